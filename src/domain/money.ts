@@ -1,4 +1,4 @@
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 /**
  * Every amount in navette is a decimal, never a binary float: PrestaShop sends strings with 6 decimals

@@ -35,7 +35,9 @@ export interface ConnectionReport {
   readonly version: string;
   readonly shops: readonly Shop[];
   /** Resource name → the HTTP methods the key may use on it. */
-  readonly permissions: Readonly<Record<string, readonly ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD')[]>>;
+  readonly permissions: Readonly<
+    Record<string, readonly ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD')[]>
+  >;
   /** Plain-language problems for navette's needs (a resource it must read and may not, …). */
   readonly problems: readonly string[];
 }

@@ -1,0 +1,84 @@
+import type {
+  DocumentStatus,
+  DocumentSummary,
+  DocumentType,
+  SalesDocument,
+  SalesDocumentDraft,
+} from '../domain/sales-document.js';
+import type { ShopOrderKey } from '../domain/shop-order.js';
+
+/** What the sync records with a document: the import ledger entry and the state changes to send after. */
+export interface ImportRecord {
+  readonly key: ShopOrderKey;
+  readonly orderReference: string;
+  /** The order's state when it was read. */
+  readonly orderStateId: number;
+  readonly runId: string;
+  /** Shop state changes to send once the document exists (the outbox), each guarded by `expectedStateId`. */
+  readonly stateChanges: readonly {
+    readonly expectedStateId: number;
+    readonly newStateId: number;
+    readonly sendEmail: boolean;
+  }[];
+}
+
+export interface ArticleMatch {
+  readonly reference: string;
+  readonly ean13: string;
+  readonly label: string;
+}
+
+export interface DocumentFilter {
+  readonly type?: DocumentType;
+  readonly status?: DocumentStatus;
+  /** Inclusive `YYYY-MM-DD` bounds. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Part of the customer's code or name. */
+  readonly customer?: string;
+  /** Part of the number, reference or external key. */
+  readonly search?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/**
+ * A gestion commerciale that navette writes sales documents into (adapters/embedded, adapters/dolibarr).
+ * Every target passes the same contract suite (test/contract/gescom-target.contract.ts).
+ *
+ * Contract:
+ * - `importDocument` finds the customer account by code (then by e-mail when the draft asks), creates it
+ *   when missing, creates the document with its lines, totals and payments, numbered in the target's
+ *   series for the type, and makes `record` durable (ledger entry + outbox). It is all or nothing: after a
+ *   crash, either the document and its record both exist or neither does. A target that cannot share a
+ *   transaction with the record writes `draft.externalKey` on the document, and `findByExternalKey`
+ *   finds it before any create, so a crash between the two never duplicates.
+ * - It never creates a second document for an external key that already has one: it fails with
+ *   `ExpectedFailure('already-imported')`.
+ * - `transformDocument` turns a document into a higher type (quote → order → delivery → invoice) as the
+ *   GesCom itself would: a new document linked to its source, the source closed; never backwards.
+ * - Text longer than the target's fields is cut cleanly (FIELD_LIMITS), never refused.
+ * - Amounts are stored exactly (decimals); reading a document back gives the amounts written.
+ */
+export interface GescomTarget {
+  /** The newest document of the chain that an order's external key started, if any. */
+  findByExternalKey(externalKey: string): Promise<DocumentSummary | undefined>;
+  /** Which of these article references and EAN13 codes the GesCom knows. */
+  findArticles(query: {
+    references: readonly string[];
+    ean13s: readonly string[];
+  }): Promise<readonly ArticleMatch[]>;
+  importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary>;
+  transformDocument(
+    number: string,
+    into: { type: DocumentType; status: DocumentStatus },
+    record: ImportRecord,
+  ): Promise<DocumentSummary>;
+  /** Cancels a document still `draft` (an order cancelled in the shop); refuses otherwise. */
+  cancelDocument(number: string, reason: string): Promise<void>;
+  getDocument(number: string): Promise<SalesDocument | undefined>;
+  listDocuments(
+    filter: DocumentFilter,
+  ): Promise<{ readonly items: readonly DocumentSummary[]; readonly total: number }>;
+  close(): Promise<void>;
+}

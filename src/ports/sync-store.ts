@@ -1,0 +1,98 @@
+import type {
+  JournalEntry,
+  OrderOutcome,
+  RunSummary,
+  RunTrigger,
+  StateChangeCounts,
+  OutcomeCounts,
+} from '../domain/import-report.js';
+import type { DocumentStatus, DocumentType } from '../domain/sales-document.js';
+import type { ShopDateTime, ShopOrderKey } from '../domain/shop-order.js';
+
+/** One line of the import ledger: this shop order is in the GesCom as this document. */
+export interface LedgerEntry {
+  readonly key: ShopOrderKey;
+  readonly orderReference: string;
+  readonly documentNumber: string;
+  readonly documentType: DocumentType;
+  readonly documentStatus: DocumentStatus;
+  readonly orderStateId: number;
+  readonly runId: string;
+  readonly importedAt: string;
+}
+
+/** A shop state change waiting to be sent (the outbox). */
+export interface PendingStateChange {
+  readonly id: number;
+  readonly key: ShopOrderKey;
+  readonly expectedStateId: number;
+  readonly newStateId: number;
+  readonly sendEmail: boolean;
+  readonly attempts: number;
+  readonly createdAt: string;
+}
+
+export type StateChangeResolution =
+  | { readonly status: 'sent' }
+  /** Not sent, for good: the order moved on, or is gone. */
+  | { readonly status: 'skipped'; readonly detail: string }
+  /** Not sent this time; retried by the next run until `maxAttempts`. */
+  | { readonly status: 'failed'; readonly detail: string };
+
+export interface RunStart {
+  readonly trigger: RunTrigger;
+  readonly dryRun: boolean;
+  readonly shopIds: readonly number[];
+  readonly period: { readonly from: string; readonly to: string; readonly dateField: string } | undefined;
+}
+
+export interface RunEnd {
+  readonly counts: OutcomeCounts;
+  readonly stateChanges: StateChangeCounts;
+  readonly webserviceCalls: number | undefined;
+  readonly fatal: { readonly code: string; readonly message: string } | undefined;
+}
+
+/**
+ * navette's own memory: the import ledger, the outbox of state changes, runs with their outcomes and
+ * journal, the run lock and the high-water marks. For the embedded GesCom it lives in the same database,
+ * so the ledger is written in the same transaction as the document.
+ *
+ * Contract:
+ * - `acquireLock` gives the lock to one owner at a time; a lock not refreshed within its ttl (its process
+ *   died) can be taken over; `releaseLock` by another owner does nothing.
+ * - A pending state change stays pending until resolved `sent` or `skipped`, or until it has failed
+ *   `maxAttempts` times; it is never handed out twice at once (`claimStateChanges` leases it).
+ * - `resetImports` forgets ledger entries (a deliberate re-import) and journals who and why.
+ */
+export interface SyncStore {
+  findImports(keys: readonly ShopOrderKey[]): Promise<ReadonlyMap<string, LedgerEntry>>;
+  /** Forgets the ledger entries of these orders (or of every order of a shop): returns how many. */
+  resetImports(
+    target: { readonly keys: readonly ShopOrderKey[] } | { readonly shopId: number },
+    reason: string,
+  ): Promise<number>;
+
+  claimStateChanges(limit: number, leaseMs: number): Promise<readonly PendingStateChange[]>;
+  resolveStateChange(id: number, resolution: StateChangeResolution): Promise<void>;
+  countPendingStateChanges(): Promise<number>;
+
+  startRun(start: RunStart): Promise<string>;
+  recordOutcomes(runId: string, outcomes: readonly OrderOutcome[]): Promise<void>;
+  appendJournal(runId: string, entries: readonly Omit<JournalEntry, 'at'>[]): Promise<void>;
+  finishRun(runId: string, end: RunEnd): Promise<RunSummary>;
+  getRun(runId: string): Promise<RunSummary | undefined>;
+  listRuns(options: { readonly limit: number; readonly offset?: number }): Promise<readonly RunSummary[]>;
+  runOutcomes(runId: string): AsyncIterable<OrderOutcome>;
+  runJournal(runId: string): Promise<readonly JournalEntry[]>;
+
+  acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  refreshLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  releaseLock(name: string, owner: string): Promise<void>;
+
+  /** The latest order date a finished run has read for a shop ("Depuis le dernier import"). */
+  getHighWaterMark(shopId: number): Promise<ShopDateTime | undefined>;
+  setHighWaterMark(shopId: number, value: ShopDateTime): Promise<void>;
+
+  close(): Promise<void>;
+}

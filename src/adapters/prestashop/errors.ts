@@ -1,0 +1,196 @@
+import { ExpectedFailure } from '../../domain/failure.js';
+
+/** Stable codes of the failures a shop owner can meet with the webservice. */
+export type WebserviceFailureCode =
+  | 'shop-unreachable'
+  | 'not-prestashop'
+  | 'webservice-disabled'
+  | 'key-missing'
+  | 'key-invalid'
+  | 'key-inactive'
+  | 'permission-denied'
+  | 'shop-not-enabled-for-key'
+  | 'shop-not-found'
+  | 'filter-unknown'
+  | 'malformed-answer'
+  | 'timeout'
+  | 'server-error';
+
+export class WebserviceFailure extends ExpectedFailure {
+  constructor(
+    override readonly code: WebserviceFailureCode,
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+}
+
+export interface WebserviceError {
+  readonly code: number;
+  readonly message: string;
+}
+
+/** What a failure is about: shown in the messages so the owner knows which setting to change. */
+export interface FailureContext {
+  readonly resource: string;
+  readonly method: string;
+  /** The request's shop (`id_shop`), if any. */
+  readonly shop?: string;
+}
+
+const WEBSERVICE_SETTINGS = 'Paramètres avancés > Webservice';
+
+/**
+ * Turns a PrestaShop error answer into the failure a shop owner can act on. The error is recognised by
+ * PrestaShop's own code, not by the HTTP status: a real 8.1.2 answers an unknown filter (code 32) with
+ * HTTP 500, and the status of the same error differs between versions.
+ */
+export function failureFromErrors(
+  status: number,
+  errors: readonly WebserviceError[],
+  context: FailureContext,
+): WebserviceFailure | undefined {
+  const codes = new Set(errors.map((error) => error.code));
+  const { resource, method } = context;
+  if (codes.has(16) || codes.has(17)) return keyMissing(status);
+  if (codes.has(18)) {
+    return new WebserviceFailure(
+      'key-invalid',
+      `La clé du webservice n'a pas le bon format (32 caractères) : recopiez-la depuis ${WEBSERVICE_SETTINGS}.`,
+      status,
+    );
+  }
+  // PrestaShop answers an unknown key and a disabled key alike: 20 ("not active") followed by 21
+  // ("no permission", because no permission was loaded). 20 alone means the key exists but is off.
+  if (codes.has(20) && codes.has(21)) {
+    return new WebserviceFailure(
+      'key-invalid',
+      `La clé du webservice est inconnue de la boutique ou désactivée : vérifiez-la dans ${WEBSERVICE_SETTINGS} (clé existante et « Activer la clé » sur Oui).`,
+      status,
+    );
+  }
+  if (codes.has(20)) {
+    return new WebserviceFailure(
+      'key-inactive',
+      `La clé du webservice est désactivée : passez « Activer la clé » sur Oui dans ${WEBSERVICE_SETTINGS}.`,
+      status,
+    );
+  }
+  if (codes.has(21)) {
+    return new WebserviceFailure(
+      'permission-denied',
+      `La clé du webservice n'a aucune permission : cochez les ressources nécessaires dans ${WEBSERVICE_SETTINGS}.`,
+      status,
+    );
+  }
+  if (codes.has(22) || (status === 503 && errors.length > 0 && !codes.has(32))) {
+    return webserviceDisabled(status);
+  }
+  if (codes.has(26) || (status === 405 && errors.length > 0))
+    return permissionDenied(resource, method, status);
+  if (codes.has(132) || codes.has(133)) {
+    const shop = context.shop ?? 'demandée';
+    return new WebserviceFailure(
+      'shop-not-enabled-for-key',
+      `La clé du webservice n'est pas autorisée pour la boutique ${shop} : cochez cette boutique pour la clé dans ${WEBSERVICE_SETTINGS}.`,
+      status,
+    );
+  }
+  if (codes.has(32)) {
+    return new WebserviceFailure(
+      'filter-unknown',
+      `La boutique refuse un filtre sur ${resource} (erreur 32) : sa version du webservice ne connaît pas ce champ.`,
+      status,
+    );
+  }
+  // "This shop id does not exist" / "This shop group doesn't exist" share the catch-all code 999.
+  if (codes.has(999) && errors.some((error) => /shop/i.test(error.message))) {
+    return new WebserviceFailure(
+      'shop-not-found',
+      `La boutique ${context.shop ?? ''} n'existe pas dans cette installation PrestaShop : revoyez les boutiques sélectionnées.`,
+      status,
+    );
+  }
+  return undefined;
+}
+
+export function keyMissing(status?: number): WebserviceFailure {
+  return new WebserviceFailure(
+    'key-missing',
+    `La boutique n'a pas reçu de clé du webservice : saisissez la clé créée dans ${WEBSERVICE_SETTINGS}.`,
+    status,
+  );
+}
+
+export function webserviceDisabled(status?: number): WebserviceFailure {
+  return new WebserviceFailure(
+    'webservice-disabled',
+    `Le webservice de la boutique est désactivé : activez-le dans ${WEBSERVICE_SETTINGS} (« Activer le service web » sur Oui).`,
+    status,
+  );
+}
+
+export function permissionDenied(resource: string, method: string, status?: number): WebserviceFailure {
+  return new WebserviceFailure(
+    'permission-denied',
+    `La clé ne peut pas ${verb(method)} ${resource} : cochez ${method} pour ${resource} dans ${WEBSERVICE_SETTINGS}.`,
+    status,
+  );
+}
+
+function verb(method: string): string {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      return 'lire';
+    case 'POST':
+      return 'créer de';
+    case 'DELETE':
+      return 'supprimer de';
+    default:
+      return 'modifier';
+  }
+}
+
+export function shopUnreachable(url: string, cause: unknown): WebserviceFailure {
+  return new WebserviceFailure(
+    'shop-unreachable',
+    `La boutique ${url} ne répond pas (adresse erronée, nom de domaine inconnu ou connexion refusée) : vérifiez l'adresse de la boutique.`,
+    undefined,
+    { cause },
+  );
+}
+
+export function notPrestaShop(url: string, status: number): WebserviceFailure {
+  return new WebserviceFailure(
+    'not-prestashop',
+    `L'adresse ${url} ne répond pas comme un webservice PrestaShop (HTTP ${status}) : indiquez l'adresse de la boutique (sans /api) et vérifiez que le webservice est activé.`,
+    status,
+  );
+}
+
+export function malformedAnswer(url: string, detail: string, status?: number): WebserviceFailure {
+  return new WebserviceFailure(
+    'malformed-answer',
+    `La boutique a envoyé une réponse illisible pour ${url} (${detail}) : réessayez plus tard ; si cela persiste, un module de la boutique perturbe peut-être le webservice.`,
+    status,
+  );
+}
+
+export function timedOut(url: string, seconds: number): WebserviceFailure {
+  return new WebserviceFailure(
+    'timeout',
+    `La boutique n'a pas répondu en ${seconds} s à ${url}, même après plusieurs essais : réessayez plus tard ou réduisez la taille des pages.`,
+  );
+}
+
+export function serverError(url: string, status: number | undefined, attempts: number): WebserviceFailure {
+  const what = status === undefined ? 'la connexion a été coupée' : `HTTP ${status}`;
+  return new WebserviceFailure(
+    'server-error',
+    `La boutique a échoué ${attempts} fois de suite sur ${url} (${what}) : réessayez plus tard ; si cela persiste, consultez les journaux de l'hébergeur.`,
+    status,
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * When to try a webservice call again, and after how long. Pure: the client feeds it what happened and
+ * sleeps with its injected clock.
+ *
+ * PrestaShop itself never rate-limits; the hostings and WAFs in front of it do (429, 503, connection
+ * resets, 504 on big pages, truncated bodies). Those are retried with exponential backoff and jitter.
+ * What retrying cannot fix (a bad key, a missing permission, an unknown filter) fails at once.
+ */
+
+export type AttemptOutcome =
+  | { readonly kind: 'timeout' }
+  /** fetch threw (connection reset, refused, DNS): no answer at all. */
+  | { readonly kind: 'network' }
+  /** A 2xx whose body could not be parsed (cut by the host or a proxy). */
+  | { readonly kind: 'malformed' }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      /** PrestaShop error codes found in the body, if any. */
+      readonly errorCodes: readonly number[];
+      /** The raw `Retry-After` header. */
+      readonly retryAfter?: string | undefined;
+    };
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+export type RetryDecision = { readonly retry: false } | { readonly retry: true; readonly delayMs: number };
+
+const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * PrestaShop error codes that say the request itself is wrong: retrying gives the same answer. Code 32
+ * (unknown filter) comes as HTTP 500 on a real 8.1.2, so the code wins over the status.
+ */
+const DEFINITIVE_ERROR_CODES = new Set([16, 17, 18, 20, 21, 22, 26, 32, 132, 133, 999]);
+
+/** Whether the outcome may be retried at all, whatever the attempt count. */
+export function isRetryable(outcome: AttemptOutcome, method: string): boolean {
+  const idempotent = method === 'GET' || method === 'HEAD' || method === 'PUT';
+  switch (outcome.kind) {
+    case 'timeout':
+    case 'network':
+    case 'malformed':
+      // A POST whose answer was lost may have been applied: never resend it blindly (the caller decides,
+      // e.g. changeState re-reads the order's state first).
+      return idempotent;
+    case 'status':
+      if (outcome.errorCodes.some((code) => DEFINITIVE_ERROR_CODES.has(code))) return false;
+      if (!RETRIED_STATUSES.has(outcome.status)) return false;
+      // 429 means "not processed, slow down": safe even for a POST.
+      return idempotent || outcome.status === 429;
+  }
+}
+
+/**
+ * The decision after attempt number `attempt` (1 for the first) ended with `outcome`. `random` gives
+ * [0, 1) for the jitter; `now` is needed to read a `Retry-After` given as an HTTP date.
+ */
+export function decideRetry(
+  outcome: AttemptOutcome,
+  attempt: number,
+  method: string,
+  policy: RetryPolicy,
+  now: Date,
+  random: () => number,
+): RetryDecision {
+  if (attempt >= policy.maxAttempts || !isRetryable(outcome, method)) return { retry: false };
+  const requested = outcome.kind === 'status' ? retryAfterMs(outcome.retryAfter, now) : undefined;
+  if (requested !== undefined) return { retry: true, delayMs: Math.min(requested, policy.maxDelayMs) };
+  return { retry: true, delayMs: backoffMs(attempt, policy, random) };
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so waits never collapse to zero. */
+export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+/** `Retry-After` as seconds (`120`) or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, now: Date): number | undefined {
+  if (header === undefined) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now.getTime());
+}

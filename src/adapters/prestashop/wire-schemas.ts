@@ -10,7 +10,8 @@ import { type Amount, ZERO, parseAmount } from '../../domain/money.js';
  */
 
 type Scalar = string | number | boolean | null | undefined;
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]);
+// `.optional()` (not a union with undefined) is what lets zod 4 accept an absent key before a transform.
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
 
 const isBlank = (value: Scalar): value is '' | null | undefined =>
   value === undefined || value === null || value === '';
@@ -57,7 +58,11 @@ export const wireLocalized = z
       z.object({ id: wireInt, value: wireText }).transform(({ id, value }) => ({ languageId: id, value })),
     ),
   ])
-  .transform((value): Localized => (Array.isArray(value) ? value : isBlank(value) ? '' : String(value)));
+  .transform((value): Localized => {
+    if (!Array.isArray(value)) return isBlank(value) ? '' : String(value);
+    // One language: JSON sends the plain string, XML a one-item list. Made the same.
+    return value.length === 1 ? (value[0]?.value ?? '') : value;
+  });
 
 /** The shop's language, else language 1, else the first value. */
 export function pickLanguage(value: Localized, languageId: number): string {
@@ -155,7 +160,7 @@ export const orderDetailSchema = z.object({
   ecotax_tax_rate: wireAmount,
   id_warehouse: wireInt,
   /** Not sent by the webservice today; read when a module or a future version adds it. */
-  tax_rate: z.union([z.undefined(), wireAmount]),
+  tax_rate: z.optional(wireAmount),
   tax_name: wireText,
   associations: z
     .object({ taxes: association(idItem) })

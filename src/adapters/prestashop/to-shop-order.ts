@@ -158,7 +158,7 @@ function mapOrder(records: OrderRecords, reference: ReferenceData): ShopOrder {
     },
     roundMode: order.round_mode,
     roundType: order.round_type,
-    messages: toMessages(order, records.messages),
+    messages: toMessages(records.messages),
   };
 }
 
@@ -367,12 +367,14 @@ function toPayment(payment: WireOrderPayment): OrderPayment {
   };
 }
 
-/** The order note (1.7.7+), then the customer's own messages (not the staff's, not private notes). */
-function toMessages(order: WireOrder, messages: readonly WireCustomerMessage[]): string[] {
-  const fromCustomer = messages
+/**
+ * The customer's messages on the order, oldest first: the note left at checkout becomes a customer
+ * thread message. Staff replies and private notes are left out, and so is `orders.note` (1.7.7+): it is
+ * the merchant's internal note in the back office, not the customer's.
+ */
+function toMessages(messages: readonly WireCustomerMessage[]): string[] {
+  return messages
     .filter((message) => message.id_employee === 0 && !message.private && message.message.trim() !== '')
     .sort((a, b) => (a.date_add === b.date_add ? a.id - b.id : a.date_add < b.date_add ? -1 : 1))
     .map((message) => message.message);
-  const note = order.note.trim();
-  return note === '' || fromCustomer.includes(note) ? fromCustomer : [note, ...fromCustomer];
 }

@@ -62,7 +62,9 @@ function parsedRecords(file: string, text: string, resource: string, single: boo
   const schema = SCHEMAS[resource];
   if (!schema) throw new Error(`no schema for ${resource}`);
   const body = parseBody(text, file.endsWith('.json') ? 'application/json' : 'text/xml');
-  const raws = single ? [Object.values(body as Record<string, Record<string, unknown>>)[0] ?? {}] : listRecords(body, resource, file);
+  const raws = single
+    ? [Object.values(body as Record<string, Record<string, unknown>>)[0] ?? {}]
+    : listRecords(body, resource, file);
   const { records, rejected } = parseRecords(schema, raws);
   expect(rejected, `${file}: ${rejected.map((entry) => entry.reason).join(' | ')}`).toEqual([]);
   return records;
@@ -101,7 +103,8 @@ describe('wire schemas against the recorded 8.1.2 answers', () => {
     const common = [...ids(fromJson)].filter((id) => ids(fromXml).has(id));
     if (fromJson.length > 0) expect(common.length).toBeGreaterThan(0);
     if (!resource.startsWith('customers')) expect(common.length).toBe(fromJson.length);
-    const pick = (records: unknown[]) => records.filter((record) => common.includes((record as { id: number }).id));
+    const pick = (records: unknown[]) =>
+      records.filter((record) => common.includes((record as { id: number }).id));
     expect(normalize(pick(fromJson))).toEqual(normalize(pick(fromXml)));
   });
 
@@ -109,26 +112,45 @@ describe('wire schemas against the recorded 8.1.2 answers', () => {
     const states = parsedRecords('24', fixtureText('8.1.2/24_order_states_full.xml'), 'order_states', false);
     const first = states[0] as z.output<typeof orderStateSchema>;
     expect(pickLanguage(first.name, 1)).toBe('Paiement accepté');
-    expect(pickLanguage([{ languageId: 2, value: 'Payment accepted' }, { languageId: 1, value: 'Paiement accepté' }], 2)).toBe(
-      'Payment accepted',
-    );
-    expect(pickLanguage([{ languageId: 2, value: 'Payment accepted' }, { languageId: 1, value: 'Paiement accepté' }], 5)).toBe(
-      'Paiement accepté',
-    );
+    expect(
+      pickLanguage(
+        [
+          { languageId: 2, value: 'Payment accepted' },
+          { languageId: 1, value: 'Paiement accepté' },
+        ],
+        2,
+      ),
+    ).toBe('Payment accepted');
+    expect(
+      pickLanguage(
+        [
+          { languageId: 2, value: 'Payment accepted' },
+          { languageId: 1, value: 'Paiement accepté' },
+        ],
+        5,
+      ),
+    ).toBe('Paiement accepté');
     expect(listRecords(parseBody('[]', 'application/json'), 'orders', 'x')).toEqual([]);
-    expect(listRecords(parseBody(fixtureText('8.1.2/78_empty_list.xml'), 'text/xml'), 'orders', 'x')).toEqual([]);
+    expect(listRecords(parseBody(fixtureText('8.1.2/78_empty_list.xml'), 'text/xml'), 'orders', 'x')).toEqual(
+      [],
+    );
   });
 
   it('keeps the tax association of one XML item as a list', () => {
-    const [detail] = parsedRecords('19', fixtureText('8.1.2/19_order_details_selected.xml'), 'order_details', false) as z.output<
-      typeof orderDetailSchema
-    >[];
+    const [detail] = parsedRecords(
+      '19',
+      fixtureText('8.1.2/19_order_details_selected.xml'),
+      'order_details',
+      false,
+    ) as z.output<typeof orderDetailSchema>[];
     expect(detail?.associations.taxes).toEqual([{ id: 1 }]);
   });
 });
 
 describe('wire schemas against the recorded 1.6.1 answers', () => {
-  const folders = readdirSync(join(FIXTURES, '1.6.1'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const folders = readdirSync(join(FIXTURES, '1.6.1'), { withFileTypes: true }).filter((entry) =>
+    entry.isDirectory(),
+  );
   const files = folders.flatMap((folder) =>
     readdirSync(join(FIXTURES, '1.6.1', folder.name))
       .filter((name) => name.endsWith('.response.xml') && !name.includes('_PUT_'))
@@ -143,9 +165,12 @@ describe('wire schemas against the recorded 1.6.1 answers', () => {
   });
 
   it('reads a 1.6 order with its rows, and order_discounts answered as order_cart_rules', () => {
-    const [order] = parsedRecords('o', fixtureText('1.6.1/test_import_sale_record_5/001_GET_orders_5.response.xml'), 'orders', true) as z.output<
-      typeof orderSchema
-    >[];
+    const [order] = parsedRecords(
+      'o',
+      fixtureText('1.6.1/test_import_sale_record_5/001_GET_orders_5.response.xml'),
+      'orders',
+      true,
+    ) as z.output<typeof orderSchema>[];
     expect(order?.reference).toBe('KHWLILZLL');
     expect(order?.total_paid_tax_incl.toFixed(2)).toBe('71.51');
     expect(order?.invoice_date).toBeUndefined();

@@ -1,7 +1,25 @@
 import type { Command } from 'commander';
+import { registerCheckConnection } from './check-connection.js';
+import { registerDemo } from './demo.js';
+import { registerDemoShop } from './demo-shop.js';
+import { registerDocuments } from './documents.js';
+import { registerImport } from './import.js';
+import { registerInit } from './init.js';
+import { registerReset } from './reset.js';
+import { registerRuns } from './runs.js';
+import { registerStates } from './states.js';
+import { registerStatusUpdates } from './status-updates.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, setExitCode: (code: number) => void): void {
-  void program;
-  void setExitCode;
+  registerDemo(program, setExitCode);
+  registerInit(program, setExitCode);
+  registerImport(program, setExitCode);
+  registerStates(program, setExitCode);
+  registerCheckConnection(program, setExitCode);
+  registerDocuments(program, setExitCode);
+  registerRuns(program, setExitCode);
+  registerReset(program, setExitCode);
+  registerStatusUpdates(program, setExitCode);
+  registerDemoShop(program, setExitCode);
 }

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { NavetteConfig } from '../config/config-schema.js';
+import { resolveShopKey } from '../config/load-config.js';
+import { PrestaShopOrderSource } from '../adapters/prestashop/prestashop-order-source.js';
+import { WebserviceClient, type FetchLike } from '../adapters/prestashop/webservice-client.js';
+import { openDatabase } from '../adapters/embedded/database.js';
+import { EmbeddedGescom } from '../adapters/embedded/embedded-gescom.js';
+import { SqlSyncStore } from '../adapters/embedded/sql-sync-store.js';
+import { systemClock, type Clock } from '../ports/clock.js';
+import { runImport } from '../sync/run-import.js';
+import { sendStateChanges } from '../sync/write-back.js';
+import { isDemoShopUrl, startInProcessDemoShop } from './demo.js';
+import type { Navette } from './navette.js';
+
+export interface OpenOptions {
+  /** The shop's `fetch` (tests and benchmarks hand the demo shop's in-process one). */
+  readonly fetch?: FetchLike;
+  readonly clock?: Clock;
+  /** Default: NAVETTE_PS_KEY or the config's key file. */
+  readonly shopKey?: string;
+  /** Counts the webservice calls for the run reports. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The only place that constructs adapters: wires navette for one configuration. */
+export async function openNavette(config: NavetteConfig, options: OpenOptions = {}): Promise<Navette> {
+  const clock = options.clock ?? systemClock;
+  const shop = isDemoShopUrl(config.shop.url) && options.fetch === undefined ? startInProcessDemoShop(clock.now()) : undefined;
+  let calls = 0;
+  const baseFetch: FetchLike = shop?.fetch ?? options.fetch ?? ((url, init) => fetch(url, init));
+  const client = new WebserviceClient({
+    url: shop?.url ?? config.shop.url,
+    key: shop?.key ?? options.shopKey ?? (await resolveShopKey(config, options.env)),
+    fetch: (url, init) => {
+      calls += 1;
+      return baseFetch(url, init);
+    },
+    clock,
+    timeoutMs: config.shop.timeoutSeconds * 1000,
+    concurrency: config.shop.concurrency,
+  });
+  const source = new PrestaShopOrderSource(client, { languageId: config.shop.languageId });
+  const database = await openDatabase(config.gescom.database);
+  const target = new EmbeddedGescom(database, clock);
+  const store = new SqlSyncStore(database, clock);
+  const deps = { source, target, store, clock, lockOwner: `${hostname()}:${process.pid}:${randomUUID()}`, webserviceCalls: () => calls };
+  return {
+    config,
+    source,
+    target,
+    store,
+    clock,
+    runImport: (importOptions) => runImport(deps, config, importOptions),
+    sendStateChanges: () => sendStateChanges(source, store),
+    close: async () => {
+      await database.close();
+    },
+  };
+}

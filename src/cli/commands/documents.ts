@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { format } from '../../domain/money.js';
+import type { DocumentType, SalesDocument } from '../../domain/sales-document.js';
+import { DOCUMENT_TYPES } from '../../domain/sales-document.js';
+import { parseShopOrderKey } from '../../domain/shop-order.js';
+import { action, withNavette } from '../cli-context.js';
+import { EXIT } from '../exit-codes.js';
+import { documentStatusLabel, documentTypeLabel } from '../labels.js';
+import { renderTable } from '../table.js';
+
+export function registerDocuments(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('documents [number]')
+    .description('Liste les documents de la gestion commerciale, ou montre un document.')
+    .option('--type <type>', `type : ${DOCUMENT_TYPES.join(', ')}`)
+    .option('--search <text>', 'numéro, référence ou commande')
+    .option('--limit <n>', 'nombre de documents', '50')
+    .option('--json', 'en JSON')
+    .action(
+      action(setExitCode, async (number: string | undefined, options: DocumentsCliOptions, command: Command) =>
+        withNavette(command, async (navette) => {
+          if (number !== undefined) {
+            const document = await navette.target.getDocument(number);
+            if (!document) {
+              process.stderr.write(`navette : aucun document ${number}. "navette documents" les liste.\n`);
+              return EXIT.usage;
+            }
+            process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : `${documentText(document)}\n`);
+            return EXIT.ok;
+          }
+          const { items, total } = await navette.target.listDocuments({
+            ...(options.type ? { type: options.type } : {}),
+            ...(options.search ? { search: options.search } : {}),
+            limit: Number(options.limit),
+          });
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify({ total, items }, null, 2)}\n`);
+            return EXIT.ok;
+          }
+          const rows = items.map((item) => [
+            item.number,
+            documentTypeLabel(item.type),
+            documentStatusLabel(item.status),
+            item.date,
+            item.customerCode,
+            item.reference,
+            `${format(item.totals.taxIncl)} ${item.currency}`,
+            item.transformedInto ? `→ ${item.transformedInto}` : item.cancelled ? 'annulé' : '',
+          ]);
+          process.stdout.write(
+            `${renderTable(['Numéro', 'Type', 'Statut', 'Date', 'Client', 'Référence', 'Total TTC', ''], rows, [6])}\n${items.length} sur ${total} document(s)\n`,
+          );
+          return EXIT.ok;
+        }),
+      ),
+    );
+}
+
+interface DocumentsCliOptions {
+  type?: DocumentType;
+  search?: string;
+  limit: string;
+  json?: boolean;
+}
+
+export function documentText(document: SalesDocument): string {
+  const key = parseShopOrderKey(document.externalKey);
+  const header = [
+    `${documentTypeLabel(document.type)} ${document.number} — ${documentStatusLabel(document.status)}${document.cancelled ? ' (annulé)' : ''}`,
+    `Date : ${document.date}    Client : ${document.customerCode} ${document.customerName}`,
+    `Référence : ${document.reference}    Commande boutique : ${document.shopReference}${key ? ` (boutique ${key.shopId}, n° ${key.orderId})` : ''}`,
+    document.sourceNumber ? `Issu de : ${document.sourceNumber}` : '',
+    document.transformedInto ? `Transformé en : ${document.transformedInto}` : '',
+    document.remark ? `Remarque : ${document.remark}` : '',
+  ].filter(Boolean);
+  const lines = renderTable(
+    ['Article', 'Désignation', 'Qté', 'PU HT', 'PU TTC', 'TVA', 'Montant HT', 'Montant TTC'],
+    document.lines.map((line) => [
+      line.articleReference,
+      line.label,
+      line.quantity.toString(),
+      format(line.unitPriceTaxExcl, 4),
+      format(line.unitPriceTaxIncl, 4),
+      `${line.vatRate.toString()} %`,
+      format(line.totalTaxExcl),
+      format(line.totalTaxIncl),
+    ]),
+    [2, 3, 4, 5, 6, 7],
+  );
+  const totals = `Total HT ${format(document.totals.taxExcl)}   TVA ${format(document.totals.tax)}   Total TTC ${format(document.totals.taxIncl)} ${document.currency}`;
+  const payments = document.payments.map(
+    (payment) => `Règlement ${payment.modeCode} ${format(payment.amount)} le ${payment.date}${payment.transactionId ? ` (${payment.transactionId})` : ''}`,
+  );
+  return [...header, '', lines, '', totals, ...payments].join('\n');
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import type { RunSummary } from '../../domain/import-report.js';
+import type { SyncStore } from '../../ports/sync-store.js';
+import { action, withNavette } from '../cli-context.js';
+import { EXIT } from '../exit-codes.js';
+import { runProgress } from '../run-progress.js';
+
+export function registerImport(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('import')
+    .description('Importe les commandes de la période dans la gestion commerciale (ou en donne l’aperçu).')
+    .option('--from <date>', 'début de la période (AAAA-MM-JJ, heure de la boutique)')
+    .option('--to <date>', 'fin de la période (AAAA-MM-JJ, incluse)')
+    .option('--shop <ids>', 'boutiques à importer, par exemple 1,2', parseIds)
+    .option('--dry-run', 'aperçu : montre ce qui serait créé, sans rien écrire')
+    .option('--json', 'écrit le rapport complet en JSON sur la sortie standard')
+    .action(
+      action(setExitCode, async (options: ImportCliOptions, command: Command) => {
+        if ((options.from === undefined) !== (options.to === undefined)) {
+          process.stderr.write('navette : --from et --to vont ensemble.\n');
+          return EXIT.usage;
+        }
+        return withNavette(command, async (navette) => {
+          const summary = await navette.runImport({
+            trigger: 'cli',
+            dryRun: options.dryRun === true,
+            ...(options.from !== undefined && options.to !== undefined ? { period: { from: options.from, to: options.to } } : {}),
+            ...(options.shop ? { shopIds: options.shop } : {}),
+            ...(options.json ? {} : { onEvent: runProgress(process.stdout, process.stdout.isTTY === true) }),
+          });
+          if (options.json) await writeJsonReport(process.stdout, summary, navette.store);
+          return exitCodeOf(summary);
+        });
+      }),
+    );
+}
+
+interface ImportCliOptions {
+  from?: string;
+  to?: string;
+  shop?: number[];
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export function exitCodeOf(summary: RunSummary): number {
+  if (summary.fatal && summary.fatal.code !== 'aborted') return EXIT.couldNotRun;
+  return summary.counts.failed > 0 ? EXIT.someOrdersFailed : EXIT.ok;
+}
+
+/** The whole report, outcomes streamed from the store so that a huge run is never held in memory. */
+export async function writeJsonReport(out: NodeJS.WritableStream, summary: RunSummary, store: SyncStore): Promise<void> {
+  const head = JSON.stringify(summary, null, 2);
+  out.write(`${head.slice(0, -2)},\n  "outcomes": [`);
+  let first = true;
+  for await (const outcome of store.runOutcomes(summary.runId)) {
+    out.write(`${first ? '\n' : ',\n'}    ${JSON.stringify(outcome)}`);
+    first = false;
+  }
+  out.write(`${first ? '' : '\n  '}]\n}\n`);
+}
+
+function parseIds(text: string): number[] {
+  const ids = text.split(',').map((part) => Number(part.trim()));
+  if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new Error(`liste de boutiques invalide : ${text}`);
+  return ids;
+}

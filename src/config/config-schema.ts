@@ -12,11 +12,9 @@ import { parseAmount } from '../domain/money.js';
  */
 
 const stateId = z.number().int().positive();
-const decimalText = z
-  .string()
-  .refine((text) => parseAmount(text) !== undefined, {
-    message: 'doit être un nombre décimal, par exemple "0.05"',
-  });
+const decimalText = z.string().refine((text) => parseAmount(text) !== undefined, {
+  message: 'doit être un nombre décimal, par exemple "0.05"',
+});
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' });
 const hourMinute = z
   .string()

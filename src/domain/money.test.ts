@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { amount, format, parseAmount, round, sum, toText } from './money.js';
+
+describe('amounts', () => {
+  it('reads PrestaShop decimal strings exactly', () => {
+    expect(toText(amount('16.510000'))).toBe('16.51');
+    expect(toText(amount('8.014218').times(4))).toBe('32.056872');
+    expect(toText(sum(['0.1', '0.2'].map(amount)))).toBe('0.3');
+  });
+
+  it('refuses what is not a decimal', () => {
+    expect(parseAmount('12,50')).toBeUndefined();
+    expect(parseAmount('1e5')).toBeUndefined();
+    expect(parseAmount('')).toBeUndefined();
+    expect(parseAmount(Number.NaN)).toBeUndefined();
+    expect(() => amount('abc')).toThrow(/not a decimal/);
+  });
+
+  it('rounds half up to the cent, as PrestaShop and French invoices do', () => {
+    expect(format(amount('2.345'))).toBe('2.35');
+    expect(format(amount('-2.345'))).toBe('-2.35');
+    expect(format(round(amount('18.696').times(6)))).toBe('112.18');
+  });
+});

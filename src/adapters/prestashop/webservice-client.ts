@@ -1,8 +1,8 @@
 import type { Clock } from '../../ports/clock.js';
+import type { WebserviceFailure } from './errors.js';
 import {
   type FailureContext,
   type WebserviceError,
-  WebserviceFailure,
   failureFromErrors,
   keyMissing,
   malformedAnswer,

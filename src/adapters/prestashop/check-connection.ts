@@ -1,0 +1,108 @@
+import type { Shop } from '../../domain/shop-order.js';
+import type { ConnectionReport } from '../../ports/order-source.js';
+import { isExpectedFailure } from '../../domain/failure.js';
+import type { WebserviceClient } from './webservice-client.js';
+import { parseXmlTree } from './xml.js';
+
+type Method = ConnectionReport['permissions'][string][number];
+const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
+
+const WEBSERVICE_SETTINGS = 'Paramètres avancés > Webservice';
+
+/** What navette needs, resource by resource, and what goes wrong without it. */
+interface Need {
+  readonly resource: string;
+  readonly method: Method;
+  readonly purpose: string;
+  /** Only a warning: the import still works without it. */
+  readonly optional?: boolean;
+}
+
+function needs(version: string): Need[] {
+  const cartRules = version.startsWith('1.6') ? 'order_discounts' : 'order_cart_rules';
+  const read = (resource: string, purpose: string, optional = false): Need => ({
+    resource,
+    method: 'GET',
+    purpose,
+    optional,
+  });
+  return [
+    read('orders', 'lire les commandes'),
+    read('order_details', 'lire les lignes des commandes et leur TVA'),
+    read('order_states', 'lire les statuts de commande'),
+    read('customers', 'lire les clients'),
+    read('addresses', 'lire les adresses'),
+    read('order_payments', 'lire les règlements'),
+    read('order_carriers', 'lire les transporteurs des commandes'),
+    read(cartRules, 'lire les bons de réduction des commandes'),
+    read('currencies', 'lire les devises'),
+    read('carriers', 'lire les transporteurs'),
+    read('countries', 'lire les pays'),
+    read('taxes', 'lire les taux de TVA'),
+    read('shops', 'lire les boutiques'),
+    read('order_histories', "lire l'historique des statuts"),
+    read('states', 'lire les états et provinces des adresses', true),
+    read('languages', 'lire les langues', true),
+    read('customer_threads', 'lire les messages des clients', true),
+    read('customer_messages', 'lire les messages des clients', true),
+    {
+      resource: 'order_histories',
+      method: 'POST',
+      purpose: 'changer le statut des commandes',
+      optional: true,
+    },
+    { resource: 'order_carriers', method: 'PUT', purpose: 'écrire les numéros de suivi', optional: true },
+  ];
+}
+
+/**
+ * "Tester la connexion": `GET /api/` lists the resources the key may use and with which methods; the
+ * version comes from the `PSWS-Version` header. Failures of the shop itself (unreachable, bad key) are
+ * thrown; missing permissions become plain-language problems.
+ */
+export async function checkConnection(
+  client: WebserviceClient,
+  readShops: () => Promise<readonly Shop[]>,
+): Promise<ConnectionReport> {
+  const answer = await client.root();
+  const permissions = permissionsOf(answer.rawText);
+  const version = client.version ?? answer.version ?? '';
+  const problems: string[] = [];
+  if (version === '')
+    problems.push("La boutique n'indique pas sa version de PrestaShop (en-tête PSWS-Version absent).");
+  for (const need of needs(version)) {
+    if (permissions[need.resource]?.includes(need.method)) continue;
+    const verb = need.method === 'GET' ? 'lire' : need.method === 'POST' ? 'créer de' : 'modifier';
+    const consequence = need.optional
+      ? ` (sans cela, navette ne pourra pas ${need.purpose})`
+      : ` : navette en a besoin pour ${need.purpose}`;
+    problems.push(
+      `La clé ne peut pas ${verb} ${need.resource} : cochez ${need.method} pour ${need.resource} dans ${WEBSERVICE_SETTINGS}${consequence}.`,
+    );
+  }
+  let shops: readonly Shop[] = [];
+  if (permissions['shops']?.includes('GET')) {
+    try {
+      shops = await readShops();
+    } catch (error) {
+      if (!isExpectedFailure(error)) throw error;
+      problems.push(error.message);
+    }
+  }
+  return { url: client.displayUrl, version, shops, permissions, problems };
+}
+
+/** `<api><orders get="true" post="false" …/>…</api>` → resource → allowed methods. */
+export function permissionsOf(rootXml: string): Record<string, Method[]> {
+  const tree = parseXmlTree(rootXml);
+  const api = (tree['prestashop'] as Record<string, unknown> | undefined)?.['api'];
+  const permissions: Record<string, Method[]> = {};
+  if (api === null || typeof api !== 'object') return permissions;
+  for (const [resource, node] of Object.entries(api as Record<string, unknown>)) {
+    if (resource.startsWith('@_') || resource === '#text' || node === null || typeof node !== 'object')
+      continue;
+    const attributes = node as Record<string, unknown>;
+    permissions[resource] = METHODS.filter((method) => attributes[`@_${method.toLowerCase()}`] === 'true');
+  }
+  return permissions;
+}

@@ -1,0 +1,233 @@
+import type { WireValue } from './data/model.js';
+import { closest, WebserviceError } from './errors.js';
+import type { ResourceSchema } from './shapes/schema-types.js';
+import type { Entry, ScanHints } from './sources.js';
+import type { PrestaShopVersion } from './version.js';
+
+/**
+ * The webservice's list query language (display, filter, sort, limit, date=1), parsed and applied as
+ * PrestaShop's WebserviceRequest does, quirks included.
+ */
+
+export type Display =
+  | { readonly kind: 'ids' }
+  | { readonly kind: 'full' }
+  | { readonly kind: 'fields'; readonly fields: readonly string[] };
+
+export type FilterOp = 'in' | 'between' | 'gt' | 'lt' | 'like' | 'eq';
+
+export interface Filter {
+  readonly field: string;
+  readonly op: FilterOp;
+  readonly values: readonly string[];
+  /** For `like`: % before / after. */
+  readonly prefix?: boolean;
+  readonly suffix?: boolean;
+}
+
+export interface SortKey {
+  readonly field: string;
+  readonly descending: boolean;
+}
+
+export interface ListQuery {
+  readonly display: Display;
+  readonly filters: readonly Filter[];
+  readonly sort: readonly SortKey[];
+  readonly offset: number;
+  readonly count: number | undefined;
+}
+
+const DATE_FIELDS = new Set(['date_add', 'date_upd']);
+
+/** Fields one may filter/sort on: date_add/date_upd only with date=1 (PrestaShop's own rule). */
+function usableFields(schema: ResourceSchema, dateEnabled: boolean): string[] {
+  return schema.fields.map((f) => f.name).filter((name) => dateEnabled || !DATE_FIELDS.has(name));
+}
+
+function unknownFilter(
+  field: string,
+  usable: readonly string[],
+  version: PrestaShopVersion,
+): WebserviceError {
+  const list = usable.map((name) => `"${name}"`).join(', ');
+  const error = {
+    code: 32,
+    message: `This filter does not exist. Did you mean: "${closest(field, usable)}"? The full list is: ${list}`,
+  };
+  if (version !== '8') return new WebserviceError(400, [error]);
+  // 8.1.2 on PHP 8.2 trips on its own error path: HTTP 500 and four PHP warnings as errors code 3.
+  const warnings = [1333, 1334, 1335, 1336].map((line) => ({
+    code: 3,
+    message: `[PHP Warning #2] Trying to access array offset on value of type bool (/var/www/prestashop/classes/webservice/WebserviceRequest.php, line ${line})`,
+  }));
+  return new WebserviceError(500, [error, ...warnings]);
+}
+
+function parseFilter(field: string, raw: string): Filter {
+  const text = raw.trim();
+  let m = /^(%?)\[(.*)\](%?)$/s.exec(text);
+  if (m) {
+    const inner = m[2] ?? '';
+    if (m[1] || m[3])
+      return { field, op: 'like', values: [inner], prefix: m[1] === '%', suffix: m[3] === '%' };
+    if (inner.includes('|')) return { field, op: 'in', values: inner.split('|') };
+    const comma = inner.split(',');
+    if (comma.length === 2) return { field, op: 'between', values: comma };
+    return { field, op: 'eq', values: [inner] };
+  }
+  m = /^([<>])\[(.*)\]$/s.exec(text);
+  if (m) return { field, op: m[1] === '>' ? 'gt' : 'lt', values: [m[2] ?? ''] };
+  return { field, op: 'eq', values: [text] };
+}
+
+export function parseListQuery(
+  params: URLSearchParams,
+  schema: ResourceSchema,
+  version: PrestaShopVersion,
+): ListQuery {
+  const dateEnabled = params.get('date') === '1';
+  const usable = usableFields(schema, dateEnabled);
+  const allNames = schema.fields.map((f) => f.name);
+
+  const filters: Filter[] = [];
+  for (const [key, value] of params) {
+    const m = /^filter\[([^\]]*)\]$/.exec(key);
+    if (!m) continue;
+    const field = m[1] ?? '';
+    if (!usable.includes(field)) throw unknownFilter(field, usable, version);
+    filters.push(parseFilter(field, value));
+  }
+
+  let display: Display = { kind: 'ids' };
+  const displayParam = params.get('display');
+  if (displayParam === 'full') display = { kind: 'full' };
+  else if (displayParam) {
+    const fields = displayParam
+      .replace(/^\[|\]$/g, '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
+    for (const field of fields)
+      if (!allNames.includes(field))
+        throw new WebserviceError(400, [
+          {
+            code: 35,
+            message: `Unable to display this field "${field}". However, these are available: ${allNames.join(', ')}`,
+          },
+        ]);
+    display = { kind: 'fields', fields };
+  }
+
+  const sort: SortKey[] = [];
+  const sortParam = params.get('sort');
+  if (sortParam) {
+    for (const part of sortParam.replace(/^\[|\]$/g, '').split(',')) {
+      const m = /^(.+)_(ASC|DESC)$/i.exec(part.trim());
+      if (!m)
+        throw new WebserviceError(400, [
+          {
+            code: 37,
+            message: `The "sort" value has to be formed as this example: "field_ASC" or '[field_1_DESC,field_2_ASC,field_3_ASC,...]' ("field" has to be an available field)`,
+          },
+        ]);
+      const field = m[1] ?? '';
+      if (!usable.includes(field))
+        throw new WebserviceError(400, [
+          {
+            code: 37,
+            message: `Unable to sort by this field "${field}". However, these are available: ${usable.join(', ')}`,
+          },
+        ]);
+      sort.push({ field, descending: (m[2] ?? '').toUpperCase() === 'DESC' });
+    }
+  }
+
+  let offset = 0;
+  let count: number | undefined;
+  const limitParam = params.get('limit');
+  if (limitParam) {
+    const m = /^\s*(\d+)\s*(?:,\s*(\d+)\s*)?$/.exec(limitParam);
+    if (!m)
+      throw new WebserviceError(400, [
+        { code: 36, message: 'The "limit" value has to be formed as this example: "5,25" or "10"' },
+      ]);
+    if (m[2] === undefined) count = Number(m[1]);
+    else {
+      offset = Number(m[1]);
+      count = Number(m[2]);
+    }
+  }
+  return { display, filters, sort, offset, count };
+}
+
+/** OR-lists and exact values on one field, handed to sources so they can skip a full scan. */
+export function scanHints(query: ListQuery): ScanHints {
+  const hints = new Map<string, readonly string[]>();
+  for (const f of query.filters) if (f.op === 'in' || f.op === 'eq') hints.set(f.field, f.values);
+  return hints;
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** MySQL-like comparison: numeric when both sides are numbers, else case-insensitive text. */
+export function compareValues(a: string, b: string): number {
+  if (NUMBER.test(a) && NUMBER.test(b)) return Math.sign(Number(a) - Number(b));
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function text(value: WireValue | undefined, fallback: WireValue): string {
+  const v = value === undefined ? fallback : value;
+  if (v === null || v === false) return '';
+  if (v === true) return '1';
+  return String(v);
+}
+
+function matches(filter: Filter, value: string): boolean {
+  switch (filter.op) {
+    case 'eq':
+    case 'in':
+      return filter.values.some((v) => compareValues(value, v.trim()) === 0);
+    case 'between':
+      return (
+        compareValues(value, (filter.values[0] ?? '').trim()) >= 0 &&
+        compareValues(value, (filter.values[1] ?? '').trim()) <= 0
+      );
+    case 'gt':
+      return compareValues(value, (filter.values[0] ?? '').trim()) > 0;
+    case 'lt':
+      return compareValues(value, (filter.values[0] ?? '').trim()) < 0;
+    case 'like': {
+      const needle = (filter.values[0] ?? '').toLowerCase();
+      const hay = value.toLowerCase();
+      if (filter.prefix && filter.suffix) return hay.includes(needle);
+      if (filter.prefix) return hay.endsWith(needle);
+      return hay.startsWith(needle);
+    }
+  }
+}
+
+/** Filters, sorts (default: by id) and pages entries. */
+export function applyListQuery(entries: Iterable<Entry>, query: ListQuery, schema: ResourceSchema): Entry[] {
+  const defaults = new Map(schema.fields.map((f) => [f.name, f.default]));
+  const valueOf = (entry: Entry, field: string): string =>
+    text(entry.value(field), defaults.get(field) ?? '');
+  const kept: Entry[] = [];
+  for (const entry of entries)
+    if (query.filters.every((f) => matches(f, valueOf(entry, f.field)))) kept.push(entry);
+  // Without sort, PrestaShop answers in table order (order_states: 2…13, 1, 10): keep the source's order.
+  const keys = query.sort;
+  if (keys.length > 0)
+    kept.sort((a, b) => {
+      for (const key of keys) {
+        const c = compareValues(valueOf(a, key.field), valueOf(b, key.field));
+        if (c !== 0) return key.descending ? -c : c;
+      }
+      return 0;
+    });
+  return query.count === undefined
+    ? kept.slice(query.offset)
+    : kept.slice(query.offset, query.offset + query.count);
+}

@@ -1,0 +1,209 @@
+import type { DemoShopData, TableName } from './data/shop-data.js';
+import type { OrderRecord, WireRecord, WireValue } from './data/model.js';
+import {
+  detailWire,
+  historyWire,
+  orderCarrierWire,
+  orderCartRuleWire,
+  orderRow,
+  orderWire,
+  paymentWire,
+} from './data/order-wire.js';
+
+/** One record as the query language and the renderers see it. */
+export interface Entry {
+  readonly id: number;
+  /** Raw value of a field (undefined: the record does not set it, the schema default applies). */
+  value(field: string): WireValue | undefined;
+  wire(): WireRecord;
+}
+
+/** Narrowing hints: an OR-list of exact values on one field lets a source skip a full scan. */
+export type ScanHints = ReadonlyMap<string, readonly string[]>;
+
+export interface Source {
+  /** Lists and orders-like resources are restricted to the shop(s) asked. */
+  readonly shopScoped: boolean;
+  scan(hints: ScanHints): Iterable<Entry>;
+  get(id: number): Entry | undefined;
+}
+
+function tableEntry(record: WireRecord): Entry {
+  return { id: Number(record.row['id']), value: (field) => record.row[field], wire: () => record };
+}
+
+function tableSource(data: DemoShopData, name: TableName, shopScoped = false): Source {
+  return {
+    shopScoped,
+    *scan() {
+      for (const record of data.table(name).values()) yield tableEntry(record);
+    },
+    get(id) {
+      const record = data.table(name).get(id);
+      return record ? tableEntry(record) : undefined;
+    },
+  };
+}
+
+function orderEntry(order: OrderRecord): Entry {
+  let row: ReturnType<typeof orderRow> | undefined;
+  // The fields list queries filter and sort on are read without building the whole row.
+  const fast: Record<string, () => WireValue> = {
+    id: () => order.id,
+    id_shop: () => order.shopId,
+    current_state: () => order.currentState,
+    date_add: () => order.dateAdd,
+    date_upd: () => order.dateUpd,
+    reference: () => order.reference,
+    id_customer: () => order.customerId,
+  };
+  return {
+    id: order.id,
+    value(field) {
+      const getter = order.corrupted?.[field] === undefined ? fast[field] : undefined;
+      if (getter) return getter();
+      row ??= orderRow(order);
+      return row[field];
+    },
+    wire: () => orderWire(order),
+  };
+}
+
+/** Orders to scan for a child resource: by `id_order` or `order_reference` hints when given. */
+function ordersFor(data: DemoShopData, hints: ScanHints): Iterable<OrderRecord> {
+  const ids = hints.get('id_order');
+  if (ids) {
+    const orders: OrderRecord[] = [];
+    for (const id of new Set(ids.map(Number))) {
+      const order = data.order(id);
+      if (order) orders.push(order);
+    }
+    return orders.sort((a, b) => a.id - b.id);
+  }
+  const references = hints.get('order_reference');
+  if (references) {
+    const orders = new Set<OrderRecord>();
+    for (const reference of references)
+      for (const order of data.ordersByReference(reference.toUpperCase())) orders.add(order);
+    return [...orders].sort((a, b) => a.id - b.id);
+  }
+  return data.orders();
+}
+
+function childSource<T extends { id: number }>(
+  data: DemoShopData,
+  kind: 'detail' | 'history' | 'payment' | 'orderCarrier' | 'orderCartRule',
+  children: (order: OrderRecord) => readonly T[],
+  wire: (order: OrderRecord, child: T) => WireRecord,
+  sortById: boolean,
+): Source {
+  const entry = (order: OrderRecord, child: T): Entry => {
+    let record: WireRecord | undefined;
+    return {
+      id: child.id,
+      value: (field) => (record ??= wire(order, child)).row[field],
+      wire: () => (record ??= wire(order, child)),
+    };
+  };
+  return {
+    shopScoped: false,
+    *scan(hints) {
+      if (!sortById) {
+        for (const order of ordersFor(data, hints))
+          for (const child of children(order)) yield entry(order, child);
+        return;
+      }
+      // Histories and payments are created over time across orders: PrestaShop lists them by id.
+      const all: [OrderRecord, T][] = [];
+      for (const order of ordersFor(data, hints))
+        for (const child of children(order)) all.push([order, child]);
+      all.sort((a, b) => a[1].id - b[1].id);
+      for (const [order, child] of all) yield entry(order, child);
+    },
+    get(id) {
+      const order = data.ownerOf(kind, id);
+      const child = order ? children(order).find((c) => c.id === id) : undefined;
+      return order && child ? entry(order, child) : undefined;
+    },
+  };
+}
+
+/** Every resource the demo shop serves, over its data. */
+export function createSources(data: DemoShopData): ReadonlyMap<string, Source> {
+  const tables: TableName[] = [
+    'order_states',
+    'taxes',
+    'tax_rule_groups',
+    'currencies',
+    'countries',
+    'carriers',
+    'languages',
+    'shops',
+    'shop_groups',
+    'products',
+    'combinations',
+    'cart_rules',
+    'configurations',
+    'addresses',
+    'customer_threads',
+    'customer_messages',
+  ];
+  const sources = new Map<string, Source>(tables.map((name) => [name, tableSource(data, name)]));
+  sources.set('customers', tableSource(data, 'customers', true));
+  sources.set('orders', {
+    shopScoped: true,
+    *scan(hints) {
+      const ids = hints.get('id');
+      if (ids) {
+        for (const id of [...new Set(ids.map(Number))].sort((a, b) => a - b)) {
+          const order = data.order(id);
+          if (order) yield orderEntry(order);
+        }
+        return;
+      }
+      for (const order of data.orders()) yield orderEntry(order);
+    },
+    get(id) {
+      const order = data.order(id);
+      return order ? orderEntry(order) : undefined;
+    },
+  });
+  sources.set(
+    'order_details',
+    childSource(data, 'detail', (o) => o.lines, detailWire, false),
+  );
+  sources.set(
+    'order_histories',
+    childSource(
+      data,
+      'history',
+      (o) => o.histories,
+      (_o, h) => historyWire(h),
+      true,
+    ),
+  );
+  sources.set(
+    'order_payments',
+    childSource(
+      data,
+      'payment',
+      (o) => o.payments,
+      (_o, p) => paymentWire(p),
+      true,
+    ),
+  );
+  sources.set(
+    'order_carriers',
+    childSource(
+      data,
+      'orderCarrier',
+      (o) => (o.orderCarrier ? [o.orderCarrier] : []),
+      orderCarrierWire,
+      false,
+    ),
+  );
+  const cartRules = childSource(data, 'orderCartRule', (o) => o.cartRules, orderCartRuleWire, false);
+  sources.set('order_cart_rules', cartRules);
+  sources.set('order_discounts', cartRules);
+  return sources;
+}

@@ -1,0 +1,99 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { systemClock, type Clock } from '../../ports/clock.js';
+import { embeddedMigrations } from './migrations/index.js';
+import { seedReferenceData } from './reference-data.js';
+import type { Schema } from './schema.js';
+import type { SqlDialectName } from './sql-dialect-name.js';
+import { ImmediateSqliteDialect, retryWhileBusy } from './sqlite-dialect.js';
+
+/** One open database holding the embedded GesCom and navette's store, migrated and seeded. */
+export interface EmbeddedDatabase {
+  readonly db: Kysely<Schema>;
+  readonly dialect: SqlDialectName;
+  /** Closes the connections; a second call does nothing. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** How long an SQLite write waits for another process's write (default 15 s). */
+  readonly lockTimeoutMs?: number;
+  /** Dates the seeded rows. */
+  readonly clock?: Clock;
+  /** PostgreSQL pool size (default 10). */
+  readonly maxConnections?: number;
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/**
+ * Opens `location` — an SQLite file path, `:memory:`, or a `postgres://` URL — runs the pending
+ * migrations (safe when several processes open the same database at once) and seeds the reference data.
+ */
+export async function openDatabase(
+  location: string,
+  options: OpenDatabaseOptions = {},
+): Promise<EmbeddedDatabase> {
+  const dialect: SqlDialectName = POSTGRES_URL.test(location) ? 'postgres' : 'sqlite';
+  const lockTimeoutMs = options.lockTimeoutMs ?? 15_000;
+  const db =
+    dialect === 'postgres'
+      ? new Kysely<Schema>({
+          dialect: new PostgresDialect({
+            pool: new pg.Pool({ connectionString: location, max: options.maxConnections ?? 10 }),
+          }),
+        })
+      : new Kysely<Schema>({
+          dialect: new ImmediateSqliteDialect(
+            { database: openSqliteFile(location) },
+            { lockTimeoutMs, busyTimeoutMs: 2_000 },
+          ),
+        });
+
+  let closed = false;
+  const database: EmbeddedDatabase = {
+    db,
+    dialect,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+  try {
+    // Two processes opening a new SQLite file race on its creation (WAL switch, migration tables).
+    const prepare = async () => {
+      await migrate(db, dialect);
+      await seedReferenceData(db, (options.clock ?? systemClock).now().toISOString());
+    };
+    await (dialect === 'sqlite' ? retryWhileBusy(prepare, lockTimeoutMs) : prepare());
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function openSqliteFile(location: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(location, { timeout: 2_000 });
+  try {
+    if (location !== ':memory:' && location !== '') sqlite.pragma('journal_mode = WAL');
+    // Safe with WAL: a power cut may lose the last commits, never corrupt the file.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return sqlite;
+}
+
+async function migrate(db: Kysely<Schema>, dialect: SqlDialectName): Promise<void> {
+  const migrator = new Migrator({ db, provider: embeddedMigrations(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
+  }
+}

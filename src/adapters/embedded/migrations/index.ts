@@ -1,0 +1,19 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialectName } from '../sql-dialect-name.js';
+import { gescomMigration } from './0001-gescom.js';
+import { syncStoreMigration } from './0002-sync-store.js';
+
+/**
+ * The migrations, listed in code rather than read from a folder at run time, so that they work the same
+ * from `src/` under vitest and from the compiled `dist/`. Names sort in the order they run; never rename one.
+ */
+export function embeddedMigrations(dialect: SqlDialectName): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-gescom': gescomMigration(dialect),
+        '0002-sync-store': syncStoreMigration(dialect),
+      };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { Insertable, Selectable } from 'kysely';
+import type {
+  OrderOutcome,
+  OutcomeStatus,
+  RunSummary,
+  RunTrigger,
+  JournalEntry,
+  JournalLevel,
+} from '../../domain/import-report.js';
+import type { DocumentStatus, DocumentType } from '../../domain/sales-document.js';
+import type { JournalTable, RunOutcomeTable, RunTable } from './schema.js';
+
+/** Rows of the runs tables ↔ the report shapes the CLI and the web UI render. */
+
+export function toRunSummary(row: Selectable<RunTable>): RunSummary {
+  return {
+    runId: row.id,
+    trigger: row.trigger as RunTrigger,
+    dryRun: row.dry_run === 1,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at ?? undefined,
+    durationMs: row.duration_ms ?? undefined,
+    period:
+      row.period_from === null || row.period_to === null
+        ? undefined
+        : { from: row.period_from, to: row.period_to, dateField: row.period_date_field ?? '' },
+    shopIds: JSON.parse(row.shop_ids) as number[],
+    counts: {
+      read: row.read_count,
+      imported: row.imported_count,
+      upgraded: row.upgraded_count,
+      skipped: row.skipped_count,
+      failed: row.failed_count,
+      planned: row.planned_count,
+    },
+    stateChanges: {
+      sent: row.state_changes_sent,
+      skipped: row.state_changes_skipped,
+      failed: row.state_changes_failed,
+    },
+    webserviceCalls: row.webservice_calls ?? undefined,
+    fatal: row.fatal_code === null ? undefined : { code: row.fatal_code, message: row.fatal_message ?? '' },
+    status: row.status as RunSummary['status'],
+  };
+}
+
+export function toOutcomeRow(runId: string, outcome: OrderOutcome): Insertable<RunOutcomeTable> {
+  return {
+    run_id: runId,
+    shop_id: outcome.shopId,
+    order_id: outcome.orderId,
+    reference: outcome.reference,
+    order_date: outcome.orderDate,
+    state_id: outcome.stateId,
+    state_name: outcome.stateName,
+    customer_name: outcome.customerName,
+    total_tax_incl: outcome.totalTaxIncl,
+    currency: outcome.currency,
+    status: outcome.status,
+    document_number: outcome.document?.number ?? null,
+    document_type: outcome.document?.type ?? null,
+    document_status: outcome.document?.status ?? null,
+    code: outcome.code ?? null,
+    reason: outcome.reason ?? null,
+    notes: JSON.stringify(outcome.notes),
+  };
+}
+
+export function toOrderOutcome(row: Selectable<RunOutcomeTable>): OrderOutcome {
+  return {
+    shopId: row.shop_id,
+    orderId: row.order_id,
+    reference: row.reference,
+    orderDate: row.order_date,
+    stateId: row.state_id,
+    stateName: row.state_name,
+    customerName: row.customer_name,
+    totalTaxIncl: row.total_tax_incl,
+    currency: row.currency,
+    status: row.status as OutcomeStatus,
+    document:
+      row.document_type === null
+        ? undefined
+        : {
+            number: row.document_number ?? undefined,
+            type: row.document_type as DocumentType,
+            status: (row.document_status ?? 'draft') as DocumentStatus,
+          },
+    code: row.code ?? undefined,
+    reason: row.reason ?? undefined,
+    notes: JSON.parse(row.notes) as string[],
+  };
+}
+
+export function toJournalEntry(row: Selectable<JournalTable>): JournalEntry {
+  return {
+    at: row.at,
+    level: row.level as JournalLevel,
+    message: row.message,
+    shopId: row.shop_id ?? undefined,
+    orderId: row.order_id ?? undefined,
+  };
+}

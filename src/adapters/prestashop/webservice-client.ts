@@ -133,7 +133,7 @@ export class WebserviceClient {
 
   /** The shop URL as it may be shown. */
   get displayUrl(): string {
-    return redactUrl(this.baseUrl);
+    return redactUrl(this.baseUrl).replace(/\/$/, '');
   }
 
   /** The records of a list. An empty list is `[]` whatever the version's shape. */

@@ -1,0 +1,345 @@
+import { describe, expect, it } from 'vitest';
+
+import type { SourcedOrder } from '../../domain/shop-order.js';
+import type { OrderQuery } from '../../ports/order-source.js';
+import { createPrestaShopOrderSource } from './prestashop-order-source.js';
+import { FakeClock } from './testing/fake-clock.js';
+import {
+  FAKE_KEY,
+  FAKE_URL,
+  type FakeWebservice,
+  createFakeWebservice,
+  psHeaders,
+} from './testing/fake-webservice.js';
+import { xmlToPlain } from './xml.js';
+
+const ALL_STATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+const QUERY: OrderQuery = {
+  shopIds: [1, 2],
+  stateIds: ALL_STATES,
+  dateField: 'date_add',
+  from: '2026-01-01 00:00:00',
+  to: '2026-12-31 23:59:59',
+  withMessages: true,
+};
+
+function source(fake: FakeWebservice, pageSize = 100) {
+  return createPrestaShopOrderSource({
+    url: FAKE_URL,
+    key: FAKE_KEY,
+    fetch: fake.fetch,
+    clock: new FakeClock(),
+    pageSize,
+  });
+}
+
+async function readAll(iterable: AsyncIterable<readonly SourcedOrder[]>): Promise<SourcedOrder[][]> {
+  const pages: SourcedOrder[][] = [];
+  for await (const page of iterable) pages.push([...page]);
+  return pages;
+}
+
+const idOf = (order: SourcedOrder) => (order.ok ? order.order.key.orderId : order.key.orderId);
+const resourcesCalled = (fake: FakeWebservice, from = 0) =>
+  fake.calls.slice(from).map((call) => new URL(call.url).pathname.replace('/api/', ''));
+
+describe('PrestaShopOrderSource.readOrders', () => {
+  it('reads every order of both shops with its related records, in a handful of calls', async () => {
+    const fake = createFakeWebservice();
+    const pages = await readAll(source(fake).readOrders(QUERY));
+    const orders = pages.flat();
+    expect(orders).toHaveLength(18);
+    expect(orders.every((order) => order.ok)).toBe(true);
+    const dates = orders.map((order) => (order.ok ? order.order.dateAdd : ''));
+    expect(dates).toEqual([...dates].sort());
+
+    const order11 = orders.find((order) => idOf(order) === 11);
+    if (!order11?.ok) throw new Error('order 11 missing');
+    expect(order11.order.lines.map((line) => line.taxRate.toFixed())).toEqual(['20', '20', '20', '20']);
+    expect(order11.order.payments.map((payment) => payment.amount.toFixed(2))).toEqual(['384.76']);
+    expect(order11.order.cartRules.map((rule) => rule.name)).toEqual(["Remise de 5 € dès 30 € d'achat"]);
+    expect(order11.order.shipment?.trackingNumber).toBe('6A18273645501');
+    const order6 = orders.find((order) => idOf(order) === 6);
+    expect(order6?.ok && order6.order.messages).toEqual([
+      'Merci de laisser le colis chez la gardienne si je suis absente.',
+    ]);
+
+    // Reference data once (shops, states, currencies, carriers, countries, taxes), then per page:
+    // orders, details, customers, addresses, payments, carriers, cart rules (+ threads, messages, states).
+    const called = resourcesCalled(fake);
+    const perPage = called.filter(
+      (resource) =>
+        !['shops', 'order_states', 'currencies', 'carriers', 'countries', 'taxes'].includes(resource),
+    );
+    expect(
+      perPage.filter(
+        (resource) =>
+          resource !== 'customer_threads' && resource !== 'customer_messages' && resource !== 'states',
+      ),
+    ).toHaveLength(7);
+    expect(called.length).toBeLessThanOrEqual(16);
+    expect(
+      new URL(fake.calls.find((call) => call.url.includes('/api/orders?'))?.url ?? '').searchParams.get(
+        'id_shop',
+      ),
+    ).toBe('all');
+  });
+
+  it('asks only for the selected shop', async () => {
+    const fake = createFakeWebservice();
+    const orders = (await readAll(source(fake).readOrders({ ...QUERY, shopIds: [2] }))).flat();
+    expect(orders.map(idOf).sort((a, b) => a - b)).toEqual([14, 15]);
+    const ordersCall = fake.calls.find((call) => call.url.includes('/api/orders?'));
+    expect(new URL(ordersCall?.url ?? '').searchParams.get('id_shop')).toBe('2');
+  });
+
+  it('filters on the states and the period, with date=1', async () => {
+    const fake = createFakeWebservice();
+    const orders = (
+      await readAll(
+        source(fake).readOrders({
+          ...QUERY,
+          stateIds: [2],
+          from: '2026-10-01 00:00:00',
+          to: '2026-10-31 23:59:59',
+        }),
+      )
+    ).flat();
+    expect(orders.every((order) => order.ok && order.order.state.id === 2)).toBe(true);
+    expect(orders.length).toBeGreaterThan(0);
+    const params = new URL(fake.calls.find((call) => call.url.includes('/api/orders?'))?.url ?? '')
+      .searchParams;
+    expect(params.get('date')).toBe('1');
+    expect(params.get('filter[current_state]')).toBe('[2]');
+    expect(params.get('filter[date_add]')).toBe('[2026-10-01 00:00:00,2026-10-31 23:59:59]');
+    expect(params.get('sort')).toBe('[date_add_ASC,id_ASC]');
+  });
+
+  it('pages by (date, id) and yields each order once', async () => {
+    const fake = createFakeWebservice();
+    const pages = await readAll(source(fake, 5).readOrders(QUERY));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const ids = pages.flat().map(idOf);
+    expect(new Set(ids).size).toBe(18);
+    expect(ids).toHaveLength(18);
+  });
+
+  it('reads 1,050 orders once each while orders are added and changed during the read', async () => {
+    const fake = createFakeWebservice();
+    const orders = fake.tables['orders'] ?? [];
+    const template = orders.find((order) => order['id'] === 11) ?? {};
+    orders.length = 0;
+    const dateOf = (index: number) => {
+      // Several orders share each second, as in a busy shop.
+      const minute = Math.floor(index / 3);
+      return `2026-10-${String(1 + Math.floor(minute / 600)).padStart(2, '0')} ${String(Math.floor((minute % 600) / 60) + 8).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`;
+    };
+    for (let index = 0; index < 1050; index += 1) {
+      orders.push({
+        ...structuredClone(template),
+        id: 1000 + index,
+        id_shop: index % 2 === 0 ? 1 : 2,
+        date_add: dateOf(index),
+        reference: `REF${index}`,
+      });
+    }
+    let nextId = 5000;
+    fake.beforeAnswer = ({ url }) => {
+      if (url.pathname !== '/api/orders') return undefined;
+      // New orders arrive (later dates, inside the period) and old ones change while the import reads.
+      orders.push({
+        ...structuredClone(template),
+        id: nextId,
+        id_shop: 1,
+        date_add: '2026-10-20 10:00:00',
+        reference: `NEW${nextId}`,
+      });
+      nextId += 1;
+      const changed = orders[(nextId * 7) % 1050];
+      if (changed) changed['date_upd'] = '2026-11-27 10:00:00';
+      return undefined;
+    };
+    const pages = await readAll(source(fake).readOrders({ ...QUERY, to: '2026-10-31 23:59:59' }));
+    const ids = pages.flat().map(idOf);
+    const original = Array.from({ length: 1050 }, (_, index) => 1000 + index);
+    expect(original.every((id) => ids.includes(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(pages.flat().every((order) => order.ok)).toBe(true);
+    const orderCalls = fake.calls.filter((call) => new URL(call.url).pathname === '/api/orders').length;
+    expect(orderCalls).toBeLessThanOrEqual(13);
+  });
+
+  it('refuses one order with a malformed amount, not its page', async () => {
+    const fake = createFakeWebservice();
+    const order8 = fake.tables['orders']?.find((order) => order['id'] === 8);
+    if (order8) order8['total_paid_tax_incl'] = '12,50';
+    const detail = fake.tables['order_details']?.find((row) => row['id_order'] === 11);
+    if (detail) detail['unit_price_tax_incl'] = 'abc';
+    const orders = (await readAll(source(fake).readOrders(QUERY))).flat();
+    expect(orders).toHaveLength(18);
+    const refused = orders.filter((order) => !order.ok);
+    expect(refused.map(idOf).sort((a, b) => a - b)).toEqual([8, 11]);
+    expect(refused.every((order) => !order.ok && order.code === 'malformed-order')).toBe(true);
+    const first = refused[0];
+    expect(first && !first.ok && first.message).toContain('total_paid_tax_incl');
+  });
+});
+
+describe('PrestaShopOrderSource writes', () => {
+  it('changes a state only if the order is still in the expected one', async () => {
+    const fake = createFakeWebservice();
+    const shop = source(fake);
+    const key = { shopId: 1, orderId: 8 };
+    expect(await shop.changeState({ key, expectedStateId: 2, newStateId: 4, sendEmail: false })).toEqual({
+      status: 'state-moved',
+      currentStateId: 3,
+    });
+    expect(await shop.changeState({ key, expectedStateId: 3, newStateId: 4, sendEmail: true })).toEqual({
+      status: 'sent',
+    });
+    const post = fake.calls.find((call) => call.method === 'POST');
+    expect(new URL(post?.url ?? '').searchParams.get('sendemail')).toBe('1');
+    expect((await shop.currentStates([key])).get(8)).toBe(4);
+    expect((await shop.stateHistories([key])).get(8)?.at(-1)).toBe(4);
+    expect(
+      await shop.changeState({
+        key: { shopId: 1, orderId: 999 },
+        expectedStateId: 3,
+        newStateId: 4,
+        sendEmail: false,
+      }),
+    ).toEqual({
+      status: 'order-missing',
+    });
+  });
+
+  it('after a send of unknown outcome, reads the state again before sending again', async () => {
+    const fake = createFakeWebservice();
+    const shop = source(fake);
+    let posts = 0;
+    fake.beforeAnswer = ({ method, url }) => {
+      if (method !== 'POST') return undefined;
+      posts += 1;
+      if (posts === 1) {
+        // Applied by the shop, answer lost.
+        const order = fake.tables['orders']?.find((row) => row['id'] === 8);
+        if (order) order['current_state'] = 4;
+        return new Response('Gateway Timeout', { status: 504 });
+      }
+      expect(url.pathname).toBe('/api/order_histories');
+      return undefined;
+    };
+    expect(
+      await shop.changeState({
+        key: { shopId: 1, orderId: 8 },
+        expectedStateId: 3,
+        newStateId: 4,
+        sendEmail: false,
+      }),
+    ).toEqual({
+      status: 'sent',
+    });
+    expect(posts).toBe(1);
+  });
+
+  it('resends after a lost send that the shop did not apply', async () => {
+    const fake = createFakeWebservice();
+    let posts = 0;
+    fake.beforeAnswer = ({ method }) => {
+      if (method !== 'POST') return undefined;
+      posts += 1;
+      return posts === 1 ? new Response('Bad Gateway', { status: 502 }) : undefined;
+    };
+    const result = await source(fake).changeState({
+      key: { shopId: 1, orderId: 8 },
+      expectedStateId: 3,
+      newStateId: 4,
+      sendEmail: false,
+    });
+    expect(result).toEqual({ status: 'sent' });
+    expect(posts).toBe(2);
+  });
+
+  it('writes a tracking number only where it is empty, sending the whole record back', async () => {
+    const fake = createFakeWebservice();
+    const shop = source(fake);
+    const before = { ...fake.tables['order_carriers']?.find((row) => Number(row['id_order']) === 8) };
+    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 11 }, 'XYZ', { sendEmail: true })).toBe(
+      'already-set',
+    );
+    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 8 }, '6A999', { sendEmail: true })).toBe(
+      'written',
+    );
+    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 999 }, '6A999', { sendEmail: true })).toBe(
+      'no-shipment',
+    );
+    const put = fake.calls.find((call) => call.method === 'PUT');
+    expect(new URL(put?.url ?? '').searchParams.get('sendemail')).toBe('1');
+    const record = fake.tables['order_carriers']?.find((row) => Number(row['id_order']) === 8);
+    expect(record?.['tracking_number']).toBe('6A999');
+    expect(record).toEqual(
+      Object.fromEntries(
+        Object.entries(before).map(([name, value]) => [
+          name,
+          name === 'tracking_number' ? '6A999' : String(value),
+        ]),
+      ),
+    );
+  });
+});
+
+describe('PrestaShopOrderSource.checkConnection', () => {
+  it('reports version, shops, permissions and plain-language problems', async () => {
+    const fake = createFakeWebservice();
+    const report = await source(fake).checkConnection();
+    expect(report.version).toBe('8.1.2');
+    expect(report.url).toBe(FAKE_URL);
+    expect(report.shops.map((shop) => shop.name)).toEqual(['RealPeers Shop', 'Boutique Pro']);
+    expect(report.permissions['orders']).toContain('GET');
+    expect(report.permissions['order_details']).toEqual(['GET', 'HEAD']);
+    expect(report.problems.join('\n')).not.toContain('order_details');
+  });
+
+  it('names what a key may not do', async () => {
+    const fake = createFakeWebservice();
+    fake.beforeAnswer = ({ url }) => {
+      if (url.pathname !== '/api/') return undefined;
+      const xml = `<?xml version="1.0"?><prestashop><api shopName="S"><orders get="true" put="false" post="false" patch="false" delete="false" head="true"/></api></prestashop>`;
+      return new Response(xml, { status: 200, headers: psHeaders('text/xml') });
+    };
+    const report = await source(fake).checkConnection();
+    expect(report.problems).toContain(
+      'La clé ne peut pas lire order_details : cochez GET pour order_details dans Paramètres avancés > Webservice : navette en a besoin pour lire les lignes des commandes et leur TVA.',
+    );
+  });
+
+  it('throws a clear failure for a wrong key', async () => {
+    const fake = createFakeWebservice();
+    const shop = createPrestaShopOrderSource({
+      url: FAKE_URL,
+      key: 'WRONGKEY0000000000000000000000XX',
+      fetch: fake.fetch,
+      clock: new FakeClock(),
+    });
+    await expect(shop.checkConnection()).rejects.toMatchObject({ code: 'key-invalid' });
+  });
+
+  it('works through ws_key when the host strips the Authorization header', async () => {
+    const fake = createFakeWebservice({ stripAuthorization: true });
+    const orders = (await readAll(source(fake).readOrders(QUERY))).flat();
+    expect(orders).toHaveLength(18);
+    expect(
+      fake.calls.slice(1).every((call) => new URL(call.url).searchParams.get('ws_key') === FAKE_KEY),
+    ).toBe(true);
+  });
+});
+
+describe('xml request bodies', () => {
+  it('are read back as the same record', async () => {
+    const { toXmlBody } = await import('./xml-body.js');
+    const body = toXmlBody('order_carrier', { id: 11, tracking_number: 'A&B <1>', weight: '7.500000' });
+    expect(xmlToPlain(body)).toEqual({
+      order_carrier: { id: '11', tracking_number: 'A&B <1>', weight: '7.500000' },
+    });
+  });
+});

@@ -144,7 +144,11 @@ describe('WebserviceClient resilience', () => {
   it('retries 503 and 429, honouring Retry-After', async () => {
     const clock = new FakeClock();
     const shop = scripted(
-      () => new Response('Service Unavailable', { status: 503 }),
+      () =>
+        new Response('<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><title>503</title></html>', {
+          status: 503,
+          headers: { 'content-type': 'text/html' },
+        }),
       () => new Response('Too Many Requests', { status: 429, headers: { 'retry-after': '7' } }),
       ok({ orders: [{ id: 3 }] }),
     );
@@ -203,13 +207,13 @@ describe('WebserviceClient resilience', () => {
   });
 
   it('reports an address that is not a PrestaShop webservice', async () => {
-    const page = () =>
+    const page = async () =>
       new Response('<html><body>Parking</body></html>', {
         status: 200,
         headers: { 'content-type': 'text/html' },
       });
     expect((await failure(client(page).list('orders'))).code).toBe('not-prestashop');
-    const missing = () =>
+    const missing = async () =>
       new Response('<html>Not found</html>', { status: 404, headers: { 'content-type': 'text/html' } });
     expect((await failure(client(missing).list('orders'))).code).toBe('not-prestashop');
   });

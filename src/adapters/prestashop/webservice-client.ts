@@ -493,8 +493,10 @@ export function parseBody(text: string, contentType: string): unknown {
   const first = trimmed[0];
   if (first === '{' || first === '[' || (contentType.includes('json') && first !== '<'))
     return JSON.parse(trimmed);
-  if (first === '<') return xmlToPlain(trimmed);
-  throw new Error('answer is neither JSON nor XML');
+  // Hosts answer their own HTML pages (errors, parking, WAF): only a PrestaShop document is read as
+  // XML, so that the DOCTYPE refusal is about PrestaShop answers and not about `<!DOCTYPE html>`.
+  if (first === '<' && /<prestashop[\s>]/.test(trimmed)) return xmlToPlain(trimmed);
+  throw new Error('answer is neither JSON nor a PrestaShop XML document');
 }
 
 function errorsOf(body: unknown): WebserviceError[] {

@@ -34,7 +34,7 @@ function jsonScalar(
 ): JsonValue {
   if (allText || version !== '8')
     return value === null || value === false ? '' : value === true ? '1' : String(value);
-  if (type === 'int') return typeof value === 'number' ? value : Number(value ?? 0);
+  if (type === 'int') return typeof value === 'number' ? value : value === '' ? '' : Number(value ?? 0);
   if (type === 'null') return value === null || value === '' ? null : String(value);
   if (type === 'bool') return typeof value === 'boolean' ? value : Boolean(value);
   return value === null ? '' : String(value);
@@ -141,10 +141,16 @@ function xmlValue(ctx: RenderContext, text: string): string {
   return text === '' && ctx.version === '1.6' ? '' : cdata(text);
 }
 
+// PrestaShop links an id only when it is set, except these two it always links (recorded).
+const ALWAYS_LINKED = new Set(['id_customization', 'product_attribute_id']);
+const linked = (name: string, text: string): boolean =>
+  ALWAYS_LINKED.has(name) || (text !== '' && text !== '0');
+
 function xmlField(ctx: RenderContext, field: FieldSchema, value: WireValue): string {
   const text = xmlText(value);
   let attrs = '';
-  if (field.href) attrs += ` xlink:href="${escapeAttribute(`${ctx.apiBase}${field.href}/${text}`)}"`;
+  if (field.href && linked(field.name, text))
+    attrs += ` xlink:href="${escapeAttribute(`${ctx.apiBase}${field.href}/${text}`)}"`;
   if (field.notFilterable) attrs += ' notFilterable="true"';
   if (field.i18n) {
     const lang = `<language id="1" xlink:href="${escapeAttribute(`${ctx.apiBase}languages/1`)}">${xmlValue(ctx, text)}</language>`;

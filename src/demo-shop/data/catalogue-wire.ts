@@ -205,6 +205,7 @@ export function productRecords(): WireRecord[] {
       row: {
         id: p.id,
         id_category_default: p.categoryId,
+        id_default_image: p.isVirtual ? '' : p.id * 10,
         cache_default_attribute: first?.id ?? 0,
         id_default_combination: first?.id ?? 0,
         id_tax_rules_group: p.taxGroupId,
@@ -259,7 +260,10 @@ export function combinationRecords(): WireRecord[] {
         minimal_quantity: 1,
         default_on: flag(c.defaultOn),
       },
-      associations: { product_option_values: c.optionValueIds.map((id) => ({ id })) },
+      associations: {
+        product_option_values: c.optionValueIds.map((id) => ({ id })),
+        images: [{ id: p.id * 10 }],
+      },
     })),
   );
 }

@@ -480,7 +480,7 @@ export const SCHEMA_8: Readonly<Record<string, ResourceSchema>> = {
       { name: 'id_category_default', type: 'int', default: 0, href: 'categories' },
       { name: 'new', type: 'null', default: null },
       { name: 'cache_default_attribute', type: 'int', default: 0 },
-      { name: 'id_default_image', type: 'str', default: '', href: 'images', notFilterable: true },
+      { name: 'id_default_image', type: 'int', default: '', href: 'images', notFilterable: true },
       { name: 'id_default_combination', type: 'int', default: 0, href: 'combinations', notFilterable: true },
       { name: 'id_tax_rules_group', type: 'int', default: 0, href: 'tax_rule_groups' },
       { name: 'position_in_category', type: 'int', default: 0, notFilterable: true },

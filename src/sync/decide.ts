@@ -1,0 +1,221 @@
+import type { NavetteConfig, StateRule } from '../config/config-schema.js';
+import {
+  type DocumentStatus,
+  type DocumentSummary,
+  type DocumentType,
+  documentRank,
+} from '../domain/sales-document.js';
+import type { OrderState, ShopOrder } from '../domain/shop-order.js';
+import type { LedgerEntry } from '../ports/sync-store.js';
+
+/**
+ * What to do with one order read from the shop (SPEC §3 step 2, §3.2, §3.3): import it, upgrade the
+ * document it already has, cancel that document, or skip it with a reason a person can read. Pure:
+ * the ledger entry and the GesCom's document are looked up by the caller.
+ */
+
+/** The document an order already has, as far as the decision needs it. */
+export interface ExistingDocument {
+  readonly number: string;
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+  readonly cancelled: boolean;
+}
+
+export type SkipCode = 'state-not-selected' | 'already-imported' | 'cancelled-in-shop';
+
+export type Decision =
+  | { readonly action: 'import'; readonly rule: StateRule }
+  | {
+      readonly action: 'upgrade';
+      readonly from: ExistingDocument;
+      readonly into: { readonly type: DocumentType; readonly status: DocumentStatus };
+      readonly reason: string;
+    }
+  | { readonly action: 'cancel-draft'; readonly document: ExistingDocument; readonly reason: string }
+  | {
+      readonly action: 'skip';
+      readonly code: SkipCode;
+      readonly reason: string;
+      readonly document?: ExistingDocument;
+    };
+
+export interface DecideInput {
+  readonly order: ShopOrder;
+  /** The state table's rule for the order's current state; undefined when the table has no row for it. */
+  readonly rule: StateRule | undefined;
+  /** The import ledger's entry for the order, if any. */
+  readonly ledgerEntry: LedgerEntry | undefined;
+  /** The newest document of the order's chain found in the GesCom by its external key, if any. */
+  readonly head: DocumentSummary | undefined;
+  readonly config: Pick<NavetteConfig, 'document'>;
+  /**
+   * The order was reset deliberately (SPEC §3.2 "A reset of chosen orders allows a deliberate
+   * re-import"): its ledger entry is gone, and the document still found in the GesCom under its
+   * external key is the old one, which must not block a new import.
+   *
+   * Expectation for the caller (run-import / the reset command): pass `true` only for orders reset
+   * since their last import (a reset log entry newer than any ledger entry), and make the target accept
+   * the new document although the old one holds the same external key — e.g. the reset releases the
+   * old document's key in the GesCom (renamed `ps-1-42#reset-<date>`), which also keeps
+   * `findByExternalKey` pointing at the new chain. Without the flag, a document found in the GesCom
+   * but missing from the ledger (a crash between the two writes, or a lost ledger) is never imported
+   * twice.
+   */
+  readonly reimportAllowed?: boolean;
+}
+
+const TYPE_LABELS: Readonly<Record<DocumentType, string>> = {
+  quote: 'devis',
+  order: 'bon de commande',
+  delivery: 'bon de livraison',
+  invoice: 'facture',
+  credit_note: 'avoir',
+};
+
+const STATUS_LABELS: Readonly<Record<DocumentStatus, string>> = {
+  draft: 'Saisi',
+  confirmed: 'Confirmé',
+  accepted: 'Accepté',
+};
+
+const FEMININE: ReadonlySet<DocumentType> = new Set(['invoice']);
+
+/** `un devis`, `une facture`. */
+function aType(type: DocumentType): string {
+  return `${FEMININE.has(type) ? 'une' : 'un'} ${TYPE_LABELS[type]}`;
+}
+
+/** `le devis DE00001`, `la facture FA00001`. */
+function theDocument(document: ExistingDocument): string {
+  return `${FEMININE.has(document.type) ? 'la' : 'le'} ${TYPE_LABELS[document.type]} ${document.number}`.trim();
+}
+
+/** `devis DE00001`. */
+function named(document: ExistingDocument): string {
+  return `${TYPE_LABELS[document.type]} ${document.number}`.trim();
+}
+
+/**
+ * Orders cancelled or refunded in the shop. Ids differ between shops, so the state is recognised by its
+ * mail template (`order_canceled`, `refund`: PrestaShop's PS_OS_CANCELED and PS_OS_REFUND, the same
+ * from 1.6 to 9), and for a custom state without a template, by its name. Being unpaid or not
+ * "logable" is not enough: a cheque awaiting payment is both.
+ */
+export function isCancellationState(state: OrderState): boolean {
+  const template = state.template.trim().toLowerCase();
+  if (template === 'order_canceled' || template === 'refund') return true;
+  if (template !== '') return false;
+  return /\b(annul|rembours|cancel|refund)/i.test(state.name);
+}
+
+/**
+ * The GesCom's document that counts: after a deliberate reset (no ledger entry, re-import allowed) the
+ * old document no longer does; once the order is imported again, its ledger entry exists and it does.
+ */
+function effectiveHead(input: DecideInput): DocumentSummary | undefined {
+  return input.reimportAllowed && input.ledgerEntry === undefined ? undefined : input.head;
+}
+
+/** The document the order already has: the GesCom's (it knows later transformations), else the ledger's. */
+function existingDocument(
+  input: DecideInput,
+  head: DocumentSummary | undefined,
+): ExistingDocument | undefined {
+  if (head) return { number: head.number, type: head.type, status: head.status, cancelled: head.cancelled };
+  const entry = input.ledgerEntry;
+  if (entry)
+    return {
+      number: entry.documentNumber,
+      type: entry.documentType,
+      status: entry.documentStatus,
+      cancelled: false,
+    };
+  return undefined;
+}
+
+export function decide(input: DecideInput): Decision {
+  const { order, rule, config } = input;
+  const head = effectiveHead(input);
+  const existing = existingDocument(input, head);
+  const stateName = `« ${order.state.name} » (${order.state.id})`;
+
+  if (existing && isCancellationState(order.state)) {
+    if (existing.cancelled)
+      return {
+        action: 'skip',
+        code: 'cancelled-in-shop',
+        reason: `Commande ${stateName} dans la boutique ; ${theDocument(existing)} est déjà annulé(e).`,
+        document: existing,
+      };
+    const canCancel =
+      config.document.cancelDraftWhenOrderCancelled && existing.status === 'draft' && head !== undefined;
+    if (canCancel)
+      return {
+        action: 'cancel-draft',
+        document: existing,
+        reason: `Commande ${stateName} dans la boutique : ${theDocument(existing)}, encore à l'état Saisi, est annulé(e).`,
+      };
+    const why =
+      existing.status !== 'draft'
+        ? `il est à l'état ${STATUS_LABELS[existing.status]} : à traiter dans la gestion commerciale (avoir, annulation).`
+        : config.document.cancelDraftWhenOrderCancelled
+          ? "il n'a pas été retrouvé dans la gestion commerciale."
+          : "l'annulation automatique des documents Saisis n'est pas activée.";
+    return {
+      action: 'skip',
+      code: 'cancelled-in-shop',
+      reason: `Commande ${stateName} dans la boutique après son import en ${named(existing)} ; ${why}`,
+      document: existing,
+    };
+  }
+
+  if (!rule?.selected)
+    return {
+      action: 'skip',
+      code: 'state-not-selected',
+      reason: existing
+        ? `Déjà importée en ${named(existing)} ; son statut actuel ${stateName} n'est pas sélectionné.`
+        : `Le statut ${stateName} n'est pas sélectionné dans « Import des commandes ».`,
+      ...(existing && { document: existing }),
+    };
+
+  if (!existing) return { action: 'import', rule };
+
+  const already = `Déjà importée en ${named(existing)}`;
+  const skip = (reason: string): Decision => ({
+    action: 'skip',
+    code: 'already-imported',
+    reason,
+    document: existing,
+  });
+  if (existing.cancelled)
+    return skip(`${already}, annulé dans la gestion commerciale : elle n'est pas réimportée.`);
+
+  const wanted = documentRank(rule.documentType);
+  const have = documentRank(existing.type);
+  if (wanted === have) return skip(`${already}.`);
+  if (wanted < have)
+    return skip(
+      `${already} ; le statut ${stateName} demande ${aType(rule.documentType)}, ` +
+        'mais un document ne revient jamais en arrière.',
+    );
+  if (!config.document.upgradeOnStateChange)
+    return skip(
+      `${already} ; le statut ${stateName} demande ${aType(rule.documentType)}, mais ` +
+        "« Faire évoluer le document quand le statut de la commande change » n'est pas activé.",
+    );
+  if (head === undefined)
+    return skip(
+      `${already} d'après le journal des imports, mais le document est introuvable dans la gestion ` +
+        `commerciale : il ne peut pas être transformé en ${TYPE_LABELS[rule.documentType]}.`,
+    );
+  return {
+    action: 'upgrade',
+    from: existing,
+    into: { type: rule.documentType, status: rule.documentStatus },
+    reason:
+      `Statut ${stateName} : ${theDocument(existing)} devient ${aType(rule.documentType)} ` +
+      `(${STATUS_LABELS[rule.documentStatus]}).`,
+  };
+}

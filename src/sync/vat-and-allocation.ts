@@ -1,0 +1,64 @@
+import { type Amount, Decimal, ZERO, round, sum } from '../domain/money.js';
+
+/**
+ * Two small pieces of arithmetic the document mapping needs in several places: finding the VAT rate
+ * that a pair of tax-excluded / tax-included amounts really carries, and sharing an amount in cents
+ * between parts so that the parts add up exactly.
+ */
+
+/**
+ * The VAT rate (percent) that turns `taxExcl` into `taxIncl` to within half a cent: the `hint` (what
+ * the shop says, e.g. `carrier_tax_rate`) when it does, otherwise the rate derived from the amounts,
+ * with as few decimals as reproduce them (so 2.42 → 2.90 gives 20, not 19.83). PrestaShop's demo orders
+ * record `carrier_tax_rate` 0 on shipping charged 7.00 HT / 8.40 TTC: the amounts are what the
+ * customer paid, so they win over the stated rate. Half a cent, not an exact match at the cent: unit
+ * prices carry up to 6 decimals (8.014218 HT at 5.5 % is 8.455 TTC).
+ */
+const HALF_A_CENT = new Decimal('0.005');
+
+export function vatRateFor(
+  taxExcl: Amount,
+  taxIncl: Amount,
+  hint: Amount,
+): { readonly rate: Amount; readonly derived: boolean } {
+  if (taxExcl.isZero()) return { rate: hint, derived: false };
+  const reproduces = (rate: Amount) =>
+    taxExcl.times(rate.div(100).plus(1)).minus(taxIncl).abs().lessThanOrEqualTo(HALF_A_CENT);
+  if (reproduces(hint)) return { rate: hint, derived: false };
+  const exact = taxIncl.div(taxExcl).minus(1).times(100);
+  for (const places of [0, 1, 2, 3]) {
+    const candidate = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    if (reproduces(candidate)) return { rate: candidate, derived: true };
+  }
+  return { rate: exact.toDecimalPlaces(4, Decimal.ROUND_HALF_UP), derived: true };
+}
+
+/**
+ * Shares `total` (rounded to cents) between parts in proportion to `weights`, by largest remainder:
+ * the parts are whole cents and add up to the total exactly, which independent rounding does not
+ * guarantee. With no weight at all, the whole total goes to the first part.
+ */
+export function allocateCents(total: Amount, weights: readonly Amount[]): Amount[] {
+  if (weights.length === 0) return [];
+  const cents = round(total).times(100);
+  const sign = cents.isNegative() ? -1 : 1;
+  const absoluteCents = cents.abs();
+  const absoluteWeights = weights.map((weight) => weight.abs());
+  const weightSum = sum(absoluteWeights);
+  if (weightSum.isZero()) return weights.map((_, index) => (index === 0 ? round(total) : ZERO));
+
+  const exactShares = absoluteWeights.map((weight) => absoluteCents.times(weight).div(weightSum));
+  const floors = exactShares.map((share) => share.floor());
+  let left = absoluteCents.minus(sum(floors)).toNumber();
+  // Give the cents left over to the largest remainders; ties go to the earlier part (stable).
+  const order = exactShares
+    .map((share, index) => ({ index, remainder: share.minus(floors[index] ?? ZERO) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
+  const result = [...floors];
+  for (const { index } of order) {
+    if (left <= 0) break;
+    result[index] = (result[index] ?? ZERO).plus(1);
+    left -= 1;
+  }
+  return result.map((part) => part.div(100).times(sign));
+}

@@ -10,7 +10,12 @@ export function columnTypes(dialect: SqlDialectName) {
     /** Exact decimals: NUMERIC on PostgreSQL; SQLite's NUMERIC affinity would turn them into floats, TEXT keeps them. */
     decimal: dialect === 'postgres' ? ('numeric' as const) : ('text' as const),
     /** A generated integer primary key. */
-    addSerialId<T extends string>(this: void, table: CreateTableBuilder<T, never>, name: string, big = false) {
+    addSerialId<T extends string>(
+      this: void,
+      table: CreateTableBuilder<T, never>,
+      name: string,
+      big = false,
+    ) {
       if (dialect === 'postgres') {
         return table.addColumn(name, big ? 'bigserial' : 'serial', (column: ColumnDefinitionBuilder) =>
           column.primaryKey(),

@@ -1,0 +1,259 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getCustomer, listCustomers } from '../src/adapters/embedded/customer-accounts.js';
+import type { EmbeddedDatabase } from '../src/adapters/embedded/database.js';
+import { isExpectedFailure } from '../src/domain/failure.js';
+import { amount } from '../src/domain/money.js';
+import type { GescomTarget } from '../src/ports/gescom-target.js';
+import type { SyncStore } from '../src/ports/sync-store.js';
+import { ManualClock } from './contract/manual-clock.js';
+import { customer, draft, line, record } from './contract/sample-documents.js';
+
+interface Embedded {
+  readonly database: EmbeddedDatabase;
+  readonly target: GescomTarget;
+  readonly store: SyncStore;
+  close(): Promise<void>;
+}
+
+/** What only the embedded GesCom promises (its numbering, VAT codes, reference data, reset log). */
+export function embeddedSpecifics(name: string, open: (clock: ManualClock) => Promise<Embedded>): void {
+  describe(`embedded GesCom specifics on ${name}`, () => {
+    let subject: Embedded;
+    let clock: ManualClock;
+    beforeEach(async () => {
+      clock = new ManualClock();
+      subject = await open(clock);
+    });
+    afterEach(async () => {
+      await subject.close();
+    });
+
+    it('numbers documents in the souche of their type, Sage style', async () => {
+      const { target } = subject;
+      const numbers = [];
+      for (const orderId of [1, 2])
+        numbers.push(
+          (await target.importDocument(draft({ shopId: 1, orderId }), record({ shopId: 1, orderId }))).number,
+        );
+      numbers.push(
+        (
+          await target.importDocument(
+            draft({ shopId: 1, orderId: 3 }, { type: 'order' }),
+            record({ shopId: 1, orderId: 3 }),
+          )
+        ).number,
+      );
+      numbers.push(
+        (
+          await target.importDocument(
+            draft({ shopId: 1, orderId: 4 }, { type: 'order', series: 'BCW' }),
+            record({ shopId: 1, orderId: 4 }),
+          )
+        ).number,
+      );
+      const transformed = await target.transformDocument(
+        numbers[0] ?? '',
+        { type: 'order', status: 'confirmed' },
+        record({ shopId: 1, orderId: 1 }),
+      );
+      expect([...numbers, transformed.number]).toEqual([
+        'DE00001',
+        'DE00002',
+        'BC00001',
+        'BCW00001',
+        'BC00002',
+      ]);
+      expect(transformed.type).toBe('order');
+    });
+
+    it('maps VAT rates to codes, creating the code of a rate it did not know', async () => {
+      const created = await subject.target.importDocument(
+        draft(
+          { shopId: 1, orderId: 5 },
+          {
+            lines: [
+              line({ vatRate: amount('20.000') }),
+              line({ articleReference: 'VIN-BLANC', vatRate: amount('8.5') }),
+              line({ articleReference: 'LIVRE', vatRate: amount('21') }),
+            ],
+          },
+        ),
+        record({ shopId: 1, orderId: 5 }),
+      );
+      const document = await subject.target.getDocument(created.number);
+      expect(document?.lines.map((l) => l.vatCode)).toEqual(['C20', 'C85', 'C21A']);
+    });
+
+    it('creates an unknown payment mode and keeps the generic account untouched', async () => {
+      const generic = customer({
+        code: 'CLIENTWEB',
+        name: 'Jean Martin',
+        email: 'jean@example.fr',
+        generic: true,
+      });
+      const created = await subject.target.importDocument(
+        draft(
+          { shopId: 1, orderId: 6 },
+          {
+            customer: generic,
+            payments: [
+              {
+                modeCode: 'STRIPE',
+                journal: '',
+                amount: amount('23.95'),
+                date: '2025-03-10',
+                transactionId: 'pi_1',
+                label: 'Stripe',
+              },
+            ],
+          },
+        ),
+        record({ shopId: 1, orderId: 6 }),
+      );
+      expect(created.customerName).toBe('Jean Martin');
+      const account = await getCustomer(subject.database, 'CLIENTWEB');
+      expect(account).toMatchObject({
+        code: 'CLIENTWEB',
+        name: 'Clients web',
+        email: '',
+        generic: true,
+        billingAddress: undefined,
+      });
+      const mode = await subject.database.db
+        .selectFrom('payment_modes')
+        .selectAll()
+        .where('code', '=', 'STRIPE')
+        .executeTakeFirst();
+      expect(mode?.label).toBe('STRIPE');
+      const personal = await getCustomer(subject.database, 'WEB000042');
+      expect(personal).toBeUndefined();
+      await subject.target.importDocument(
+        draft({ shopId: 1, orderId: 7 }),
+        record({ shopId: 1, orderId: 7 }),
+      );
+      expect(await getCustomer(subject.database, 'WEB000042')).toMatchObject({
+        email: 'camille.dupre@example.fr',
+        generic: false,
+        billingAddress: { city: 'Lyon' },
+      });
+      const listed = await listCustomers(subject.database, { search: 'dupré' });
+      expect(listed.items.map((c) => c.code)).toEqual(['WEB000042']);
+      expect((await listCustomers(subject.database)).total).toBe(2);
+    });
+
+    it('finds articles by EAN13', async () => {
+      await subject.database.db
+        .insertInto('articles')
+        .values({
+          reference: 'MUG-01',
+          label: 'Mug',
+          ean13: '3700000000017',
+          vat_code: 'C20',
+          special: 0,
+          created_at: 'x',
+        })
+        .execute();
+      const found = await subject.target.findArticles({ references: [], ean13s: ['3700000000017', ''] });
+      expect(found).toEqual([{ reference: 'MUG-01', ean13: '3700000000017', label: 'Mug' }]);
+    });
+
+    it('links each transformed line to the line it came from, and the payments follow the document', async () => {
+      const key = { shopId: 1, orderId: 8 };
+      const quote = await subject.target.importDocument(
+        draft(key, {
+          payments: [
+            {
+              modeCode: 'CB',
+              journal: 'BQ',
+              amount: amount('23.95'),
+              date: '2025-03-10',
+              transactionId: 't',
+              label: 'CB',
+            },
+          ],
+        }),
+        record(key),
+      );
+      const order = await subject.target.transformDocument(
+        quote.number,
+        { type: 'order', status: 'accepted' },
+        record(key),
+      );
+      const { db } = subject.database;
+      const lines = await db
+        .selectFrom('document_lines as copy')
+        .innerJoin('document_lines as origin', 'origin.id', 'copy.origin_line_id')
+        .innerJoin('documents', 'documents.id', 'origin.document_id')
+        .select(['documents.number as originNumber', 'copy.position', 'origin.position as originPosition'])
+        .execute();
+      expect(lines).toEqual(
+        [1, 2, 3].map((position) => ({ originNumber: quote.number, position, originPosition: position })),
+      );
+      const transformation = await db.selectFrom('transformations').selectAll().executeTakeFirstOrThrow();
+      expect(transformation).toMatchObject({
+        source_number: quote.number,
+        target_number: order.number,
+        source_type: 'quote',
+        target_type: 'order',
+      });
+      expect((await subject.target.getDocument(order.number))?.payments).toHaveLength(1);
+      expect((await subject.target.getDocument(quote.number))?.payments).toHaveLength(0);
+      expect((await subject.target.getDocument(order.number))?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+
+    it('lets a cancelled order be imported again after a deliberate reset', async () => {
+      const key = { shopId: 1, orderId: 9 };
+      const first = await subject.target.importDocument(draft(key), record(key));
+      await subject.target.cancelDocument(first.number, 'annulée');
+      expect(await subject.store.resetImports({ keys: [key] }, 'réimport après annulation')).toBe(1);
+      const second = await subject.target.importDocument(draft(key), record(key));
+      expect((await subject.target.findByExternalKey('ps-1-9'))?.number).toBe(second.number);
+      const reset = await subject.database.db
+        .selectFrom('ledger_resets')
+        .selectAll()
+        .executeTakeFirstOrThrow();
+      expect(reset).toMatchObject({
+        scope: 'keys',
+        order_keys: '["ps-1-9"]',
+        reason: 'réimport après annulation',
+        forgotten: 1,
+      });
+      expect(reset.actor).not.toBe('');
+      const journal = await subject.database.db
+        .selectFrom('journal')
+        .selectAll()
+        .where('run_id', 'is', null)
+        .execute();
+      expect(journal[0]?.message).toContain('réimport après annulation');
+    });
+
+    it('lets only one of two simultaneous imports of the same order through', async () => {
+      const key = { shopId: 3, orderId: 1 };
+      const results = await Promise.allSettled(
+        [1, 2, 3].map(() => subject.target.importDocument(draft(key), record(key))),
+      );
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === 'rejected')
+          expect(isExpectedFailure(result.reason) && result.reason.code).toBe('already-imported');
+      }
+    });
+
+    it('stores amounts as exact decimals', async () => {
+      const created = await subject.target.importDocument(
+        draft(
+          { shopId: 1, orderId: 10 },
+          { totals: { taxExcl: amount('0.1'), tax: amount('0.2'), taxIncl: amount('123456789012.123456') } },
+        ),
+        record({ shopId: 1, orderId: 10 }),
+      );
+      const row = await subject.database.db
+        .selectFrom('documents')
+        .select(['total_tax_excl', 'total_tax_incl'])
+        .where('number', '=', created.number)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ total_tax_excl: '0.1', total_tax_incl: '123456789012.123456' });
+      expect(created.totals.taxExcl.plus(created.totals.tax).toFixed()).toBe('0.3');
+    });
+  });
+}

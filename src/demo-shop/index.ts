@@ -222,5 +222,5 @@ export async function startDemoShopServer(
 ): Promise<{ url: string; key: string; shop: DemoShop; close(): Promise<void> }> {
   const shop = createDemoShop(options);
   const server = await shop.listen(options.port ?? 8081, options.hostname ?? '127.0.0.1');
-  return { url: server.url, key: shop.key, shop, close: server.close };
+  return { url: server.url, key: shop.key, shop, close: () => server.close() };
 }

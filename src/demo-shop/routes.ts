@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { XMLParser } from 'fast-xml-parser';
-import { authorize, KeyStore, methodsOf, readCredentials, ALL_METHODS, type WebserviceKey } from './auth.js';
+import {
+  authorize,
+  type KeyStore,
+  methodsOf,
+  readCredentials,
+  ALL_METHODS,
+  type WebserviceKey,
+} from './auth.js';
 import { SHOPS } from './data/catalogue.js';
 import type { DemoShopData } from './data/shop-data.js';
 import { historyWire, orderCarrierWire } from './data/order-wire.js';

@@ -323,7 +323,7 @@ const SPECIAL: readonly Spec[] = [
     path: [2],
     payment: 'card',
     roundType: 3,
-    lines: [L(7, 3), L(8, 3), L(10, 7)],
+    lines: [L(6, 1), L(7, 1)],
   },
   { who: 'sophie', daysAgo: 27, path: [2, 5], payment: 'card', carrierId: 0, lines: [L(15, 2), L(16, 1)] },
   {

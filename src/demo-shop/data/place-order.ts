@@ -133,7 +133,9 @@ export function computeOrder(cart: Cart, sequences: Sequences, secureKey: string
       reductionExcl = reductionIncl.div(factor);
       unitExcl = base.minus(reductionExcl);
     }
-    const unitIncl = unitExcl.times(factor);
+    // PrestaShop stores unit prices with 6 decimals and computes the line from the stored values.
+    unitExcl = round(unitExcl, 6);
+    const unitIncl = round(unitExcl.times(factor), 6);
     const q = line.quantity;
     let totalExcl: Amount;
     let totalIncl: Amount;

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { StateRule } from '../config/config-schema.js';
+import { DEFAULT_STATE_TABLE } from '../config/defaults.js';
+import { ZERO } from '../domain/money.js';
+import type { DocumentStatus, DocumentSummary, DocumentType } from '../domain/sales-document.js';
+import type { ShopOrder } from '../domain/shop-order.js';
+import type { LedgerEntry } from '../ports/sync-store.js';
+import { ORDER_STATES_8_1_2, expectedShopOrder } from '../../test/support/expected-orders.js';
+import { type DecideInput, decide, isCancellationState } from './decide.js';
+
+const ruleFor = (stateId: number): StateRule | undefined =>
+  DEFAULT_STATE_TABLE.find((rule) => rule.id === stateId);
+const stateOf = (stateId: number) => ORDER_STATES_8_1_2.find((state) => state.id === stateId)!;
+
+function orderIn(stateId: number): ShopOrder {
+  return { ...expectedShopOrder(7), state: stateOf(stateId) };
+}
+
+function ledger(type: DocumentType, status: DocumentStatus = 'draft', number = 'DE00001'): LedgerEntry {
+  return {
+    key: { shopId: 1, orderId: 7 },
+    orderReference: 'BLZCJBMWE',
+    documentNumber: number,
+    documentType: type,
+    documentStatus: status,
+    orderStateId: 1,
+    runId: 'run-1',
+    importedAt: '2026-10-05T08:00:00Z',
+  };
+}
+
+function head(
+  type: DocumentType,
+  status: DocumentStatus = 'draft',
+  number = 'DE00001',
+  cancelled = false,
+): DocumentSummary {
+  return {
+    id: '1',
+    number,
+    type,
+    status,
+    date: '2026-10-04',
+    customerCode: 'WEB000004',
+    customerName: 'Jean-François Lefèvre',
+    reference: 'BLZCJBMWE',
+    externalKey: 'ps-1-7',
+    totals: { taxExcl: ZERO, tax: ZERO, taxIncl: ZERO },
+    currency: 'EUR',
+    transformedInto: undefined,
+    cancelled,
+  };
+}
+
+const document = (upgrade = true, cancelDraft = false): DecideInput['config'] => ({
+  document: {
+    date: 'order',
+    series: { quote: 'DE', order: 'BC', delivery: 'BL', invoice: 'FA' },
+    warehouse: 'PRINCIPAL',
+    referenceTemplate: '{reference}',
+    remarkTemplate: '',
+    messages: 'first',
+    upgradeOnStateChange: upgrade,
+    cancelDraftWhenOrderCancelled: cancelDraft,
+  },
+});
+
+function input(stateId: number, fields: Partial<DecideInput> = {}): DecideInput {
+  return {
+    order: orderIn(stateId),
+    rule: ruleFor(stateId),
+    ledgerEntry: undefined,
+    head: undefined,
+    config: document(),
+    ...fields,
+  };
+}
+
+describe('decide', () => {
+  it('imports a new order whose state is selected, with its rule', () => {
+    expect(decide(input(1))).toEqual({ action: 'import', rule: ruleFor(1) });
+    expect(decide(input(2))).toMatchObject({
+      action: 'import',
+      rule: { documentType: 'order', documentStatus: 'confirmed' },
+    });
+  });
+
+  it('skips a state that is not selected, or not in the table', () => {
+    expect(decide(input(3))).toMatchObject({ action: 'skip', code: 'state-not-selected' });
+    const reason = (decide(input(3)) as { reason: string }).reason;
+    expect(reason).toContain('« En cours de préparation » (3)');
+    expect(decide(input(2, { rule: undefined }))).toMatchObject({
+      action: 'skip',
+      code: 'state-not-selected',
+    });
+  });
+
+  it('skips an order already imported (ledger), naming the document', () => {
+    const decision = decide(input(1, { ledgerEntry: ledger('quote'), head: head('quote') }));
+    expect(decision).toMatchObject({
+      action: 'skip',
+      code: 'already-imported',
+      reason: 'Déjà importée en devis DE00001.',
+    });
+  });
+
+  it('never imports twice a document found in the GesCom but missing from the ledger (crash between the two)', () => {
+    expect(decide(input(2, { head: head('order', 'confirmed', 'BC00001') }))).toMatchObject({
+      action: 'skip',
+      code: 'already-imported',
+      document: { number: 'BC00001' },
+    });
+  });
+
+  it('imports again after a deliberate reset, despite the old document in the GesCom', () => {
+    expect(decide(input(1, { head: head('quote'), reimportAllowed: true }))).toMatchObject({
+      action: 'import',
+    });
+    // Once imported again, its new ledger entry counts.
+    expect(
+      decide(input(1, { head: head('quote'), ledgerEntry: ledger('quote'), reimportAllowed: true })),
+    ).toMatchObject({
+      action: 'skip',
+      code: 'already-imported',
+    });
+  });
+
+  it('upgrades a quote when the new state asks for an order', () => {
+    const decision = decide(input(2, { ledgerEntry: ledger('quote'), head: head('quote') }));
+    expect(decision).toMatchObject({
+      action: 'upgrade',
+      from: { number: 'DE00001', type: 'quote', status: 'draft' },
+      into: { type: 'order', status: 'confirmed' },
+    });
+    expect((decision as { reason: string }).reason).toBe(
+      'Statut « Paiement accepté » (2) : le devis DE00001 devient un bon de commande (Confirmé).',
+    );
+  });
+
+  it('the GesCom knows better than the ledger: a quote already transformed there is not upgraded again', () => {
+    expect(
+      decide(input(2, { ledgerEntry: ledger('quote'), head: head('order', 'confirmed', 'BC00004') })),
+    ).toMatchObject({
+      action: 'skip',
+      code: 'already-imported',
+      reason: 'Déjà importée en bon de commande BC00004.',
+    });
+  });
+
+  it('does not upgrade when the setting is off, or when the document cannot be found', () => {
+    expect(
+      decide(input(2, { ledgerEntry: ledger('quote'), head: head('quote'), config: document(false) })),
+    ).toMatchObject({
+      action: 'skip',
+      code: 'already-imported',
+    });
+    const lost = decide(input(2, { ledgerEntry: ledger('quote') }));
+    expect(lost).toMatchObject({ action: 'skip', code: 'already-imported' });
+    expect((lost as { reason: string }).reason).toContain('introuvable');
+  });
+
+  it('never goes backwards', () => {
+    const decision = decide(
+      input(1, { ledgerEntry: ledger('order'), head: head('invoice', 'accepted', 'FA00002') }),
+    );
+    expect(decision).toMatchObject({ action: 'skip', code: 'already-imported' });
+    expect((decision as { reason: string }).reason).toContain('jamais en arrière');
+  });
+
+  it('reports an imported order cancelled in the shop', () => {
+    const decision = decide(input(6, { ledgerEntry: ledger('quote'), head: head('quote') }));
+    expect(decision).toMatchObject({ action: 'skip', code: 'cancelled-in-shop' });
+    expect((decision as { reason: string }).reason).toContain('« Annulé » (6)');
+  });
+
+  it('cancels a draft document of a cancelled or refunded order when the setting is on', () => {
+    const config = document(true, true);
+    expect(decide(input(7, { ledgerEntry: ledger('quote'), head: head('quote'), config }))).toMatchObject({
+      action: 'cancel-draft',
+      document: { number: 'DE00001' },
+    });
+    // Confirmed or accepted: left to people (a credit note, a cancellation in the GesCom).
+    expect(
+      decide(input(6, { ledgerEntry: ledger('order'), head: head('order', 'confirmed', 'BC00001'), config })),
+    ).toMatchObject({
+      action: 'skip',
+      code: 'cancelled-in-shop',
+    });
+    // Already cancelled: nothing more to do.
+    expect(decide(input(6, { head: head('quote', 'draft', 'DE00001', true), config }))).toMatchObject({
+      action: 'skip',
+      code: 'cancelled-in-shop',
+    });
+  });
+
+  it('a cancelled order never imported is just a state not selected', () => {
+    expect(decide(input(6))).toMatchObject({ action: 'skip', code: 'state-not-selected' });
+  });
+
+  it('a document cancelled in the GesCom is not imported again', () => {
+    expect(decide(input(2, { head: head('quote', 'draft', 'DE00001', true) }))).toMatchObject({
+      action: 'skip',
+      code: 'already-imported',
+    });
+  });
+});
+
+describe('isCancellationState', () => {
+  it('recognises cancelled and refunded states by template, whatever their id', () => {
+    expect(ORDER_STATES_8_1_2.filter(isCancellationState).map((state) => state.id)).toEqual([6, 7]);
+  });
+
+  it('falls back to the name for a custom state without template', () => {
+    const custom = { ...stateOf(5), id: 42, template: '' };
+    expect(isCancellationState({ ...custom, name: 'Annulée par le client' })).toBe(true);
+    expect(isCancellationState({ ...custom, name: 'Refunded' })).toBe(true);
+    expect(isCancellationState({ ...custom, name: 'Livré' })).toBe(false);
+  });
+});

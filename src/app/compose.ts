@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { NavetteConfig } from '../config/config-schema.js';
 import { resolveShopKey } from '../config/load-config.js';
-import { PrestaShopOrderSource } from '../adapters/prestashop/prestashop-order-source.js';
-import { WebserviceClient, type FetchLike } from '../adapters/prestashop/webservice-client.js';
+import { createPrestaShopOrderSource } from '../adapters/prestashop/prestashop-order-source.js';
+import type { FetchLike } from '../adapters/prestashop/webservice-client.js';
 import { openDatabase } from '../adapters/embedded/database.js';
 import { EmbeddedGescom } from '../adapters/embedded/embedded-gescom.js';
 import { SqlSyncStore } from '../adapters/embedded/sql-sync-store.js';
@@ -19,17 +19,20 @@ export interface OpenOptions {
   readonly clock?: Clock;
   /** Default: NAVETTE_PS_KEY or the config's key file. */
   readonly shopKey?: string;
-  /** Counts the webservice calls for the run reports. */
+  /** Where NAVETTE_PS_KEY is read (default: the process's environment). */
   readonly env?: NodeJS.ProcessEnv;
 }
 
 /** The only place that constructs adapters: wires navette for one configuration. */
 export async function openNavette(config: NavetteConfig, options: OpenOptions = {}): Promise<Navette> {
   const clock = options.clock ?? systemClock;
-  const shop = isDemoShopUrl(config.shop.url) && options.fetch === undefined ? startInProcessDemoShop(clock.now()) : undefined;
+  const shop =
+    isDemoShopUrl(config.shop.url) && options.fetch === undefined
+      ? startInProcessDemoShop(clock.now())
+      : undefined;
   let calls = 0;
   const baseFetch: FetchLike = shop?.fetch ?? options.fetch ?? ((url, init) => fetch(url, init));
-  const client = new WebserviceClient({
+  const source = createPrestaShopOrderSource({
     url: shop?.url ?? config.shop.url,
     key: shop?.key ?? options.shopKey ?? (await resolveShopKey(config, options.env)),
     fetch: (url, init) => {
@@ -39,19 +42,30 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
     clock,
     timeoutMs: config.shop.timeoutSeconds * 1000,
     concurrency: config.shop.concurrency,
+    languageId: config.shop.languageId,
   });
-  const source = new PrestaShopOrderSource(client, { languageId: config.shop.languageId });
   const database = await openDatabase(config.gescom.database);
   const target = new EmbeddedGescom(database, clock);
   const store = new SqlSyncStore(database, clock);
-  const deps = { source, target, store, clock, lockOwner: `${hostname()}:${process.pid}:${randomUUID()}`, webserviceCalls: () => calls };
+  const deps = {
+    source,
+    target,
+    store,
+    clock,
+    lockOwner: `${hostname()}:${process.pid}:${randomUUID()}`,
+    webserviceCalls: () => calls,
+  };
   return {
     config,
     source,
     target,
     store,
     clock,
-    runImport: (importOptions) => runImport(deps, config, importOptions),
+    runImport: (importOptions) => {
+      // States, carriers, currencies… are read once per run: a long-lived server sees the shop's changes.
+      source.forgetReferenceData();
+      return runImport(deps, config, importOptions);
+    },
     sendStateChanges: () => sendStateChanges(source, store),
     close: async () => {
       await database.close();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_STATE_TABLE } from '../../src/config/defaults.js';
-import type { OrderOutcome } from '../../src/domain/import-report.js';
+import type { OrderOutcome, RunSummary } from '../../src/domain/import-report.js';
 import { amount, format } from '../../src/domain/money.js';
 import type { Navette } from '../../src/app/navette.js';
 import { openDemoNavette, type DemoNavette } from '../support/demo-navette.js';
@@ -17,7 +17,9 @@ interface WireOrder {
 /** Reads the demo shop through its own webservice, as any PrestaShop client would. */
 async function shopOrders(demo: DemoNavette): Promise<WireOrder[]> {
   const url = `${demo.shop.url}/api/orders?display=[id,id_shop,current_state,reference,total_paid_tax_incl,total_paid_tax_excl]&id_shop=all&output_format=JSON&limit=0,10000`;
-  const response = await demo.shop.fetch(url, { headers: { authorization: `Basic ${btoa(`${demo.shop.key}:`)}` } });
+  const response = await demo.shop.fetch(url, {
+    headers: { authorization: `Basic ${btoa(`${demo.shop.key}:`)}` },
+  });
   const body = (await response.json()) as { orders?: WireOrder[] } | [];
   return Array.isArray(body) ? [] : (body.orders ?? []);
 }
@@ -33,7 +35,9 @@ async function setShopState(demo: DemoNavette, orderId: number, stateId: number)
 
 async function historyStates(demo: DemoNavette, orderId: number): Promise<number[]> {
   const url = `${demo.shop.url}/api/order_histories?display=full&filter[id_order]=[${orderId}]&sort=[id_ASC]&output_format=JSON`;
-  const response = await demo.shop.fetch(url, { headers: { authorization: `Basic ${btoa(`${demo.shop.key}:`)}` } });
+  const response = await demo.shop.fetch(url, {
+    headers: { authorization: `Basic ${btoa(`${demo.shop.key}:`)}` },
+  });
   const body = (await response.json()) as { order_histories?: { id_order_state: number | string }[] } | [];
   return (Array.isArray(body) ? [] : (body.order_histories ?? [])).map((row) => Number(row.id_order_state));
 }
@@ -44,7 +48,9 @@ async function outcomesOf(navette: Navette, runId: string): Promise<OrderOutcome
   return outcomes;
 }
 
-const selectedRules = new Map(DEFAULT_STATE_TABLE.filter((rule) => rule.selected).map((rule) => [rule.id, rule]));
+const selectedRules = new Map(
+  DEFAULT_STATE_TABLE.filter((rule) => rule.selected).map((rule) => [rule.id, rule]),
+);
 
 describe('an import of the demo shop into the embedded GesCom', () => {
   let demo: DemoNavette;
@@ -78,13 +84,19 @@ describe('an import of the demo shop into the embedded GesCom', () => {
 
   it('gives every imported document the totals of its shop order, to the cent', async () => {
     demo = await openDemoNavette();
-    const orders = new Map((await shopOrders(demo)).map((order) => [`ps-${Number(order.id_shop)}-${order.id}`, order]));
+    const orders = new Map(
+      (await shopOrders(demo)).map((order) => [`ps-${Number(order.id_shop)}-${order.id}`, order]),
+    );
     await demo.navette.runImport({ trigger: 'cli', dryRun: false });
     const { items } = await demo.navette.target.listDocuments({ limit: 1000 });
     expect(items.length).toBeGreaterThan(10);
     for (const item of items) {
       const order = orders.get(item.externalKey)!;
-      expect({ key: item.externalKey, ttc: format(item.totals.taxIncl), ht: format(item.totals.taxExcl) }).toEqual({
+      expect({
+        key: item.externalKey,
+        ttc: format(item.totals.taxIncl),
+        ht: format(item.totals.taxExcl),
+      }).toEqual({
         key: item.externalKey,
         ttc: format(amount(order.total_paid_tax_incl)),
         ht: format(amount(order.total_paid_tax_excl)),
@@ -103,7 +115,9 @@ describe('an import of the demo shop into the embedded GesCom', () => {
     await setShopState(demo, quote.orderId, 2);
 
     const next = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
-    const upgraded = (await outcomesOf(demo.navette, next.runId)).find((outcome) => outcome.orderId === quote.orderId)!;
+    const upgraded = (await outcomesOf(demo.navette, next.runId)).find(
+      (outcome) => outcome.orderId === quote.orderId,
+    )!;
     expect(upgraded.status).toBe('upgraded');
     expect(upgraded.document).toMatchObject({ type: 'order', status: 'confirmed' });
     const source = await demo.navette.target.getDocument(quote.document!.number!);
@@ -118,7 +132,11 @@ describe('an import of the demo shop into the embedded GesCom', () => {
     demo = await openDemoNavette({ config: { states } });
     const waiting = (await shopOrders(demo)).filter((order) => Number(order.current_state) === 12);
     expect(waiting.length).toBeGreaterThan(0);
-    const before = new Map(await Promise.all(waiting.map(async (order) => [order.id, await historyStates(demo, order.id)] as const)));
+    const before = new Map(
+      await Promise.all(
+        waiting.map(async (order) => [order.id, await historyStates(demo, order.id)] as const),
+      ),
+    );
 
     // The run "crashes" once every waiting order has its document, before anything is sent to the shop.
     const crash = new AbortController();
@@ -155,17 +173,31 @@ describe('an import of the demo shop into the embedded GesCom', () => {
     expect(preview.counts.imported).toBe(0);
     expect((await demo.navette.target.listDocuments({ limit: 1 })).total).toBe(0);
     const outcomes = await outcomesOf(demo.navette, preview.runId);
-    expect(outcomes.every((outcome) => outcome.status === 'would-import' || outcome.reason !== undefined)).toBe(true);
+    expect(
+      outcomes.every((outcome) => outcome.status === 'would-import' || outcome.reason !== undefined),
+    ).toBe(true);
   });
 
   it('never lets two runs overlap on one shop', async () => {
     demo = await openDemoNavette();
+    demo.shop.faults.set({ latencyMs: 20 });
     const other = await demo.reopen();
-    const [a, b] = await Promise.all([
-      demo.navette.runImport({ trigger: 'cli', dryRun: false }),
-      other.runImport({ trigger: 'web', dryRun: false }),
-    ]);
-    const refused = [a, b].filter((summary) => summary.fatal?.code === 'run-in-progress');
-    expect(refused).toHaveLength(1);
+    let second: Promise<RunSummary> | undefined;
+    const first = await demo.navette.runImport({
+      trigger: 'cli',
+      dryRun: false,
+      onEvent: (event) => {
+        // A run started from the web page while the CLI's run is writing documents.
+        if (event.type === 'outcome' && second === undefined)
+          second = other.runImport({ trigger: 'web', dryRun: false });
+      },
+    });
+    const refused = await second!;
+    expect(first.fatal).toBeUndefined();
+    expect(refused.fatal?.code).toBe('run-in-progress');
+    expect(refused.fatal?.message).toMatch(/déjà en cours/);
+    const after = await other.runImport({ trigger: 'web', dryRun: false });
+    expect(after.fatal).toBeUndefined();
+    expect(after.counts.imported).toBe(0);
   });
 });

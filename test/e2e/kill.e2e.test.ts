@@ -56,11 +56,16 @@ describe('an import killed at random moments', () => {
 
   const runImport = (killAfterMs: number | undefined): Promise<number | null> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'bin', 'navette.js'), '--config', configPath, 'import'], {
-        env: { ...process.env, NAVETTE_PS_KEY: shop.key },
-        stdio: 'ignore',
-      });
-      const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      const child = spawn(
+        process.execPath,
+        [join(root, 'bin', 'navette.js'), '--config', configPath, 'import'],
+        {
+          env: { ...process.env, NAVETTE_PS_KEY: shop.key },
+          stdio: 'ignore',
+        },
+      );
+      const timer =
+        killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       child.on('error', reject);
       child.on('exit', (code) => {
         if (timer) clearTimeout(timer);
@@ -68,48 +73,48 @@ describe('an import killed at random moments', () => {
       });
     });
 
-  it(
-    `leaves exactly one document per order and one state change per order after ${ROUNDS} kills`,
-    async () => {
-      const paidBefore = new Set(
-        [...shop.data.orders()].filter((order) => order.currentState === 2).map((order) => order.id),
+  it(`leaves exactly one document per order and one state change per order after ${ROUNDS} kills`, async () => {
+    const paidBefore = new Set(
+      [...shop.data.orders()].filter((order) => order.currentState === 2).map((order) => order.id),
+    );
+    for (let round = 0; round < ROUNDS; round += 1) await runImport(200 + Math.floor(Math.random() * 2500));
+    // The run after the last kill may find the lock of a killed run: it is taken over once its ttl is over.
+    let exit: number | null = 3;
+    for (let attempt = 0; attempt < 5 && exit === 3; attempt += 1) exit = await runImport(undefined);
+    expect(exit).toBe(0);
+
+    const config = configSchema.parse({
+      ...starterConfig(server.url),
+      states,
+      gescom: { target: 'embedded', database: join(dir, 'gescom.db') },
+    });
+    const navette = await openNavette(config, { shopKey: shop.key });
+    try {
+      const selected = [...shop.data.orders()].filter((order) =>
+        states.some(
+          (rule) =>
+            rule.selected && (rule.id === order.currentState || (rule.id === 2 && paidBefore.has(order.id))),
+        ),
       );
-      for (let round = 0; round < ROUNDS; round += 1) await runImport(200 + Math.floor(Math.random() * 2500));
-      // The run after the last kill may find the lock of a killed run: it is taken over once its ttl is over.
-      let exit: number | null = 3;
-      for (let attempt = 0; attempt < 5 && exit === 3; attempt += 1) exit = await runImport(undefined);
-      expect(exit).toBe(0);
+      const { items } = await navette.target.listDocuments({ limit: 100_000 });
+      const live = items.filter((item) => item.transformedInto === undefined && !item.cancelled);
+      const byKey = new Map<string, number>();
+      for (const item of live) byKey.set(item.externalKey, (byKey.get(item.externalKey) ?? 0) + 1);
+      expect([...byKey.values()].filter((count) => count > 1)).toEqual([]);
+      for (const order of selected)
+        expect(byKey.get(`ps-${order.shopId}-${order.id}`), `order ${order.id}`).toBe(1);
 
-      const config = configSchema.parse({
-        ...starterConfig(server.url),
-        states,
-        gescom: { target: 'embedded', database: join(dir, 'gescom.db') },
-      });
-      const navette = await openNavette(config, { shopKey: shop.key });
-      try {
-        const selected = [...shop.data.orders()].filter((order) =>
-          states.some((rule) => rule.selected && (rule.id === order.currentState || (rule.id === 2 && paidBefore.has(order.id)))),
-        );
-        const { items } = await navette.target.listDocuments({ limit: 100_000 });
-        const live = items.filter((item) => item.transformedInto === undefined && !item.cancelled);
-        const byKey = new Map<string, number>();
-        for (const item of live) byKey.set(item.externalKey, (byKey.get(item.externalKey) ?? 0) + 1);
-        expect([...byKey.values()].filter((count) => count > 1)).toEqual([]);
-        for (const order of selected) expect(byKey.get(`ps-${order.shopId}-${order.id}`), `order ${order.id}`).toBe(1);
-
-        for (const item of live.slice(0, 50)) {
-          const document = await navette.target.getDocument(item.number);
-          expect(document?.lines.length).toBeGreaterThan(0);
-        }
-        for (const orderId of paidBefore) {
-          const moves = shop.data.histories(orderId).filter((history) => history.stateId === 3);
-          expect({ orderId, moves: moves.length }).toEqual({ orderId, moves: 1 });
-        }
-        expect(await navette.store.countPendingStateChanges()).toBe(0);
-      } finally {
-        await navette.close();
+      for (const item of live.slice(0, 50)) {
+        const document = await navette.target.getDocument(item.number);
+        expect(document?.lines.length).toBeGreaterThan(0);
       }
-    },
-    600_000,
-  );
+      for (const orderId of paidBefore) {
+        const moves = shop.data.histories(orderId).filter((history) => history.stateId === 3);
+        expect({ orderId, moves: moves.length }).toEqual({ orderId, moves: 1 });
+      }
+      expect(await navette.store.countPendingStateChanges()).toBe(0);
+    } finally {
+      await navette.close();
+    }
+  }, 600_000);
 });

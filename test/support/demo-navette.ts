@@ -6,14 +6,15 @@ import type { Navette } from '../../src/app/navette.js';
 import { configSchema, type NavetteConfigInput } from '../../src/config/config-schema.js';
 import { starterConfig } from '../../src/config/defaults.js';
 import { createDemoShop, type DemoShop, type DemoShopOptions } from '../../src/demo-shop/index.js';
-import type { Clock } from '../../src/ports/clock.js';
+import { systemClock, type Clock } from '../../src/ports/clock.js';
 
 /** A fixed "now" for the demo shop and navette alike: dates, periods and tests stay reproducible. */
 export const DEMO_NOW = new Date('2026-11-27T10:00:00Z');
 
+/** Time stands still for dates and periods; waiting (timeouts, backoff) is real. */
 export const fixedClock = (now: Date = DEMO_NOW): Clock => ({
   now: () => now,
-  sleep: async () => undefined,
+  sleep: systemClock.sleep,
 });
 
 export interface DemoNavette {

@@ -17,7 +17,7 @@ const ADMIN_CANDIDATES = [
 
 export interface PostgresTestServer {
   /** A new migrated database; its URL. */
-  createDatabase(): Promise<{ url: string; drop(): Promise<void> }>;
+  createDatabase(this: void): Promise<{ url: string; drop: () => Promise<void> }>;
   /** Drops every database this server object created. */
   dispose(): Promise<void>;
 }

@@ -151,6 +151,30 @@ export function chooseArticle(
   }
 }
 
+/** PrestaShop's `round_type` 1: every unit price is rounded to the cent before it is multiplied. */
+const ROUND_PER_ITEM = 1;
+
+/**
+ * The unit prices as the shop charged them. A shop rounding per item (PrestaShop 1.6's default) bills
+ * 20 × 14.71 = 294.20 for a unit price stored as 14.706, where rounding the line gives 294.12: its
+ * document must carry 14.71 for the lines to add up to what the customer paid.
+ */
+function chargedUnitPrices(
+  order: ShopOrder,
+  detail: OrderLine,
+): { readonly unitPriceTaxExcl: Amount; readonly unitPriceTaxIncl: Amount } {
+  if (order.roundType === ROUND_PER_ITEM)
+    return {
+      unitPriceTaxExcl: round(detail.unitPriceTaxExcl),
+      unitPriceTaxIncl: round(detail.unitPriceTaxIncl),
+    };
+  return { unitPriceTaxExcl: detail.unitPriceTaxExcl, unitPriceTaxIncl: detail.unitPriceTaxIncl };
+}
+
+/**
+ * One line per order detail. Ecotax is part of the unit prices (PrestaShop adds it to the product's
+ * price): it is carried on the line for display, never as a line of its own, which would count it twice.
+ */
 function productLines(
   order: ShopOrder,
   settings: ArticleSettings,
@@ -175,8 +199,7 @@ function productLines(
         detail.name.trim() ? detail.name : detail.reference,
         {
           quantity: new Decimal(detail.quantity),
-          unitPriceTaxExcl: detail.unitPriceTaxExcl,
-          unitPriceTaxIncl: detail.unitPriceTaxIncl,
+          ...chargedUnitPrices(order, detail),
           vatRate: vat.rate,
         },
         {

@@ -334,6 +334,30 @@ describe('payments', () => {
   });
 });
 
+describe('rounding per item (PrestaShop 1.6 default)', () => {
+  // Order 14 as a shop rounding each unit price before multiplying would have billed it.
+  const order = expectedShopOrder(14);
+  const perItem = (roundType: number): ShopOrder => ({
+    ...order,
+    roundType,
+    totals: { ...order.totals, paidTaxExcl: amount('388.17'), paidTaxIncl: amount('465.74') },
+  });
+
+  it('unit prices are the rounded ones the customer paid, and the totals match without a rounding line', () => {
+    const { draft } = mapped(perItem(1));
+    expect(draft.lines.map(show)).toEqual([
+      'product demo_12 6 × 11.31 / 13.57 @20 = 67.86 / 81.42',
+      'product CARN-COLIBRI-VIERGE 20 × 12.26 / 14.71 @20 = 245.20 / 294.20',
+      'product ENC-BT-COLIBRI 2 × 34.68 / 41.61 @20 = 69.36 / 83.22',
+      'shipping PORT 1 × 5.75 / 6.9 @20 = 5.75 / 6.90',
+    ]);
+  });
+
+  it('the same amounts read as per-line rounding do not reconcile', () => {
+    expect(map(perItem(2))).toMatchObject({ ok: false, code: 'totals-mismatch' });
+  });
+});
+
 describe('totals reconciliation', () => {
   const order = expectedShopOrder(6);
   const withPaid = (taxExcl: string, taxIncl: string): ShopOrder => ({

@@ -49,6 +49,13 @@ describe('resolvePeriod', () => {
     });
   });
 
+  it('on the day Paris leaves summer time, 00:30 local is still that day (UTC is the day before)', () => {
+    // 2026-10-25 00:30 CEST = 2026-10-24 22:30 UTC; the clocks go back at 03:00 that night.
+    expect(paris('2026-10-24T22:30:00Z', 'today')).toMatchObject({ from: '2026-10-25 00:00:00' });
+    // 23:30 local (CET, UTC+1) is 22:30 UTC the same day.
+    expect(paris('2026-10-25T22:30:00Z', 'yesterday')).toMatchObject({ from: '2026-10-24 00:00:00' });
+  });
+
   it('the same instant is still the previous day in New York', () => {
     const period = resolvePeriod(settings('today'), {
       now: new Date('2026-07-31T22:30:00Z'),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, frenchDate, type TemplateValues } from './templates.js';
+import { expectedShopOrder } from '../../test/support/expected-orders.js';
+import {
+  customerDisplayName,
+  fillTemplate,
+  frenchDate,
+  templateValuesFor,
+  type TemplateValues,
+} from './templates.js';
 
 const values: TemplateValues = {
   reference: 'BLZCJBMWE',
@@ -42,5 +49,26 @@ describe('fillTemplate', () => {
 describe('frenchDate', () => {
   it('writes a shop date-time as DD/MM/YYYY', () => {
     expect(frenchDate('2026-10-05 09:40:00')).toBe('05/10/2026');
+  });
+});
+
+describe('templateValuesFor', () => {
+  it('reads the fields of a recorded order', () => {
+    expect(templateValuesFor(expectedShopOrder(6))).toEqual({
+      reference: 'QPJBQPNWB',
+      id_order: '6',
+      id_shop: '1',
+      payment: 'Virement bancaire',
+      carrier: 'Colissimo Domicile',
+      date: '01/10/2026',
+      customer: "Hélène D'Aubigné",
+      message: 'Merci de laisser le colis chez la gardienne si je suis absente.',
+    });
+  });
+
+  it('the customer is the company for a business, from the customer or its address', () => {
+    expect(customerDisplayName(expectedShopOrder(8))).toBe('Brasserie Van den Broeck SA');
+    expect(customerDisplayName(expectedShopOrder(13))).toBe('Smith & Partners LLC');
+    expect(customerDisplayName({ ...expectedShopOrder(6), customer: undefined })).toBe("Hélène D'Aubigné");
   });
 });

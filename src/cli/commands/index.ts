@@ -7,6 +7,7 @@ import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerReset } from './reset.js';
 import { registerRuns } from './runs.js';
+import { registerServe } from './serve.js';
 import { registerStates } from './states.js';
 import { registerStatusUpdates } from './status-updates.js';
 
@@ -22,4 +23,5 @@ export function registerCommands(program: Command, setExitCode: (code: number) =
   registerReset(program, setExitCode);
   registerStatusUpdates(program, setExitCode);
   registerDemoShop(program, setExitCode);
+  registerServe(program, setExitCode);
 }

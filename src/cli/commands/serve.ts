@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { openNavette } from '../../app/compose.js';
+import { startWebServer } from '../../web/start-web-server.js';
+import { action, configPathOf } from '../cli-context.js';
+import { EXIT } from '../exit-codes.js';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  allowNetwork?: boolean;
+}
+
+/** `navette serve`: the web UI, on this computer only unless --allow-network. */
+export function registerServe(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('serve')
+    .description(
+      "L'interface web : configuration, aperçu, import avec suivi en direct, historique, documents.",
+    )
+    .option('--host <address>', "adresse d'écoute", '127.0.0.1')
+    .option('--port <port>', 'port', '8080')
+    .option(
+      '--allow-network',
+      "permet d'écouter sur une autre adresse que 127.0.0.1 (ouvre l'interface au réseau)",
+    )
+    .action(
+      action(setExitCode, async (options: ServeOptions, command: Command) => {
+        const port = Number(options.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          process.stderr.write(`navette : port invalide : ${options.port}\n`);
+          return EXIT.usage;
+        }
+        const server = await startWebServer({
+          host: options.host,
+          port,
+          allowNetwork: options.allowNetwork === true,
+          deps: { configPath: configPathOf(command), openNavette: (config) => openNavette(config) },
+        });
+        process.stdout.write(`navette : interface web sur ${server.url} (Ctrl+C pour arrêter)\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void server.close().then(resolve);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        return EXIT.ok;
+      }),
+    );
+}

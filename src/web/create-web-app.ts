@@ -1,0 +1,109 @@
+import { Hono, type Context } from 'hono';
+import { isExpectedFailure } from '../domain/failure.js';
+import { systemClock } from '../ports/clock.js';
+import { csrfProtection } from './auth/csrf.js';
+import { LoginRateLimit } from './auth/login-rate-limit.js';
+import { requireSession } from './auth/require-session.js';
+import { SessionStore } from './auth/sessions.js';
+import { ConfigHolder } from './config-holder.js';
+import { NavetteHolder } from './navette-holder.js';
+import { redactResponses } from './redact-responses.js';
+import { registerApiRoutes } from './routes/api-routes.js';
+import { registerConnectionRoutes } from './routes/connection-routes.js';
+import { registerDocumentRoutes } from './routes/document-routes.js';
+import { registerHistoryRoutes } from './routes/history-routes.js';
+import { registerImportNowRoutes } from './routes/import-now-routes.js';
+import { registerImportWindowRoutes } from './routes/import-window-routes.js';
+import { registerLoginRoutes, registerSessionActions } from './routes/login-routes.js';
+import { registerPaymentRoutes } from './routes/payment-routes.js';
+import { registerPreviewRoutes } from './routes/preview-routes.js';
+import { registerSettingsRoutes } from './routes/settings-routes.js';
+import { registerStaticRoutes } from './routes/static-routes.js';
+import { registerStatusUpdateRoutes } from './routes/status-update-routes.js';
+import { RunManager } from './run-manager.js';
+import { SecretRedactor } from './secret-redactor.js';
+import { securityHeaders } from './security-headers.js';
+import { errorPage } from './views/error-page.js';
+import type { WebEnv } from './web-env.js';
+import type { WebDeps, WebServices } from './web-services.js';
+
+export type { WebDeps } from './web-services.js';
+
+/** The web app plus what its owner must shut down. */
+export type WebApp = Hono<WebEnv> & { readonly services: WebServices; shutdown(): Promise<void> };
+
+/**
+ * The web UI of `navette serve`: server-rendered pages (hono/jsx), a JSON API under /api/ and the live
+ * progress of imports. Everything but the login page, the stylesheet and the script needs a session.
+ */
+export function createWebApp(deps: WebDeps): WebApp {
+  const env = deps.env ?? process.env;
+  const clock = deps.clock ?? systemClock;
+  const configs = new ConfigHolder(deps.configPath);
+  const navettes = new NavetteHolder(configs, (config) => deps.openNavette(config));
+  const secrets = new SecretRedactor(env);
+  const services: WebServices = {
+    env,
+    clock,
+    configs,
+    navettes,
+    sessions: new SessionStore(clock),
+    loginLimit: new LoginRateLimit(clock),
+    runs: new RunManager(navettes),
+    secrets,
+  };
+  // The key file's content is a secret too: learn it as soon as the config can be read.
+  void configs.current().then(
+    (config) => secrets.learn(config),
+    () => undefined,
+  );
+
+  const app = new Hono<WebEnv>();
+  app.use('*', securityHeaders);
+  app.use('*', redactResponses(secrets));
+  registerStaticRoutes(app as unknown as Hono);
+  registerLoginRoutes(app as unknown as Hono, services);
+
+  const requirePageSession = requireSession(services, 'page');
+  const requireApiSession = requireSession(services, 'api');
+  app.use('*', async (c, next) => {
+    const guard = c.req.path.startsWith('/api/') ? requireApiSession : requirePageSession;
+    return guard(c as unknown as Context<WebEnv>, next);
+  });
+  app.use('*', csrfProtection);
+
+  registerSessionActions(app, services);
+  registerApiRoutes(app, services);
+  registerImportWindowRoutes(app, services);
+  registerConnectionRoutes(app, services);
+  registerPaymentRoutes(app, services);
+  registerStatusUpdateRoutes(app, services);
+  registerSettingsRoutes(app, services);
+  registerPreviewRoutes(app, services);
+  registerImportNowRoutes(app, services);
+  registerHistoryRoutes(app, services);
+  registerDocumentRoutes(app, services);
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: 'not-found', message: 'Adresse inconnue.' }, 404)
+      : c.html(errorPage('404', 'Cette page n’existe pas.'), 404),
+  );
+  app.onError((error, c) => {
+    const expected = isExpectedFailure(error);
+    const message = secrets.redact(expected ? error.message : 'Erreur interne : voir le journal du serveur.');
+    if (!expected) console.error(error);
+    const status = expected ? 503 : 500;
+    return c.req.path.startsWith('/api/')
+      ? c.json({ error: expected ? error.code : 'internal', message }, status)
+      : c.html(errorPage('navette', message), status);
+  });
+
+  return Object.assign(app, {
+    services,
+    async shutdown(): Promise<void> {
+      await services.runs.settle();
+      await navettes.close();
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import type { OrderOutcome } from '../domain/import-report.js';
+
+/**
+ * The run report as CSV for French Excel: UTF-8 with a BOM (else Excel reads it as Windows-1252), `;`
+ * between cells (the French list separator), decimal commas, CRLF line ends. Shop data is untrusted: a
+ * cell that Excel would take for a formula (= + - @, tab, CR) is prefixed with a quote so it stays text.
+ */
+
+export const CSV_BOM = '\uFEFF';
+const SEPARATOR = ';';
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvRow(values: readonly (string | number | undefined)[]): string {
+  return `${values.map(csvCell).join(SEPARATOR)}\r\n`;
+}
+
+/** A decimal amount with a decimal comma; a negative amount is a number, not a formula, so it keeps its sign. */
+function csvAmount(text: string): string {
+  return /^-?\d+(\.\d+)?$/.test(text) ? text.replace('.', ',') : text;
+}
+
+export const REPORT_HEADER = [
+  'Boutique',
+  'Commande',
+  'Référence',
+  'Date',
+  'Statut',
+  'Client',
+  'Total TTC',
+  'Devise',
+  'Résultat',
+  'Document',
+  'Type',
+  'Statut du document',
+  'Code',
+  'Motif',
+  'Notes',
+] as const;
+
+export function outcomeRow(outcome: OrderOutcome): string {
+  const cells = [
+    outcome.shopId,
+    outcome.orderId,
+    outcome.reference,
+    outcome.orderDate,
+    outcome.stateName,
+    outcome.customerName,
+    undefined,
+    outcome.currency,
+    outcome.status,
+    outcome.document?.number,
+    outcome.document?.type,
+    outcome.document?.status,
+    outcome.code,
+    outcome.reason,
+    outcome.notes.join(' | '),
+  ];
+  // The amount is written apart: it is ours (a decimal), so a leading minus must stay a number.
+  const row = cells.map(csvCell);
+  row[6] = csvAmount(outcome.totalTaxIncl);
+  if (!/^-?\d+(,\d+)?$/.test(row[6])) row[6] = csvCell(outcome.totalTaxIncl);
+  return `${row.join(SEPARATOR)}\r\n`;
+}
+
+/** The whole report, line by line (a run of 100,000 orders is streamed, never held in memory). */
+export async function* reportCsvLines(outcomes: AsyncIterable<OrderOutcome>): AsyncGenerator<string> {
+  yield CSV_BOM + csvRow(REPORT_HEADER);
+  for await (const outcome of outcomes) yield outcomeRow(outcome);
+}

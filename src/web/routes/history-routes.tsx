@@ -1,0 +1,82 @@
+import type { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { reportCsvLines } from '../report-csv.js';
+import { HistoryPage, RunPage } from '../views/history-page.js';
+import type { WebEnv } from '../web-env.js';
+import type { WebServices } from '../web-services.js';
+import { collectOutcomes } from './collect-outcomes.js';
+import { pageContext } from './page-context.js';
+
+const PAGE_SIZE = 50;
+const FAILED_SHOWN = 500;
+
+/** A file name without anything a header could choke on. */
+function reportName(runId: string, extension: string): string {
+  return `navette-import-${runId.replace(/[^A-Za-z0-9_-]/g, '')}.${extension}`;
+}
+
+/** Past runs with their journal, failed orders and downloadable reports (JSON, CSV). */
+export function registerHistoryRoutes(app: Hono<WebEnv>, services: WebServices): void {
+  app.get('/history', async (c) => {
+    const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
+    const runs = await services.navettes.use((navette) =>
+      navette.store.listRuns({ limit: PAGE_SIZE, offset }),
+    );
+    return c.html(<HistoryPage page={pageContext(c)} runs={runs} offset={offset} pageSize={PAGE_SIZE} />);
+  });
+
+  app.get('/history/:runId', async (c) => {
+    const runId = c.req.param('runId');
+    const found = await services.navettes.use(async (navette) => {
+      const summary = await navette.store.getRun(runId);
+      if (summary === undefined) return undefined;
+      const journal = await navette.store.runJournal(runId);
+      const failed = await collectOutcomes(
+        navette.store.runOutcomes(runId),
+        FAILED_SHOWN,
+        (outcome) => outcome.status === 'failed',
+      );
+      return { summary, journal, failed: failed.items };
+    });
+    if (found === undefined) return c.notFound();
+    return c.html(<RunPage page={pageContext(c)} {...found} />);
+  });
+
+  app.get('/history/:runId/report.csv', async (c) => {
+    const runId = c.req.param('runId');
+    const summary = await services.navettes.use((navette) => navette.store.getRun(runId));
+    if (summary === undefined) return c.notFound();
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${reportName(runId, 'csv')}"`);
+    return stream(c, async (output) => {
+      await services.navettes.use(async (navette) => {
+        for await (const line of reportCsvLines(navette.store.runOutcomes(runId)))
+          await output.write(services.secrets.redact(line));
+      });
+    });
+  });
+
+  app.get('/history/:runId/report.json', async (c) => {
+    const runId = c.req.param('runId');
+    const summary = await services.navettes.use((navette) => navette.store.getRun(runId));
+    if (summary === undefined) return c.notFound();
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${reportName(runId, 'json')}"`);
+    return stream(c, async (output) => {
+      await services.navettes.use(async (navette) => {
+        const journal = await navette.store.runJournal(runId);
+        await output.write(
+          services.secrets.redact(
+            `{"summary":${JSON.stringify(summary)},"journal":${JSON.stringify(journal)},"outcomes":[`,
+          ),
+        );
+        let first = true;
+        for await (const outcome of navette.store.runOutcomes(runId)) {
+          await output.write(services.secrets.redact(`${first ? '' : ','}\n${JSON.stringify(outcome)}`));
+          first = false;
+        }
+        await output.write(']}\n');
+      });
+    });
+  });
+}

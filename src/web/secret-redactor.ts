@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import type { NavetteConfig } from '../config/config-schema.js';
+
+const MASK = '••••••';
+
+/**
+ * Last line of defence for "no secret ever sent to the browser": every text the web app sends goes
+ * through `redact`, which masks the webservice key and the web token wherever they might have slipped in
+ * (an error message quoting a URL with the key, say). The pages never put them there on purpose.
+ */
+export class SecretRedactor {
+  #secrets: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {
+    this.#setSecrets([]);
+  }
+
+  /** Learns the key file's content, if the config has one (the env secrets are always known). */
+  async learn(config: NavetteConfig): Promise<void> {
+    const fromFile =
+      config.shop.keyFile === undefined
+        ? undefined
+        : await readFile(config.shop.keyFile, 'utf8').then(
+            (text) => text.trim(),
+            () => undefined,
+          );
+    this.#setSecrets(fromFile === undefined ? [] : [fromFile]);
+  }
+
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.#secrets) result = result.split(secret).join(MASK);
+    return result;
+  }
+
+  /** True when a text holds a secret (the response middleware then rewrites it). */
+  leaks(text: string): boolean {
+    return this.#secrets.some((secret) => text.includes(secret));
+  }
+
+  #setSecrets(extra: readonly string[]): void {
+    const candidates = [this.env['NAVETTE_PS_KEY'], this.env['NAVETTE_WEB_TOKEN'], ...extra];
+    // Very short values would mask ordinary words; real keys are 32 characters.
+    this.#secrets = candidates
+      .map((value) => value?.trim() ?? '')
+      .filter((value) => value.length >= 8)
+      .sort((a, b) => b.length - a.length);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The only script of the web UI, served as /static/app.js (the CSP forbids inline scripts). Pages work
+ * without it; it adds the live progress of an import (Server-Sent Events) and shows the custom period's
+ * dates only when they apply. It writes shop data with textContent only, never as HTML.
+ */
+export const CLIENT_SCRIPT = String.raw`'use strict';
+(function () {
+  function $(selector, root) { return (root || document).querySelector(selector); }
+
+  function setupPeriod() {
+    var kind = $('#period-kind');
+    var dates = $('#custom-dates');
+    if (!kind || !dates) return;
+    var update = function () { dates.hidden = kind.value !== 'custom'; };
+    kind.addEventListener('change', update);
+    update();
+  }
+
+  function text(tag, value, className) {
+    var element = document.createElement(tag);
+    element.textContent = value;
+    if (className) element.className = className;
+    return element;
+  }
+
+  function setupLiveRun() {
+    var root = $('#live-run');
+    if (!root || typeof EventSource === 'undefined') return;
+    var labels = root.dataset;
+    var journal = $('#live-journal', root);
+    var documents = $('#live-documents', root);
+    var current = $('#live-current', root);
+    var banner = $('#live-banner', root);
+    var seenDocuments = {};
+
+    function showCounts(counts) {
+      Object.keys(counts).forEach(function (name) {
+        var cell = root.querySelector('[data-count="' + name + '"]');
+        if (cell) cell.textContent = String(counts[name]);
+      });
+    }
+    function addJournal(entry) {
+      var line = text('li', entry.message, 'journal-' + entry.level);
+      journal.appendChild(line);
+      while (journal.children.length > 200) journal.removeChild(journal.firstChild);
+      line.scrollIntoView({ block: 'nearest' });
+    }
+    function addDocument(doc) {
+      if (seenDocuments[doc.number]) return;
+      seenDocuments[doc.number] = true;
+      var item = document.createElement('li');
+      var link = text('a', doc.number);
+      link.href = '/documents/' + encodeURIComponent(doc.number);
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(' — ' + doc.orderReference));
+      documents.appendChild(item);
+    }
+    function showState(state) {
+      showCounts(state.counts);
+      current.textContent = state.currentOrder || '—';
+      journal.textContent = '';
+      state.journal.forEach(addJournal);
+      state.documents.forEach(addDocument);
+    }
+    function finish(state) {
+      showState(state);
+      banner.classList.remove('running');
+      var summary = state.summary;
+      if (state.error) {
+        banner.textContent = labels.failedLabel + ' : ' + state.error;
+        banner.classList.add('failed');
+      } else if (summary && summary.fatal) {
+        banner.textContent = summary.fatal.code === 'run-in-progress'
+          ? labels.inProgressLabel
+          : labels.failedLabel + ' : ' + summary.fatal.message;
+        banner.classList.add('failed');
+      } else {
+        banner.textContent = labels.doneLabel;
+        banner.classList.add('done');
+      }
+      if (summary && summary.runId) {
+        var link = $('#live-run-link', root);
+        if (link) { link.href = '/history/' + encodeURIComponent(summary.runId); link.hidden = false; }
+      }
+      banner.focus();
+    }
+
+    var source = new EventSource(labels.eventsUrl);
+    source.addEventListener('snapshot', function (event) {
+      var state = JSON.parse(event.data).state;
+      if (state.summary || state.error) { finish(state); source.close(); } else showState(state);
+    });
+    source.addEventListener('progress', function (event) {
+      var message = JSON.parse(event.data);
+      showCounts(message.counts);
+      current.textContent = message.currentOrder || '—';
+    });
+    source.addEventListener('journal', function (event) { addJournal(JSON.parse(event.data).entry); });
+    source.addEventListener('document', function (event) { addDocument(JSON.parse(event.data).document); });
+    source.addEventListener('done', function (event) { finish(JSON.parse(event.data).state); source.close(); });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    setupPeriod();
+    setupLiveRun();
+  });
+})();
+`;

@@ -1,0 +1,21 @@
+import { BareLayout, Notice } from './layout.js';
+
+/** A page for an error met before or outside the pages (config unreadable, unknown address…). */
+export function ErrorPage(props: { title: string; message: string }) {
+  return (
+    <BareLayout language="fr" title={props.title}>
+      <div class="login panel">
+        <h1>{props.title}</h1>
+        <Notice kind="error">{props.message}</Notice>
+        <p>
+          <a href="/">navette</a>
+        </p>
+      </div>
+    </BareLayout>
+  );
+}
+
+/** The error page as an element, for code outside .tsx files. */
+export function errorPage(title: string, message: string) {
+  return <ErrorPage title={title} message={message} />;
+}

@@ -1,0 +1,35 @@
+import type { Language } from '../i18n.js';
+
+/** Amounts arrive as decimal text: shown with two decimals in the reader's convention, without floats. */
+export function formatAmount(text: string, language: Language): string {
+  const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (match === null) return text;
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  // Round half-up on the decimal text itself, never through a binary float.
+  let cents = BigInt(`${whole || '0'}${(fraction + '00').slice(0, 2)}`);
+  if ((fraction[2] ?? '0') >= '5') cents += 1n;
+  const units = (cents / 100n).toString();
+  const rest = (cents % 100n).toString().padStart(2, '0');
+  const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, language === 'fr' ? '\u202f' : ',');
+  const negative = sign === '-' && cents !== 0n ? '-' : '';
+  return `${negative}${grouped}${language === 'fr' ? ',' : '.'}${rest}`;
+}
+
+export function formatMoney(text: string, currency: string, language: Language): string {
+  return `${formatAmount(text, language)} ${currency === 'EUR' ? '€' : currency}`;
+}
+
+export function formatDateTime(iso: string | undefined, language: Language): string {
+  if (iso === undefined) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  });
+}
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { isExpectedFailure } from '../domain/failure.js';
 import { systemClock } from '../ports/clock.js';
 import { csrfProtection } from './auth/csrf.js';
@@ -66,10 +66,9 @@ export function createWebApp(deps: WebDeps): WebApp {
 
   const requirePageSession = requireSession(services, 'page');
   const requireApiSession = requireSession(services, 'api');
-  app.use('*', async (c, next) => {
-    const guard = c.req.path.startsWith('/api/') ? requireApiSession : requirePageSession;
-    return guard(c as unknown as Context<WebEnv>, next);
-  });
+  const guardSession: MiddlewareHandler<WebEnv> = (c, next) =>
+    (c.req.path.startsWith('/api/') ? requireApiSession : requirePageSession)(c, next);
+  app.use('*', guardSession);
   app.use('*', csrfProtection);
 
   registerSessionActions(app, services);

@@ -272,6 +272,58 @@ describe('no secret reaches the browser', () => {
   });
 });
 
+describe('shop data is text, never markup', () => {
+  it('escapes a malicious customer name and message in the aperçu, the run and the document', async () => {
+    const data = fixture.shop.data;
+    const customerId = data.addCustomer({
+      shopId: 1,
+      firstname: '<script>alert(1)</script>',
+      lastname: '<img src=x onerror=alert(2)>',
+      email: 'evil@example.com',
+      dateAdd: data.nowText(),
+    });
+    const addressId = data.addAddress({
+      customerId,
+      firstname: '<script>alert(1)</script>',
+      lastname: '<img src=x onerror=alert(2)>',
+      address1: '"><svg onload=alert(3)>',
+      postcode: '75001',
+      city: 'Paris',
+    });
+    const order = data.addOrder({
+      shopId: 1,
+      customerId,
+      addressDeliveryId: addressId,
+      addressInvoiceId: addressId,
+      carrierId: 3,
+      lines: [{ productId: 1, quantity: 1 }],
+      payment: 'card',
+      path: [2],
+      placedAt: data.nowText(),
+    });
+    data.addCustomerMessage(order.id, '<script>document.cookie</script>');
+
+    const browser = await signedIn();
+    const csrf = await browser.csrfToken();
+    await browser.postForm('/preview/run', { _csrf: csrf });
+    const preview = await (await browser.get('/preview')).text();
+    expect(preview).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    await browser.postForm('/import-now', { _csrf: csrf });
+    await app.services.runs.settle();
+    const documents = await (await browser.get('/documents?customer=script')).text();
+    const documentPath = /href="(\/documents\/[^"?]+)"/.exec(documents)?.[1];
+    expect(documentPath).toBeDefined();
+    const page = await (await browser.get(documentPath ?? '')).text();
+    expect(page).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    for (const { path, body } of browser.bodies) {
+      expect(body, path).not.toContain('<script>alert');
+      expect(body, path).not.toContain('<script>document');
+      expect(body, path).not.toContain('<img src=x');
+      expect(body, path).not.toContain('<svg onload');
+    }
+  });
+});
+
 /** The named fields of one form of a page, as a browser would submit them (checked boxes only). */
 export function formFields(html: string, formId: string): Map<string, string[]> {
   const start = html.indexOf(`id="${formId}"`);

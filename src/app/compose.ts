@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { NavetteConfig } from '../config/config-schema.js';
 import { resolveShopKey } from '../config/load-config.js';
 import { createPrestaShopOrderSource } from '../adapters/prestashop/prestashop-order-source.js';
@@ -8,6 +6,7 @@ import { openDatabase } from '../adapters/embedded/database.js';
 import { EmbeddedGescom } from '../adapters/embedded/embedded-gescom.js';
 import { SqlSyncStore } from '../adapters/embedded/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
+import { importLockName, newLockOwner, withRunLock } from '../sync/run-lock.js';
 import { runImport } from '../sync/run-import.js';
 import { sendStateChanges } from '../sync/write-back.js';
 import { isDemoShopUrl, startInProcessDemoShop } from './demo.js';
@@ -45,14 +44,14 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
     languageId: config.shop.languageId,
   });
   const database = await openDatabase(config.gescom.database);
-  const target = new EmbeddedGescom(database, clock);
+  const target = new EmbeddedGescom(database, clock, { series: config.document.series });
   const store = new SqlSyncStore(database, clock);
   const deps = {
     source,
     target,
     store,
     clock,
-    lockOwner: `${hostname()}:${process.pid}:${randomUUID()}`,
+    lockOwner: newLockOwner(),
     webserviceCalls: () => calls,
   };
   return {
@@ -66,7 +65,15 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
       source.forgetReferenceData();
       return runImport(deps, config, importOptions);
     },
-    sendStateChanges: () => sendStateChanges(source, store),
+    sendStateChanges: async () =>
+      (await withRunLock(store, importLockName(config.shop.url), deps.lockOwner, () =>
+        sendStateChanges(source, store),
+      )) ?? {
+        sent: 0,
+        skipped: 0,
+        failed: 0,
+        busy: true,
+      },
     close: async () => {
       await database.close();
     },

@@ -31,7 +31,7 @@ export interface Navette {
   readonly clock: Clock;
   /** Runs one import; never throws for one bad order; a run that cannot run returns a summary with `fatal`. */
   runImport(options: ImportOptions): Promise<RunSummary>;
-  /** Sends the pending shop state changes of the outbox. */
-  sendStateChanges(): Promise<{ sent: number; skipped: number; failed: number }>;
+  /** Sends the pending shop state changes of the outbox; `busy` when a run holds the shop's lock (it sends them). */
+  sendStateChanges(): Promise<{ sent: number; skipped: number; failed: number; busy?: boolean }>;
   close(): Promise<void>;
 }

@@ -5,7 +5,10 @@ import type { RunEvent } from '../sync/run-events.js';
  * Shows a run as it goes: one line redrawn in place on a terminal (a progress bar has no known end:
  * PrestaShop gives no total count), plain lines otherwise (a log file or a scheduler's mail).
  */
-export function runProgress(out: NodeJS.WriteStream | NodeJS.WritableStream, isTerminal: boolean): (event: RunEvent) => void {
+export function runProgress(
+  out: NodeJS.WriteStream | NodeJS.WritableStream,
+  isTerminal: boolean,
+): (event: RunEvent) => void {
   const spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
   let tick = 0;
   let lastPlainAt = 0;
@@ -20,9 +23,13 @@ export function runProgress(out: NodeJS.WriteStream | NodeJS.WritableStream, isT
         if (isTerminal) {
           tick += 1;
           const current = `${event.outcome.reference} n° ${event.outcome.orderId}`;
-          out.write(`\r\x1b[2K${spinner[tick % spinner.length] ?? ''} ${countsLine(event.counts)} — ${current}`);
+          out.write(
+            `\r\x1b[2K${spinner[tick % spinner.length] ?? ''} ${countsLine(event.counts)} — ${current}`,
+          );
         } else if (event.outcome.status === 'failed') {
-          out.write(`ÉCHEC ${event.outcome.reference} (n° ${event.outcome.orderId}) : ${event.outcome.reason ?? ''}\n`);
+          out.write(
+            `ÉCHEC ${event.outcome.reference} (n° ${event.outcome.orderId}) : ${event.outcome.reason ?? ''}\n`,
+          );
         } else if (event.counts.read - lastPlainAt >= 100) {
           lastPlainAt = event.counts.read;
           out.write(`${countsLine(event.counts)}\n`);
@@ -57,9 +64,12 @@ export function summaryText(summary: RunSummary): string {
   ];
   const changes = summary.stateChanges;
   if (changes.sent + changes.skipped + changes.failed > 0) {
-    lines.push(`  statuts envoyés à la boutique : ${changes.sent} · non envoyés : ${changes.skipped} · en échec : ${changes.failed}`);
+    lines.push(
+      `  statuts envoyés à la boutique : ${changes.sent} · non envoyés : ${changes.skipped} · en échec : ${changes.failed}`,
+    );
   }
-  const duration = summary.durationMs === undefined ? '' : `durée ${(summary.durationMs / 1000).toFixed(1)} s`;
+  const duration =
+    summary.durationMs === undefined ? '' : `durée ${(summary.durationMs / 1000).toFixed(1)} s`;
   const calls = summary.webserviceCalls === undefined ? '' : `${summary.webserviceCalls} appels webservice`;
   const footer = [duration, calls].filter(Boolean).join(' · ');
   if (footer) lines.push(`  ${footer}`);

@@ -1,6 +1,12 @@
 /** A plain text table for terminals: columns padded to their widest cell, numbers right-aligned. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly number[] = []): string {
-  const widths = headers.map((header, column) => Math.max(width(header), ...rows.map((row) => width(row[column] ?? ''))));
+export function renderTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  rightAligned: readonly number[] = [],
+): string {
+  const widths = headers.map((header, column) =>
+    Math.max(width(header), ...rows.map((row) => width(row[column] ?? ''))),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, column) => {

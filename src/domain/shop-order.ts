@@ -238,6 +238,8 @@ export type SourcedOrder =
       readonly ok: false;
       readonly key: ShopOrderKey;
       readonly reference: string;
+      /** The order's current state when it could be read (a refused order of an unselected state matters less). */
+      readonly stateId: number | undefined;
       readonly code: string;
       readonly message: string;
     };

@@ -60,7 +60,8 @@ export interface RunEnd {
  *
  * Contract:
  * - `acquireLock` gives the lock to one owner at a time; a lock not refreshed within its ttl (its process
- *   died) can be taken over; `releaseLock` by another owner does nothing.
+ *   died) can be taken over; `releaseLock` by another owner does nothing. `takeOverLock` moves a lock
+ *   from a holder known to be dead (its process is gone) only if that holder still has it.
  * - A pending state change stays pending until resolved `sent` or `skipped`, or until it has failed
  *   `maxAttempts` times; it is never handed out twice at once (`claimStateChanges` leases it).
  * - `resetImports` forgets ledger entries (a deliberate re-import) and journals who and why.
@@ -75,6 +76,8 @@ export interface SyncStore {
 
   claimStateChanges(limit: number, leaseMs: number): Promise<readonly PendingStateChange[]>;
   resolveStateChange(id: number, resolution: StateChangeResolution): Promise<void>;
+  /** Frees the leases of pending changes: only the holder of the run lock calls it (no one else is sending). */
+  releaseStateChangeLeases(): Promise<void>;
   countPendingStateChanges(): Promise<number>;
 
   startRun(start: RunStart): Promise<string>;
@@ -89,6 +92,9 @@ export interface SyncStore {
   acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
   refreshLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
   releaseLock(name: string, owner: string): Promise<void>;
+  /** Who holds the lock now (expired or not), if anyone. */
+  lockHolder(name: string): Promise<string | undefined>;
+  takeOverLock(name: string, owner: string, deadOwner: string, ttlMs: number): Promise<boolean>;
 
   /** The latest order date a finished run has read for a shop ("Depuis le dernier import"). */
   getHighWaterMark(shopId: number): Promise<ShopDateTime | undefined>;

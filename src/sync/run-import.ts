@@ -1,7 +1,13 @@
 import type { ImportOptions } from '../app/navette.js';
 import type { NavetteConfig, StateRule } from '../config/config-schema.js';
 import { isExpectedFailure } from '../domain/failure.js';
-import type { JournalLevel, OrderOutcome, OutcomeCounts, RunSummary, StateChangeCounts } from '../domain/import-report.js';
+import type {
+  JournalLevel,
+  OrderOutcome,
+  OutcomeCounts,
+  RunSummary,
+  StateChangeCounts,
+} from '../domain/import-report.js';
 import { format } from '../domain/money.js';
 import type { DocumentStatus, DocumentType } from '../domain/sales-document.js';
 import { resolvePeriod, wallClockIn } from '../domain/period.js';
@@ -15,6 +21,7 @@ import { decide, isCancellationState } from './decide.js';
 import type { RunEvent } from './run-events.js';
 import { stateChangesForImport, stateChangesForUpgrade } from './state-changes.js';
 import { toSalesDocument } from './to-sales-document.js';
+import { importLockName, withRunLock } from './run-lock.js';
 import { sendStateChanges } from './write-back.js';
 
 export interface ImportDeps {
@@ -28,13 +35,6 @@ export interface ImportDeps {
   readonly webserviceCalls?: () => number;
 }
 
-/** One lock per shop: two runs never overlap on it, whether started by the CLI, the web UI or the scheduler. */
-export function importLockName(config: NavetteConfig): string {
-  return `import:${config.shop.url}`;
-}
-const LOCK_TTL_MS = 120_000;
-const LOCK_REFRESH_MS = 30_000;
-
 /**
  * One import run (SPEC §3): select → decide → map → write → write back → report.
  *
@@ -42,32 +42,50 @@ const LOCK_REFRESH_MS = 30_000;
  * 100,000 orders holds one page in memory). A run that cannot run at all (shop unreachable, key
  * refused, another run in progress) returns a summary with `fatal`.
  */
-export async function runImport(deps: ImportDeps, config: NavetteConfig, options: ImportOptions): Promise<RunSummary> {
+export async function runImport(
+  deps: ImportDeps,
+  config: NavetteConfig,
+  options: ImportOptions,
+): Promise<RunSummary> {
+  // An aperçu writes nothing to the GesCom: it need not wait for a real run to end.
+  if (options.dryRun) return importUnderLock(deps, config, options);
+  const lock = importLockName(config.shop.url);
+  const summary = await withRunLock(deps.store, lock, deps.lockOwner, () =>
+    importUnderLock(deps, config, options),
+  );
+  return summary ?? refusedRun(deps.store, options, options.shopIds ?? config.shops ?? []);
+}
+
+/** A run refused because another one holds the shop's lock: recorded, so that the history says why. */
+async function refusedRun(
+  store: SyncStore,
+  options: ImportOptions,
+  shopIds: readonly number[],
+): Promise<RunSummary> {
+  const runId = await store.startRun({ trigger: options.trigger, dryRun: false, shopIds, period: undefined });
+  const summary = await store.finishRun(runId, {
+    counts: emptyCounts(),
+    stateChanges: { sent: 0, skipped: 0, failed: 0 },
+    webserviceCalls: undefined,
+    fatal: {
+      code: 'run-in-progress',
+      message:
+        'Un import est déjà en cours pour cette boutique (lancé depuis la ligne de commande, la page web ou le planificateur) : réessayez quand il sera terminé.',
+    },
+  });
+  options.onEvent?.({ type: 'finished', summary });
+  return summary;
+}
+
+async function importUnderLock(
+  deps: ImportDeps,
+  config: NavetteConfig,
+  options: ImportOptions,
+): Promise<RunSummary> {
   const { source, store, clock } = deps;
   const emit = (event: RunEvent): void => options.onEvent?.(event);
-  const startedMs = clock.now().getTime();
-  const lockName = importLockName(config);
-
-  // An aperçu writes nothing to the GesCom: it need not wait for a real run to end.
-  const locked = options.dryRun || (await store.acquireLock(lockName, deps.lockOwner, LOCK_TTL_MS));
   const shopIdsWanted = options.shopIds ?? config.shops ?? [];
-  if (!locked) {
-    const runId = await store.startRun({ trigger: options.trigger, dryRun: false, shopIds: shopIdsWanted, period: undefined });
-    const summary = await store.finishRun(runId, {
-      counts: emptyCounts(),
-      stateChanges: { sent: 0, skipped: 0, failed: 0 },
-      webserviceCalls: undefined,
-      fatal: {
-        code: 'run-in-progress',
-        message: 'Un import est déjà en cours pour cette boutique (lancé depuis la ligne de commande, la page web ou le planificateur) : réessayez quand il sera terminé.',
-      },
-    });
-    emit({ type: 'finished', summary });
-    return summary;
-  }
-  const refresher = options.dryRun
-    ? undefined
-    : setInterval(() => void store.refreshLock(lockName, deps.lockOwner, LOCK_TTL_MS), LOCK_REFRESH_MS);
+  const startedAt = shopNow(config, clock);
   const callsAtStart = deps.webserviceCalls?.() ?? 0;
   let runId: string | undefined;
   const counts = emptyCounts();
@@ -76,9 +94,14 @@ export async function runImport(deps: ImportDeps, config: NavetteConfig, options
     const [states, shops] = await Promise.all([source.orderStates(), source.shops()]);
     const shopIds = shopIdsWanted.length > 0 ? shopIdsWanted : shops.map((shop) => shop.id);
     const marks = await Promise.all(shopIds.map((shopId) => store.getHighWaterMark(shopId)));
+    const previousMark = earliest(marks);
     const period = options.period
       ? explicitPeriod(options.period)
-      : resolvePeriod(config.period, { now: clock.now(), timeZone: config.shop.timeZone, highWaterMark: earliest(marks) });
+      : resolvePeriod(config.period, {
+          now: clock.now(),
+          timeZone: config.shop.timeZone,
+          highWaterMark: previousMark,
+        });
     const dateField = config.period.dateField === 'invoice' ? 'invoice_date' : 'date_add';
     runId = await store.startRun({
       trigger: options.trigger,
@@ -86,7 +109,13 @@ export async function runImport(deps: ImportDeps, config: NavetteConfig, options
       shopIds,
       period: { from: period.from, to: period.to, dateField },
     });
-    emit({ type: 'started', runId, dryRun: options.dryRun, period: { from: period.from, to: period.to, dateField }, shopIds });
+    emit({
+      type: 'started',
+      runId,
+      dryRun: options.dryRun,
+      period: { from: period.from, to: period.to, dateField },
+      shopIds,
+    });
 
     const rules = new Map(config.states.map((rule) => [rule.id, rule]));
     const statesById = new Map(states.map((state) => [state.id, state]));
@@ -99,7 +128,6 @@ export async function runImport(deps: ImportDeps, config: NavetteConfig, options
       withMessages: config.document.messages !== 'none',
     };
     const excluded = new Set((options.exclude ?? []).map(formatShopOrderKey));
-    const latestRead = new Map<number, string>();
     const journal = async (level: JournalLevel, message: string, key?: ShopOrderKey): Promise<void> => {
       const entry = { level, message, shopId: key?.shopId, orderId: key?.orderId };
       await store.appendJournal(runId!, [entry]);
@@ -116,29 +144,41 @@ export async function runImport(deps: ImportDeps, config: NavetteConfig, options
         excluded,
         dryRun: options.dryRun,
         runId,
-        today: shopToday(config, clock),
+        today: startedAt.slice(0, 10),
       });
       const recorded: OrderOutcome[] = [];
       for (const outcome of outcomes) {
         if (outcome === undefined) continue;
         recorded.push(outcome);
         countOutcome(counts, outcome);
-        latestRead.set(outcome.shopId, max(latestRead.get(outcome.shopId), outcome.orderDate));
         emit({ type: 'outcome', outcome, counts: { ...counts } });
-        if (outcome.status === 'failed') await journal('error', `${outcome.reference} (n° ${outcome.orderId}) : ${outcome.reason ?? ''}`, outcome);
+        if (outcome.status === 'failed')
+          await journal(
+            'error',
+            `${outcome.reference} (n° ${outcome.orderId}) : ${outcome.reason ?? ''}`,
+            outcome,
+          );
       }
       await store.recordOutcomes(runId, recorded);
     }
 
     if (!options.dryRun && !options.signal?.aborted) {
       stateChanges = await sendStateChanges(source, store, (change, result, detail) => {
-        void journal(result === 'failed' ? 'warning' : 'info', `Statut de la commande ${change.key.orderId} : ${detail}`, change.key);
+        void journal(
+          result === 'failed' ? 'warning' : 'info',
+          `Statut de la commande ${change.key.orderId} : ${detail}`,
+          change.key,
+        );
       });
       emit({ type: 'state-changes', counts: stateChanges });
-      // "Depuis le dernier import" starts from here next time; orders that enter the period late are
-      // caught by the overlap, and the ledger makes re-reading them harmless.
-      for (const [shopId, latest] of latestRead) await store.setHighWaterMark(shopId, latest);
-      for (const shopId of shopIds) if (!latestRead.has(shopId)) await store.setHighWaterMark(shopId, period.to);
+      // "Depuis le dernier import" starts from here next time: everything up to the run's start (or the
+      // period's end) was read, provided the period joined the previous mark (no gap left behind).
+      // Orders written just before the start but dated earlier are caught by the overlap, and the
+      // ledger makes reading them again harmless.
+      if (previousMark === undefined || period.from <= previousMark) {
+        const mark = period.to < startedAt ? period.to : startedAt;
+        for (const shopId of shopIds) await store.setHighWaterMark(shopId, mark);
+      }
     }
     const summary = await store.finishRun(runId, {
       counts,
@@ -150,8 +190,15 @@ export async function runImport(deps: ImportDeps, config: NavetteConfig, options
     return summary;
   } catch (error) {
     if (!isExpectedFailure(error)) throw error;
-    runId ??= await store.startRun({ trigger: options.trigger, dryRun: options.dryRun, shopIds: shopIdsWanted, period: undefined });
-    await store.appendJournal(runId, [{ level: 'error', message: error.message, shopId: undefined, orderId: undefined }]);
+    runId ??= await store.startRun({
+      trigger: options.trigger,
+      dryRun: options.dryRun,
+      shopIds: shopIdsWanted,
+      period: undefined,
+    });
+    await store.appendJournal(runId, [
+      { level: 'error', message: error.message, shopId: undefined, orderId: undefined },
+    ]);
     const summary = await store.finishRun(runId, {
       counts,
       stateChanges,
@@ -160,9 +207,6 @@ export async function runImport(deps: ImportDeps, config: NavetteConfig, options
     });
     emit({ type: 'finished', summary });
     return summary;
-  } finally {
-    if (refresher) clearInterval(refresher);
-    if (!options.dryRun) await store.releaseLock(lockName, deps.lockOwner);
   }
 }
 
@@ -178,25 +222,42 @@ interface PageContext {
 }
 
 /** The outcomes of one page, in order; `undefined` for an order read only to notice a cancellation that concerns nothing imported. */
-async function importPage(page: readonly SourcedOrder[], context: PageContext): Promise<(OrderOutcome | undefined)[]> {
+async function importPage(
+  page: readonly SourcedOrder[],
+  context: PageContext,
+): Promise<(OrderOutcome | undefined)[]> {
   const { deps } = context;
   const keys = page.map((sourced) => (sourced.ok ? sourced.order.key : sourced.key));
   const ledger = await deps.store.findImports(keys);
   const orders = page.flatMap((sourced) => (sourced.ok ? [sourced.order] : []));
   const articles = await deps.target.findArticles({
-    references: orders.flatMap((order) => order.lines.map((line) => line.reference)).filter((reference) => reference !== ''),
+    references: orders
+      .flatMap((order) => order.lines.map((line) => line.reference))
+      .filter((reference) => reference !== ''),
     ean13s: context.config.articles.matchByEan13
       ? orders.flatMap((order) => order.lines.map((line) => line.ean13)).filter((ean) => ean !== '')
       : [],
   });
   const knownArticles = new Set(articles.map((article) => article.reference.toUpperCase()));
-  const knownEan13 = new Map(articles.filter((article) => article.ean13 !== '').map((article) => [article.ean13, article.reference]));
+  const knownEan13 = new Map(
+    articles.filter((article) => article.ean13 !== '').map((article) => [article.ean13, article.reference]),
+  );
 
   const outcomes: (OrderOutcome | undefined)[] = [];
   for (const sourced of page) {
     if (!sourced.ok) {
+      const stateId = sourced.stateId;
+      const rule = stateId === undefined ? undefined : context.rules.get(stateId);
+      const stateName = stateId === undefined ? '' : (context.statesById.get(stateId)?.name ?? '');
+      // An unreadable order of a cancellation state that was never imported concerns nothing.
+      if (stateId !== undefined && !rule?.selected && !ledger.has(formatShopOrderKey(sourced.key))) {
+        outcomes.push(undefined);
+        continue;
+      }
       outcomes.push({
         ...blankOutcome(sourced.key, sourced.reference),
+        stateId: stateId ?? 0,
+        stateName,
         status: 'failed',
         code: sourced.code,
         reason: sourced.message,
@@ -206,11 +267,15 @@ async function importPage(page: readonly SourcedOrder[], context: PageContext): 
     const order = sourced.order;
     const externalKey = formatShopOrderKey(order.key);
     if (context.excluded.has(externalKey)) {
-      outcomes.push(outcomeFor(order, { status: 'skipped', code: 'excluded', reason: "Laissée de côté dans l'aperçu." }));
+      outcomes.push(
+        outcomeFor(order, { status: 'skipped', code: 'excluded', reason: "Laissée de côté dans l'aperçu." }),
+      );
       continue;
     }
     try {
-      outcomes.push(await importOrder(order, ledger.get(externalKey), { ...context, knownArticles, knownEan13 }));
+      outcomes.push(
+        await importOrder(order, ledger.get(externalKey), { ...context, knownArticles, knownEan13 }),
+      );
     } catch (error) {
       outcomes.push(
         outcomeFor(order, {
@@ -235,27 +300,51 @@ async function importOrder(
   const rule = context.rules.get(order.state.id);
   const head = await deps.target.findByExternalKey(formatShopOrderKey(order.key));
   // Orders of a cancellation state are read only to notice imported orders that were cancelled.
-  if (!rule?.selected && head === undefined && ledgerEntry === undefined && isCancellationState(order.state)) return undefined;
+  if (!rule?.selected && head === undefined && ledgerEntry === undefined && isCancellationState(order.state))
+    return undefined;
   const decision = decide({ order, rule, ledgerEntry, head, config });
-  const record = { key: order.key, orderReference: order.reference, orderStateId: order.state.id, runId: context.runId };
+  const record = {
+    key: order.key,
+    orderReference: order.reference,
+    orderStateId: order.state.id,
+    runId: context.runId,
+  };
 
   switch (decision.action) {
     case 'skip':
-      return outcomeFor(order, { status: 'skipped', code: decision.code, reason: decision.reason, document: head && documentOf(head) });
+      return outcomeFor(order, {
+        status: 'skipped',
+        code: decision.code,
+        reason: decision.reason,
+        document: head && documentOf(head),
+      });
     case 'cancel-draft': {
       if (!context.dryRun) await deps.target.cancelDocument(decision.document.number, decision.reason);
-      return outcomeFor(order, { status: 'skipped', code: 'cancelled-in-shop', reason: decision.reason, document: documentOf(decision.document) });
+      return outcomeFor(order, {
+        status: 'skipped',
+        code: 'cancelled-in-shop',
+        reason: decision.reason,
+        document: documentOf(decision.document),
+      });
     }
     case 'upgrade': {
       const into = decision.into;
       if (context.dryRun) {
-        return outcomeFor(order, { status: 'would-upgrade', document: { number: undefined, ...into }, reason: decision.reason });
+        return outcomeFor(order, {
+          status: 'would-upgrade',
+          document: { number: undefined, ...into },
+          reason: decision.reason,
+        });
       }
       const upgraded = await deps.target.transformDocument(decision.from.number, into, {
         ...record,
         stateChanges: stateChangesForUpgrade(order, into.type, config),
       });
-      return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason: decision.reason });
+      return outcomeFor(order, {
+        status: 'upgraded',
+        document: documentOf(upgraded),
+        reason: decision.reason,
+      });
     }
     case 'import': {
       const mapped = toSalesDocument(order, {
@@ -265,9 +354,11 @@ async function importOrder(
         knownEan13: context.knownEan13,
         today: context.today,
       });
-      if (!mapped.ok) return outcomeFor(order, { status: 'failed', code: mapped.code, reason: mapped.message });
+      if (!mapped.ok)
+        return outcomeFor(order, { status: 'failed', code: mapped.code, reason: mapped.message });
       const planned = { number: undefined, type: mapped.draft.type, status: mapped.draft.status };
-      if (context.dryRun) return outcomeFor(order, { status: 'would-import', document: planned, notes: mapped.notes });
+      if (context.dryRun)
+        return outcomeFor(order, { status: 'would-import', document: planned, notes: mapped.notes });
       const created = await deps.target.importDocument(mapped.draft, {
         ...record,
         stateChanges: stateChangesForImport(order, decision.rule, config),
@@ -284,11 +375,18 @@ function statesToRead(rules: readonly StateRule[], states: readonly OrderState[]
   return [...new Set([...selected, ...cancellations])].sort((a, b) => a - b);
 }
 
-function documentOf(document: { number: string; type: DocumentType; status: DocumentStatus }): OrderOutcome['document'] {
+function documentOf(document: {
+  number: string;
+  type: DocumentType;
+  status: DocumentStatus;
+}): OrderOutcome['document'] {
   return { number: document.number, type: document.type, status: document.status };
 }
 
-function outcomeFor(order: ShopOrder, fields: Partial<OrderOutcome> & Pick<OrderOutcome, 'status'>): OrderOutcome {
+function outcomeFor(
+  order: ShopOrder,
+  fields: Partial<OrderOutcome> & Pick<OrderOutcome, 'status'>,
+): OrderOutcome {
   const customerName = order.customer
     ? [order.customer.firstName, order.customer.lastName].join(' ').trim()
     : [order.invoiceAddress?.firstName, order.invoiceAddress?.lastName].join(' ').trim();
@@ -344,11 +442,10 @@ function callsSince(deps: ImportDeps, start: number): number | undefined {
 
 function earliest(values: readonly (string | undefined)[]): string | undefined {
   if (values.some((value) => value === undefined)) return undefined;
-  return (values as string[]).reduce<string | undefined>((min, value) => (min === undefined || value < min ? value : min), undefined);
-}
-
-function max(a: string | undefined, b: string): string {
-  return a === undefined || b > a ? b : a;
+  return (values as string[]).reduce<string | undefined>(
+    (min, value) => (min === undefined || value < min ? value : min),
+    undefined,
+  );
 }
 
 /** `--from 2026-11-01 --to 2026-11-27` (whole days) or exact shop-local datetimes. */
@@ -358,9 +455,9 @@ function explicitPeriod(period: { from: string; to: string }): { from: string; t
   return { from, to };
 }
 
-/** The calendar day on the shop's clock (documents dated "today"). */
-function shopToday(config: NavetteConfig, clock: Clock): string {
+/** The time on the shop's clock, as PrestaShop writes its dates. */
+function shopNow(config: NavetteConfig, clock: Clock): string {
   const wall = wallClockIn(config.shop.timeZone, clock.now());
   const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
 }

@@ -20,6 +20,9 @@ export interface WriteBackListener {
  * Never twice: a change is resolved `sent` right after the shop accepted it. If the process dies between
  * the two, the next run claims it again once the lease is over, finds the order already in another state
  * than the expected one, and resolves it `skipped` without sending.
+ *
+ * The caller holds the shop's run lock: no one else is sending, so the leases that killed runs left
+ * behind are freed first instead of waited out.
  */
 export async function sendStateChanges(
   source: OrderSource,
@@ -27,6 +30,7 @@ export async function sendStateChanges(
   onResult?: WriteBackListener,
 ): Promise<StateChangeCounts> {
   const counts: StateChangeCounts = { sent: 0, skipped: 0, failed: 0 };
+  await store.releaseStateChangeLeases();
   const seen = new Set<number>();
   for (;;) {
     const claimed = (await store.claimStateChanges(BATCH, LEASE_MS)).filter((change) => !seen.has(change.id));
@@ -38,7 +42,10 @@ export async function sendStateChanges(
         status === 'failed' && change.attempts + 1 < MAX_STATE_CHANGE_ATTEMPTS
           ? { status, detail }
           : status === 'failed'
-            ? { status: 'skipped' as const, detail: `abandonné après ${MAX_STATE_CHANGE_ATTEMPTS} essais : ${detail}` }
+            ? {
+                status: 'skipped' as const,
+                detail: `abandonné après ${MAX_STATE_CHANGE_ATTEMPTS} essais : ${detail}`,
+              }
             : status === 'sent'
               ? { status }
               : { status, detail };

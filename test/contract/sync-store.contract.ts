@@ -137,6 +137,9 @@ export function describeSyncStoreContract(
         expect(await store.claimStateChanges(10, 60_000)).toEqual([]);
         clock.advance(60_001);
         expect((await store.claimStateChanges(10, 60_000)).length).toBe(3);
+        // The holder of the run lock frees what killed runs left leased.
+        await store.releaseStateChangeLeases();
+        expect((await store.claimStateChanges(10, 60_000)).length).toBe(3);
       });
 
       it('never hands the same change to two claimers at once', async () => {
@@ -324,6 +327,17 @@ export function describeSyncStoreContract(
         expect(await store.acquireLock('import:1', 'alice', 30_000)).toBe(false);
         await store.releaseLock('import:1', 'bob');
         expect(await store.acquireLock('import:1', 'alice', 30_000)).toBe(true);
+      });
+
+      it('moves a lock from a dead holder only if that holder still has it', async () => {
+        expect(await store.lockHolder('import:1')).toBeUndefined();
+        expect(await store.acquireLock('import:1', 'killed', 30_000)).toBe(true);
+        expect(await store.lockHolder('import:1')).toBe('killed');
+        expect(await store.takeOverLock('import:1', 'bob', 'someone-else', 30_000)).toBe(false);
+        expect(await store.takeOverLock('import:1', 'bob', 'killed', 30_000)).toBe(true);
+        expect(await store.lockHolder('import:1')).toBe('bob');
+        expect(await store.takeOverLock('import:1', 'carol', 'killed', 30_000)).toBe(false);
+        expect(await store.acquireLock('import:1', 'carol', 30_000)).toBe(false);
       });
 
       it('lets only one of many simultaneous claimants win', async () => {

@@ -172,6 +172,14 @@ export class SqlSyncStore implements SyncStore {
       .sort((a, b) => a.id - b.id);
   }
 
+  async releaseStateChangeLeases(): Promise<void> {
+    await this.#db
+      .transaction()
+      .execute((trx) =>
+        trx.updateTable('outbox').set({ lease_until: null }).where('status', '=', 'pending').execute(),
+      );
+  }
+
   async resolveStateChange(id: number, resolution: StateChangeResolution): Promise<void> {
     const now = this.#now();
     await this.#db.transaction().execute(async (trx) => {
@@ -421,6 +429,32 @@ export class SqlSyncStore implements SyncStore {
       .execute((trx) =>
         trx.deleteFrom('locks').where('name', '=', name).where('owner', '=', owner).execute(),
       );
+  }
+
+  async lockHolder(name: string): Promise<string | undefined> {
+    const row = await this.#db
+      .selectFrom('locks')
+      .select('owner')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row?.owner;
+  }
+
+  async takeOverLock(name: string, owner: string, deadOwner: string, ttlMs: number): Promise<boolean> {
+    const now = this.#clock.now();
+    const result = await this.#db.transaction().execute((trx) =>
+      trx
+        .updateTable('locks')
+        .set({
+          owner,
+          acquired_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + ttlMs).toISOString(),
+        })
+        .where('name', '=', name)
+        .where('owner', '=', deadOwner)
+        .executeTakeFirst(),
+    );
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async getHighWaterMark(shopId: number): Promise<ShopDateTime | undefined> {

@@ -8,7 +8,7 @@ import type {
   StateChangeResult,
 } from '../../ports/order-source.js';
 import { checkConnection } from './check-connection.js';
-import { WebserviceFailure } from './errors.js';
+import { WebserviceFailure, type WebserviceFailureCode } from './errors.js';
 import { ReferenceDataCache } from './reference-data.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { type OrderRecords, toOrderState, toShop, toShopOrder } from './to-shop-order.js';
@@ -51,6 +51,13 @@ export interface PrestaShopOrderSourceOptions {
  * Orders read from a PrestaShop webservice (1.6 to 9.x): a page of orders, then the related records of
  * the whole page in one call each — about seven calls per hundred orders.
  */
+/** Failures of one call that the next page's calls may not meet. */
+const PAGE_LOCAL_FAILURES: ReadonlySet<WebserviceFailureCode> = new Set([
+  'server-error',
+  'timeout',
+  'malformed-answer',
+]);
+
 export class PrestaShopOrderSource implements OrderSource {
   private readonly client: WebserviceClient;
   private readonly pageSize: number;
@@ -104,8 +111,34 @@ export class PrestaShopOrderSource implements OrderSource {
           yielded.add(id);
           return wantedShops.size === 0 || wantedShops.has(Number(raw['id_shop']));
         });
-        if (page.length > 0) yield await this.sourcedOrders(page, query.withMessages, scope);
+        if (page.length > 0) yield await this.sourcedOrdersOrFailures(page, query.withMessages, scope);
       }
+    }
+  }
+
+  /**
+   * A page whose related records cannot be read (the host keeps answering 500 past the retries) fails its
+   * own orders, with the reason, and the run goes on with the next page: the orders page itself was read,
+   * so the keyset cursor can move on. Failures that would repeat on every page (key, permission) stop
+   * the run instead.
+   */
+  private async sourcedOrdersOrFailures(
+    page: readonly RawRecord[],
+    withMessages: boolean,
+    scope: ShopScope | undefined,
+  ): Promise<SourcedOrder[]> {
+    try {
+      return await this.sourcedOrders(page, withMessages, scope);
+    } catch (error) {
+      if (!(error instanceof WebserviceFailure) || !PAGE_LOCAL_FAILURES.has(error.code)) throw error;
+      return page.map((raw) => ({
+        ok: false as const,
+        key: { shopId: Number(raw['id_shop']), orderId: Number(raw['id']) },
+        reference: String(raw['reference'] ?? ''),
+        stateId: Number(raw['current_state']) || undefined,
+        code: 'shop-read-failed',
+        message: `Les détails de la commande n'ont pas pu être lus dans la boutique (${error.message}) : elle sera reprise au prochain import.`,
+      }));
     }
   }
 
@@ -324,6 +357,7 @@ function malformed(raw: RawRecord | WireOrder, reason: string): SourcedOrder {
     ok: false,
     key: { shopId: Number(record['id_shop']) || 0, orderId: Number(record['id']) || 0 },
     reference: typeof record['reference'] === 'string' ? record['reference'] : '',
+    stateId: Number(record['current_state']) || undefined,
     code: 'malformed-order',
     message: `La commande est illisible : ${reason}`,
   };

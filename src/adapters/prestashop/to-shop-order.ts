@@ -78,7 +78,14 @@ export function toShopOrder(records: OrderRecords, reference: ReferenceData): So
     return { ok: true, order: mapOrder(records, reference) };
   } catch (error) {
     if (!(error instanceof OrderRefused)) throw error;
-    return { ok: false, key, reference: order.reference, code: error.code, message: error.message };
+    return {
+      ok: false,
+      key,
+      reference: order.reference,
+      stateId: order.current_state,
+      code: error.code,
+      message: error.message,
+    };
   }
 }
 

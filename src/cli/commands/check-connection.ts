@@ -20,7 +20,9 @@ export function registerCheckConnection(program: Command, setExitCode: (code: nu
             `PrestaShop ${report.version}`,
             `Boutiques : ${report.shops.map((shop) => `${shop.id} ${shop.name}`).join(', ')}`,
             `Ressources permises à la clé : ${Object.keys(report.permissions).length}`,
-            ...(report.problems.length > 0 ? ['À corriger :', ...report.problems.map((problem) => `  - ${problem}`)] : ['✓ La clé a tous les droits dont navette a besoin.']),
+            ...(report.problems.length > 0
+              ? ['À corriger :', ...report.problems.map((problem) => `  - ${problem}`)]
+              : ['✓ La clé a tous les droits dont navette a besoin.']),
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
           return report.problems.length > 0 ? EXIT.couldNotRun : EXIT.ok;

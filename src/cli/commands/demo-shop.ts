@@ -11,7 +11,11 @@ export function registerDemoShop(program: Command, setExitCode: (code: number) =
     .option('--version <version>', 'version de PrestaShop simulée : 1.6, 1.7 ou 8', '8')
     .action(
       action(setExitCode, async (options: { port: string; host: string; version: '1.6' | '1.7' | '8' }) => {
-        const server = await startDemoShopServer({ port: Number(options.port), hostname: options.host, version: options.version });
+        const server = await startDemoShopServer({
+          port: Number(options.port),
+          hostname: options.host,
+          version: options.version,
+        });
         process.stdout.write(
           `Boutique de démonstration PrestaShop ${options.version} : ${server.url}\nClé webservice : ${server.key}\n(Ctrl+C pour arrêter)\n`,
         );

@@ -18,9 +18,14 @@ const DEMO_PASSWORD = 'demo';
 export function registerDemo(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('demo')
-    .description('Importe la boutique de démonstration dans une gestion commerciale intégrée toute neuve, et montre le résultat.')
+    .description(
+      'Importe la boutique de démonstration dans une gestion commerciale intégrée toute neuve, et montre le résultat.',
+    )
     .option('--dir <dir>', 'dossier de la démonstration', '.navette-demo')
-    .option('--again', 'garde la gestion commerciale de la fois précédente (montre que rien n’est importé deux fois)')
+    .option(
+      '--again',
+      'garde la gestion commerciale de la fois précédente (montre que rien n’est importé deux fois)',
+    )
     .action(
       action(setExitCode, async (options: { dir: string; again?: boolean }) => {
         const dir = resolve(options.dir);
@@ -32,7 +37,9 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
 
         const navette = await openNavette(demoConfig);
         try {
-          process.stdout.write('navette — démonstration : une boutique PrestaShop simulée (2 boutiques, ~60 commandes) → gestion commerciale intégrée (SQLite)\n\n');
+          process.stdout.write(
+            'navette — démonstration : une boutique PrestaShop simulée (2 boutiques, ~60 commandes) → gestion commerciale intégrée (SQLite)\n\n',
+          );
           const today = navette.clock.now();
           const from = new Date(today.getTime() - 61 * 24 * 3600 * 1000);
           const summary = await navette.runImport({
@@ -43,9 +50,10 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
             onEvent: runProgress(process.stdout, process.stdout.isTTY === true),
           });
           const { items } = await navette.target.listDocuments({ limit: 200 });
-          const examples = [items.find((item) => item.type === 'order'), items.find((item) => item.type === 'quote')].filter(
-            (item) => item !== undefined,
-          );
+          const examples = [
+            items.find((item) => item.type === 'order'),
+            items.find((item) => item.type === 'quote'),
+          ].filter((item) => item !== undefined);
           for (const example of examples) {
             const document = await navette.target.getDocument(example.number);
             if (document) process.stdout.write(`\n${documentText(document)}\n`);

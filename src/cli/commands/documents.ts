@@ -17,41 +17,45 @@ export function registerDocuments(program: Command, setExitCode: (code: number) 
     .option('--limit <n>', 'nombre de documents', '50')
     .option('--json', 'en JSON')
     .action(
-      action(setExitCode, async (number: string | undefined, options: DocumentsCliOptions, command: Command) =>
-        withNavette(command, async (navette) => {
-          if (number !== undefined) {
-            const document = await navette.target.getDocument(number);
-            if (!document) {
-              process.stderr.write(`navette : aucun document ${number}. "navette documents" les liste.\n`);
-              return EXIT.usage;
+      action(
+        setExitCode,
+        async (number: string | undefined, options: DocumentsCliOptions, command: Command) =>
+          withNavette(command, async (navette) => {
+            if (number !== undefined) {
+              const document = await navette.target.getDocument(number);
+              if (!document) {
+                process.stderr.write(`navette : aucun document ${number}. "navette documents" les liste.\n`);
+                return EXIT.usage;
+              }
+              process.stdout.write(
+                options.json ? `${JSON.stringify(document, null, 2)}\n` : `${documentText(document)}\n`,
+              );
+              return EXIT.ok;
             }
-            process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : `${documentText(document)}\n`);
+            const { items, total } = await navette.target.listDocuments({
+              ...(options.type ? { type: options.type } : {}),
+              ...(options.search ? { search: options.search } : {}),
+              limit: Number(options.limit),
+            });
+            if (options.json) {
+              process.stdout.write(`${JSON.stringify({ total, items }, null, 2)}\n`);
+              return EXIT.ok;
+            }
+            const rows = items.map((item) => [
+              item.number,
+              documentTypeLabel(item.type),
+              documentStatusLabel(item.status),
+              item.date,
+              item.customerCode,
+              item.reference,
+              `${format(item.totals.taxIncl)} ${item.currency}`,
+              item.transformedInto ? `→ ${item.transformedInto}` : item.cancelled ? 'annulé' : '',
+            ]);
+            process.stdout.write(
+              `${renderTable(['Numéro', 'Type', 'Statut', 'Date', 'Client', 'Référence', 'Total TTC', ''], rows, [6])}\n${items.length} sur ${total} document(s)\n`,
+            );
             return EXIT.ok;
-          }
-          const { items, total } = await navette.target.listDocuments({
-            ...(options.type ? { type: options.type } : {}),
-            ...(options.search ? { search: options.search } : {}),
-            limit: Number(options.limit),
-          });
-          if (options.json) {
-            process.stdout.write(`${JSON.stringify({ total, items }, null, 2)}\n`);
-            return EXIT.ok;
-          }
-          const rows = items.map((item) => [
-            item.number,
-            documentTypeLabel(item.type),
-            documentStatusLabel(item.status),
-            item.date,
-            item.customerCode,
-            item.reference,
-            `${format(item.totals.taxIncl)} ${item.currency}`,
-            item.transformedInto ? `→ ${item.transformedInto}` : item.cancelled ? 'annulé' : '',
-          ]);
-          process.stdout.write(
-            `${renderTable(['Numéro', 'Type', 'Statut', 'Date', 'Client', 'Référence', 'Total TTC', ''], rows, [6])}\n${items.length} sur ${total} document(s)\n`,
-          );
-          return EXIT.ok;
-        }),
+          }),
       ),
     );
 }
@@ -89,7 +93,8 @@ export function documentText(document: SalesDocument): string {
   );
   const totals = `Total HT ${format(document.totals.taxExcl)}   TVA ${format(document.totals.tax)}   Total TTC ${format(document.totals.taxIncl)} ${document.currency}`;
   const payments = document.payments.map(
-    (payment) => `Règlement ${payment.modeCode} ${format(payment.amount)} le ${payment.date}${payment.transactionId ? ` (${payment.transactionId})` : ''}`,
+    (payment) =>
+      `Règlement ${payment.modeCode} ${format(payment.amount)} le ${payment.date}${payment.transactionId ? ` (${payment.transactionId})` : ''}`,
   );
   return [...header, '', lines, '', totals, ...payments].join('\n');
 }

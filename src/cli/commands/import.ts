@@ -24,7 +24,9 @@ export function registerImport(program: Command, setExitCode: (code: number) => 
           const summary = await navette.runImport({
             trigger: 'cli',
             dryRun: options.dryRun === true,
-            ...(options.from !== undefined && options.to !== undefined ? { period: { from: options.from, to: options.to } } : {}),
+            ...(options.from !== undefined && options.to !== undefined
+              ? { period: { from: options.from, to: options.to } }
+              : {}),
             ...(options.shop ? { shopIds: options.shop } : {}),
             ...(options.json ? {} : { onEvent: runProgress(process.stdout, process.stdout.isTTY === true) }),
           });
@@ -49,7 +51,11 @@ export function exitCodeOf(summary: RunSummary): number {
 }
 
 /** The whole report, outcomes streamed from the store so that a huge run is never held in memory. */
-export async function writeJsonReport(out: NodeJS.WritableStream, summary: RunSummary, store: SyncStore): Promise<void> {
+export async function writeJsonReport(
+  out: NodeJS.WritableStream,
+  summary: RunSummary,
+  store: SyncStore,
+): Promise<void> {
   const head = JSON.stringify(summary, null, 2);
   out.write(`${head.slice(0, -2)},\n  "outcomes": [`);
   let first = true;
@@ -62,6 +68,7 @@ export async function writeJsonReport(out: NodeJS.WritableStream, summary: RunSu
 
 function parseIds(text: string): number[] {
   const ids = text.split(',').map((part) => Number(part.trim()));
-  if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new Error(`liste de boutiques invalide : ${text}`);
+  if (ids.some((id) => !Number.isInteger(id) || id <= 0))
+    throw new Error(`liste de boutiques invalide : ${text}`);
   return ids;
 }

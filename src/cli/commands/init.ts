@@ -12,50 +12,64 @@ import { EXIT } from '../exit-codes.js';
 export function registerInit(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('init')
-    .description('Écrit un fichier de configuration de départ (le tableau "Import des commandes" de la boutique).')
+    .description(
+      'Écrit un fichier de configuration de départ (le tableau "Import des commandes" de la boutique).',
+    )
     .requiredOption('--url <url>', 'adresse de la boutique, par exemple https://www.maboutique.fr')
-    .option('--database <location>', 'fichier SQLite ou URL postgres:// de la gestion commerciale', 'navette.db')
+    .option(
+      '--database <location>',
+      'fichier SQLite ou URL postgres:// de la gestion commerciale',
+      'navette.db',
+    )
     .option('--force', 'remplace un fichier existant')
     .action(
-      action(setExitCode, async (options: { url: string; database: string; force?: boolean }, command: Command) => {
-        const path = configPathOf(command);
-        if (!options.force && (await exists(path))) {
-          process.stderr.write(`navette : ${path} existe déjà (--force pour le remplacer).\n`);
-          return EXIT.usage;
-        }
-        const starter = starterConfig(options.url);
-        const password = process.env['NAVETTE_WEB_PASSWORD'];
-        const config = configSchema.parse({
-          ...starter,
-          gescom: { target: 'embedded', database: options.database },
-          web: password ? { passwordHash: await hashPassword(password), language: 'fr' } : { language: 'fr' },
-        });
-        // With a key at hand, the table is built from the shop's own states (ids differ between shops).
-        let origin = 'le tableau par défaut de PrestaShop (la clé NAVETTE_PS_KEY manquait pour lire la boutique)';
-        if (process.env['NAVETTE_PS_KEY']) {
-          try {
-            const navette = await openNavette(config);
-            try {
-              config.states = stateTableFor(await navette.source.orderStates());
-              origin = `les ${config.states.length} états lus dans la boutique`;
-            } finally {
-              await navette.close();
-            }
-          } catch (error) {
-            if (!isExpectedFailure(error)) throw error;
-            origin = `le tableau par défaut (la boutique n'a pas pu être lue : ${error.message})`;
+      action(
+        setExitCode,
+        async (options: { url: string; database: string; force?: boolean }, command: Command) => {
+          const path = configPathOf(command);
+          if (!options.force && (await exists(path))) {
+            process.stderr.write(`navette : ${path} existe déjà (--force pour le remplacer).\n`);
+            return EXIT.usage;
           }
-        }
-        await saveConfig(path, config);
-        process.stdout.write(
-          [
-            `✓ ${path} écrit avec ${origin}.`,
-            password ? '  Mot de passe de l’interface web : enregistré (haché).' : '  Interface web : définissez NAVETTE_WEB_PASSWORD puis relancez init, ou utilisez NAVETTE_WEB_TOKEN.',
-            '  Ensuite : navette check-connection, puis navette import --dry-run pour un aperçu.',
-          ].join('\n') + '\n',
-        );
-        return EXIT.ok;
-      }),
+          const starter = starterConfig(options.url);
+          const password = process.env['NAVETTE_WEB_PASSWORD'];
+          const config = configSchema.parse({
+            ...starter,
+            gescom: { target: 'embedded', database: options.database },
+            web: password
+              ? { passwordHash: await hashPassword(password), language: 'fr' }
+              : { language: 'fr' },
+          });
+          // With a key at hand, the table is built from the shop's own states (ids differ between shops).
+          let origin =
+            'le tableau par défaut de PrestaShop (la clé NAVETTE_PS_KEY manquait pour lire la boutique)';
+          if (process.env['NAVETTE_PS_KEY']) {
+            try {
+              const navette = await openNavette(config);
+              try {
+                config.states = stateTableFor(await navette.source.orderStates());
+                origin = `les ${config.states.length} états lus dans la boutique`;
+              } finally {
+                await navette.close();
+              }
+            } catch (error) {
+              if (!isExpectedFailure(error)) throw error;
+              origin = `le tableau par défaut (la boutique n'a pas pu être lue : ${error.message})`;
+            }
+          }
+          await saveConfig(path, config);
+          process.stdout.write(
+            [
+              `✓ ${path} écrit avec ${origin}.`,
+              password
+                ? '  Mot de passe de l’interface web : enregistré (haché).'
+                : '  Interface web : définissez NAVETTE_WEB_PASSWORD puis relancez init, ou utilisez NAVETTE_WEB_TOKEN.',
+              '  Ensuite : navette check-connection, puis navette import --dry-run pour un aperçu.',
+            ].join('\n') + '\n',
+          );
+          return EXIT.ok;
+        },
+      ),
     );
 }
 

@@ -25,13 +25,20 @@ export function registerStates(program: Command, setExitCode: (code: number) => 
             return [
               String(state.id),
               state.name,
-              [flag(state.paid, 'payé'), flag(state.shipped, 'expédié'), flag(state.invoice, 'facture'), flag(state.logable, 'valide')]
+              [
+                flag(state.paid, 'payé'),
+                flag(state.shipped, 'expédié'),
+                flag(state.invoice, 'facture'),
+                flag(state.logable, 'valide'),
+              ]
                 .filter(Boolean)
                 .join(', '),
               rule?.selected ? '☑' : '☐',
               rule ? (rule.documentType === 'order' ? 'Commande' : documentTypeLabel(rule.documentType)) : '',
               rule ? documentStatusLabel(rule.documentStatus) : '',
-              rule?.changeStateTo ? (names.get(rule.changeStateTo) ?? `état ${rule.changeStateTo}`) : 'Ne pas modifier le statut',
+              rule?.changeStateTo
+                ? (names.get(rule.changeStateTo) ?? `état ${rule.changeStateTo}`)
+                : 'Ne pas modifier le statut',
             ];
           });
           process.stdout.write(

@@ -10,7 +10,13 @@ export function registerStatusUpdates(program: Command, setExitCode: (code: numb
       action(setExitCode, async (_options: unknown, command: Command) =>
         withNavette(command, async (navette) => {
           const counts = await navette.sendStateChanges();
-          process.stdout.write(`Statuts envoyés : ${counts.sent} · non envoyés : ${counts.skipped} · en échec : ${counts.failed}\n`);
+          if (counts.busy) {
+            process.stdout.write('Un import est en cours : il envoie lui-même les statuts en attente.\n');
+            return EXIT.ok;
+          }
+          process.stdout.write(
+            `Statuts envoyés : ${counts.sent} · non envoyés : ${counts.skipped} · en échec : ${counts.failed}\n`,
+          );
           return counts.failed > 0 ? EXIT.someOrdersFailed : EXIT.ok;
         }),
       ),

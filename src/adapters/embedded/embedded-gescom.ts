@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { ExpectedFailure } from '../../domain/failure.js';
+import type { Amount } from '../../domain/money.js';
 import {
   documentRank,
   FIELD_LIMITS,
@@ -67,6 +68,36 @@ export class EmbeddedGescom implements GescomTarget {
     ean13s: readonly string[];
   }): Promise<readonly ArticleMatch[]> {
     return findArticles(this.#db, query);
+  }
+
+  /**
+   * Adds articles to the GesCom's catalogue (a GesCom has its articles before any web order arrives);
+   * existing references are left as they are. Returns how many were added.
+   */
+  async addArticles(
+    articles: readonly { reference: string; label: string; ean13: string; vatRate: Amount }[],
+  ): Promise<number> {
+    return this.#db.transaction().execute(async (trx) => {
+      const vatCodes = new VatCodeBook(trx);
+      const now = this.#clock.now().toISOString();
+      let added = 0;
+      for (const article of articles) {
+        const result = await trx
+          .insertInto('articles')
+          .values({
+            reference: cutText(article.reference, FIELD_LIMITS.articleReference),
+            label: cutText(article.label, FIELD_LIMITS.label),
+            ean13: article.ean13,
+            vat_code: await vatCodes.codeFor(article.vatRate),
+            special: 0,
+            created_at: now,
+          })
+          .onConflict((oc) => oc.column('reference').doNothing())
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      }
+      return added;
+    });
   }
 
   async importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {

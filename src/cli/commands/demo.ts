@@ -2,7 +2,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openNavette } from '../../app/compose.js';
-import { DEMO_SHOP_URL } from '../../app/demo.js';
+import { DEMO_SHOP_URL, seedDemoCatalogue } from '../../app/demo.js';
+import { systemClock } from '../../ports/clock.js';
 import { configSchema, type NavetteConfig } from '../../config/config-schema.js';
 import { starterConfig } from '../../config/defaults.js';
 import { loadConfig, saveConfig } from '../../config/load-config.js';
@@ -34,6 +35,7 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
         await mkdir(dir, { recursive: true });
         const config = options.again ? await loadConfig(configPath).catch(() => undefined) : undefined;
         const demoConfig = config ?? (await writeDemoConfig(configPath, join(dir, 'gescom.db')));
+        if (config === undefined) await seedDemoCatalogue(demoConfig, systemClock);
 
         const navette = await openNavette(demoConfig);
         try {

@@ -7,7 +7,7 @@ import { EXIT } from './exit-codes.js';
 
 /** The config file named by the global `--config` option. */
 export function configPathOf(command: Command): string {
-  return (command.optsWithGlobals() as { config: string }).config;
+  return command.optsWithGlobals<{ config: string }>().config;
 }
 
 /** Opens navette from the config file, runs `work`, always closes. */

@@ -14,7 +14,7 @@ export const DEMO_NOW = new Date('2026-11-27T10:00:00Z');
 /** Time stands still for dates and periods; waiting (timeouts, backoff) is real. */
 export const fixedClock = (now: Date = DEMO_NOW): Clock => ({
   now: () => now,
-  sleep: systemClock.sleep,
+  sleep: (ms, signal) => systemClock.sleep(ms, signal),
 });
 
 export interface DemoNavette {

@@ -134,7 +134,7 @@ export class PrestaShopOrderSource implements OrderSource {
       return page.map((raw) => ({
         ok: false as const,
         key: { shopId: Number(raw['id_shop']), orderId: Number(raw['id']) },
-        reference: String(raw['reference'] ?? ''),
+        reference: typeof raw['reference'] === 'string' ? raw['reference'] : '',
         stateId: Number(raw['current_state']) || undefined,
         code: 'shop-read-failed',
         message: `Les détails de la commande n'ont pas pu être lus dans la boutique (${error.message}) : elle sera reprise au prochain import.`,

@@ -4,11 +4,16 @@ import { secretsEqual } from './secret-compare.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Whether a request comes from another site (its Origin header names another host). */
+/**
+ * Whether a request visibly comes from another site. With `Referrer-Policy: no-referrer` browsers send
+ * `Origin: null` even for our own forms, so "null" proves nothing either way; Sec-Fetch-Site, when sent,
+ * is the browser's own word. The CSRF token remains the real check.
+ */
 export function crossOrigin(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site === 'cross-site' || site === 'same-site') return true;
   const origin = c.req.header('origin');
-  if (origin === undefined || origin === 'null') return origin === 'null';
-  return origin !== new URL(c.req.url).origin;
+  return origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin;
 }
 
 /** The token a request carries: the X-CSRF-Token header (API) or the `_csrf` form field (pages). */

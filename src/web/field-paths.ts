@@ -42,8 +42,9 @@ export function flattenPaths(
   into = new Map<string, unknown>(),
 ): Map<string, unknown> {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => flattenPaths(item, `${prefix}[${index}]`, into));
-    if (value.length === 0) into.set(prefix, value);
+    // A list of plain values is one multi-valued field (a checkbox group), a list of objects a table.
+    if (value.every((item) => typeof item !== 'object' || item === null)) into.set(prefix, value);
+    else value.forEach((item, index) => flattenPaths(item, `${prefix}[${index}]`, into));
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value))
       flattenPaths(item, prefix === '' ? key : `${prefix}.${key}`, into);

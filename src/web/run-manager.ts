@@ -148,6 +148,14 @@ export class RunManager {
           onEvent: (event) => live.apply(event),
         }),
       )
+      .then(async (summary) => {
+        // The run's journal as stored, for a page that was not listening to every line.
+        const journal = await this.navettes
+          .use((navette) => navette.store.runJournal(summary.runId))
+          .catch(() => undefined);
+        if (journal !== undefined && journal.length > 0) live.state.journal = journal.slice(-JOURNAL_KEPT);
+        return summary;
+      })
       .then(
         (summary) => live.finish(summary, undefined),
         (error: unknown) => live.finish(undefined, error instanceof Error ? error.message : String(error)),

@@ -289,6 +289,7 @@ describe('shop data is text, never markup', () => {
       address1: '"><svg onload=alert(3)>',
       postcode: '75001',
       city: 'Paris',
+      dateAdd: data.nowText(),
     });
     const order = data.addOrder({
       shopId: 1,

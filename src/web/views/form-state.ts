@@ -15,7 +15,10 @@ export class FormState {
     const values = new Map<string, string[]>();
     for (const [path, value] of flattenPaths(config)) {
       if (Array.isArray(value)) {
-        values.set(path, []);
+        values.set(
+          path,
+          value.filter((item) => typeof item === 'string' || typeof item === 'number').map(String),
+        );
       } else if (typeof value === 'boolean') {
         values.set(path, value ? ['on'] : []);
       } else if (typeof value === 'string' || typeof value === 'number') {

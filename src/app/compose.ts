@@ -7,6 +7,7 @@ import { EmbeddedGescom } from '../adapters/embedded/embedded-gescom.js';
 import { SqlSyncStore } from '../adapters/embedded/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import { importLockName, newLockOwner, withRunLock } from '../sync/run-lock.js';
+import { resetOrders } from '../sync/reset-orders.js';
 import { runImport } from '../sync/run-import.js';
 import { sendStateChanges } from '../sync/write-back.js';
 import { isDemoShopUrl, startInProcessDemoShop } from './demo.js';
@@ -74,6 +75,7 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
         failed: 0,
         busy: true,
       },
+    resetOrders: (selection, reason) => resetOrders(target, store, selection, reason),
     close: async () => {
       await database.close();
     },

@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { GescomTarget } from '../ports/gescom-target.js';
 import type { OrderSource } from '../ports/order-source.js';
 import type { SyncStore } from '../ports/sync-store.js';
+import type { ResetSelection } from '../sync/reset-orders.js';
 import type { RunEventListener } from '../sync/run-events.js';
 
 /** How one import run is asked for, by the CLI, the web UI or the scheduler. */
@@ -33,5 +34,7 @@ export interface Navette {
   runImport(options: ImportOptions): Promise<RunSummary>;
   /** Sends the pending shop state changes of the outbox; `busy` when a run holds the shop's lock (it sends them). */
   sendStateChanges(): Promise<{ sent: number; skipped: number; failed: number; busy?: boolean }>;
+  /** Forgets that these orders were imported, so that the next run imports them again (logged). */
+  resetOrders(selection: ResetSelection, reason: string): Promise<number>;
   close(): Promise<void>;
 }

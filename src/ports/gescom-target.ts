@@ -74,6 +74,14 @@ export interface GescomTarget {
     into: { type: DocumentType; status: DocumentStatus },
     record: ImportRecord,
   ): Promise<DocumentSummary>;
+  /**
+   * A deliberate re-import (`navette reset`): the documents of these orders keep their number and
+   * content, but no longer answer to the order's external key (it becomes `ps-1-42#reset-<number>`), so the
+   * next import creates a new document. Returns how many documents were released.
+   */
+  releaseExternalKeys(
+    orders: { readonly externalKeys: readonly string[] } | { readonly shopId: number },
+  ): Promise<number>;
   /** Cancels a document still `draft` (an order cancelled in the shop); refuses otherwise. */
   cancelDocument(number: string, reason: string): Promise<void>;
   getDocument(number: string): Promise<SalesDocument | undefined>;

@@ -112,19 +112,6 @@ describe('decide', () => {
     });
   });
 
-  it('imports again after a deliberate reset, despite the old document in the GesCom', () => {
-    expect(decide(input(1, { head: head('quote'), reimportAllowed: true }))).toMatchObject({
-      action: 'import',
-    });
-    // Once imported again, its new ledger entry counts.
-    expect(
-      decide(input(1, { head: head('quote'), ledgerEntry: ledger('quote'), reimportAllowed: true })),
-    ).toMatchObject({
-      action: 'skip',
-      code: 'already-imported',
-    });
-  });
-
   it('upgrades a quote when the new state asks for an order', () => {
     const decision = decide(input(2, { ledgerEntry: ledger('quote'), head: head('quote') }));
     expect(decision).toMatchObject({

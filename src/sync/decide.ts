@@ -49,20 +49,6 @@ export interface DecideInput {
   /** The newest document of the order's chain found in the GesCom by its external key, if any. */
   readonly head: DocumentSummary | undefined;
   readonly config: Pick<NavetteConfig, 'document'>;
-  /**
-   * The order was reset deliberately (SPEC §3.2 "A reset of chosen orders allows a deliberate
-   * re-import"): its ledger entry is gone, and the document still found in the GesCom under its
-   * external key is the old one, which must not block a new import.
-   *
-   * Expectation for the caller (run-import / the reset command): pass `true` only for orders reset
-   * since their last import (a reset log entry newer than any ledger entry), and make the target accept
-   * the new document although the old one holds the same external key — e.g. the reset releases the
-   * old document's key in the GesCom (renamed `ps-1-42#reset-<date>`), which also keeps
-   * `findByExternalKey` pointing at the new chain. Without the flag, a document found in the GesCom
-   * but missing from the ledger (a crash between the two writes, or a lost ledger) is never imported
-   * twice.
-   */
-  readonly reimportAllowed?: boolean;
 }
 
 const TYPE_LABELS: Readonly<Record<DocumentType, string>> = {
@@ -109,14 +95,6 @@ export function isCancellationState(state: OrderState): boolean {
   return /\b(annul|rembours|cancel|refund)/i.test(state.name);
 }
 
-/**
- * The GesCom's document that counts: after a deliberate reset (no ledger entry, re-import allowed) the
- * old document no longer does; once the order is imported again, its ledger entry exists and it does.
- */
-function effectiveHead(input: DecideInput): DocumentSummary | undefined {
-  return input.reimportAllowed && input.ledgerEntry === undefined ? undefined : input.head;
-}
-
 /** The document the order already has: the GesCom's (it knows later transformations), else the ledger's. */
 function existingDocument(
   input: DecideInput,
@@ -135,8 +113,7 @@ function existingDocument(
 }
 
 export function decide(input: DecideInput): Decision {
-  const { order, rule, config } = input;
-  const head = effectiveHead(input);
+  const { order, rule, config, head } = input;
   const existing = existingDocument(input, head);
   const stateName = `« ${order.state.name} » (${order.state.id})`;
 

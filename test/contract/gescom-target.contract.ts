@@ -181,6 +181,26 @@ export function describeGescomTargetContract(name: string, open: () => Promise<G
       expect(await target.findByExternalKey('ps-2-8')).toBeUndefined();
     });
 
+    it('releases the external keys of reset orders, so that they can be imported again', async () => {
+      const first = await target.importDocument(
+        draft({ shopId: 2, orderId: 7 }),
+        record({ shopId: 2, orderId: 7 }),
+      );
+      await target.importDocument(draft({ shopId: 2, orderId: 8 }), record({ shopId: 2, orderId: 8 }));
+      await target.importDocument(draft({ shopId: 3, orderId: 1 }), record({ shopId: 3, orderId: 1 }));
+      expect(await target.releaseExternalKeys({ externalKeys: ['ps-2-7'] })).toBe(1);
+      expect(await target.findByExternalKey('ps-2-7')).toBeUndefined();
+      expect((await target.getDocument(first.number))?.externalKey).toMatch(/^ps-2-7#reset-/);
+      const second = await target.importDocument(
+        draft({ shopId: 2, orderId: 7 }),
+        record({ shopId: 2, orderId: 7 }),
+      );
+      expect(second.number).not.toBe(first.number);
+      expect(await target.releaseExternalKeys({ shopId: 2 })).toBe(2);
+      expect(await target.findByExternalKey('ps-2-8')).toBeUndefined();
+      expect(await target.findByExternalKey('ps-3-1')).toBeDefined();
+    });
+
     it('records the ledger entry and the state changes with the document', async () => {
       const key = { shopId: 1, orderId: 77 };
       const created = await target.importDocument(

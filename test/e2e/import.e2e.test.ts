@@ -166,6 +166,30 @@ describe('an import of the demo shop into the embedded GesCom', () => {
     }
   });
 
+  it('imports a reset order again, as a new document, and only that one', async () => {
+    demo = await openDemoNavette();
+    const first = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
+    const chosen = (await outcomesOf(demo.navette, first.runId)).find(
+      (outcome) => outcome.status === 'imported',
+    )!;
+    const key = { shopId: chosen.shopId, orderId: chosen.orderId };
+    expect(await demo.navette.resetOrders({ keys: [key] }, 'document supprimé par erreur')).toBe(1);
+
+    const again = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
+    expect(again.counts.imported).toBe(1);
+    const reimported = (await outcomesOf(demo.navette, again.runId)).find(
+      (outcome) => outcome.status === 'imported',
+    )!;
+    expect(reimported.orderId).toBe(chosen.orderId);
+    expect(reimported.document!.number).not.toBe(chosen.document!.number);
+    const old = await demo.navette.target.getDocument(chosen.document!.number!);
+    expect(old?.externalKey).toMatch(/^ps-\d+-\d+#reset-/);
+    expect((await demo.navette.target.findByExternalKey(`ps-${key.shopId}-${key.orderId}`))?.number).toBe(
+      reimported.document!.number,
+    );
+    expect((await demo.navette.runImport({ trigger: 'cli', dryRun: false })).counts.imported).toBe(0);
+  });
+
   it('lists every order in an aperçu and writes nothing', async () => {
     demo = await openDemoNavette();
     const preview = await demo.navette.runImport({ trigger: 'cli', dryRun: true });

@@ -27,7 +27,7 @@ import { writeImportRecord } from './import-record-writer.js';
 import { allocateNumber } from './numbering-series.js';
 import { DEFAULT_SERIES, DEFAULT_WAREHOUSE } from './reference-data.js';
 import type { Schema } from './schema.js';
-import { isUniqueViolation, likeContains } from './sql-helpers.js';
+import { chunks, isUniqueViolation, likeContains } from './sql-helpers.js';
 import { VatCodeBook } from './vat-codes.js';
 
 export interface EmbeddedGescomOptions {
@@ -97,6 +97,28 @@ export class EmbeddedGescom implements GescomTarget {
         added += Number(result.numInsertedOrUpdatedRows ?? 0n);
       }
       return added;
+    });
+  }
+
+  async releaseExternalKeys(
+    orders: { readonly externalKeys: readonly string[] } | { readonly shopId: number },
+  ): Promise<number> {
+    const batches = 'shopId' in orders ? [[`ps-${orders.shopId}-%`]] : [...chunks(orders.externalKeys, 500)];
+    return this.#db.transaction().execute(async (trx) => {
+      let released = 0;
+      for (const batch of batches) {
+        const result = await trx
+          .updateTable('documents')
+          .set({ external_key: sql<string>`external_key || '#reset-' || number` })
+          .where((eb) =>
+            'shopId' in orders ? eb('external_key', 'like', batch[0]!) : eb('external_key', 'in', batch),
+          )
+          // A key released before stays as it was.
+          .where('external_key', 'not like', '%#reset-%')
+          .executeTakeFirst();
+        released += Number(result.numUpdatedRows);
+      }
+      return released;
     });
   }
 

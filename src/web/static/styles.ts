@@ -78,6 +78,12 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1r
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 .totals { margin-left: auto; max-width: 340px; }
+#outcomes td:last-child { min-width: 22rem; }
+#outcomes td:nth-child(3), #outcomes td:nth-child(2) { white-space: nowrap; }
+.doc-grid { grid-template-columns: 2fr 1fr 1fr; }
+@media (max-width: 900px) { #outcomes td:last-child { min-width: 22rem; }
+#outcomes td:nth-child(3), #outcomes td:nth-child(2) { white-space: nowrap; }
+.doc-grid { grid-template-columns: 1fr 1fr; } .doc-grid > :first-child { grid-column: 1 / -1; } }
 .login { max-width: 420px; margin: 4rem auto; }
 .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; }
 .filters .field { margin: 0; }

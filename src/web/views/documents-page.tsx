@@ -174,7 +174,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
       active="documents"
     >
       {document.cancelled ? <Notice kind="warn">{t('cancelled')}</Notice> : null}
-      <div class="grid">
+      <div class="grid doc-grid">
         <div class="panel">
           <dl class="facts" id="document-header">
             <dt>{t('number')}</dt>

@@ -1,5 +1,4 @@
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { configSchema } from '../../src/config/config-schema.js';
 import { DEFAULT_STATE_TABLE, starterConfig } from '../../src/config/defaults.js';
 import { saveConfig } from '../../src/config/load-config.js';
 import { createDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
+import { ensureBuiltCli, ROOT as root } from '../support/built-cli.js';
 import { DEMO_NOW } from '../support/demo-navette.js';
 
 /**
@@ -17,7 +17,6 @@ import { DEMO_NOW } from '../support/demo-navette.js';
  * written. `KILL_ROUNDS=20 npx vitest run test/e2e/kill` for the full count; CI runs fewer.
  */
 const ROUNDS = Number(process.env['KILL_ROUNDS'] ?? 6);
-const root = join(import.meta.dirname, '..', '..');
 
 // "Paiement accepté" orders are moved to "En cours de préparation" after import: the write-back under test.
 const states = DEFAULT_STATE_TABLE.map((rule) => (rule.id === 2 ? { ...rule, changeStateTo: 3 } : rule));
@@ -29,9 +28,7 @@ describe('an import killed at random moments', () => {
   let configPath: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
-      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-    }
+    ensureBuiltCli();
     shop = createDemoShop({ now: DEMO_NOW, generated: { seed: 7, count: 300 } });
     // Slow enough that a kill lands in the middle of the work, not before or after it.
     shop.faults.set({ latencyMs: 8 });

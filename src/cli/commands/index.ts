@@ -5,6 +5,7 @@ import { registerDemoShop } from './demo-shop.js';
 import { registerDocuments } from './documents.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerPassword } from './password.js';
 import { registerReset } from './reset.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
@@ -24,4 +25,5 @@ export function registerCommands(program: Command, setExitCode: (code: number) =
   registerStatusUpdates(program, setExitCode);
   registerDemoShop(program, setExitCode);
   registerServe(program, setExitCode);
+  registerPassword(program, setExitCode);
 }

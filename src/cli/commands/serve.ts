@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { openNavette } from '../../app/compose.js';
+import { startScheduler } from '../../app/scheduler.js';
+import { systemClock } from '../../ports/clock.js';
+import { summaryText } from '../run-progress.js';
 import { startWebServer } from '../../web/start-web-server.js';
 import { action, configPathOf } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
@@ -37,11 +40,21 @@ export function registerServe(program: Command, setExitCode: (code: number) => v
           deps: { configPath: configPathOf(command), openNavette: (config) => openNavette(config) },
         });
         process.stdout.write(`navette : interface web sur ${server.url} (Ctrl+C pour arrêter)\n`);
+        const scheduler = startScheduler({
+          configPath: configPathOf(command),
+          clock: systemClock,
+          openNavette: (config) => openNavette(config),
+          onRun: (summary) => process.stdout.write(`import planifié : ${summaryText(summary)}\n`),
+          onError: (message) => process.stderr.write(`navette : import planifié impossible : ${message}\n`),
+        });
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
             process.off('SIGTERM', stop);
-            void server.close().then(resolve);
+            void scheduler
+              .stop()
+              .then(() => server.close())
+              .then(resolve);
           };
           process.on('SIGINT', stop);
           process.on('SIGTERM', stop);

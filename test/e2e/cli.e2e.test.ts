@@ -52,11 +52,11 @@ describe('the navette command', () => {
     expect(report.outcomes.length).toBe(report.counts.read);
     expect(report.outcomes.length).toBeGreaterThan(0);
     for (const outcome of report.outcomes) {
-      expect(outcome).toMatchObject({
-        orderId: expect.any(Number),
-        shopId: expect.any(Number),
-        status: 'skipped',
-      });
+      expect([typeof outcome.orderId, typeof outcome.shopId, outcome.status]).toEqual([
+        'number',
+        'number',
+        'skipped',
+      ]);
       expect(outcome.reason).toBeTruthy();
     }
   });

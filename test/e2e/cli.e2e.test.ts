@@ -73,6 +73,12 @@ describe('the navette command', () => {
     const runs = navetteCli(['--config', config, 'runs']);
     expect(runs.status).toBe(0);
     expect(runs.stdout).toMatch(/demo/);
+    const runs_ = JSON.parse(navetteCli(['--config', config, 'runs', '--json']).stdout) as {
+      runId: string;
+    }[];
+    const csv = navetteCli(['--config', config, 'runs', runs_.at(-1)!.runId, '--csv']);
+    expect(csv.stdout.startsWith('\uFEFFBoutique;Commande;Référence')).toBe(true);
+    expect(csv.stdout.split('\r\n').length).toBeGreaterThan(10);
   });
 
   it('reads the shop’s states live', () => {

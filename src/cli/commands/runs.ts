@@ -3,6 +3,7 @@ import { action, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { countsLine, summaryText } from '../run-progress.js';
 import { renderTable } from '../table.js';
+import { reportCsvLines } from '../../sync/report-csv.js';
 import { writeJsonReport } from './import.js';
 
 export function registerRuns(program: Command, setExitCode: (code: number) => void): void {
@@ -11,10 +12,15 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
     .description("Historique des imports, ou le détail d'un import (commandes, journal).")
     .option('--limit <n>', "nombre d'imports", '20')
     .option('--json', 'en JSON (le rapport complet pour un import)')
+    .option('--csv', "le rapport d'un import en CSV (pour Excel)")
     .action(
       action(
         setExitCode,
-        async (id: string | undefined, options: { limit: string; json?: boolean }, command: Command) =>
+        async (
+          id: string | undefined,
+          options: { limit: string; json?: boolean; csv?: boolean },
+          command: Command,
+        ) =>
           withNavette(command, async ({ store }) => {
             if (id === undefined) {
               const runs = await store.listRuns({ limit: Number(options.limit) });
@@ -41,6 +47,10 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
             }
             if (options.json) {
               await writeJsonReport(process.stdout, run, store);
+              return EXIT.ok;
+            }
+            if (options.csv) {
+              for await (const line of reportCsvLines(store.runOutcomes(id))) process.stdout.write(line);
               return EXIT.ok;
             }
             process.stdout.write(`${summaryText(run)}\n\n`);

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { reportCsvLines } from '../report-csv.js';
+import { reportCsvLines } from '../../sync/report-csv.js';
 import { HistoryPage, RunPage } from '../views/history-page.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';

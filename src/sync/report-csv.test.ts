@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderOutcome } from '../../src/domain/import-report.js';
-import { CSV_BOM, csvCell, csvRow, outcomeRow, reportCsvLines } from '../../src/web/report-csv.js';
+import type { OrderOutcome } from '../domain/import-report.js';
+import { CSV_BOM, csvCell, csvRow, outcomeRow, reportCsvLines } from './report-csv.js';
 
 const outcome = (overrides: Partial<OrderOutcome>): OrderOutcome => ({
   shopId: 1,

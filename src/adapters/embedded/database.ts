@@ -28,6 +28,18 @@ export interface OpenDatabaseOptions {
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 /**
+ * A pool whose idle connections may be cut by the server (a restart, an administrator, a dropped
+ * database): pg then emits 'error' on the pool, which would end the process if nobody listened. The
+ * pool has already discarded the dead connection and the next query opens a new one, so there is
+ * nothing more to do; a query that was running fails on its own and is reported where it was made.
+ */
+function postgresPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
  * Opens `location` — an SQLite file path, `:memory:`, or a `postgres://` URL — runs the pending
  * migrations (safe when several processes open the same database at once) and seeds the reference data.
  */
@@ -41,7 +53,7 @@ export async function openDatabase(
     dialect === 'postgres'
       ? new Kysely<Schema>({
           dialect: new PostgresDialect({
-            pool: new pg.Pool({ connectionString: location, max: options.maxConnections ?? 10 }),
+            pool: postgresPool(location, options.maxConnections ?? 10),
           }),
         })
       : new Kysely<Schema>({

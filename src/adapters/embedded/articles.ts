@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { FIELD_LIMITS, type DocumentLineDraft } from '../../domain/sales-document.js';
 import type { ArticleMatch } from '../../ports/gescom-target.js';
-import { cutText } from './cut-text.js';
+import { truncateText } from '../../domain/truncate.js';
 import type { Schema } from './schema.js';
 import { chunks } from './sql-helpers.js';
 import type { VatCodeBook } from './vat-codes.js';
@@ -19,7 +19,7 @@ export async function ensureArticles(
 ): Promise<void> {
   const byReference = new Map<string, DocumentLineDraft[]>();
   for (const line of lines) {
-    const reference = cutText(line.articleReference, FIELD_LIMITS.articleReference);
+    const reference = truncateText(line.articleReference, FIELD_LIMITS.articleReference);
     byReference.set(reference, [...(byReference.get(reference) ?? []), line]);
   }
   const known = new Set(
@@ -35,7 +35,7 @@ export async function ensureArticles(
       .insertInto('articles')
       .values({
         reference,
-        label: cutText(creatable.label, FIELD_LIMITS.label),
+        label: truncateText(creatable.label, FIELD_LIMITS.label),
         ean13: '',
         vat_code: await vatCodes.codeFor(creatable.vatRate),
         special: 0,
@@ -50,7 +50,9 @@ export async function findArticles(
   db: Kysely<Schema>,
   query: { readonly references: readonly string[]; readonly ean13s: readonly string[] },
 ): Promise<ArticleMatch[]> {
-  const references = [...new Set(query.references.map((r) => cutText(r, FIELD_LIMITS.articleReference)))];
+  const references = [
+    ...new Set(query.references.map((r) => truncateText(r, FIELD_LIMITS.articleReference))),
+  ];
   const ean13s = [...new Set(query.ean13s.filter((ean) => ean.trim() !== ''))];
   const found = new Map<string, ArticleMatch>();
   const select = () => db.selectFrom('articles').select(['reference', 'ean13', 'label']);

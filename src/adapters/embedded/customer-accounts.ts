@@ -4,7 +4,7 @@ import {
   type CustomerAccountDraft,
   type DocumentAddress,
 } from '../../domain/sales-document.js';
-import { cutText } from './cut-text.js';
+import { truncateText } from '../../domain/truncate.js';
 import { addressFromJson, addressToJson } from './document-rows.js';
 import type { EmbeddedDatabase } from './database.js';
 import type { CustomerTable, Schema } from './schema.js';
@@ -39,7 +39,7 @@ export async function ensureCustomer(
   deliveryAddress: DocumentAddress | undefined,
   now: string,
 ): Promise<CustomerAccount> {
-  const code = cutText(draft.code, FIELD_LIMITS.accountCode);
+  const code = truncateText(draft.code, FIELD_LIMITS.accountCode);
   let row = await db.selectFrom('customers').selectAll().where('code', '=', code).executeTakeFirst();
   if (row === undefined && draft.matchByEmail && draft.email.trim() !== '' && !draft.generic) {
     row = await db
@@ -60,7 +60,7 @@ export async function ensureCustomer(
     .insertInto('customers')
     .values({
       code,
-      name: cutText(draft.name.trim() === '' ? code : draft.name, FIELD_LIMITS.accountName),
+      name: truncateText(draft.name.trim() === '' ? code : draft.name, FIELD_LIMITS.accountName),
       company: personal ? draft.company : '',
       email: personal ? draft.email : '',
       vat_number: personal ? draft.vatNumber : '',

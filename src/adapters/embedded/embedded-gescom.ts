@@ -14,7 +14,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { ArticleMatch, DocumentFilter, GescomTarget, ImportRecord } from '../../ports/gescom-target.js';
 import { ensureArticles, findArticles } from './articles.js';
 import { clampLimit, ensureCustomer } from './customer-accounts.js';
-import { cutText } from './cut-text.js';
+import { truncateText } from '../../domain/truncate.js';
 import type { EmbeddedDatabase } from './database.js';
 import {
   addressToJson,
@@ -85,8 +85,8 @@ export class EmbeddedGescom implements GescomTarget {
         const result = await trx
           .insertInto('articles')
           .values({
-            reference: cutText(article.reference, FIELD_LIMITS.articleReference),
-            label: cutText(article.label, FIELD_LIMITS.label),
+            reference: truncateText(article.reference, FIELD_LIMITS.articleReference),
+            label: truncateText(article.label, FIELD_LIMITS.label),
             ean13: article.ean13,
             vat_code: await vatCodes.codeFor(article.vatRate),
             special: 0,
@@ -148,13 +148,13 @@ export class EmbeddedGescom implements GescomTarget {
             date: draft.date,
             customer_code: customer.code,
             // The shared web account's name says nothing: the document shows who ordered.
-            customer_name: cutText(
+            customer_name: truncateText(
               customer.generic ? draft.customer.name : customer.name,
               FIELD_LIMITS.accountName,
             ),
             billing_address: addressToJson(draft.billingAddress),
             delivery_address: addressToJson(draft.deliveryAddress),
-            reference: cutText(draft.reference, FIELD_LIMITS.reference),
+            reference: truncateText(draft.reference, FIELD_LIMITS.reference),
             remark: draft.remark,
             notes: draft.notes,
             currency: draft.currency,
@@ -190,7 +190,7 @@ export class EmbeddedGescom implements GescomTarget {
                 amount: decimalText(payment.amount),
                 date: payment.date,
                 transaction_id: payment.transactionId,
-                label: cutText(payment.label, FIELD_LIMITS.label),
+                label: truncateText(payment.label, FIELD_LIMITS.label),
               })),
             )
             .execute();
@@ -415,8 +415,8 @@ async function insertLines(
       document_id: documentId,
       position: index + 1,
       kind: line.kind,
-      article_reference: cutText(line.articleReference, FIELD_LIMITS.articleReference),
-      label: cutText(line.label, FIELD_LIMITS.label),
+      article_reference: truncateText(line.articleReference, FIELD_LIMITS.articleReference),
+      label: truncateText(line.label, FIELD_LIMITS.label),
       quantity: decimalText(line.quantity),
       unit_price_tax_excl: decimalText(line.unitPriceTaxExcl),
       unit_price_tax_incl: decimalText(line.unitPriceTaxIncl),

@@ -2,7 +2,7 @@ import type { NavetteConfig } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { isExpectedFailure } from '../domain/failure.js';
 import type { RunSummary } from '../domain/import-report.js';
-import { wallClockIn } from '../domain/period.js';
+import { shopDateTimeAt } from '../domain/period.js';
 import type { Clock } from '../ports/clock.js';
 import type { Navette } from './navette.js';
 
@@ -13,8 +13,7 @@ import type { Navette } from './navette.js';
 export function isScheduledRunDue(config: NavetteConfig, now: Date, lastStart: Date | undefined): boolean {
   const { everyMinutes, from, to } = config.schedule;
   if (everyMinutes === null) return false;
-  const wall = wallClockIn(config.shop.timeZone, now);
-  const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+  const time = shopDateTimeAt(config.shop.timeZone, now).slice(11, 16);
   const withinHours = from <= to ? time >= from && time <= to : time >= from || time <= to;
   if (!withinHours) return false;
   return lastStart === undefined || now.getTime() - lastStart.getTime() >= everyMinutes * 60_000;

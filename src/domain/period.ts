@@ -93,6 +93,11 @@ function formatWallClock(clock: WallClock): ShopDateTime {
   return `${formatDay(clock)} ${two(clock.hour)}:${two(clock.minute)}:${two(clock.second)}`;
 }
 
+/** The time on the shop's clock at `now`, as PrestaShop writes its dates. */
+export function shopDateTimeAt(timeZone: string, now: Date): ShopDateTime {
+  return formatWallClock(wallClockIn(timeZone, now));
+}
+
 const startOf = (day: CalendarDay): ShopDateTime => `${formatDay(day)} 00:00:00`;
 const endOf = (day: CalendarDay): ShopDateTime => `${formatDay(day)} 23:59:59`;
 

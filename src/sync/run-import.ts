@@ -10,7 +10,7 @@ import type {
 } from '../domain/import-report.js';
 import { format } from '../domain/money.js';
 import type { DocumentStatus, DocumentType } from '../domain/sales-document.js';
-import { resolvePeriod, wallClockIn } from '../domain/period.js';
+import { resolvePeriod, shopDateTimeAt } from '../domain/period.js';
 import type { OrderState, ShopOrder, ShopOrderKey, SourcedOrder } from '../domain/shop-order.js';
 import { formatShopOrderKey } from '../domain/shop-order.js';
 import type { Clock } from '../ports/clock.js';
@@ -85,7 +85,7 @@ async function importUnderLock(
   const { source, store, clock } = deps;
   const emit = (event: RunEvent): void => options.onEvent?.(event);
   const shopIdsWanted = options.shopIds ?? config.shops ?? [];
-  const startedAt = shopNow(config, clock);
+  const startedAt = shopDateTimeAt(config.shop.timeZone, clock.now());
   const callsAtStart = deps.webserviceCalls?.() ?? 0;
   let runId: string | undefined;
   const counts = emptyCounts();
@@ -453,11 +453,4 @@ function explicitPeriod(period: { from: string; to: string }): { from: string; t
   const from = period.from.length === 10 ? `${period.from} 00:00:00` : period.from;
   const to = period.to.length === 10 ? `${period.to} 23:59:59` : period.to;
   return { from, to };
-}
-
-/** The time on the shop's clock, as PrestaShop writes its dates. */
-function shopNow(config: NavetteConfig, clock: Clock): string {
-  const wall = wallClockIn(config.shop.timeZone, clock.now());
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
 }

@@ -1,3 +1,4 @@
+import { shopDateTimeAt } from '../../domain/period.js';
 import type { LocalDateTime } from './model.js';
 
 /**
@@ -30,16 +31,5 @@ export function addMinutes(text: LocalDateTime, minutes: number): LocalDateTime 
 
 /** The shop's wall clock (Europe/Paris) at an instant, in wall-clock milliseconds. */
 export function wallOf(instant: Date, timeZone = 'Europe/Paris'): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return parseWall(shopDateTimeAt(timeZone, instant));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodSettings } from '../config/config-schema.js';
-import { minusMinutes, resolvePeriod, wallClockIn } from './period.js';
+import { minusMinutes, nextHighWaterMark, resolvePeriod, wallClockIn } from './period.js';
 
 const settings = (kind: PeriodSettings['kind'], extra: Partial<PeriodSettings> = {}): PeriodSettings => ({
   kind,
@@ -149,5 +149,29 @@ describe('resolvePeriod', () => {
 describe('minusMinutes', () => {
   it('crosses a day, a month and a year', () => {
     expect(minusMinutes('2027-01-01 00:30:00', 60)).toBe('2026-12-31 23:30:00');
+  });
+});
+
+describe('the next "Depuis le dernier import" mark', () => {
+  const period = { from: '2026-11-27 10:00:00', to: '2026-11-27 23:59:59' };
+  const startedAt = '2026-11-27 14:00:00';
+
+  it('moves to the run’s start when the run joined the previous mark', () => {
+    expect(nextHighWaterMark(period, '2026-11-27 11:00:00', startedAt, undefined)).toBe(startedAt);
+    expect(nextHighWaterMark(period, undefined, startedAt, undefined)).toBe(startedAt);
+    expect(nextHighWaterMark({ ...period, to: '2026-11-27 12:00:00' }, undefined, startedAt, undefined)).toBe(
+      '2026-11-27 12:00:00',
+    );
+  });
+
+  it('never passes a failed order, and stays when a failed order’s date is unknown', () => {
+    expect(nextHighWaterMark(period, '2026-11-27 11:00:00', startedAt, '2026-11-27 10:30:00')).toBe(
+      '2026-11-27 10:30:00',
+    );
+    expect(nextHighWaterMark(period, '2026-11-27 11:00:00', startedAt, '')).toBeUndefined();
+  });
+
+  it('leaves no gap: a period that starts after the mark does not move it', () => {
+    expect(nextHighWaterMark(period, '2026-11-20 08:00:00', startedAt, undefined)).toBeUndefined();
   });
 });

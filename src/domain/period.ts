@@ -194,3 +194,22 @@ export function resolvePeriod(settings: PeriodSettings, context: PeriodContext):
     }
   }
 }
+
+/**
+ * Where "Depuis le dernier import" starts next time: everything up to the run's start (or the period's
+ * end) was read, provided the period joined the previous mark (no gap left behind) — but never past an
+ * order that failed, so that the next run reads it again (never lost). Orders written just before the
+ * start but dated earlier are caught by the overlap, and the ledger makes reading orders again harmless.
+ */
+export function nextHighWaterMark(
+  period: { readonly from: ShopDateTime; readonly to: ShopDateTime },
+  previousMark: ShopDateTime | undefined,
+  startedAt: ShopDateTime,
+  /** The oldest failed order's date; '' when a failed order's date is unknown. */
+  earliestFailure: ShopDateTime | undefined,
+): ShopDateTime | undefined {
+  if (previousMark !== undefined && period.from > previousMark) return undefined;
+  if (earliestFailure === '') return undefined;
+  const candidates = [period.to, startedAt, ...(earliestFailure === undefined ? [] : [earliestFailure])];
+  return candidates.reduce((min, value) => (value < min ? value : min));
+}

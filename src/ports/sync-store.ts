@@ -96,7 +96,7 @@ export interface SyncStore {
   lockHolder(name: string): Promise<string | undefined>;
   takeOverLock(name: string, owner: string, deadOwner: string, ttlMs: number): Promise<boolean>;
 
-  /** The latest order date a finished run has read for a shop ("Depuis le dernier import"). */
+  /** Where "Depuis le dernier import" starts for a shop: set by each finished run (it may move back). */
   getHighWaterMark(shopId: number): Promise<ShopDateTime | undefined>;
   setHighWaterMark(shopId: number, value: ShopDateTime): Promise<void>;
 

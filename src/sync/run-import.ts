@@ -2,7 +2,7 @@ import type { ImportOptions } from '../app/navette.js';
 import type { NavetteConfig, StateRule } from '../config/config-schema.js';
 import { isExpectedFailure } from '../domain/failure.js';
 import type {
-  JournalLevel,
+  JournalEntry,
   OrderOutcome,
   OutcomeCounts,
   RunSummary,
@@ -10,7 +10,7 @@ import type {
 } from '../domain/import-report.js';
 import { format } from '../domain/money.js';
 import type { DocumentStatus, DocumentType } from '../domain/sales-document.js';
-import { resolvePeriod, shopDateTimeAt } from '../domain/period.js';
+import { nextHighWaterMark, resolvePeriod, shopDateTimeAt } from '../domain/period.js';
 import type { OrderState, ShopOrder, ShopOrderKey, SourcedOrder } from '../domain/shop-order.js';
 import { formatShopOrderKey } from '../domain/shop-order.js';
 import type { Clock } from '../ports/clock.js';
@@ -128,8 +128,9 @@ async function importUnderLock(
       withMessages: config.document.messages !== 'none',
     };
     const excluded = new Set((options.exclude ?? []).map(formatShopOrderKey));
-    const journal = async (level: JournalLevel, message: string, key?: ShopOrderKey): Promise<void> => {
-      const entry = { level, message, shopId: key?.shopId, orderId: key?.orderId };
+    /** The date of the oldest failed order ('' when a failed order's date is unknown). */
+    let earliestFailure: string | undefined;
+    const journal = async (entry: Omit<JournalEntry, 'at'>): Promise<void> => {
       await store.appendJournal(runId!, [entry]);
       emit({ type: 'journal', entry: { ...entry, at: clock.now().toISOString() } });
     };
@@ -152,33 +153,33 @@ async function importUnderLock(
         recorded.push(outcome);
         countOutcome(counts, outcome);
         emit({ type: 'outcome', outcome, counts: { ...counts } });
-        if (outcome.status === 'failed')
-          await journal(
-            'error',
-            `${outcome.reference} (n° ${outcome.orderId}) : ${outcome.reason ?? ''}`,
-            outcome,
-          );
+        if (outcome.status !== 'failed') continue;
+        earliestFailure = earliest([earliestFailure ?? outcome.orderDate, outcome.orderDate]);
+        await journal({
+          level: 'error',
+          message: `${outcome.reference} (n° ${outcome.orderId}) : ${outcome.reason ?? ''}`,
+          shopId: outcome.shopId,
+          orderId: outcome.orderId,
+        });
       }
       await store.recordOutcomes(runId, recorded);
     }
 
     if (!options.dryRun && !options.signal?.aborted) {
+      const sent: Omit<JournalEntry, 'at'>[] = [];
       stateChanges = await sendStateChanges(source, store, (change, result, detail) => {
-        void journal(
-          result === 'failed' ? 'warning' : 'info',
-          `Statut de la commande ${change.key.orderId} : ${detail}`,
-          change.key,
-        );
+        sent.push({
+          level: result === 'failed' ? 'warning' : 'info',
+          message: `Statut de la commande ${change.key.orderId} : ${detail}`,
+          shopId: change.key.shopId,
+          orderId: change.key.orderId,
+        });
       });
+      // Journaled once the sending is over: the listener itself must not write while the outbox is read.
+      for (const entry of sent) await journal(entry);
       emit({ type: 'state-changes', counts: stateChanges });
-      // "Depuis le dernier import" starts from here next time: everything up to the run's start (or the
-      // period's end) was read, provided the period joined the previous mark (no gap left behind).
-      // Orders written just before the start but dated earlier are caught by the overlap, and the
-      // ledger makes reading them again harmless.
-      if (previousMark === undefined || period.from <= previousMark) {
-        const mark = period.to < startedAt ? period.to : startedAt;
-        for (const shopId of shopIds) await store.setHighWaterMark(shopId, mark);
-      }
+      const mark = nextHighWaterMark(period, previousMark, startedAt, earliestFailure);
+      if (mark !== undefined) for (const shopId of shopIds) await store.setHighWaterMark(shopId, mark);
     }
     const summary = await store.finishRun(runId, {
       counts,

@@ -350,15 +350,16 @@ export function describeSyncStoreContract(
     });
 
     describe('high-water marks', () => {
-      it('remembers the latest order date read, per shop, and never moves back', async () => {
+      it('remembers where the next "since the last import" starts, per shop', async () => {
         expect(await store.getHighWaterMark(1)).toBeUndefined();
         await store.setHighWaterMark(1, '2025-03-10 14:02:00');
         await store.setHighWaterMark(2, '2025-01-01 00:00:00');
         expect(await store.getHighWaterMark(1)).toBe('2025-03-10 14:02:00');
         await store.setHighWaterMark(1, '2025-03-11 08:00:00');
         expect(await store.getHighWaterMark(1)).toBe('2025-03-11 08:00:00');
+        // A run that met a failed order sets the mark back before it, so that it is read again.
         await store.setHighWaterMark(1, '2024-12-31 23:59:59');
-        expect(await store.getHighWaterMark(1)).toBe('2025-03-11 08:00:00');
+        expect(await store.getHighWaterMark(1)).toBe('2024-12-31 23:59:59');
         expect(await store.getHighWaterMark(2)).toBe('2025-01-01 00:00:00');
       });
     });

@@ -190,6 +190,57 @@ describe('an import of the demo shop into the embedded GesCom', () => {
     expect((await demo.navette.runImport({ trigger: 'cli', dryRun: false })).counts.imported).toBe(0);
   });
 
+  it('"Depuis le dernier import" catches an order that arrived late, and stops before an order that failed', async () => {
+    const sinceLast = { kind: 'since-last-import' as const, dateField: 'order' as const, overlapMinutes: 60 };
+    demo = await openDemoNavette({ config: { period: sinceLast } });
+    const first = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
+    expect(first.counts.imported).toBeGreaterThan(0);
+    const mark = await demo.navette.store.getHighWaterMark(1);
+    expect(mark).toBe('2026-11-27 11:00:00');
+
+    // Written in the shop just before the run started, visible only after it (a slow checkout).
+    const model = [...demo.shop.data.orders()].find((order) => order.shopId === 1)!;
+    const late = demo.shop.data.addOrder({
+      shopId: 1,
+      customerId: model.customerId,
+      addressDeliveryId: model.addressDeliveryId,
+      addressInvoiceId: model.addressInvoiceId,
+      carrierId: model.carrierId,
+      lines: [{ productId: model.lines[0]!.productId, quantity: 1 }],
+      payment: 'card',
+      path: [2],
+      placedAt: '2026-11-27 10:58:00',
+    });
+    const broken = demo.shop.data.addOrder({
+      shopId: 1,
+      customerId: model.customerId,
+      addressDeliveryId: model.addressDeliveryId,
+      addressInvoiceId: model.addressInvoiceId,
+      carrierId: model.carrierId,
+      lines: [{ productId: model.lines[0]!.productId, quantity: 2 }],
+      payment: 'card',
+      path: [2],
+      placedAt: '2026-11-27 10:30:00',
+    });
+    demo.shop.data.corruptOrder(broken.id, 'id_currency', '99');
+
+    const second = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
+    const outcomes = await outcomesOf(demo.navette, second.runId);
+    expect(outcomes.find((outcome) => outcome.orderId === late.id)?.status).toBe('imported');
+    expect(outcomes.find((outcome) => outcome.orderId === broken.id)?.status).toBe('failed');
+    expect(second.counts.imported).toBe(1);
+    // The failed order is read again next time, and again, until it is fixed: never lost.
+    const third = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
+    expect(
+      (await outcomesOf(demo.navette, third.runId)).find((outcome) => outcome.orderId === broken.id)?.status,
+    ).toBe('failed');
+    demo.shop.data.corruptOrder(broken.id, 'id_currency', '1');
+    const fixed = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
+    expect(
+      (await outcomesOf(demo.navette, fixed.runId)).find((outcome) => outcome.orderId === broken.id)?.status,
+    ).toBe('imported');
+  });
+
   it('lists every order in an aperçu and writes nothing', async () => {
     demo = await openDemoNavette();
     const preview = await demo.navette.runImport({ trigger: 'cli', dryRun: true });

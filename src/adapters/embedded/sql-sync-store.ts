@@ -473,12 +473,7 @@ export class SqlSyncStore implements SyncStore {
       trx
         .insertInto('high_water_marks')
         .values({ shop_id: shopId, value, updated_at: now })
-        .onConflict((oc) =>
-          oc
-            .column('shop_id')
-            .doUpdateSet({ value, updated_at: now })
-            .where('high_water_marks.value', '<', value),
-        )
+        .onConflict((oc) => oc.column('shop_id').doUpdateSet({ value, updated_at: now }))
         .execute(),
     );
   }

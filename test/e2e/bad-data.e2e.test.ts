@@ -120,6 +120,40 @@ describe('bad data from the shop', () => {
     expect(summary.counts.imported).toBe(summary.counts.read - 7);
   });
 
+  it('imports an American order when the key may not read the shop’s provinces, without its state code', async () => {
+    demo = await openDemoNavette();
+    const data = demo.shop.data;
+    const model = [...data.orders()].find((order) => order.shopId === 1)!;
+    const address = data.addAddress({
+      customerId: model.customerId,
+      firstname: 'Ada',
+      lastname: 'Lovelace',
+      address1: '350 Fifth Avenue',
+      postcode: '10118',
+      city: 'New York',
+      countryId: 21,
+      stateId: 22,
+      dateAdd: '2026-11-20 09:00:00',
+    });
+    const order = data.addOrder({
+      shopId: 1,
+      customerId: model.customerId,
+      addressDeliveryId: address,
+      addressInvoiceId: address,
+      carrierId: model.carrierId,
+      lines: [{ productId: model.lines[0]!.productId, quantity: 1 }],
+      payment: 'card',
+      path: [2],
+      placedAt: '2026-11-20 10:00:00',
+    });
+    const summary = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
+    expect(summary.fatal).toBeUndefined();
+    const document = await demo.navette.target.findByExternalKey(`ps-1-${order.id}`);
+    expect(document).toBeDefined();
+    const full = await demo.navette.target.getDocument(document!.number);
+    expect(full?.billingAddress).toMatchObject({ city: 'New York', countryIso: 'US' });
+  });
+
   it('fails the orders of a page whose details the host keeps refusing, and the next run imports them', async () => {
     demo = await openDemoNavette();
     // More 500s than the client retries: the first order_details call of the run fails for good.

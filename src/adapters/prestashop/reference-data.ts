@@ -1,5 +1,6 @@
 import type { ReferenceData } from './to-shop-order.js';
 import type { WebserviceClient } from './webservice-client.js';
+import { WebserviceFailure } from './errors.js';
 import {
   type WireShop,
   type WireState,
@@ -23,6 +24,7 @@ import type * as z from 'zod';
 export class ReferenceDataCache {
   private readonly loaded = new Map<string, Promise<unknown[]>>();
   private readonly provinces = new Map<number, WireState>();
+  private provincesRefused = false;
 
   constructor(
     private readonly client: WebserviceClient,
@@ -61,20 +63,31 @@ export class ReferenceDataCache {
     return this.all('languages', languageSchema);
   }
 
-  /** Provinces of the given ids (US states…), read only for the ones not yet known. */
+  /**
+   * Provinces of the given ids (US states…), read only for the ones not yet known. They are a nicety
+   * on an address: a key that may not read `states` leaves them empty instead of failing the orders
+   * (« Tester la connexion » says so).
+   */
   async loadProvinces(ids: readonly number[]): Promise<void> {
+    if (this.provincesRefused) return;
     const missing = [...new Set(ids)].filter((id) => id > 0 && !this.provinces.has(id));
     if (missing.length === 0) return;
-    const raws = await this.client.listWhereIn('states', 'id', missing, {
-      display: ['id', 'iso_code', 'name'],
-    });
-    for (const state of parseRecords(stateSchema, raws).records) this.provinces.set(state.id, state);
+    try {
+      const raws = await this.client.listWhereIn('states', 'id', missing, {
+        display: ['id', 'iso_code', 'name'],
+      });
+      for (const state of parseRecords(stateSchema, raws).records) this.provinces.set(state.id, state);
+    } catch (error) {
+      if (!(error instanceof WebserviceFailure) || error.code !== 'permission-denied') throw error;
+      this.provincesRefused = true;
+    }
   }
 
   /** Forgets everything read (for a long-lived source between runs). */
   clear(): void {
     this.loaded.clear();
     this.provinces.clear();
+    this.provincesRefused = false;
   }
 
   private all<T>(resource: string, schema: z.ZodType<T>): Promise<T[]> {

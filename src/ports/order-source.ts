@@ -38,8 +38,10 @@ export interface ConnectionReport {
   readonly permissions: Readonly<
     Record<string, readonly ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD')[]>
   >;
-  /** Plain-language problems for navette's needs (a resource it must read and may not, …). */
+  /** Plain-language problems that stop navette (a resource it must read and may not, …). */
   readonly problems: readonly string[];
+  /** What navette can do without, said plainly (no permission to write tracking numbers, …). */
+  readonly warnings: readonly string[];
 }
 
 /**

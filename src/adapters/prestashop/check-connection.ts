@@ -68,6 +68,7 @@ export async function checkConnection(
   const permissions = permissionsOf(answer.rawText);
   const version = client.version ?? answer.version ?? '';
   const problems: string[] = [];
+  const warnings: string[] = [];
   if (version === '')
     problems.push("La boutique n'indique pas sa version de PrestaShop (en-tête PSWS-Version absent).");
   for (const need of needs(version)) {
@@ -76,7 +77,7 @@ export async function checkConnection(
     const consequence = need.optional
       ? ` (sans cela, navette ne pourra pas ${need.purpose})`
       : ` : navette en a besoin pour ${need.purpose}`;
-    problems.push(
+    (need.optional ? warnings : problems).push(
       `La clé ne peut pas ${verb} ${need.resource} : cochez ${need.method} pour ${need.resource} dans ${WEBSERVICE_SETTINGS}${consequence}.`,
     );
   }
@@ -89,7 +90,7 @@ export async function checkConnection(
       problems.push(error.message);
     }
   }
-  return { url: client.displayUrl, version, shops, permissions, problems };
+  return { url: client.displayUrl, version, shops, permissions, problems, warnings };
 }
 
 /** `<api><orders get="true" post="false" …/>…</api>` → resource → allowed methods. */

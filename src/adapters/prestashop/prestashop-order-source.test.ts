@@ -311,6 +311,9 @@ describe('PrestaShopOrderSource.checkConnection', () => {
     expect(report.problems).toContain(
       'La clé ne peut pas lire order_details : cochez GET pour order_details dans Paramètres avancés > Webservice : navette en a besoin pour lire les lignes des commandes et leur TVA.',
     );
+    // What navette can do without is only said, not counted as a problem.
+    expect(report.problems.join('\n')).not.toContain('numéros de suivi');
+    expect(report.warnings.join('\n')).toContain('écrire les numéros de suivi');
   });
 
   it('throws a clear failure for a wrong key', async () => {

@@ -23,6 +23,9 @@ export function registerCheckConnection(program: Command, setExitCode: (code: nu
             ...(report.problems.length > 0
               ? ['À corriger :', ...report.problems.map((problem) => `  - ${problem}`)]
               : ['✓ La clé a tous les droits dont navette a besoin.']),
+            ...(report.warnings.length > 0
+              ? ['À savoir :', ...report.warnings.map((warning) => `  - ${warning}`)]
+              : []),
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
           return report.problems.length > 0 ? EXIT.couldNotRun : EXIT.ok;

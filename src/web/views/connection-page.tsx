@@ -46,6 +46,18 @@ function ReportView(props: { test: ConnectionTest; page: PageContext }) {
           </ul>
         </Notice>
       )}
+      {report.warnings.length > 0 ? (
+        <>
+          <h2>{t('warnings')}</h2>
+          <Notice kind="warn">
+            <ul>
+              {report.warnings.map((warning) => (
+                <li>{warning}</li>
+              ))}
+            </ul>
+          </Notice>
+        </>
+      ) : null}
       <h2>{t('permissions')}</h2>
       <div class="table-wrap">
         <table>

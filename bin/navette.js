@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The built CLI lives in dist/ (npm run build); this shim keeps the bin path stable.
-import { main } from '../dist/cli/main.js';
+import { keepHeapFlat } from '../dist/app/heap-tuning.js';
+
+// Before anything else allocates: a run's peak memory must not grow with its length.
+keepHeapFlat();
 
 // `navette runs ID --csv | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error) => {
@@ -8,4 +11,5 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv);

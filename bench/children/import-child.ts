@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openNavette } from '../../src/app/compose.js';
+import { keepHeapFlat } from '../../src/app/heap-tuning.js';
 import { systemClock } from '../../src/ports/clock.js';
 import type { OutcomeCounts, StateChangeCounts } from '../../src/domain/import-report.js';
 import { startMemorySampler, type PeakMemory } from '../lib/memory.js';
@@ -31,6 +32,8 @@ export interface ImportMeasure {
   readonly retainedHeapMB: number | undefined;
 }
 
+// As the navette command does (bin/navette.js): measure the product as it runs.
+keepHeapFlat();
 const [url, key] = process.argv.slice(2);
 if (url === undefined || key === undefined) {
   process.stderr.write('usage: import-child.js <shopUrl> <key>\n');

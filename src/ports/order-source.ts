@@ -64,8 +64,11 @@ export interface OrderSource {
   currentStates(keys: readonly ShopOrderKey[]): Promise<ReadonlyMap<number, number>>;
   /** Every state each order has had (`order_histories`), for "only if it never had it". */
   stateHistories(keys: readonly ShopOrderKey[]): Promise<ReadonlyMap<number, readonly number[]>>;
-  /** Sends one state change if the order is still in `expectedStateId`. */
-  changeState(change: StateChange): Promise<StateChangeResult>;
+  /**
+   * Sends one state change if the order is still in `expectedStateId`. `known.currentStateId`, read by
+   * the caller for a whole batch just before (`currentStates`), saves reading it again for this order.
+   */
+  changeState(change: StateChange, known?: { readonly currentStateId: number }): Promise<StateChangeResult>;
   /** Writes a tracking number on the order's shipment, only where it is empty. */
   setTrackingNumber(
     key: ShopOrderKey,

@@ -6,8 +6,6 @@ import type { PendingStateChange, SyncStore } from '../ports/sync-store.js';
 /** How long a claimed state change stays ours before another run may take it (a crashed run lets go). */
 const LEASE_MS = 120_000;
 const BATCH = 100;
-/** A change that keeps failing (shop refusing it) stops being retried and shows in the report. */
-export const MAX_STATE_CHANGE_ATTEMPTS = 5;
 
 export interface WriteBackListener {
   (change: PendingStateChange, result: 'sent' | 'skipped' | 'failed', detail: string): void;
@@ -35,33 +33,44 @@ export async function sendStateChanges(
   for (;;) {
     const claimed = (await store.claimStateChanges(BATCH, LEASE_MS)).filter((change) => !seen.has(change.id));
     if (claimed.length === 0) return counts;
-    for (const change of claimed) {
+    const results = await sendBatch(source, claimed);
+    for (const [index, change] of claimed.entries()) {
       seen.add(change.id);
-      const { status, detail } = await sendOne(source, change);
-      const resolution =
-        status === 'failed' && change.attempts + 1 < MAX_STATE_CHANGE_ATTEMPTS
-          ? { status, detail }
-          : status === 'failed'
-            ? {
-                status: 'skipped' as const,
-                detail: `abandonné après ${MAX_STATE_CHANGE_ATTEMPTS} essais : ${detail}`,
-              }
-            : status === 'sent'
-              ? { status }
-              : { status, detail };
-      await store.resolveStateChange(change.id, resolution);
+      const { status, detail } = results[index]!;
+      // A failed change stays pending; the store gives it up after its attempts (then it reads skipped).
+      await store.resolveStateChange(change.id, status === 'sent' ? { status } : { status, detail });
       counts[status] += 1;
       onResult?.(change, status, detail);
     }
   }
 }
 
+type SendResult = { status: 'sent' | 'skipped' | 'failed'; detail: string };
+
+/** One read of the current states for the whole batch, then each change sent only if still due. */
+async function sendBatch(source: OrderSource, changes: readonly PendingStateChange[]): Promise<SendResult[]> {
+  let current: ReadonlyMap<number, number>;
+  try {
+    current = await source.currentStates(changes.map((change) => change.key));
+  } catch (error) {
+    if (!isExpectedFailure(error)) throw error;
+    return changes.map(() => ({ status: 'failed', detail: error.message }));
+  }
+  const results: SendResult[] = [];
+  for (const change of changes) results.push(await sendOne(source, change, current.get(change.key.orderId)));
+  return results;
+}
+
 async function sendOne(
   source: OrderSource,
   change: PendingStateChange,
+  currentStateId: number | undefined,
 ): Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string }> {
   try {
-    const result = await source.changeState(change);
+    const result =
+      currentStateId === undefined
+        ? ({ status: 'order-missing' } as const)
+        : await source.changeState(change, { currentStateId });
     switch (result.status) {
       case 'sent':
         return { status: 'sent', detail: `état ${change.newStateId} envoyé` };

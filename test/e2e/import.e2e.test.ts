@@ -154,10 +154,16 @@ describe('an import of the demo shop into the embedded GesCom', () => {
     expect(crashed.stateChanges.sent).toBe(0);
     expect(await demo.navette.store.countPendingStateChanges()).toBeGreaterThan(0);
 
+    // `navette status-updates` after the restart: one read of the orders' states, then one POST each.
     const restarted = await demo.reopen({ states });
-    const recovered = await restarted.runImport({ trigger: 'cli', dryRun: false });
+    demo.shop.calls.reset();
+    const recovered = await restarted.sendStateChanges();
+    expect(recovered).toMatchObject({ sent: waiting.length, skipped: 0, failed: 0 });
+    expect(demo.shop.calls.byResourceAndMethod()).toEqual({
+      orders: { GET: 1 },
+      order_histories: { POST: waiting.length },
+    });
     const again = await restarted.runImport({ trigger: 'cli', dryRun: false });
-    expect(recovered.stateChanges.sent + crashed.stateChanges.sent).toBeGreaterThan(0);
     expect(again.stateChanges.sent).toBe(0);
     for (const order of waiting) {
       const after = await historyStates(demo, order.id);

@@ -178,10 +178,16 @@ export class PrestaShopOrderSource implements OrderSource {
    * invoice, e-mail) again: the state is read first, and after a send of unknown outcome (timeout, cut
    * connection) it is read again before any new send.
    */
-  async changeState(change: StateChange): Promise<StateChangeResult> {
+  async changeState(
+    change: StateChange,
+    known?: { readonly currentStateId: number },
+  ): Promise<StateChangeResult> {
     const { key, expectedStateId, newStateId, sendEmail } = change;
     for (let attempt = 1; ; attempt += 1) {
-      const current = (await this.currentStates([key])).get(key.orderId);
+      const current =
+        attempt === 1 && known !== undefined
+          ? known.currentStateId
+          : (await this.currentStates([key])).get(key.orderId);
       if (current === undefined) return { status: 'order-missing' };
       if (attempt > 1 && current === newStateId) return { status: 'sent' };
       if (current !== expectedStateId) return { status: 'state-moved', currentStateId: current };

@@ -5,6 +5,8 @@ import { openNavette } from '../../app/compose.js';
 import { DEMO_SHOP_URL, seedDemoCatalogue } from '../../app/demo.js';
 import { systemClock } from '../../ports/clock.js';
 import { configSchema, type NavetteConfig } from '../../config/config-schema.js';
+import type { DocumentType, SalesDocument } from '../../domain/sales-document.js';
+import type { GescomTarget } from '../../ports/gescom-target.js';
 import { starterConfig } from '../../config/defaults.js';
 import { loadConfig, saveConfig } from '../../config/load-config.js';
 import { hashPassword } from '../../web/auth/password.js';
@@ -51,14 +53,9 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
             period: { from: from.toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) },
             onEvent: runProgress(process.stdout, process.stdout.isTTY === true),
           });
-          const { items } = await navette.target.listDocuments({ limit: 200 });
-          const examples = [
-            items.find((item) => item.type === 'order'),
-            items.find((item) => item.type === 'quote'),
-          ].filter((item) => item !== undefined);
-          for (const example of examples) {
-            const document = await navette.target.getDocument(example.number);
-            if (document) process.stdout.write(`\n${documentText(document)}\n`);
+          for (const type of ['order', 'quote'] as const) {
+            const example = await showcaseDocument(navette.target, type, navette.config.articles.generic);
+            if (example) process.stdout.write(`\n${documentText(example)}\n`);
           }
           const cli = `npx navette --config ${configPath}`;
           process.stdout.write(
@@ -77,6 +74,25 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
           await navette.close();
         }
       }),
+    );
+}
+
+/** A document worth showing: the one of its type with the most lines on known articles. */
+async function showcaseDocument(
+  target: GescomTarget,
+  type: DocumentType,
+  genericArticle: string,
+): Promise<SalesDocument | undefined> {
+  const { items } = await target.listDocuments({ type, limit: 30 });
+  const documents = await Promise.all(items.map((item) => target.getDocument(item.number)));
+  const knownLines = (document: SalesDocument): number =>
+    document.lines.filter((line) => line.kind === 'product' && line.articleReference !== genericArticle)
+      .length;
+  return documents
+    .filter((document) => document !== undefined)
+    .reduce<SalesDocument | undefined>(
+      (best, document) => (best && knownLines(best) >= knownLines(document) ? best : document),
+      undefined,
     );
 }
 

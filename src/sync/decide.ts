@@ -5,6 +5,7 @@ import {
   type DocumentType,
   documentRank,
 } from '../domain/sales-document.js';
+import { DOCUMENT_STATUS_NAMES, DOCUMENT_TYPE_NAMES } from '../domain/labels.js';
 import type { OrderState, ShopOrder } from '../domain/shop-order.js';
 import type { LedgerEntry } from '../ports/sync-store.js';
 
@@ -51,35 +52,24 @@ export interface DecideInput {
   readonly config: Pick<NavetteConfig, 'document'>;
 }
 
-const TYPE_LABELS: Readonly<Record<DocumentType, string>> = {
-  quote: 'devis',
-  order: 'bon de commande',
-  delivery: 'bon de livraison',
-  invoice: 'facture',
-  credit_note: 'avoir',
-};
-
-const STATUS_LABELS: Readonly<Record<DocumentStatus, string>> = {
-  draft: 'Saisi',
-  confirmed: 'Confirmé',
-  accepted: 'Accepté',
-};
+/** `bon de commande`, in a sentence. */
+const lowerTypeName = (type: DocumentType): string => DOCUMENT_TYPE_NAMES[type].toLowerCase();
 
 const FEMININE: ReadonlySet<DocumentType> = new Set(['invoice']);
 
 /** `un devis`, `une facture`. */
 function aType(type: DocumentType): string {
-  return `${FEMININE.has(type) ? 'une' : 'un'} ${TYPE_LABELS[type]}`;
+  return `${FEMININE.has(type) ? 'une' : 'un'} ${lowerTypeName(type)}`;
 }
 
 /** `le devis DE00001`, `la facture FA00001`. */
 function theDocument(document: ExistingDocument): string {
-  return `${FEMININE.has(document.type) ? 'la' : 'le'} ${TYPE_LABELS[document.type]} ${document.number}`.trim();
+  return `${FEMININE.has(document.type) ? 'la' : 'le'} ${lowerTypeName(document.type)} ${document.number}`.trim();
 }
 
 /** `devis DE00001`. */
 function named(document: ExistingDocument): string {
-  return `${TYPE_LABELS[document.type]} ${document.number}`.trim();
+  return `${lowerTypeName(document.type)} ${document.number}`.trim();
 }
 
 /**
@@ -135,7 +125,7 @@ export function decide(input: DecideInput): Decision {
       };
     const why =
       existing.status !== 'draft'
-        ? `il est à l'état ${STATUS_LABELS[existing.status]} : à traiter dans la gestion commerciale (avoir, annulation).`
+        ? `il est à l'état ${DOCUMENT_STATUS_NAMES[existing.status]} : à traiter dans la gestion commerciale (avoir, annulation).`
         : config.document.cancelDraftWhenOrderCancelled
           ? "il n'a pas été retrouvé dans la gestion commerciale."
           : "l'annulation automatique des documents Saisis n'est pas activée.";
@@ -185,7 +175,7 @@ export function decide(input: DecideInput): Decision {
   if (head === undefined)
     return skip(
       `${already} d'après le journal des imports, mais le document est introuvable dans la gestion ` +
-        `commerciale : il ne peut pas être transformé en ${TYPE_LABELS[rule.documentType]}.`,
+        `commerciale : il ne peut pas être transformé en ${lowerTypeName(rule.documentType)}.`,
     );
   return {
     action: 'upgrade',
@@ -193,6 +183,6 @@ export function decide(input: DecideInput): Decision {
     into: { type: rule.documentType, status: rule.documentStatus },
     reason:
       `Statut ${stateName} : ${theDocument(existing)} devient ${aType(rule.documentType)} ` +
-      `(${STATUS_LABELS[rule.documentStatus]}).`,
+      `(${DOCUMENT_STATUS_NAMES[rule.documentStatus]}).`,
   };
 }

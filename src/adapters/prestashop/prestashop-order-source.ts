@@ -1,5 +1,4 @@
 import type { OrderState, Shop, ShopOrderKey, SourcedOrder } from '../../domain/shop-order.js';
-import type { Clock } from '../../ports/clock.js';
 import type {
   ConnectionReport,
   OrderQuery,
@@ -10,14 +9,12 @@ import type {
 import { checkConnection } from './check-connection.js';
 import { WebserviceFailure, type WebserviceFailureCode } from './errors.js';
 import { ReferenceDataCache } from './reference-data.js';
-import type { RetryPolicy } from './retry-policy.js';
 import { type OrderRecords, toOrderState, toShop, toShopOrder } from './to-shop-order.js';
 import {
-  type FetchLike,
   type RawRecord,
   type ShopScope,
   WebserviceClient,
-  type AttemptEvent,
+  type WebserviceClientOptions,
 } from './webservice-client.js';
 import {
   type ParsedRecords,
@@ -387,17 +384,10 @@ function isUnknownOutcome(error: unknown): boolean {
   );
 }
 
-export interface PrestaShopConnection {
-  readonly url: string;
-  readonly key: string;
-  readonly fetch: FetchLike;
-  readonly clock: Clock;
-  readonly timeoutMs?: number;
-  readonly retry?: RetryPolicy;
-  readonly concurrency?: number;
+/** How to reach one shop: the client's options, and how the source reads it. */
+export interface PrestaShopConnection extends WebserviceClientOptions {
   readonly pageSize?: number;
   readonly languageId?: number;
-  readonly onAttempt?: (event: AttemptEvent) => void;
 }
 
 /** The order source of one shop, with its client. */

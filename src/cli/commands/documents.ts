@@ -5,7 +5,7 @@ import { DOCUMENT_TYPES } from '../../domain/sales-document.js';
 import { parseShopOrderKey } from '../../domain/shop-order.js';
 import { action, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
-import { documentStatusLabel, documentTypeLabel } from '../labels.js';
+import { DOCUMENT_STATUS_NAMES, DOCUMENT_TYPE_NAMES } from '../../domain/labels.js';
 import { renderTable } from '../table.js';
 
 export function registerDocuments(program: Command, setExitCode: (code: number) => void): void {
@@ -43,8 +43,8 @@ export function registerDocuments(program: Command, setExitCode: (code: number) 
             }
             const rows = items.map((item) => [
               item.number,
-              documentTypeLabel(item.type),
-              documentStatusLabel(item.status),
+              DOCUMENT_TYPE_NAMES[item.type],
+              DOCUMENT_STATUS_NAMES[item.status],
               item.date,
               item.customerCode,
               item.reference,
@@ -70,7 +70,7 @@ interface DocumentsCliOptions {
 export function documentText(document: SalesDocument): string {
   const key = parseShopOrderKey(document.externalKey);
   const header = [
-    `${documentTypeLabel(document.type)} ${document.number} — ${documentStatusLabel(document.status)}${document.cancelled ? ' (annulé)' : ''}`,
+    `${DOCUMENT_TYPE_NAMES[document.type]} ${document.number} — ${DOCUMENT_STATUS_NAMES[document.status]}${document.cancelled ? ' (annulé)' : ''}`,
     `Date : ${document.date}    Client : ${document.customerCode} ${document.customerName}`,
     `Référence : ${document.reference}    Commande boutique : ${document.shopReference}${key ? ` (boutique ${key.shopId}, n° ${key.orderId})` : ''}`,
     document.sourceNumber ? `Issu de : ${document.sourceNumber}` : '',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
-import { documentStatusLabel, documentTypeLabel } from '../labels.js';
+import { DOCUMENT_STATUS_NAMES, RULE_DOCUMENT_TYPE_NAMES } from '../../domain/labels.js';
 import { renderTable } from '../table.js';
 
 export function registerStates(program: Command, setExitCode: (code: number) => void): void {
@@ -34,8 +34,8 @@ export function registerStates(program: Command, setExitCode: (code: number) => 
                 .filter(Boolean)
                 .join(', '),
               rule?.selected ? '☑' : '☐',
-              rule ? (rule.documentType === 'order' ? 'Commande' : documentTypeLabel(rule.documentType)) : '',
-              rule ? documentStatusLabel(rule.documentStatus) : '',
+              rule ? RULE_DOCUMENT_TYPE_NAMES[rule.documentType] : '',
+              rule ? DOCUMENT_STATUS_NAMES[rule.documentStatus] : '',
               rule?.changeStateTo
                 ? (names.get(rule.changeStateTo) ?? `état ${rule.changeStateTo}`)
                 : 'Ne pas modifier le statut',

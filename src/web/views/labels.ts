@@ -1,27 +1,17 @@
 import type { PeriodSettings } from '../../config/config-schema.js';
 import type { OutcomeStatus } from '../../domain/import-report.js';
-import type { DocumentStatus, DocumentType } from '../../domain/sales-document.js';
 
 /**
  * The words of SPEC §2's window, as French GesCom users know them: they stay in French whatever the UI
  * language (Sage 100 and the connectors they replace speak this way).
  */
-export const DOCUMENT_TYPE_LABELS: Readonly<Record<DocumentType, string>> = {
-  quote: 'Devis',
-  order: 'Commande',
-  delivery: 'Bon de livraison',
-  invoice: 'Facture',
-  credit_note: 'Avoir',
-};
+export {
+  RULE_DOCUMENT_TYPE_NAMES as DOCUMENT_TYPE_LABELS,
+  DOCUMENT_STATUS_NAMES as DOCUMENT_STATUS_LABELS,
+} from '../../domain/labels.js';
 
 /** The types a state rule may create (an Avoir is never created from an order). */
 export const RULE_DOCUMENT_TYPES = ['quote', 'order', 'delivery', 'invoice'] as const;
-
-export const DOCUMENT_STATUS_LABELS: Readonly<Record<DocumentStatus, string>> = {
-  draft: 'Saisi',
-  confirmed: 'Confirmé',
-  accepted: 'Accepté',
-};
 
 export const PERIOD_LABELS: Readonly<Record<PeriodSettings['kind'], string>> = {
   today: 'Aujourd’hui',

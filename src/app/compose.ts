@@ -11,6 +11,7 @@ import { resetOrders } from '../sync/reset-orders.js';
 import { runImport } from '../sync/run-import.js';
 import { sendStateChanges } from '../sync/write-back.js';
 import { isDemoShopUrl, startInProcessDemoShop } from './demo.js';
+import { createLogger, logAttempt, type Logger } from './logger.js';
 import type { Navette } from './navette.js';
 
 export interface OpenOptions {
@@ -19,8 +20,10 @@ export interface OpenOptions {
   readonly clock?: Clock;
   /** Default: NAVETTE_PS_KEY or the config's key file. */
   readonly shopKey?: string;
-  /** Where NAVETTE_PS_KEY is read (default: the process's environment). */
+  /** Where NAVETTE_PS_KEY and NAVETTE_LOG_LEVEL are read (default: the process's environment). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Default: JSON lines on stderr at NAVETTE_LOG_LEVEL (warn), the key masked. */
+  readonly logger?: Logger;
 }
 
 /** The only place that constructs adapters: wires navette for one configuration. */
@@ -30,11 +33,15 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
     isDemoShopUrl(config.shop.url) && options.fetch === undefined
       ? startInProcessDemoShop(clock.now())
       : undefined;
+  const env = options.env ?? process.env;
+  const key = shop?.key ?? options.shopKey ?? (await resolveShopKey(config, env));
+  const logger =
+    options.logger ?? createLogger({ level: env['NAVETTE_LOG_LEVEL'] ?? 'warn', secrets: [key] });
   let calls = 0;
   const baseFetch: FetchLike = shop?.fetch ?? options.fetch ?? ((url, init) => fetch(url, init));
   const source = createPrestaShopOrderSource({
     url: shop?.url ?? config.shop.url,
-    key: shop?.key ?? options.shopKey ?? (await resolveShopKey(config, options.env)),
+    key,
     fetch: (url, init) => {
       calls += 1;
       return baseFetch(url, init);
@@ -43,6 +50,7 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
     timeoutMs: config.shop.timeoutSeconds * 1000,
     concurrency: config.shop.concurrency,
     languageId: config.shop.languageId,
+    onAttempt: (event) => logAttempt(logger, event),
   });
   const database = await openDatabase(config.gescom.database);
   const target = new EmbeddedGescom(database, clock, { series: config.document.series });
@@ -64,7 +72,13 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
     runImport: (importOptions) => {
       // States, carriers, currencies… are read once per run: a long-lived server sees the shop's changes.
       source.forgetReferenceData();
-      return runImport(deps, config, importOptions);
+      return runImport(deps, config, importOptions).then((summary) => {
+        logger.info(
+          { run: summary.runId, status: summary.status, counts: summary.counts, fatal: summary.fatal },
+          'import',
+        );
+        return summary;
+      });
     },
     sendStateChanges: async () =>
       (await withRunLock(store, importLockName(config.shop.url), deps.lockOwner, () =>

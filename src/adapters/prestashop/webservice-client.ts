@@ -392,8 +392,10 @@ export class WebserviceClient {
     }
     if (status === 401 && errors.length === 0) {
       // A 401 without PrestaShop's XML/JSON body: the Authorization header never reached PrestaShop
-      // (stripped by the hosting). Try once with `ws_key`, and keep it for the rest of the run.
-      if (!this.useQueryKey) {
+      // (stripped by the hosting). Try once with `ws_key`, and keep it for the rest of the run. The
+      // question is whether *this* request carried the key in its URL: calls sent at the same time as
+      // the one that switched were still sent the Basic way, and must switch too, not fail.
+      if (!new URL(url).searchParams.has('ws_key')) {
         this.useQueryKey = true;
         return { kind: 'switched-to-query-key' };
       }

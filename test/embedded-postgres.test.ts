@@ -7,23 +7,19 @@ import { embeddedUnderTest } from './embedded-harness.js';
 import { connectPostgresTestServer, type PostgresTestServer } from './embedded-postgres-server.js';
 import { embeddedSpecifics } from './embedded-specifics.js';
 
-/**
- * The same suites on PostgreSQL. In CI the server must be there: an unreachable server fails the suite
- * instead of skipping it. Elsewhere, a machine without PostgreSQL skips with the reason.
- */
+/** The same suites on PostgreSQL (the server on 127.0.0.1:5432 of the project's machines). */
 const connection = await connectPostgresTestServer();
 const server: PostgresTestServer | undefined = 'unavailable' in connection ? undefined : connection;
 const unavailable = 'unavailable' in connection ? connection.unavailable : undefined;
 
-if (unavailable !== undefined && process.env.CI === 'true') {
+if (server === undefined) {
+  // The project's machines all run PostgreSQL on 127.0.0.1:5432: its absence is a failure, never a skip.
   describe('embedded GesCom on PostgreSQL', () => {
-    it('needs the PostgreSQL server in CI', () => {
-      throw new Error(`PostgreSQL is unreachable: ${unavailable}`);
+    it('needs the PostgreSQL server on 127.0.0.1:5432', () => {
+      throw new Error(
+        `PostgreSQL is unreachable (${unavailable ?? ''}): start it (npm run setup:test does).`,
+      );
     });
-  });
-} else if (server === undefined) {
-  describe.skip(`embedded GesCom on PostgreSQL (skipped: no server at 127.0.0.1:5432 — ${unavailable ?? ''})`, () => {
-    it('needs a PostgreSQL server', () => undefined);
   });
 } else {
   const postgres = server;

@@ -14,6 +14,21 @@ function describedBy(path: string, error: string | undefined, help: string | und
   return joined === '' ? undefined : joined;
 }
 
+/** The help and the validation issue under a field, with the ids `describedBy` points at. */
+function FieldNotes(props: { path: string; help: string | undefined; error: string | undefined }) {
+  const id = fieldId(props.path);
+  return (
+    <>
+      {props.help === undefined ? null : (
+        <span class="help" id={`${id}-help`}>
+          {props.help}
+        </span>
+      )}
+      <FieldError id={`${id}-error`} message={props.error} />
+    </>
+  );
+}
+
 export function TextField(props: {
   form: FormState;
   path: string;
@@ -39,12 +54,7 @@ export function TextField(props: {
         aria-invalid={error === undefined ? undefined : 'true'}
         aria-describedby={describedBy(props.path, error, props.help)}
       />
-      {props.help === undefined ? null : (
-        <span class="help" id={`${id}-help`}>
-          {props.help}
-        </span>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldNotes path={props.path} help={props.help} error={error} />
     </div>
   );
 }
@@ -76,12 +86,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-      {props.help === undefined ? null : (
-        <span class="help" id={`${fieldId(props.path)}-help`}>
-          {props.help}
-        </span>
-      )}
-      <FieldError id={`${fieldId(props.path)}-error`} message={error} />
+      <FieldNotes path={props.path} help={props.help} error={error} />
     </div>
   );
 }
@@ -99,12 +104,7 @@ export function CheckboxField(props: { form: FormState; path: string; label: str
         aria-describedby={describedBy(props.path, error, props.help)}
       />
       <label for={id}>{props.label}</label>
-      {props.help === undefined ? null : (
-        <span class="help" id={`${id}-help`}>
-          {props.help}
-        </span>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldNotes path={props.path} help={props.help} error={error} />
     </div>
   );
 }

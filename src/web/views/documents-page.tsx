@@ -12,6 +12,31 @@ import { formatAmount, formatMoney } from './format.js';
 import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS } from './labels.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
+/** A filter of the documents list: one value, or every one. */
+function FilterSelect<V extends string>(props: {
+  name: string;
+  label: string;
+  all: string;
+  values: readonly V[];
+  labels: Readonly<Record<V, string>>;
+  current: V | undefined;
+}) {
+  const id = `filter-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name}>
+        <option value="">{props.all}</option>
+        {props.values.map((value) => (
+          <option value={value} selected={props.current === value}>
+            {props.labels[value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function DocumentsPage(props: {
   page: PageContext;
   filter: DocumentFilter;
@@ -28,28 +53,22 @@ export function DocumentsPage(props: {
   return (
     <Layout page={page} title={t('documentsTitle')} active="documents">
       <form method="get" action="/documents" class="panel filters" role="search">
-        <div class="field">
-          <label for="filter-type">{t('type')}</label>
-          <select id="filter-type" name="type">
-            <option value="">{t('allTypes')}</option>
-            {DOCUMENT_TYPES.map((type) => (
-              <option value={type} selected={filter.type === type}>
-                {DOCUMENT_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-status">{t('status')}</label>
-          <select id="filter-status" name="status">
-            <option value="">{t('allStatuses')}</option>
-            {DOCUMENT_STATUSES.map((status) => (
-              <option value={status} selected={filter.status === status}>
-                {DOCUMENT_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="type"
+          label={t('type')}
+          all={t('allTypes')}
+          values={DOCUMENT_TYPES}
+          labels={DOCUMENT_TYPE_LABELS}
+          current={filter.type}
+        />
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          all={t('allStatuses')}
+          values={DOCUMENT_STATUSES}
+          labels={DOCUMENT_STATUS_LABELS}
+          current={filter.status}
+        />
         <div class="field">
           <label for="filter-from">{t('from')}</label>
           <input type="date" id="filter-from" name="from" value={filter.from ?? ''} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodSettings } from '../config/config-schema.js';
-import { minusMinutes, nextHighWaterMark, resolvePeriod, wallClockIn } from './period.js';
+import { minusMinutes, nextHighWaterMark, periodBetween, resolvePeriod, wallClockIn } from './period.js';
 
 const settings = (kind: PeriodSettings['kind'], extra: Partial<PeriodSettings> = {}): PeriodSettings => ({
   kind,
@@ -173,5 +173,18 @@ describe('the next "Depuis le dernier import" mark', () => {
 
   it('leaves no gap: a period that starts after the mark does not move it', () => {
     expect(nextHighWaterMark(period, '2026-11-20 08:00:00', startedAt, undefined)).toBeUndefined();
+  });
+});
+
+describe('a period asked for explicitly', () => {
+  it('takes whole days from the first second to the last, or exact datetimes as given', () => {
+    expect(periodBetween('2026-11-01', '2026-11-27')).toEqual({
+      from: '2026-11-01 00:00:00',
+      to: '2026-11-27 23:59:59',
+    });
+    expect(periodBetween('2026-11-01 08:30:00', '2026-11-02 12:00:00')).toEqual({
+      from: '2026-11-01 08:30:00',
+      to: '2026-11-02 12:00:00',
+    });
   });
 });

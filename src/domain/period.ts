@@ -143,6 +143,18 @@ export function minusMinutes(value: ShopDateTime, minutes: number): ShopDateTime
  * "Depuis le dernier import" runs from the high-water mark minus the overlap up to now; with no mark
  * yet (first run) it falls back to the last 30 days.
  */
+/**
+ * A period asked for explicitly (`--from 2026-11-01 --to 2026-11-27`): whole days, or exact shop-local
+ * datetimes.
+ */
+export function periodBetween(from: string, to: string): { from: ShopDateTime; to: ShopDateTime } {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  return {
+    from: day.test(from) ? startOf(parseDay(from)) : from,
+    to: day.test(to) ? endOf(parseDay(to)) : to,
+  };
+}
+
 export function resolvePeriod(settings: PeriodSettings, context: PeriodContext): ResolvedPeriod {
   const clock = wallClockIn(context.timeZone, context.now);
   const today: CalendarDay = clock;

@@ -10,7 +10,7 @@ import type {
 } from '../domain/import-report.js';
 import { format } from '../domain/money.js';
 import type { DocumentStatus, DocumentType } from '../domain/sales-document.js';
-import { nextHighWaterMark, resolvePeriod, shopDateTimeAt } from '../domain/period.js';
+import { nextHighWaterMark, periodBetween, resolvePeriod, shopDateTimeAt } from '../domain/period.js';
 import type { OrderState, ShopOrder, ShopOrderKey, SourcedOrder } from '../domain/shop-order.js';
 import { formatShopOrderKey } from '../domain/shop-order.js';
 import type { Clock } from '../ports/clock.js';
@@ -96,7 +96,7 @@ async function importUnderLock(
     const marks = await Promise.all(shopIds.map((shopId) => store.getHighWaterMark(shopId)));
     const previousMark = earliest(marks);
     const period = options.period
-      ? explicitPeriod(options.period)
+      ? periodBetween(options.period.from, options.period.to)
       : resolvePeriod(config.period, {
           now: clock.now(),
           timeZone: config.shop.timeZone,
@@ -447,11 +447,4 @@ function earliest(values: readonly (string | undefined)[]): string | undefined {
     (min, value) => (min === undefined || value < min ? value : min),
     undefined,
   );
-}
-
-/** `--from 2026-11-01 --to 2026-11-27` (whole days) or exact shop-local datetimes. */
-function explicitPeriod(period: { from: string; to: string }): { from: string; to: string } {
-  const from = period.from.length === 10 ? `${period.from} 00:00:00` : period.from;
-  const to = period.to.length === 10 ? `${period.to} 23:59:59` : period.to;
-  return { from, to };
 }

@@ -254,7 +254,10 @@ describe('no secret reaches the browser', () => {
     const runPath = /href="(\/history\/[^"]+)"/.exec(history)?.[1] ?? '';
     await browser.get(runPath);
     await browser.get(`${runPath}/report.csv`);
-    await browser.get(`${runPath}/report.json`);
+    const report = JSON.parse(await (await browser.get(`${runPath}/report.json`)).text()) as {
+      outcomes: unknown[];
+    };
+    expect(report.outcomes.length).toBeGreaterThan(0);
     const documents = await (await browser.get('/documents')).text();
     const documentPath = /href="(\/documents\/[^"?]+)"/.exec(documents)?.[1] ?? '';
     expect((await browser.get(documentPath)).status).toBe(200);

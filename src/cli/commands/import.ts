@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../domain/import-report.js';
 import type { SyncStore } from '../../ports/sync-store.js';
+import { reportJsonChunks } from '../../sync/report-json.js';
 import { action, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { runProgress } from '../run-progress.js';
@@ -50,20 +51,15 @@ export function exitCodeOf(summary: RunSummary): number {
   return summary.counts.failed > 0 ? EXIT.someOrdersFailed : EXIT.ok;
 }
 
-/** The whole report, outcomes streamed from the store so that a huge run is never held in memory. */
+/** The whole report (summary, journal, outcomes) on a stream, outcomes read from the store as they go. */
 export async function writeJsonReport(
   out: NodeJS.WritableStream,
   summary: RunSummary,
   store: SyncStore,
 ): Promise<void> {
-  const head = JSON.stringify(summary, null, 2);
-  out.write(`${head.slice(0, -2)},\n  "outcomes": [`);
-  let first = true;
-  for await (const outcome of store.runOutcomes(summary.runId)) {
-    out.write(`${first ? '\n' : ',\n'}    ${JSON.stringify(outcome)}`);
-    first = false;
-  }
-  out.write(`${first ? '' : '\n  '}]\n}\n`);
+  const journal = await store.runJournal(summary.runId);
+  for await (const chunk of reportJsonChunks(summary, journal, store.runOutcomes(summary.runId)))
+    out.write(chunk);
 }
 
 function parseIds(text: string): number[] {

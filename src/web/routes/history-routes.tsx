@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { reportCsvLines } from '../../sync/report-csv.js';
+import { reportJsonChunks } from '../../sync/report-json.js';
 import { HistoryPage, RunPage } from '../views/history-page.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
@@ -65,17 +66,8 @@ export function registerHistoryRoutes(app: Hono<WebEnv>, services: WebServices):
     return stream(c, async (output) => {
       await services.navettes.use(async (navette) => {
         const journal = await navette.store.runJournal(runId);
-        await output.write(
-          services.secrets.redact(
-            `{"summary":${JSON.stringify(summary)},"journal":${JSON.stringify(journal)},"outcomes":[`,
-          ),
-        );
-        let first = true;
-        for await (const outcome of navette.store.runOutcomes(runId)) {
-          await output.write(services.secrets.redact(`${first ? '' : ','}\n${JSON.stringify(outcome)}`));
-          first = false;
-        }
-        await output.write(']}\n');
+        for await (const chunk of reportJsonChunks(summary, journal, navette.store.runOutcomes(runId)))
+          await output.write(services.secrets.redact(chunk));
       });
     });
   });

@@ -63,6 +63,8 @@ export interface DocumentFilter {
 export interface GescomTarget {
   /** The newest document of the chain that an order's external key started, if any. */
   findByExternalKey(externalKey: string): Promise<DocumentSummary | undefined>;
+  /** The same for a whole page of orders at once (a run asks once per page, not once per order). */
+  findByExternalKeys(externalKeys: readonly string[]): Promise<ReadonlyMap<string, DocumentSummary>>;
   /** Which of these article references and EAN13 codes the GesCom knows. */
   findArticles(query: {
     references: readonly string[];

@@ -9,7 +9,7 @@ import type {
   StateChangeCounts,
 } from '../domain/import-report.js';
 import { format } from '../domain/money.js';
-import type { DocumentStatus, DocumentType } from '../domain/sales-document.js';
+import type { DocumentStatus, DocumentSummary, DocumentType } from '../domain/sales-document.js';
 import { nextHighWaterMark, periodBetween, resolvePeriod, shopDateTimeAt } from '../domain/period.js';
 import type { OrderState, ShopOrder, ShopOrderKey, SourcedOrder } from '../domain/shop-order.js';
 import { formatShopOrderKey } from '../domain/shop-order.js';
@@ -230,6 +230,7 @@ async function importPage(
   const { deps } = context;
   const keys = page.map((sourced) => (sourced.ok ? sourced.order.key : sourced.key));
   const ledger = await deps.store.findImports(keys);
+  const heads = await deps.target.findByExternalKeys(keys.map(formatShopOrderKey));
   const orders = page.flatMap((sourced) => (sourced.ok ? [sourced.order] : []));
   const articles = await deps.target.findArticles({
     references: orders
@@ -275,7 +276,11 @@ async function importPage(
     }
     try {
       outcomes.push(
-        await importOrder(order, ledger.get(externalKey), { ...context, knownArticles, knownEan13 }),
+        await importOrder(order, ledger.get(externalKey), heads.get(externalKey), {
+          ...context,
+          knownArticles,
+          knownEan13,
+        }),
       );
     } catch (error) {
       outcomes.push(
@@ -295,11 +300,12 @@ async function importPage(
 async function importOrder(
   order: ShopOrder,
   ledgerEntry: LedgerEntry | undefined,
+  /** The order's document found in the GesCom itself, by its external key. */
+  head: DocumentSummary | undefined,
   context: PageContext & { knownArticles: ReadonlySet<string>; knownEan13: ReadonlyMap<string, string> },
 ): Promise<OrderOutcome | undefined> {
   const { deps, config } = context;
   const rule = context.rules.get(order.state.id);
-  const head = await deps.target.findByExternalKey(formatShopOrderKey(order.key));
   // Orders of a cancellation state are read only to notice imported orders that were cancelled.
   if (!rule?.selected && head === undefined && ledgerEntry === undefined && isCancellationState(order.state))
     return undefined;

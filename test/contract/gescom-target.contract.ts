@@ -179,6 +179,9 @@ export function describeGescomTargetContract(name: string, open: () => Promise<G
       expect((await target.listDocuments({})).total).toBe(1);
       expect((await target.findByExternalKey('ps-2-7'))?.number).toBe(first.number);
       expect(await target.findByExternalKey('ps-2-8')).toBeUndefined();
+      const heads = await target.findByExternalKeys(['ps-2-7', 'ps-2-8']);
+      expect([...heads.keys()]).toEqual(['ps-2-7']);
+      expect(heads.get('ps-2-7')?.number).toBe(first.number);
     });
 
     it('releases the external keys of reset orders, so that they can be imported again', async () => {
@@ -293,6 +296,7 @@ export function describeGescomTargetContract(name: string, open: () => Promise<G
         record(key),
       );
       expect((await target.findByExternalKey('ps-1-90'))?.number).toBe(invoice.number);
+      expect((await target.findByExternalKeys(['ps-1-90'])).get('ps-1-90')?.number).toBe(invoice.number);
       await expectFailure(
         target.transformDocument(quote.number, { type: 'order', status: 'draft' }, record(key)),
       );

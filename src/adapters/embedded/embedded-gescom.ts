@@ -63,6 +63,24 @@ export class EmbeddedGescom implements GescomTarget {
     return row === undefined ? undefined : toDocumentSummary(row);
   }
 
+  async findByExternalKeys(externalKeys: readonly string[]): Promise<ReadonlyMap<string, DocumentSummary>> {
+    const heads = new Map<string, DocumentSummary>();
+    for (const batch of chunks(externalKeys, 500)) {
+      const rows = await this.#db
+        .selectFrom('documents')
+        .selectAll()
+        .where('external_key', 'in', batch)
+        .where('transformed_into', 'is', null)
+        .orderBy('cancelled')
+        .orderBy('id', 'desc')
+        .execute();
+      // The same choice as headOfChain: a live document first, then the newest.
+      for (const row of rows)
+        if (!heads.has(row.external_key)) heads.set(row.external_key, toDocumentSummary(row));
+    }
+    return heads;
+  }
+
   async findArticles(query: {
     references: readonly string[];
     ean13s: readonly string[];

@@ -3,7 +3,7 @@ import { resolveShopKey } from '../config/load-config.js';
 import { createPrestaShopOrderSource } from '../adapters/prestashop/prestashop-order-source.js';
 import type { FetchLike } from '../adapters/prestashop/webservice-client.js';
 import { openDatabase } from '../adapters/embedded/database.js';
-import { EmbeddedGescom } from '../adapters/embedded/embedded-gescom.js';
+import { EmbeddedGescom, type CatalogueArticle } from '../adapters/embedded/embedded-gescom.js';
 import { SqlSyncStore } from '../adapters/embedded/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import { importLockName, newLockOwner, withRunLock } from '../sync/run-lock.js';
@@ -24,6 +24,23 @@ export interface OpenOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Default: JSON lines on stderr at NAVETTE_LOG_LEVEL (warn), the key masked. */
   readonly logger?: Logger;
+}
+
+/**
+ * Adds articles to the catalogue of the configuration's embedded GesCom (`navette demo` fills it with
+ * the demo shop's catalogue). Returns how many were new.
+ */
+export async function addCatalogueArticles(
+  config: NavetteConfig,
+  articles: readonly CatalogueArticle[],
+  clock: Clock = systemClock,
+): Promise<number> {
+  const database = await openDatabase(config.gescom.database);
+  try {
+    return await new EmbeddedGescom(database, clock).addArticles(articles);
+  } finally {
+    await database.close();
+  }
 }
 
 /** The only place that constructs adapters: wires navette for one configuration. */

@@ -1,10 +1,7 @@
-import type { NavetteConfig } from '../config/config-schema.js';
-import { openDatabase } from '../adapters/embedded/database.js';
-import { EmbeddedGescom } from '../adapters/embedded/embedded-gescom.js';
+import type { CatalogueArticle } from '../adapters/embedded/embedded-gescom.js';
 import { createDemoShop, type DemoShop } from '../demo-shop/index.js';
 import { PRODUCTS, taxOfGroup } from '../demo-shop/data/catalogue.js';
 import { amount } from '../domain/money.js';
-import type { Clock } from '../ports/clock.js';
 
 /**
  * A configuration whose shop URL is this one talks to a demo shop living in the same process: `navette
@@ -27,28 +24,20 @@ export function startInProcessDemoShop(now: Date): DemoShop {
 const NOT_IN_GESCOM = 2;
 
 /**
- * Fills the demo's embedded GesCom with the demo shop's catalogue (combinations by their own
- * references), as a shop owner's GesCom holds its articles before the first import.
+ * The demo shop's catalogue as GesCom articles (combinations by their own references), as a shop
+ * owner's GesCom holds its articles before the first import — all but the last products.
  */
-export async function seedDemoCatalogue(config: NavetteConfig, clock: Clock): Promise<number> {
-  const database = await openDatabase(config.gescom.database);
-  try {
-    const articles = PRODUCTS.slice(0, -NOT_IN_GESCOM).flatMap((product) => {
-      const vatRate = amount(taxOfGroup(product.taxGroupId)?.rate ?? '0');
-      const variants =
-        product.combinations.length > 0
-          ? product.combinations.map((combination) => ({
-              reference: combination.reference,
-              label: `${product.name} (${combination.label})`,
-              ean13: combination.ean13,
-            }))
-          : [{ reference: product.reference, label: product.name, ean13: product.ean13 }];
-      return variants
-        .filter((variant) => variant.reference !== '')
-        .map((variant) => ({ ...variant, vatRate }));
-    });
-    return await new EmbeddedGescom(database, clock).addArticles(articles);
-  } finally {
-    await database.close();
-  }
+export function demoCatalogueArticles(): CatalogueArticle[] {
+  return PRODUCTS.slice(0, -NOT_IN_GESCOM).flatMap((product) => {
+    const vatRate = amount(taxOfGroup(product.taxGroupId)?.rate ?? '0');
+    const variants =
+      product.combinations.length > 0
+        ? product.combinations.map((combination) => ({
+            reference: combination.reference,
+            label: `${product.name} (${combination.label})`,
+            ean13: combination.ean13,
+          }))
+        : [{ reference: product.reference, label: product.name, ean13: product.ean13 }];
+    return variants.filter((variant) => variant.reference !== '').map((variant) => ({ ...variant, vatRate }));
+  });
 }

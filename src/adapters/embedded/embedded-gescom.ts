@@ -47,6 +47,14 @@ const LIVE_EXTERNAL_KEY_INDEX = {
  *
  * The database belongs to whoever opened it: `close()` leaves it open for the store that shares it.
  */
+/** An article of the GesCom's catalogue. */
+export interface CatalogueArticle {
+  readonly reference: string;
+  readonly label: string;
+  readonly ean13: string;
+  readonly vatRate: Amount;
+}
+
 export class EmbeddedGescom implements GescomTarget {
   readonly #db: Kysely<Schema>;
   readonly #clock: Clock;
@@ -92,9 +100,7 @@ export class EmbeddedGescom implements GescomTarget {
    * Adds articles to the GesCom's catalogue (a GesCom has its articles before any web order arrives);
    * existing references are left as they are. Returns how many were added.
    */
-  async addArticles(
-    articles: readonly { reference: string; label: string; ean13: string; vatRate: Amount }[],
-  ): Promise<number> {
+  async addArticles(articles: readonly CatalogueArticle[]): Promise<number> {
     return this.#db.transaction().execute(async (trx) => {
       const vatCodes = new VatCodeBook(trx);
       const now = this.#clock.now().toISOString();

@@ -1,9 +1,8 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openNavette } from '../../app/compose.js';
-import { DEMO_SHOP_URL, seedDemoCatalogue } from '../../app/demo.js';
-import { systemClock } from '../../ports/clock.js';
+import { addCatalogueArticles, openNavette } from '../../app/compose.js';
+import { DEMO_SHOP_URL, demoCatalogueArticles } from '../../app/demo.js';
 import { configSchema, type NavetteConfig } from '../../config/config-schema.js';
 import type { DocumentType, SalesDocument } from '../../domain/sales-document.js';
 import type { GescomTarget } from '../../ports/gescom-target.js';
@@ -37,7 +36,7 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
         await mkdir(dir, { recursive: true });
         const config = options.again ? await loadConfig(configPath).catch(() => undefined) : undefined;
         const demoConfig = config ?? (await writeDemoConfig(configPath, join(dir, 'gescom.db')));
-        if (config === undefined) await seedDemoCatalogue(demoConfig, systemClock);
+        if (config === undefined) await addCatalogueArticles(demoConfig, demoCatalogueArticles());
 
         const navette = await openNavette(demoConfig);
         try {

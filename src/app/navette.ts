@@ -1,27 +1,13 @@
 import type { NavetteConfig } from '../config/config-schema.js';
-import type { RunSummary, RunTrigger } from '../domain/import-report.js';
-import type { ShopOrderKey } from '../domain/shop-order.js';
+import type { RunSummary } from '../domain/import-report.js';
 import type { Clock } from '../ports/clock.js';
 import type { GescomTarget } from '../ports/gescom-target.js';
 import type { OrderSource } from '../ports/order-source.js';
 import type { SyncStore } from '../ports/sync-store.js';
+import type { ImportOptions } from '../sync/import-options.js';
 import type { ResetSelection } from '../sync/reset-orders.js';
-import type { RunEventListener } from '../sync/run-events.js';
 
-/** How one import run is asked for, by the CLI, the web UI or the scheduler. */
-export interface ImportOptions {
-  readonly trigger: RunTrigger;
-  /** Aperçu: the same decisions, nothing written. */
-  readonly dryRun: boolean;
-  /** Overrides the configured period: inclusive days (`YYYY-MM-DD`) or shop-local datetimes. */
-  readonly period?: { readonly from: string; readonly to: string };
-  /** Overrides the configured shops. */
-  readonly shopIds?: readonly number[];
-  /** Orders to leave out of this run (unticked in the aperçu). */
-  readonly exclude?: readonly ShopOrderKey[];
-  readonly onEvent?: RunEventListener;
-  readonly signal?: AbortSignal;
-}
+export type { ImportOptions };
 
 /** navette wired for one configuration: what the CLI commands and the web UI work with. */
 export interface Navette {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../domain/sales-document.js';
 import { parseAmount } from '../domain/money.js';
+import { PERIOD_KINDS, type ImportRules } from '../domain/rules.js';
 
 /**
  * The one configuration of navette: the "Import des commandes" window (SPEC §2), the payment settings
@@ -31,17 +32,6 @@ export const stateRuleSchema = z.strictObject({
   /** The shop state to set right after the document is created; null = "Ne pas modifier le statut". */
   changeStateTo: stateId.nullable(),
 });
-
-export const PERIOD_KINDS = [
-  'today',
-  'yesterday',
-  'last-7-days',
-  'last-30-days',
-  'current-month',
-  'previous-month',
-  'since-last-import',
-  'custom',
-] as const;
 
 export const periodSchema = z
   .strictObject({
@@ -222,10 +212,6 @@ export const configSchema = z.strictObject({
 export type NavetteConfig = z.infer<typeof configSchema>;
 /** What a config file may omit (everything with a default). */
 export type NavetteConfigInput = z.input<typeof configSchema>;
-export type StateRule = z.infer<typeof stateRuleSchema>;
-export type PeriodSettings = z.infer<typeof periodSchema>;
-export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
-export type CustomerSettings = z.infer<typeof customerSettingsSchema>;
-export type ArticleSettings = z.infer<typeof articleSettingsSchema>;
-export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
-export type StatusUpdateSettings = z.infer<typeof statusUpdateSchema>;
+
+/** The file's schema produces the rules the sync applies: a drift between the two is a type error here. */
+export const importRulesOf = (config: NavetteConfig): ImportRules => config;

@@ -1,5 +1,6 @@
 import type { OrderState } from '../domain/shop-order.js';
-import type { NavetteConfig, PaymentSettings, StateRule } from './config-schema.js';
+import type { PaymentSettings, StateRule } from '../domain/rules.js';
+import type { NavetteConfig } from './config-schema.js';
 
 /**
  * The state table of SPEC §2, for a shop with PrestaShop's default state ids (a default French

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PeriodSettings } from '../config/config-schema.js';
+import type { PeriodSettings } from './rules.js';
 import { minusMinutes, nextHighWaterMark, periodBetween, resolvePeriod, wallClockIn } from './period.js';
 
 const settings = (kind: PeriodSettings['kind'], extra: Partial<PeriodSettings> = {}): PeriodSettings => ({

@@ -1,4 +1,4 @@
-import type { PeriodSettings } from '../config/config-schema.js';
+import type { PeriodSettings } from './rules.js';
 import type { ShopDateTime } from './shop-order.js';
 
 /**

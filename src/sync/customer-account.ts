@@ -1,4 +1,4 @@
-import type { CustomerSettings } from '../config/config-schema.js';
+import type { CustomerSettings } from '../domain/rules.js';
 import { type CustomerAccountDraft, type DocumentAddress, FIELD_LIMITS } from '../domain/sales-document.js';
 import type { Address, ShopOrder } from '../domain/shop-order.js';
 import { customerDisplayName } from '../domain/templates.js';

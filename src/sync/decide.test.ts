@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StateRule } from '../config/config-schema.js';
+import type { StateRule } from '../domain/rules.js';
 import { DEFAULT_STATE_TABLE } from '../config/defaults.js';
 import { ZERO } from '../domain/money.js';
 import type { DocumentStatus, DocumentSummary, DocumentType } from '../domain/sales-document.js';

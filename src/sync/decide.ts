@@ -1,4 +1,4 @@
-import type { NavetteConfig, StateRule } from '../config/config-schema.js';
+import type { ImportRules, StateRule } from '../domain/rules.js';
 import {
   type DocumentStatus,
   type DocumentSummary,
@@ -49,7 +49,7 @@ export interface DecideInput {
   readonly ledgerEntry: LedgerEntry | undefined;
   /** The newest document of the order's chain found in the GesCom by its external key, if any. */
   readonly head: DocumentSummary | undefined;
-  readonly config: Pick<NavetteConfig, 'document'>;
+  readonly config: Pick<ImportRules, 'document'>;
 }
 
 /** `bon de commande`, in a sentence. */

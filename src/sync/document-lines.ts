@@ -1,4 +1,4 @@
-import type { ArticleSettings } from '../config/config-schema.js';
+import type { ArticleSettings } from '../domain/rules.js';
 import { type Amount, Decimal, ZERO, format, round, sum } from '../domain/money.js';
 import { type DocumentLineDraft, FIELD_LIMITS, type LineKind } from '../domain/sales-document.js';
 import type { OrderCartRule, OrderLine, ShopOrder } from '../domain/shop-order.js';

@@ -1,4 +1,4 @@
-import type { PaymentSettings } from '../config/config-schema.js';
+import type { PaymentSettings } from '../domain/rules.js';
 import { type Amount, Decimal, ZERO, format, round, sum } from '../domain/money.js';
 import { FIELD_LIMITS, type PaymentDraft } from '../domain/sales-document.js';
 import type { OrderPayment, ShopOrder } from '../domain/shop-order.js';

@@ -1,5 +1,5 @@
-import type { ImportOptions } from '../app/navette.js';
-import type { NavetteConfig, StateRule } from '../config/config-schema.js';
+import type { ImportOptions } from './import-options.js';
+import type { ImportRules, StateRule } from '../domain/rules.js';
 import { isExpectedFailure } from '../domain/failure.js';
 import type {
   JournalEntry,
@@ -44,7 +44,7 @@ export interface ImportDeps {
  */
 export async function runImport(
   deps: ImportDeps,
-  config: NavetteConfig,
+  config: ImportRules,
   options: ImportOptions,
 ): Promise<RunSummary> {
   // An aperçu writes nothing to the GesCom: it need not wait for a real run to end.
@@ -79,7 +79,7 @@ async function refusedRun(
 
 async function importUnderLock(
   deps: ImportDeps,
-  config: NavetteConfig,
+  config: ImportRules,
   options: ImportOptions,
 ): Promise<RunSummary> {
   const { source, store, clock } = deps;
@@ -213,7 +213,7 @@ async function importUnderLock(
 
 interface PageContext {
   readonly deps: ImportDeps;
-  readonly config: NavetteConfig;
+  readonly config: ImportRules;
   readonly rules: ReadonlyMap<number, StateRule>;
   readonly statesById: ReadonlyMap<number, OrderState>;
   readonly excluded: ReadonlySet<string>;

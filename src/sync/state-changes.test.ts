@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StateRule, StatusUpdateSettings } from '../config/config-schema.js';
+import type { StateRule, StatusUpdateSettings } from '../domain/rules.js';
 import type { ShopOrder } from '../domain/shop-order.js';
 import {
   ORDER_STATES_8_1_2,

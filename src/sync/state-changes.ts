@@ -1,4 +1,4 @@
-import type { NavetteConfig, StateRule } from '../config/config-schema.js';
+import type { ImportRules, StateRule } from '../domain/rules.js';
 import { type DocumentType, documentRank } from '../domain/sales-document.js';
 import type { OrderState, ShopOrder } from '../domain/shop-order.js';
 import type { ImportRecord } from '../ports/gescom-target.js';
@@ -15,7 +15,7 @@ export type StateChange = ImportRecord['stateChanges'][number];
 export function stateChangesForImport(
   order: ShopOrder,
   rule: StateRule,
-  config: Pick<NavetteConfig, 'writeBack'>,
+  config: Pick<ImportRules, 'writeBack'>,
 ): StateChange[] {
   const target = rule.changeStateTo;
   if (target === null || target === order.state.id) return [];
@@ -55,7 +55,7 @@ function progress(state: OrderState): number {
 export function stateChangesForUpgrade(
   order: ShopOrder,
   into: DocumentType,
-  config: Pick<NavetteConfig, 'statusUpdates'>,
+  config: Pick<ImportRules, 'statusUpdates'>,
   history: UpgradeHistory = {},
 ): StateChange[] {
   const updates = config.statusUpdates;

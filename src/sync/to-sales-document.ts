@@ -1,4 +1,4 @@
-import type { NavetteConfig, StateRule } from '../config/config-schema.js';
+import type { ImportRules, StateRule } from '../domain/rules.js';
 import { amount } from '../domain/money.js';
 import { FIELD_LIMITS, type SalesDocumentDraft } from '../domain/sales-document.js';
 import { type ShopOrder, formatShopOrderKey } from '../domain/shop-order.js';
@@ -16,7 +16,7 @@ import { reconcileTotals } from './reconcile-totals.js';
  */
 
 export interface ToSalesDocumentContext {
-  readonly config: NavetteConfig;
+  readonly config: ImportRules;
   /** The state table's rule for the order's current state: the document type and status to create. */
   readonly rule: StateRule;
   /** Article references the GesCom knows, upper-cased. */
@@ -46,7 +46,7 @@ function documentDate(order: ShopOrder, context: ToSalesDocumentContext): string
   }
 }
 
-function documentNotes(order: ShopOrder, messages: NavetteConfig['document']['messages']): string {
+function documentNotes(order: ShopOrder, messages: ImportRules['document']['messages']): string {
   const chosen =
     messages === 'none' ? [] : messages === 'first' ? order.messages.slice(0, 1) : order.messages;
   const parts = chosen.map((message) => cleanMultilineText(message)).filter((message) => message !== '');

@@ -1,4 +1,5 @@
-import type { NavetteConfig, StateRule } from '../../config/config-schema.js';
+import type { NavetteConfig } from '../../config/config-schema.js';
+import type { StateRule } from '../../domain/rules.js';
 import { stateTableFor } from '../../config/defaults.js';
 import type { OrderState, Shop } from '../../domain/shop-order.js';
 import type { WebServices } from '../web-services.js';

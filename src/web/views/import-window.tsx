@@ -1,4 +1,4 @@
-import { PERIOD_KINDS } from '../../config/config-schema.js';
+import { PERIOD_KINDS } from '../../domain/rules.js';
 import type { KeyStatus } from '../key-status.js';
 import type { ShopChoice } from '../routes/shop-data.js';
 import { FormOutcome, RadioGroup, SelectField, TextField } from './form-fields.js';

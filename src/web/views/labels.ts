@@ -1,4 +1,4 @@
-import type { PeriodSettings } from '../../config/config-schema.js';
+import type { PeriodSettings } from '../../domain/rules.js';
 import type { OutcomeStatus } from '../../domain/import-report.js';
 
 /**

@@ -1,6 +1,63 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * DESIGN.md's central rule, checked by `npm run check`: dependencies point inward (adapters → ports →
+ * domain), the sync engine knows only the domain and the ports, and only app/compose.ts builds adapters.
+ * Tests are free to reach anything they check.
+ */
+const ADAPTERS = ['prestashop', 'embedded', 'dolibarr'];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+
+function layer(files, patterns) {
+  return {
+    files,
+    ignores: TESTS,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+  };
+}
+
+const onlyComposeBuildsAdapters = {
+  regex: '(^|/)adapters/',
+  allowTypeImports: true,
+  message: 'Only src/app/compose.ts constructs adapters: depend on a port, or import a type only.',
+};
+
+const layers = [
+  layer(['src/**/*.ts', 'src/**/*.tsx'], [onlyComposeBuildsAdapters]),
+  layer(
+    ['src/domain/**'],
+    [{ regex: '^\\.\\./', message: 'domain/ is pure: it imports nothing of the project outside domain/.' }],
+  ),
+  layer(['src/ports/**'], [{ regex: '^\\.\\./(?!domain/)', message: 'ports/ depend only on domain/.' }]),
+  layer(
+    ['src/sync/**'],
+    [
+      {
+        regex: '^\\.\\./(?!domain/|ports/)',
+        message: 'sync/ depends only on domain/ and ports/ (the rules it applies are domain/rules.ts).',
+      },
+    ],
+  ),
+  ...ADAPTERS.map((adapter) =>
+    layer(
+      [`src/adapters/${adapter}/**`],
+      [
+        {
+          regex: '^(\\.\\./)+(sync|app|web|cli)(/|$)',
+          message: 'An adapter implements a port: it imports no sync, app, web or cli code.',
+        },
+        {
+          regex: `^(\\.\\./)+(adapters/)?(${ADAPTERS.filter((other) => other !== adapter).join('|')})(/|$)`,
+          message: 'An adapter never imports another adapter.',
+        },
+      ],
+    ),
+  ),
+  // The one place that constructs adapters.
+  { files: ['src/app/compose.ts'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bin/'] },
   js.configs.recommended,
@@ -20,5 +77,6 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  ...layers,
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -445,6 +445,26 @@ describe('totals reconciliation', () => {
     expect(message).toContain('document 99,32 HT / 112,59 TTC');
   });
 
+  it('a difference exactly equal to the default tolerance (0.05) is accepted; 0.06 is refused', () => {
+    for (const [taxExcl, taxIncl] of [
+      ['99.37', '112.64'],
+      ['99.27', '112.54'],
+      ['99.32', '112.64'],
+    ] as const) {
+      const { draft } = mapped(withPaid(taxExcl, taxIncl));
+      expect([draft.totals.taxExcl.toFixed(2), draft.totals.taxIncl.toFixed(2)]).toEqual([taxExcl, taxIncl]);
+    }
+    for (const [taxExcl, taxIncl] of [
+      ['99.38', '112.65'],
+      ['99.26', '112.53'],
+      ['99.32', '112.65'],
+    ] as const)
+      expect(map(withPaid(taxExcl, taxIncl)), `${taxExcl} / ${taxIncl}`).toMatchObject({
+        ok: false,
+        code: 'totals-mismatch',
+      });
+  });
+
   it('the tolerance is a setting', () => {
     const config = configWith({ totals: { roundingTolerance: '0.50' } });
     expect(map(withPaid('99.52', '112.79'))).toMatchObject({ ok: false, code: 'totals-mismatch' });

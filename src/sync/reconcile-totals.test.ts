@@ -231,6 +231,16 @@ describe('reconcileTotals', () => {
     expect(!result.ok && result.message).toContain('+0,01 EUR de TVA');
   });
 
+  it('a line of nothing (free shipping at zero) lends the écart no rate', () => {
+    const freeShipping = line(1, '0', '0', '0', undefined, 'shipping');
+    const result = reconcileTotals(
+      [line(1, '10.004', '12.0048', '20'), freeShipping],
+      shop('9.99', '11.99'),
+      OPTIONS,
+    );
+    expect(result.ok && result.lines.at(-1)).toMatchObject({ label: "Écart d'arrondi", vatRate: amount(20) });
+  });
+
   it('an order with one rate gets a plain écart label; an order without lines, an écart at 0 %', () => {
     const single = reconcileTotals([line(1, '10.004', '10.004', '0')], shop('9.99', '9.99'), OPTIONS);
     expect(single.ok && single.lines.at(-1)).toMatchObject({ label: "Écart d'arrondi", kind: 'rounding' });

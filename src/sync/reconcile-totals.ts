@@ -213,7 +213,14 @@ export function reconcileTotals(
 
   const notes: string[] = [];
   // 1. The tax-excluded difference, on the rates whose lines the rounding pushed the most.
-  const groups = rateGroups(lines, () => true);
+  // A line of nothing (free shipping shown at zero) has no base: its rate is not one the order charges.
+  const groups = rateGroups(lines, (index) => {
+    const documentLine = lines[index];
+    return (
+      documentLine !== undefined &&
+      !(documentLine.totalTaxExcl.isZero() && documentLine.totalTaxIncl.isZero())
+    );
+  });
   const rates = groups.length > 0 ? groups : [{ rate: ZERO, indexes: [] }];
   const shares = apportionCents(
     differenceExcl,

@@ -3,7 +3,7 @@ import { type Amount, Decimal, ZERO, format, round, sum } from '../domain/money.
 import { type DocumentLineDraft, FIELD_LIMITS, type LineKind } from '../domain/sales-document.js';
 import type { OrderCartRule, OrderLine, ShopOrder } from '../domain/shop-order.js';
 import { truncateText } from '../domain/truncate.js';
-import { allocateCents, vatRateFor } from './vat-and-allocation.js';
+import { allocateCents, vatAt, vatRateFor } from './vat-and-allocation.js';
 
 /**
  * The lines of the document for one order (SPEC §3.1 "Lines", "Shipping", "Discounts", "Gift
@@ -333,11 +333,51 @@ function productBasesByRate(lines: readonly DocumentLineDraft[]): RateBase[] {
     .sort((a, b) => b.rate.comparedTo(a.rate));
 }
 
+/** How far a discount's split may move from pro rata, in cents of base, to agree with the VAT rates. */
+const MAX_SPLIT_SHIFT_CENTS = 10;
+
+/**
+ * Shares a cart rule's tax-excluded value over the VAT rates of the products it reduces, so that every
+ * part carries the VAT of its rate on its base and the parts add up to the rule's values exactly.
+ * Pro rata of the rates' bases first; when the parts' VAT then misses the rule's by a cent (each part
+ * rounded on its own), the split moving the fewest cents of base between two rates that makes it
+ * agree. Undefined when none within a few cents does.
+ */
+function splitAgreeingWithRates(
+  taxExcl: Amount,
+  taxIncl: Amount,
+  bases: readonly RateBase[],
+): Amount[] | undefined {
+  const proRata = allocateCents(
+    taxExcl,
+    bases.map((base) => base.taxExcl),
+  );
+  const vat = taxIncl.minus(taxExcl);
+  const agrees = (parts: readonly Amount[]) =>
+    sum(parts.map((part, index) => vatAt(bases[index]?.rate ?? ZERO, part))).equals(vat);
+  if (agrees(proRata)) return proRata;
+  const sign = taxExcl.isNegative() ? -1 : 1;
+  for (let cents = 1; cents <= MAX_SPLIT_SHIFT_CENTS; cents += 1) {
+    const shift = new Decimal(cents * sign).div(100);
+    for (const [from, fromPart] of proRata.entries())
+      for (const [to, toPart] of proRata.entries()) {
+        // Never empty a part nor turn it over: a discount part stays a discount.
+        if (from === to || fromPart.abs().lessThanOrEqualTo(shift.abs()) || toPart.isZero()) continue;
+        const parts = proRata.map((part, index) =>
+          index === from ? part.minus(shift) : index === to ? part.plus(shift) : part,
+        );
+        if (agrees(parts)) return parts;
+      }
+  }
+  return undefined;
+}
+
 /**
  * A cart rule as negative lines on the discount article. PrestaShop spreads a cart rule's tax over the
  * VAT rates of the products it reduces, pro rata; the document does the same with one line per rate,
- * the tax-excluded and tax-included values each shared by largest remainder so that both add up to the
- * rule's values exactly.
+ * each agreeing with its rate (VAT = rate × base) and together adding up to the rule's values exactly.
+ * When the rule's own values allow no such split, the tax-included value is shared pro rata on its
+ * own, as the shop would.
  */
 function cartRuleLines(
   rule: OrderCartRule,
@@ -352,14 +392,19 @@ function cartRuleLines(
     const { rate } = vatRateFor(taxExcl, taxIncl, only?.rate ?? ZERO);
     return [singleLine('discount', settings.discount, rule.name, taxExcl.neg(), taxIncl.neg(), rate)];
   }
-  const excludedParts = allocateCents(
-    taxExcl,
-    bases.map((base) => base.taxExcl),
-  );
-  const includedParts = allocateCents(
-    taxIncl,
-    bases.map((base) => base.taxIncl),
-  );
+  const agreeing = splitAgreeingWithRates(taxExcl, taxIncl, bases);
+  const excludedParts =
+    agreeing ??
+    allocateCents(
+      taxExcl,
+      bases.map((base) => base.taxExcl),
+    );
+  const includedParts = agreeing
+    ? agreeing.map((part, index) => part.plus(vatAt(bases[index]?.rate ?? ZERO, part)))
+    : allocateCents(
+        taxIncl,
+        bases.map((base) => base.taxIncl),
+      );
   return bases.flatMap((base, index) => {
     const partExcl = excludedParts[index] ?? ZERO;
     const partIncl = includedParts[index] ?? ZERO;
@@ -368,6 +413,28 @@ function cartRuleLines(
     const text = truncateText(rule.name, FIELD_LIMITS.label - suffix.length) + suffix;
     return [singleLine('discount', settings.discount, text, partExcl.neg(), partIncl.neg(), base.rate)];
   });
+}
+
+/**
+ * The discount rules' values to the cent. PrestaShop subtracts all the discounts from the order's
+ * total as one sum rounded once (`Calculator::getTotal`), while each `order_cart_rules` row keeps its
+ * unrounded value (order 7 of the recorded shop: 6.294 / 5.504): rounding each rule on its own can miss
+ * that sum by a cent when there are several. The rounded sum is shared back over the rules instead.
+ */
+function rulesToTheCent(rules: readonly OrderCartRule[]): OrderCartRule[] {
+  const taxExcl = allocateCents(
+    sum(rules.map((rule) => rule.valueTaxExcl)),
+    rules.map((rule) => rule.valueTaxExcl),
+  );
+  const taxIncl = allocateCents(
+    sum(rules.map((rule) => rule.valueTaxIncl)),
+    rules.map((rule) => rule.valueTaxIncl),
+  );
+  return rules.map((rule, index) => ({
+    ...rule,
+    valueTaxExcl: taxExcl[index] ?? ZERO,
+    valueTaxIncl: taxIncl[index] ?? ZERO,
+  }));
 }
 
 /** All the document's lines for an order, before reconciliation with the shop's totals. */
@@ -382,7 +449,10 @@ export function documentLines(
 
   const shipping = applyFreeShippingRules(order);
   const bases = productBasesByRate(products);
-  const discountRules = [...order.cartRules.filter((rule) => !rule.freeShipping), ...shipping.leftovers];
+  const discountRules = rulesToTheCent([
+    ...order.cartRules.filter((rule) => !rule.freeShipping),
+    ...shipping.leftovers,
+  ]);
   const discounts = discountRules.flatMap((rule) => cartRuleLines(rule, bases, settings));
 
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type NavetteConfig, type NavetteConfigInput, configSchema } from '../config/config-schema.js';
 import { starterConfig } from '../config/defaults.js';
-import { amount } from '../domain/money.js';
+import { amount, round } from '../domain/money.js';
 import type { DocumentLineDraft } from '../domain/sales-document.js';
 import type { ShopOrder } from '../domain/shop-order.js';
 import { expectedShopOrder, expectedShopOrders, expectedTotals } from '../../test/support/expected-orders.js';
@@ -54,6 +54,19 @@ function show(line: DocumentLineDraft): string {
   );
 }
 
+/**
+ * The lines whose tax-included total carries a cent of the shop's VAT (reconcile-totals.ts): order →
+ * order detail → the cent. PrestaShop 8 rounds the order's totals from unrounded line amounts.
+ */
+const VAT_CENT_ON: Readonly<Record<number, Readonly<Record<number, string>>>> = {
+  8: { 17: '0.01' },
+  16: { 38: '0.01' },
+};
+
+/** VAT = rate × base to the cent, what a VAT return by rate expects of a line. */
+const agreesWithItsRate = (line: DocumentLineDraft) =>
+  line.totalTaxIncl.minus(line.totalTaxExcl).equals(round(line.totalTaxExcl.times(line.vatRate).div(100)));
+
 describe('toSalesDocument on the 18 recorded orders', () => {
   it.each(expectedShopOrders().map((order) => [order.key.orderId, order] as const))(
     'order %i: totals equal the shop, lines follow the order details',
@@ -80,9 +93,10 @@ describe('toSalesDocument on the 18 recorded orders', () => {
         expect(line.unitPriceTaxIncl.equals(detail.unitPriceTaxIncl)).toBe(true);
         expect(line.vatRate.equals(detail.taxRate)).toBe(true);
         expect(line.sourceLineId).toBe(detail.detailId);
-        // The shop's own line totals, to the cent.
+        // The shop's own line totals, to the cent, but for a cent of the shop's VAT.
         expect(line.totalTaxExcl.toFixed(2)).toBe(detail.totalTaxExcl.toFixed(2));
-        expect(line.totalTaxIncl.toFixed(2)).toBe(detail.totalTaxIncl.toFixed(2));
+        const vatCent = VAT_CENT_ON[orderId]?.[detail.detailId] ?? '0';
+        expect(line.totalTaxIncl.toFixed(2)).toBe(detail.totalTaxIncl.plus(vatCent).toFixed(2));
       });
       expect(draft.externalKey).toBe(`ps-${order.key.shopId}-${orderId}`);
       expect(draft.shopReference).toBe(order.reference);
@@ -164,16 +178,64 @@ describe('toSalesDocument on the 18 recorded orders', () => {
       articleReference: 'DIVERS',
       label: "Écart d'arrondi",
     });
+    // At 0 %, the order's only rate (no VAT for the United States): VAT 0 = 0 % × -0.01.
     expect(show(draft.lines.at(-1)!)).toBe('rounding DIVERS 1 × -0.01 / -0.01 @0 = -0.01 / -0.01');
     expect(notes.some((note) => note.includes("Écart d'arrondi"))).toBe(true);
     expect(draft.payments.map((payment) => payment.amount.toFixed(2))).toEqual(['172.34']);
   });
 
-  it('orders 8 and 16: PrestaShop totals that differ from its own lines on HT only or TTC only still match exactly', () => {
-    const eight = mapped(expectedShopOrder(8)).draft;
-    expect(show(eight.lines.at(-1)!)).toBe('rounding DIVERS 1 × -0.01 / 0 @0 = -0.01 / 0.00');
-    const sixteen = mapped(expectedShopOrder(16)).draft;
-    expect(show(sixteen.lines.at(-1)!)).toBe('rounding DIVERS 1 × 0 / 0.01 @0 = 0.00 / 0.01');
+  it('order 8: the shop total one cent below its lines HT only: an écart at 20 %, the VAT cent puts its speaker right', () => {
+    const { draft, notes } = mapped(expectedShopOrder(8));
+    // The speaker: 34.675 HT rounded up to 34.68, 41.61 TTC: the shop's own line is 6.93 of VAT where
+    // 20 % of 34.68 is 6.94. The shop's total VAT (58.57) has that cent: the line gets it.
+    expect(draft.lines.map(show).slice(3)).toEqual([
+      'product ENC-BT-COLIBRI 1 × 34.675 / 41.61 @20 = 34.68 / 41.62',
+      'shipping PORT 1 × 5.75 / 6.9 @20 = 5.75 / 6.90',
+      'rounding DIVERS 1 × -0.01 / -0.01 @20 = -0.01 / -0.01',
+    ]);
+    expect(draft.lines.at(-1)!.label).toBe("Écart d'arrondi (TVA 20 %)");
+    expect(
+      [draft.totals.taxExcl, draft.totals.tax, draft.totals.taxIncl].map((total) => total.toFixed(2)),
+    ).toEqual(['316.06', '58.57', '374.63']);
+    expect(notes.filter((note) => note.includes('arrondi'))).toEqual([
+      "Écart d'arrondi avec les totaux de la boutique (-0,01 HT, +0,00 TTC EUR) : ligne « Écart d'arrondi (TVA 20 %) » " +
+        'de -0,01 HT, -0,01 TTC (TVA 20 % : +0,00).',
+      'TVA arrondie par la boutique sur ses totaux (+0,01 EUR) : portée sur la ligne « Enceinte Bluetooth Colibri » ' +
+        '(TVA 20 %), 41,62 TTC au lieu de 41,61.',
+    ]);
+  });
+
+  it('order 16: the shop total one cent above its lines TTC only: VAT alone, on the 20 % line it comes from', () => {
+    const { draft, notes } = mapped(expectedShopOrder(16));
+    expect(draft.lines.some((line) => line.kind === 'rounding')).toBe(false);
+    // 2 × 22.944 = 45.888 TTC: the shop's total counts 45.89 where its two lines show 22.94 each.
+    expect(show(draft.lines[0]!)).toBe('product TS-COLIBRI-L-BLANC 1 × 19.12 / 22.944 @20 = 19.12 / 22.95');
+    expect(show(draft.lines[1]!)).toBe('product TS-COLIBRI-L-NOIR 1 × 19.12 / 22.944 @20 = 19.12 / 22.94');
+    expect(notes.filter((note) => note.includes('arrondi'))).toEqual([
+      'TVA arrondie par la boutique sur ses totaux (+0,01 EUR) : portée sur la ligne ' +
+        '« T-shirt imprimé colibri (Taille: L - Couleur: Blanc) » (TVA 20 %), 22,95 TTC au lieu de 22,94.',
+    ]);
+  });
+
+  it('every line agrees with its rate (VAT = rate × base) except the one line where the shop’s figures forbid it', () => {
+    const disagreeing: string[] = [];
+    for (const order of expectedShopOrders()) {
+      const { draft } = mapped(order);
+      const rates = new Set(
+        draft.lines.filter((line) => line.kind !== 'rounding').map((line) => line.vatRate.toFixed()),
+      );
+      for (const line of draft.lines) {
+        if (line.kind === 'rounding') {
+          // An écart line is at a rate the order's own lines carry, and agrees with it.
+          expect(rates.has(line.vatRate.toFixed()), `order ${order.key.orderId}`).toBe(true);
+          expect(agreesWithItsRate(line), `order ${order.key.orderId}`).toBe(true);
+        } else if (!agreesWithItsRate(line)) disagreeing.push(`${order.key.orderId}: ${show(line)}`);
+      }
+    }
+    // Order 16: its lines carry 15.38 of VAT, its totals 15.39 (119.00 HT, 134.39 TTC); no line of a
+    // base can carry one cent of VAT alone, and every line already agrees: the cent goes on the line
+    // whose exact VAT (3.824) the rounding shorted, which then shows it rounded up.
+    expect(disagreeing).toEqual(['16: product TS-COLIBRI-L-BLANC 1 × 19.12 / 22.944 @20 = 19.12 / 22.95']);
   });
 
   it('order 8 (B2B): ecotax per unit carried, group and amount reductions kept for display', () => {
@@ -365,9 +427,11 @@ describe('totals reconciliation', () => {
     totals: { ...order.totals, paidTaxExcl: amount(taxExcl), paidTaxIncl: amount(taxIncl) },
   });
 
-  it('a 1-cent difference gives a rounding line, and both totals are still exact', () => {
+  it('a 1-cent difference the rounding does not explain goes on the largest base, both totals exact', () => {
     const { draft, notes } = mapped(withPaid('99.33', '112.60'));
-    expect(show(draft.lines.at(-1)!)).toBe('rounding DIVERS 1 × 0.01 / 0.01 @0 = 0.01 / 0.01');
+    // The lines' rounding explains less than a thousandth of it: it goes pro rata, to 20 % (43.99 HT).
+    expect(show(draft.lines.at(-1)!)).toBe('rounding DIVERS 1 × 0.01 / 0.01 @20 = 0.01 / 0.01');
+    expect(draft.lines.at(-1)!.label).toBe("Écart d'arrondi (TVA 20 %)");
     expect(draft.totals.taxExcl.toFixed(2)).toBe('99.33');
     expect(draft.totals.taxIncl.toFixed(2)).toBe('112.60');
     expect(notes.some((note) => note.includes('+0,01 HT'))).toBe(true);
@@ -381,10 +445,33 @@ describe('totals reconciliation', () => {
     expect(message).toContain('document 99,32 HT / 112,59 TTC');
   });
 
+  it('a difference exactly equal to the default tolerance (0.05) is accepted; 0.06 is refused', () => {
+    for (const [taxExcl, taxIncl] of [
+      ['99.37', '112.64'],
+      ['99.27', '112.54'],
+      ['99.32', '112.64'],
+    ] as const) {
+      const { draft } = mapped(withPaid(taxExcl, taxIncl));
+      expect([draft.totals.taxExcl.toFixed(2), draft.totals.taxIncl.toFixed(2)]).toEqual([taxExcl, taxIncl]);
+    }
+    for (const [taxExcl, taxIncl] of [
+      ['99.38', '112.65'],
+      ['99.26', '112.53'],
+      ['99.32', '112.65'],
+    ] as const)
+      expect(map(withPaid(taxExcl, taxIncl)), `${taxExcl} / ${taxIncl}`).toMatchObject({
+        ok: false,
+        code: 'totals-mismatch',
+      });
+  });
+
   it('the tolerance is a setting', () => {
-    expect(
-      map(withPaid('99.32', '112.79'), { config: configWith({ totals: { roundingTolerance: '0.50' } }) }).ok,
-    ).toBe(true);
+    const config = configWith({ totals: { roundingTolerance: '0.50' } });
+    expect(map(withPaid('99.52', '112.79'))).toMatchObject({ ok: false, code: 'totals-mismatch' });
+    const { draft } = mapped(withPaid('99.52', '112.79'), { config });
+    expect([draft.totals.taxExcl.toFixed(2), draft.totals.taxIncl.toFixed(2)]).toEqual(['99.52', '112.79']);
+    for (const line of draft.lines.filter((candidate) => candidate.kind === 'rounding'))
+      expect(agreesWithItsRate(line)).toBe(true);
   });
 });
 

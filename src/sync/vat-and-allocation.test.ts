@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amount } from '../domain/money.js';
-import { allocateCents, vatRateFor } from './vat-and-allocation.js';
+import { agreesWithRate, allocateCents, apportionCents, vatAt, vatRateFor } from './vat-and-allocation.js';
 
 const texts = (values: readonly { toFixed(places: number): string }[]) =>
   values.map((value) => value.toFixed(2));
@@ -49,5 +49,53 @@ describe('allocateCents', () => {
     ]);
     expect(texts(allocateCents(amount('2.5'), [amount(0), amount(0)]))).toEqual(['2.50', '0.00']);
     expect(allocateCents(amount(1), [])).toEqual([]);
+  });
+});
+
+describe('vatAt and agreesWithRate', () => {
+  it('the VAT of a base at a rate, to the cent, half away from zero', () => {
+    expect(vatAt(amount(20), amount('34.68')).toFixed(2)).toBe('6.94');
+    expect(vatAt(amount('5.5'), amount('32.06')).toFixed(2)).toBe('1.76');
+    expect(vatAt(amount(20), amount('-0.01')).toFixed(2)).toBe('0.00');
+    expect(vatAt(amount(20), amount('-0.025')).toFixed(3)).toBe('-0.010');
+  });
+
+  it('a line agrees with its rate when its VAT is exactly that', () => {
+    expect(agreesWithRate(amount(20), amount('34.68'), amount('41.62'))).toBe(true);
+    // Order 8's speaker as the shop stores it: 34.68 HT, 41.61 TTC.
+    expect(agreesWithRate(amount(20), amount('34.68'), amount('41.61'))).toBe(false);
+    expect(agreesWithRate(amount(0), amount('-0.01'), amount('-0.01'))).toBe(true);
+  });
+});
+
+describe('apportionCents', () => {
+  const candidate = (gap: string, size: string) => ({ gap: amount(gap), size: amount(size) });
+
+  it('gives each cent to the candidate whose rounding lacks it most', () => {
+    // Order 8: 20 % lost 0.005 to rounding (34.675 → 34.68), 5.5 % 0.003128 (32.056872 → 32.06).
+    expect(
+      texts(
+        apportionCents(amount('-0.01'), [candidate('-0.005', '284.01'), candidate('-0.003128', '32.06')]),
+      ),
+    ).toEqual(['-0.01', '0.00']);
+    expect(
+      texts(apportionCents(amount('0.02'), [candidate('0.004', '10'), candidate('0.007', '10')])),
+    ).toEqual(['0.01', '0.01']);
+  });
+
+  it('what the gaps do not explain goes pro rata of the sizes; ties to the larger, then the earlier', () => {
+    expect(texts(apportionCents(amount('0.03'), [candidate('0', '10'), candidate('0', '20')]))).toEqual([
+      '0.01',
+      '0.02',
+    ]);
+    expect(texts(apportionCents(amount('0.01'), [candidate('0', '5'), candidate('0', '5')]))).toEqual([
+      '0.01',
+      '0.00',
+    ]);
+    expect(texts(apportionCents(amount('0.01'), [candidate('0', '0'), candidate('0', '0')]))).toEqual([
+      '0.01',
+      '0.00',
+    ]);
+    expect(apportionCents(amount('0.01'), [])).toEqual([]);
   });
 });

@@ -1,10 +1,23 @@
 import { type Amount, Decimal, ZERO, round, sum } from '../domain/money.js';
 
 /**
- * Two small pieces of arithmetic the document mapping needs in several places: finding the VAT rate
- * that a pair of tax-excluded / tax-included amounts really carries, and sharing an amount in cents
- * between parts so that the parts add up exactly.
+ * The small pieces of arithmetic the document mapping needs in several places: the VAT a base carries
+ * at a rate, finding the VAT rate that a pair of tax-excluded / tax-included amounts really carries,
+ * and sharing an amount in cents between parts so that the parts add up exactly.
  */
+
+/**
+ * The VAT on `base` at `rate` percent, to the cent (half-up): what a VAT return by rate expects of a
+ * line. A line "agrees with its rate" when its tax-included minus tax-excluded amount is exactly this.
+ */
+export function vatAt(rate: Amount, base: Amount): Amount {
+  return round(base.times(rate).div(100));
+}
+
+/** Whether a line's VAT (tax-included minus tax-excluded) is its rate times its base, to the cent. */
+export function agreesWithRate(rate: Amount, taxExcl: Amount, taxIncl: Amount): boolean {
+  return taxIncl.minus(taxExcl).equals(vatAt(rate, taxExcl));
+}
 
 /**
  * The VAT rate (percent) that turns `taxExcl` into `taxIncl` to within half a cent: the `hint` (what
@@ -61,4 +74,45 @@ export function allocateCents(total: Amount, weights: readonly Amount[]): Amount
     left -= 1;
   }
   return result.map((part) => part.div(100).times(sign));
+}
+
+/**
+ * Shares `total` (whole cents) between candidates so that each gets what it lacks: its `gap` (the exact
+ * amount minus the rounded one, in the direction of the total), plus its part of whatever the gaps do
+ * not explain pro rata of its `size`. The cents go one at a time to the candidate furthest from its
+ * due; ties to the larger size, then to the earlier candidate. Used to put a rounding difference where
+ * the rounding that caused it happened.
+ */
+export function apportionCents(
+  total: Amount,
+  candidates: readonly { readonly gap: Amount; readonly size: Amount }[],
+): Amount[] {
+  const given = candidates.map(() => ZERO);
+  if (candidates.length === 0) return given;
+  const sizes = candidates.map((candidate) => candidate.size.abs());
+  const sizeSum = sum(sizes);
+  const unexplained = round(total).minus(sum(candidates.map((candidate) => candidate.gap)));
+  const due = candidates.map((candidate, index) =>
+    candidate.gap.plus(
+      sizeSum.isZero()
+        ? index === 0
+          ? unexplained
+          : ZERO
+        : unexplained.times(sizes[index] ?? ZERO).div(sizeSum),
+    ),
+  );
+  const sign = total.isNegative() ? -1 : 1;
+  const cent = new Decimal(sign).div(100);
+  const lacking = (index: number) => (due[index] ?? ZERO).minus(given[index] ?? ZERO).times(sign);
+  const count = round(total).abs().times(100).toNumber();
+  for (let step = 0; step < count; step += 1) {
+    let best = 0;
+    for (let index = 1; index < candidates.length; index += 1) {
+      const order =
+        lacking(index).comparedTo(lacking(best)) || (sizes[index] ?? ZERO).comparedTo(sizes[best] ?? ZERO);
+      if (order > 0) best = index;
+    }
+    given[best] = (given[best] ?? ZERO).plus(cent);
+  }
+  return given;
 }

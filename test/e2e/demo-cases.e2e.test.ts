@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STATE_TABLE } from '../../src/config/defaults.js';
-import { amount, format } from '../../src/domain/money.js';
+import { amount, format, round } from '../../src/domain/money.js';
 import { FIELD_LIMITS, type SalesDocument } from '../../src/domain/sales-document.js';
 import type { OrderRecord } from '../../src/demo-shop/index.js';
 import { openDemoNavette, type DemoNavette } from '../support/demo-navette.js';
@@ -51,6 +51,52 @@ describe('every case of the demo shop, imported', () => {
         ttc: format(amount(order.totals.paidTaxIncl)),
       });
     }
+  });
+
+  it('gives every line the VAT of its rate on its base, wherever the shop’s own figures allow it', () => {
+    // VAT = rate × base to the cent: what a VAT return by rate can place.
+    const agrees = (rate: string, taxExcl: string, taxIncl: string) =>
+      amount(taxIncl)
+        .minus(taxExcl)
+        .equals(round(amount(taxExcl).times(rate).div(100)));
+    const shopOwn: string[] = [];
+    let ecarts = 0;
+    for (const order of orders) {
+      const document = documentOf(order);
+      const rates = new Set(
+        document.lines.filter((line) => line.kind !== 'rounding').map((line) => line.vatRate.toFixed()),
+      );
+      for (const line of document.lines) {
+        const figures = [line.vatRate, line.totalTaxExcl, line.totalTaxIncl].map((value) => value.toFixed());
+        const where = `order ${order.id}: ${line.kind} ${figures.join(' / ')}`;
+        if (line.kind === 'rounding') {
+          ecarts += 1;
+          // An écart is at a rate of the order's own lines (never a made-up 0 %), and agrees with it.
+          expect(rates.has(line.vatRate.toFixed()), where).toBe(true);
+          expect(agrees(figures[0]!, figures[1]!, figures[2]!), where).toBe(true);
+          continue;
+        }
+        if (agrees(figures[0]!, figures[1]!, figures[2]!)) continue;
+        // Otherwise the line is the shop's own figures, which already disagree with their rate
+        // (PrestaShop rounds a line's HT and TTC each on its own: 24.0379 → 24.04, 25.365 → 25.37).
+        const detail = order.lines.find((candidate) => candidate.id === line.sourceLineId);
+        const own =
+          line.kind === 'product' && detail
+            ? [detail.totalTaxExcl, detail.totalTaxIncl]
+            : line.kind === 'shipping'
+              ? [order.totals.shippingTaxExcl, order.totals.shippingTaxIncl]
+              : undefined;
+        expect(own, where).toBeDefined();
+        expect([format(amount(own![0]!)), format(amount(own![1]!))], where).toEqual([
+          format(line.totalTaxExcl),
+          format(line.totalTaxIncl),
+        ]);
+        shopOwn.push(where);
+      }
+    }
+    // The demo shop has such lines, and one order rounded on its total (an écart).
+    expect(shopOwn.length).toBeGreaterThan(0);
+    expect(ecarts).toBeGreaterThan(0);
   });
 
   it('puts cart rules on REMISE, named, and free shipping as no shipping cost', () => {

@@ -37,6 +37,10 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
 }
 
+/** A Host header's value: a DNS name or an IPv4 address, or an IPv6 one in brackets, with an optional port. */
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
 /** Refuses, before anything listens, what would expose the UI or leave it unprotected. */
 export async function checkWebServerOptions(options: StartWebServerOptions): Promise<void> {
   const host = options.host ?? '127.0.0.1';
@@ -45,6 +49,12 @@ export async function checkWebServerOptions(options: StartWebServerOptions): Pro
       'web-network-refused',
       `navette serve n'écoute que sur cet ordinateur (127.0.0.1) par défaut. Pour l'ouvrir au réseau sur ${host}, ajoutez --allow-network (et protégez l'accès : pare-feu, https par un proxy).`,
     );
+  for (const name of options.hostNames ?? [])
+    if (!HOST_NAME.test(name.trim()))
+      throw new ExpectedFailure(
+        'web-host-name-invalid',
+        `--host-name ${name} : indiquez un nom d'hôte seul, avec un port si besoin (navette.exemple.fr ou navette.exemple.fr:8443), sans http:// ni chemin.`,
+      );
   const env = options.deps.env ?? process.env;
   const config = await loadConfig(options.deps.configPath);
   if (config.web.passwordHash === undefined && (env['NAVETTE_WEB_TOKEN']?.trim() ?? '') === '')

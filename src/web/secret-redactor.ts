@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readKeyFile } from '../config/key-file.js';
 import type { NavetteConfig } from '../config/config-schema.js';
 
 const MASK = '••••••';
@@ -20,8 +20,9 @@ export class SecretRedactor {
     const fromFile =
       config.shop.keyFile === undefined
         ? undefined
-        : await readFile(config.shop.keyFile, 'utf8').then(
-            (text) => text.trim(),
+        : await readKeyFile(config.shop.keyFile).then(
+            (file) => file.key,
+            // A file that holds no key is never sent anywhere: nothing to mask.
             () => undefined,
           );
     this.#setSecrets(fromFile === undefined ? [] : [fromFile]);

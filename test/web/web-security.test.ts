@@ -1,3 +1,5 @@
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebApp } from '../../src/web/create-web-app.js';
 import { createWebApp } from '../../src/web/create-web-app.js';
@@ -331,5 +333,43 @@ describe('one limit for every way to authenticate', () => {
     expect((await browser.logIn()).status).toBe(429);
     now += 3_000;
     expect((await browser.logIn()).status).toBe(303);
+  });
+});
+
+describe('the key file named on the connection page', () => {
+  const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+  async function saveKeyFile(browser: TestBrowser, path: string): Promise<Response> {
+    return browser.postForm('/connection', {
+      _csrf: await browser.csrfToken(),
+      'shop.url': fixture.shop.url,
+      'shop.keyFile': path,
+    });
+  }
+
+  it('refuses a file that is not a key, with a French message, and keeps the config', async () => {
+    const hostname = join(fixture.dir, 'hostname');
+    await writeFile(hostname, 'my-computer\n', { mode: 0o600 });
+    const browser = new TestBrowser(appWith());
+    await browser.logIn();
+    const before = await readFile(fixture.configPath, 'utf8');
+    const answer = await saveKeyFile(browser, hostname);
+    expect(answer.status).toBe(422);
+    const page = await answer.text();
+    expect(page).toContain('ne contient pas une clé webservice');
+    expect(page).not.toContain('my-computer');
+    expect(await readFile(fixture.configPath, 'utf8')).toBe(before);
+  });
+
+  it('accepts a key file, and warns while others can read it', async () => {
+    const path = join(fixture.dir, 'ps.key');
+    await writeFile(path, `${KEY}\n`);
+    await chmod(path, 0o644);
+    const browser = new TestBrowser(appWith());
+    await browser.logIn();
+    expect((await saveKeyFile(browser, path)).status).toBe(303);
+    expect(await (await browser.get('/connection')).text()).toContain('chmod 600');
+    await chmod(path, 0o600);
+    expect(await (await browser.get('/connection')).text()).not.toContain('chmod 600');
   });
 });

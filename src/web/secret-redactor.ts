@@ -3,6 +3,16 @@ import type { NavetteConfig } from '../config/config-schema.js';
 
 const MASK = '••••••';
 
+/** As hono/jsx escapes text and attribute values. */
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
 /**
  * Last line of defence for "no secret ever sent to the browser": every text the web app sends goes
  * through `redact`, which masks the webservice key and the web token wherever they might have slipped in
@@ -42,9 +52,14 @@ export class SecretRedactor {
   #setSecrets(extra: readonly string[]): void {
     const candidates = [this.env['NAVETTE_PS_KEY'], this.env['NAVETTE_WEB_TOKEN'], ...extra];
     // Very short values would mask ordinary words; real keys are 32 characters.
-    this.#secrets = candidates
-      .map((value) => value?.trim() ?? '')
-      .filter((value) => value.length >= 8)
-      .sort((a, b) => b.length - a.length);
+    const secrets = candidates.map((value) => value?.trim() ?? '').filter((value) => value.length >= 8);
+    // A secret with special characters is written differently in HTML, a URL or JSON: mask each form.
+    const written = secrets.flatMap((secret) => [
+      secret,
+      escapeHtml(secret),
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ]);
+    this.#secrets = [...new Set(written)].sort((a, b) => b.length - a.length);
   }
 }

@@ -373,3 +373,19 @@ describe('the key file named on the connection page', () => {
     expect(await (await browser.get('/connection')).text()).not.toContain('chmod 600');
   });
 });
+
+describe('the secret redactor on real answers', () => {
+  it('masks the webservice key on a page that really contains it', async () => {
+    const browser = new TestBrowser(appWith());
+    await browser.logIn();
+    // A mistyped address that quotes the key: the form comes back as typed, key included.
+    const answer = await browser.postForm('/connection', {
+      _csrf: await browser.csrfToken(),
+      'shop.url': `adresse ${fixture.shop.key} fausse`,
+    });
+    expect(answer.status).toBe(422);
+    const page = await answer.text();
+    expect(page).toContain('adresse •••••• fausse');
+    expect(page).not.toContain(fixture.shop.key);
+  });
+});

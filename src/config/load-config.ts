@@ -4,6 +4,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { ExpectedFailure } from '../domain/failure.js';
 import { configSchema, type NavetteConfig } from './config-schema.js';
+import { readKeyFile } from './key-file.js';
 
 /** A config problem, with the path of the field ("states[3].documentType") and what is wrong. */
 export interface ConfigIssue {
@@ -86,25 +87,21 @@ export async function saveConfig(
 }
 
 /**
- * The webservice key: NAVETTE_PS_KEY, or the config's key file. Never stored in the config itself, never
- * printed.
+ * The webservice key: NAVETTE_PS_KEY, or the config's key file, which must hold a key and nothing else
+ * (see readKeyFile); `warn` hears when others can read that file. Never stored in the config itself,
+ * never printed.
  */
 export async function resolveShopKey(
   config: NavetteConfig,
   env: NodeJS.ProcessEnv = process.env,
+  warn: (text: string) => void = (text) => process.stderr.write(`navette : attention : ${text}\n`),
 ): Promise<string> {
   const fromEnv = env['NAVETTE_PS_KEY']?.trim();
   if (fromEnv) return fromEnv;
   if (config.shop.keyFile !== undefined) {
-    try {
-      const key = (await readFile(config.shop.keyFile, 'utf8')).trim();
-      if (key !== '') return key;
-    } catch {
-      throw new ExpectedFailure(
-        'key-file-unreadable',
-        `Le fichier de clé ${config.shop.keyFile} est illisible : vérifiez son chemin et ses droits.`,
-      );
-    }
+    const file = await readKeyFile(config.shop.keyFile);
+    if (file.warning !== undefined) warn(file.warning);
+    return file.key;
   }
   throw new ExpectedFailure(
     'key-missing',

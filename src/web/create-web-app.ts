@@ -2,10 +2,13 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { isExpectedFailure } from '../domain/failure.js';
 import { systemClock } from '../ports/clock.js';
 import { csrfProtection } from './auth/csrf.js';
-import { LoginRateLimit } from './auth/login-rate-limit.js';
+import { AllowedHosts, checkHost } from './auth/allowed-hosts.js';
+import { AuthLimiter } from './auth/auth-limiter.js';
+import { clientInfo } from './auth/client-info.js';
 import { requireSession } from './auth/require-session.js';
 import { SessionStore } from './auth/sessions.js';
 import { ConfigHolder } from './config-holder.js';
+import { bodySizeLimit } from './body-size-limit.js';
 import { NavetteHolder } from './navette-holder.js';
 import { redactResponses } from './redact-responses.js';
 import { registerApiRoutes } from './routes/api-routes.js';
@@ -48,7 +51,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     configs,
     navettes,
     sessions: new SessionStore(clock),
-    loginLimit: new LoginRateLimit(clock),
+    authLimit: new AuthLimiter(clock),
     runs: new RunManager(navettes),
     secrets,
   };
@@ -61,8 +64,12 @@ export function createWebApp(deps: WebDeps): WebApp {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders);
   app.use('*', redactResponses(secrets));
+  // Before anything reads a body or a secret: the Host name, the body's size, who is asking.
+  app.use('*', checkHost(deps.allowedHosts ?? AllowedHosts.loopbackOnly()));
+  app.use('*', bodySizeLimit);
+  app.use('*', clientInfo(deps.trustProxy === true));
   registerStaticRoutes(app as unknown as Hono);
-  registerLoginRoutes(app as unknown as Hono, services);
+  registerLoginRoutes(app, services);
 
   const requirePageSession = requireSession(services, 'page');
   const requireApiSession = requireSession(services, 'api');

@@ -1,7 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { readKeyFile } from '../config/key-file.js';
 import type { NavetteConfig } from '../config/config-schema.js';
 
 const MASK = '••••••';
+
+/** As hono/jsx escapes text and attribute values. */
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
 
 /**
  * Last line of defence for "no secret ever sent to the browser": every text the web app sends goes
@@ -20,8 +30,9 @@ export class SecretRedactor {
     const fromFile =
       config.shop.keyFile === undefined
         ? undefined
-        : await readFile(config.shop.keyFile, 'utf8').then(
-            (text) => text.trim(),
+        : await readKeyFile(config.shop.keyFile).then(
+            (file) => file.key,
+            // A file that holds no key is never sent anywhere: nothing to mask.
             () => undefined,
           );
     this.#setSecrets(fromFile === undefined ? [] : [fromFile]);
@@ -41,9 +52,14 @@ export class SecretRedactor {
   #setSecrets(extra: readonly string[]): void {
     const candidates = [this.env['NAVETTE_PS_KEY'], this.env['NAVETTE_WEB_TOKEN'], ...extra];
     // Very short values would mask ordinary words; real keys are 32 characters.
-    this.#secrets = candidates
-      .map((value) => value?.trim() ?? '')
-      .filter((value) => value.length >= 8)
-      .sort((a, b) => b.length - a.length);
+    const secrets = candidates.map((value) => value?.trim() ?? '').filter((value) => value.length >= 8);
+    // A secret with special characters is written differently in HTML, a URL or JSON: mask each form.
+    const written = secrets.flatMap((secret) => [
+      secret,
+      escapeHtml(secret),
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ]);
+    this.#secrets = [...new Set(written)].sort((a, b) => b.length - a.length);
   }
 }

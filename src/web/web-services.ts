@@ -1,7 +1,8 @@
 import type { Navette } from '../app/navette.js';
 import type { NavetteConfig } from '../config/config-schema.js';
 import type { Clock } from '../ports/clock.js';
-import type { LoginRateLimit } from './auth/login-rate-limit.js';
+import type { AllowedHosts } from './auth/allowed-hosts.js';
+import type { AuthLimiter } from './auth/auth-limiter.js';
 import type { SessionStore } from './auth/sessions.js';
 import type { ConfigHolder } from './config-holder.js';
 import type { NavetteHolder } from './navette-holder.js';
@@ -15,6 +16,10 @@ export interface WebDeps {
   openNavette(config: NavetteConfig): Promise<Navette>;
   readonly env?: NodeJS.ProcessEnv;
   readonly clock?: Clock;
+  /** The Host names served (startWebServer gives its own; by default the loopback names). */
+  readonly allowedHosts?: AllowedHosts;
+  /** Believe X-Forwarded-Proto/-For from a reverse proxy (`--trust-proxy`). Off by default. */
+  readonly trustProxy?: boolean;
 }
 
 /** The long-lived parts of the web app, shared by the routes. */
@@ -24,7 +29,7 @@ export interface WebServices {
   readonly configs: ConfigHolder;
   readonly navettes: NavetteHolder;
   readonly sessions: SessionStore;
-  readonly loginLimit: LoginRateLimit;
+  readonly authLimit: AuthLimiter;
   readonly runs: RunManager;
   readonly secrets: SecretRedactor;
 }

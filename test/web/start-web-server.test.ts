@@ -28,6 +28,13 @@ describe('navette serve', () => {
     });
   });
 
+  it('refuses a --host-name that is not a host name', async () => {
+    for (const name of ['http://navette.example.org', 'navette.example.org/ui', 'a b', ''])
+      await expect(
+        startWebServer({ port: 0, allowNetwork: false, hostNames: [name], deps: fixture.deps }),
+      ).rejects.toMatchObject({ code: 'web-host-name-invalid' });
+  });
+
   it('listens on another address with --allow-network and warns', async () => {
     const warnings: string[] = [];
     const server = await startWebServer({

@@ -11,6 +11,8 @@ interface ServeOptions {
   host: string;
   port: string;
   allowNetwork?: boolean;
+  hostName: string[];
+  trustProxy?: boolean;
 }
 
 /** `navette serve`: the web UI, on this computer only unless --allow-network. */
@@ -26,6 +28,16 @@ export function registerServe(program: Command, setExitCode: (code: number) => v
       '--allow-network',
       "permet d'écouter sur une autre adresse que 127.0.0.1 (ouvre l'interface au réseau)",
     )
+    .option(
+      '--host-name <name>',
+      "nom d'hôte servi en plus de 127.0.0.1 et localhost (celui d'un proxy ou de cet ordinateur sur le réseau ; répétable)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option(
+      '--trust-proxy',
+      'derrière un proxy inverse : croire ses en-têtes X-Forwarded-Proto et X-Forwarded-For (cookie Secure en https)',
+    )
     .action(
       action(setExitCode, async (options: ServeOptions, command: Command) => {
         const port = Number(options.port);
@@ -37,6 +49,8 @@ export function registerServe(program: Command, setExitCode: (code: number) => v
           host: options.host,
           port,
           allowNetwork: options.allowNetwork === true,
+          hostNames: options.hostName,
+          trustProxy: options.trustProxy === true,
           deps: { configPath: configPathOf(command), openNavette: (config) => openNavette(config) },
         });
         process.stdout.write(`navette : interface web sur ${server.url} (Ctrl+C pour arrêter)\n`);

@@ -9,11 +9,11 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * `Origin: null` even for our own forms, so "null" proves nothing either way; Sec-Fetch-Site, when sent,
  * is the browser's own word. The CSRF token remains the real check.
  */
-export function crossOrigin(c: Context): boolean {
+export function crossOrigin(c: Context<WebEnv>): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') return true;
   const origin = c.req.header('origin');
-  return origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin;
+  return origin !== undefined && origin !== 'null' && origin !== c.get('client').origin;
 }
 
 /** The token a request carries: the X-CSRF-Token header (API) or the `_csrf` form field (pages). */

@@ -21,7 +21,15 @@ export function requireSession(services: WebServices, kind: 'api' | 'page'): Mid
     const bearer = bearerToken(c.req.header('authorization'));
     let session: Session | undefined;
     let viaBearer = false;
+    // Every Bearer header is a guess of the token, even when no token is set: the shared limiter first.
+    const attempt = bearer === undefined ? undefined : services.authLimit.begin(c.get('client').address);
+    if (attempt?.allowed === false) {
+      c.header('Retry-After', String(attempt.retryAfterSeconds));
+      const message = `Trop d'essais de connexion : réessayez dans ${attempt.retryAfterSeconds} s.`;
+      return kind === 'api' ? c.json({ error: 'too-many-attempts', message }, 429) : c.text(message, 429);
+    }
     if (bearer !== undefined && token !== undefined && token !== '' && secretsEqual(bearer, token)) {
+      attempt?.succeeded();
       // A script has no cookie jar: a throwaway session, never stored.
       const now = services.clock.now().getTime();
       session = {

@@ -1,4 +1,7 @@
+import { dirname, resolve } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { readKeyFile } from '../../config/key-file.js';
+import { isExpectedFailure } from '../../domain/failure.js';
 import { keyStatus } from '../key-status.js';
 import { ConnectionPage, type ConnectionTest } from '../views/connection-page.js';
 import { FormState } from '../views/form-state.js';
@@ -17,6 +20,24 @@ export async function testConnection(services: WebServices): Promise<ConnectionT
   }
 }
 
+/**
+ * What is wrong with a key file, as the connection page says it: refused (not a key, unreadable) or a
+ * warning (others can read it). A relative path is taken from the config file's folder.
+ */
+async function keyFileNotice(
+  services: WebServices,
+  keyFile: string | undefined,
+): Promise<{ kind: 'warn' | 'error'; text: string } | undefined> {
+  if (keyFile === undefined || keyFile.trim() === '') return undefined;
+  try {
+    const file = await readKeyFile(resolve(dirname(services.configs.path), keyFile.trim()));
+    return file.warning === undefined ? undefined : { kind: 'warn', text: file.warning };
+  } catch (error) {
+    if (isExpectedFailure(error)) return { kind: 'error', text: error.message };
+    throw error;
+  }
+}
+
 export function registerConnectionRoutes(app: Hono<WebEnv>, services: WebServices): void {
   const render = async (
     c: Context<WebEnv>,
@@ -29,6 +50,7 @@ export function registerConnectionRoutes(app: Hono<WebEnv>, services: WebService
         page={pageContext(c)}
         form={form ?? FormState.fromConfig(config)}
         keyStatus={keyStatus(config, services.env)}
+        keyFileNotice={await keyFileNotice(services, config.shop.keyFile)}
         saved={c.req.query('saved') === '1'}
         test={test}
       />,
@@ -38,7 +60,18 @@ export function registerConnectionRoutes(app: Hono<WebEnv>, services: WebService
   app.get('/connection', (c) => render(c, undefined, undefined));
 
   app.post('/connection', async (c) => {
-    const result = await saveConfigForm(services, await readForm(c), {
+    const body = await readForm(c);
+    // The key is sent to the shop's URL: only a file that holds a key may be named here.
+    const keyFile = await keyFileNotice(services, body['shop.keyFile']?.[0]);
+    if (keyFile?.kind === 'error') {
+      c.status(422);
+      return render(
+        c,
+        FormState.fromSubmission(body, [{ path: 'shop.keyFile', message: keyFile.text }]),
+        undefined,
+      );
+    }
+    const result = await saveConfigForm(services, body, {
       fields: [
         { path: 'shop.url', kind: 'text' },
         { path: 'shop.keyFile', kind: 'optional-text' },

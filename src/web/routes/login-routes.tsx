@@ -1,6 +1,6 @@
-import type { Context, Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Hono } from 'hono';
 import { crossOrigin } from '../auth/csrf.js';
+import { localPath } from '../auth/local-path.js';
 import { verifyPassword } from '../auth/password.js';
 import { secretsEqual } from '../auth/secret-compare.js';
 import {
@@ -15,16 +15,6 @@ import { isLanguage, translator, type Language } from '../i18n.js';
 import { BareLayout, Notice } from '../views/layout.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
-import { localPath } from './page-context.js';
-
-function remoteAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'unknown';
-  }
-}
 
 async function defaultLanguage(services: WebServices, requested: string | undefined): Promise<Language> {
   if (isLanguage(requested)) return requested;
@@ -99,7 +89,7 @@ function LoginPage(props: {
   );
 }
 
-export function registerLoginRoutes(app: Hono, services: WebServices): void {
+export function registerLoginRoutes(app: Hono<WebEnv>, services: WebServices): void {
   app.get('/login', async (c) => {
     if (services.sessions.get(readSessionCookie(c)) !== undefined) return c.redirect('/', 303);
     const language = await defaultLanguage(services, c.req.query('lang'));
@@ -132,7 +122,6 @@ export function registerLoginRoutes(app: Hono, services: WebServices): void {
     )
       return c.text('Requête refusée (jeton CSRF absent ou invalide) : rechargez la page de connexion.', 403);
 
-    const address = remoteAddress(c);
     const render = (status: 401 | 429, text: string) => {
       c.status(status);
       return c.html(
@@ -145,16 +134,13 @@ export function registerLoginRoutes(app: Hono, services: WebServices): void {
         />,
       );
     };
-    const wait = services.loginLimit.retryAfterSeconds(address);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return render(429, t('loginTooMany', { seconds: wait }));
+    const attempt = services.authLimit.begin(c.get('client').address);
+    if (!attempt.allowed) {
+      c.header('Retry-After', String(attempt.retryAfterSeconds));
+      return render(429, t('loginTooMany', { seconds: attempt.retryAfterSeconds }));
     }
-    if (!(await passwordAccepted(services, field('password') ?? ''))) {
-      services.loginLimit.recordFailure(address);
-      return render(401, t('loginRefused'));
-    }
-    services.loginLimit.recordSuccess(address);
+    if (!(await passwordAccepted(services, field('password') ?? ''))) return render(401, t('loginRefused'));
+    attempt.succeeded();
     // A new id at every login: a session id planted before login is worth nothing after.
     services.sessions.destroy(readSessionCookie(c));
     const session = services.sessions.create(language);

@@ -18,17 +18,7 @@ export async function readForm(c: Context<WebEnv>): Promise<FormBody> {
   return formBody(await c.req.parseBody({ all: true }));
 }
 
-/** A path to go back to after a form, only within this site (never `//evil.example`). */
-export function localPath(candidate: string | undefined, fallback = '/'): string {
-  if (
-    candidate === undefined ||
-    !candidate.startsWith('/') ||
-    candidate.startsWith('//') ||
-    candidate.includes('\\')
-  )
-    return fallback;
-  return candidate;
-}
+export { localPath } from '../auth/local-path.js';
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

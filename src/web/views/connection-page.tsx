@@ -88,6 +88,8 @@ export function ConnectionPage(props: {
   page: PageContext;
   form: FormState;
   keyStatus: KeyStatus;
+  /** A key file that is refused, or readable by others. */
+  keyFileNotice?: { kind: 'warn' | 'error'; text: string } | undefined;
   saved: boolean;
   test: ConnectionTest | undefined;
 }) {
@@ -103,6 +105,9 @@ export function ConnectionPage(props: {
         <p>
           <KeyStatusLine status={props.keyStatus} t={t} />
         </p>
+        {props.keyFileNotice === undefined ? null : (
+          <Notice kind={props.keyFileNotice.kind}>{props.keyFileNotice.text}</Notice>
+        )}
         <div class="actions">
           <button type="submit">{t('save')}</button>
         </div>

@@ -1,0 +1,54 @@
+import { readFile, stat } from 'node:fs/promises';
+import { ExpectedFailure } from '../domain/failure.js';
+
+/**
+ * What a webservice key file may hold: the key PrestaShop generates (Paramètres avancés > Webservice),
+ * 32 letters and digits, and at most a line end. Anything else is refused before it is read whole or
+ * sent anywhere: the key travels to the shop's URL, so a path pointing at another file (/etc/hostname,
+ * a private key…) would otherwise send that file to whatever URL the config names.
+ */
+const KEY_FILE_CONTENT = /^([A-Za-z0-9]{32})(?:\r?\n)?$/;
+const MAX_KEY_FILE_BYTES = 64;
+/** Read permission for the file's group or for everyone. */
+const READABLE_BY_OTHERS = 0o044;
+
+export interface KeyFile {
+  readonly key: string;
+  /** Set when other users of the computer can read the file (the owner should `chmod 600` it). */
+  readonly warning: string | undefined;
+}
+
+function invalid(path: string): ExpectedFailure {
+  return new ExpectedFailure(
+    'key-file-invalid',
+    `Le fichier de clé ${path} ne contient pas une clé webservice : il doit contenir la clé seule, 32 lettres et chiffres (PrestaShop : Paramètres avancés > Webservice). Vérifiez le chemin ; son contenu n'a été envoyé nulle part.`,
+  );
+}
+
+function unreadable(path: string): ExpectedFailure {
+  return new ExpectedFailure(
+    'key-file-unreadable',
+    `Le fichier de clé ${path} est illisible : vérifiez son chemin et ses droits.`,
+  );
+}
+
+/** The warning for a key file others can read, or undefined (never on Windows, whose modes mean nothing). */
+export function keyFileModeWarning(path: string, mode: number): string | undefined {
+  if (process.platform === 'win32' || (mode & READABLE_BY_OTHERS) === 0) return undefined;
+  return `Le fichier de clé ${path} est lisible par d'autres utilisateurs de cet ordinateur (droits ${(mode & 0o777).toString(8)}) : restreignez-le avec « chmod 600 ${path} ».`;
+}
+
+/** Reads and checks a key file; throws `key-file-unreadable` or `key-file-invalid` (ExpectedFailure). */
+export async function readKeyFile(path: string): Promise<KeyFile> {
+  const stats = await stat(path).catch(() => {
+    throw unreadable(path);
+  });
+  // A directory, a device or a pipe is no key file, and a big file is not read at all.
+  if (!stats.isFile() || stats.size > MAX_KEY_FILE_BYTES) throw invalid(path);
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw unreadable(path);
+  });
+  const key = KEY_FILE_CONTENT.exec(text)?.[1];
+  if (key === undefined) throw invalid(path);
+  return { key, warning: keyFileModeWarning(path, stats.mode) };
+}

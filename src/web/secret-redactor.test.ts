@@ -1,0 +1,54 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { starterConfig } from '../config/defaults.js';
+import { validateConfig } from '../config/load-config.js';
+import { SecretRedactor } from './secret-redactor.js';
+
+const SHOP_KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const FILE_KEY = 'ZYXWVUTSRQPONMLKJIHGFEDCBA543210';
+
+describe('SecretRedactor', () => {
+  it('masks the webservice key and the web token wherever they appear', () => {
+    const redactor = new SecretRedactor({ NAVETTE_PS_KEY: SHOP_KEY, NAVETTE_WEB_TOKEN: 'token-1234567890' });
+    const text = `GET https://shop.example/api/orders?ws_key=${SHOP_KEY} (${SHOP_KEY}) token-1234567890`;
+    expect(redactor.leaks(text)).toBe(true);
+    const redacted = redactor.redact(text);
+    expect(redacted).not.toContain(SHOP_KEY);
+    expect(redacted).not.toContain('token-1234567890');
+    expect(redacted).toBe('GET https://shop.example/api/orders?ws_key=•••••• (••••••) ••••••');
+  });
+
+  it('masks a secret as a page or a URL writes it (HTML-escaped, percent-encoded)', () => {
+    const token = 'a&b<c>"d\'e fg';
+    const redactor = new SecretRedactor({ NAVETTE_WEB_TOKEN: token });
+    for (const written of ['a&amp;b&lt;c&gt;&quot;d&#39;e fg', encodeURIComponent(token), token]) {
+      expect(redactor.leaks(`<p>${written}</p>`), written).toBe(true);
+      expect(redactor.redact(`<p>${written}</p>`)).toBe('<p>••••••</p>');
+    }
+  });
+
+  it('leaves ordinary text alone, and ignores values too short to be secrets', () => {
+    const redactor = new SecretRedactor({ NAVETTE_PS_KEY: SHOP_KEY, NAVETTE_WEB_TOKEN: 'short' });
+    expect(redactor.leaks('a short text')).toBe(false);
+    expect(redactor.redact('a short text')).toBe('a short text');
+  });
+
+  it('learns the key of the config key file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'navette-redactor-'));
+    try {
+      const path = join(dir, 'ps.key');
+      await writeFile(path, `${FILE_KEY}\n`, { mode: 0o600 });
+      const starter = starterConfig('https://shop.example');
+      const config = validateConfig({ ...starter, shop: { ...starter.shop, keyFile: path } });
+      if (!config.ok) throw new Error('invalid test config');
+      const redactor = new SecretRedactor({});
+      expect(redactor.leaks(FILE_KEY)).toBe(false);
+      await redactor.learn(config.config);
+      expect(redactor.redact(`key ${FILE_KEY}.`)).toBe('key ••••••.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

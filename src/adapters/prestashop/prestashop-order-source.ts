@@ -10,12 +10,9 @@ import { checkConnection } from './check-connection.js';
 import { WebserviceFailure, type WebserviceFailureCode } from './errors.js';
 import { ReferenceDataCache } from './reference-data.js';
 import { type OrderRecords, toOrderState, toShop, toShopOrder } from './to-shop-order.js';
-import {
-  type RawRecord,
-  type ShopScope,
-  WebserviceClient,
-  type WebserviceClientOptions,
-} from './webservice-client.js';
+import type { RawRecord } from './webservice-answer.js';
+import { WebserviceClient, type WebserviceClientOptions } from './webservice-client.js';
+import { type ShopScope, cartRulesResource, sendEmailQuery } from './webservice-dialect.js';
 import {
   type ParsedRecords,
   type WireOrder,
@@ -192,8 +189,7 @@ export class PrestaShopOrderSource implements OrderSource {
         await this.client.post(
           'order_histories',
           toXmlBody('order_history', { id_order: key.orderId, id_order_state: newStateId }),
-          // The e-mail flag is a query parameter, not a field of the record.
-          { sendemail: sendEmail ? '1' : '0' },
+          sendEmailQuery(sendEmail),
         );
         return { status: 'sent' };
       } catch (error) {
@@ -224,9 +220,13 @@ export class PrestaShopOrderSource implements OrderSource {
     }
     const id = Number(record['id']);
     const updated: Record<string, unknown> = { ...record, tracking_number: trackingNumber };
-    await this.client.update('PUT', 'order_carriers', id, toXmlBody('order_carrier', updated), {
-      sendemail: options.sendEmail ? '1' : '0',
-    });
+    await this.client.update(
+      'PUT',
+      'order_carriers',
+      id,
+      toXmlBody('order_carrier', updated),
+      sendEmailQuery(options.sendEmail),
+    );
     return 'written';
   }
 
@@ -255,7 +255,7 @@ export class PrestaShopOrderSource implements OrderSource {
     const orderIds = orders.map((order) => order.id);
     const shopParams = scope === undefined ? {} : { shop: scope };
     const full = { display: 'full' } as const;
-    const cartRulesResource = this.client.version?.startsWith('1.6') ? 'order_discounts' : 'order_cart_rules';
+    const cartRulesName = cartRulesResource(this.client.version);
 
     const [reference, details, customers, addresses, payments, carriers, cartRules, messages] =
       await Promise.all([
@@ -284,7 +284,7 @@ export class PrestaShopOrderSource implements OrderSource {
           orders.map((order) => order.reference),
         ),
         this.related(orderCarrierSchema, 'order_carriers', 'id_order', orderIds),
-        this.related(orderCartRuleSchema, cartRulesResource, 'id_order', orderIds),
+        this.related(orderCartRuleSchema, cartRulesName, 'id_order', orderIds),
         withMessages ? this.messages(orderIds) : Promise.resolve(new Map<number, never[]>()),
       ]);
     await this.reference.loadProvinces(addresses.records.map((address) => address.id_state));

@@ -5,7 +5,8 @@ import { redactUrl } from './redact-url.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { psHeaders } from './testing/fake-webservice.js';
 import { recordedAnswer, toResponse } from './testing/recorded-fixtures.js';
-import { type FetchLike, WebserviceClient, readQuery } from './webservice-client.js';
+import { type FetchLike, WebserviceClient } from './webservice-client.js';
+import { readQuery } from './webservice-dialect.js';
 
 const KEY = 'SECRETKEY0123456789ABCDEFGHIJKLM';
 const URL_BASE = 'https://boutique.example';

@@ -1,3 +1,4 @@
+import { malformedAnswer } from './errors.js';
 import type { RawRecord } from './webservice-answer.js';
 import type { ReadParams } from './webservice-dialect.js';
 
@@ -25,6 +26,7 @@ export async function* offsetPages(
 
 export interface KeysetOptions {
   readonly params: ReadParams;
+  /** `date_add` or `date_upd`: PrestaShop stores them to the second, `YYYY-MM-DD HH:MM:SS`. */
   readonly dateField: string;
   readonly from: string;
   readonly to: string;
@@ -34,8 +36,14 @@ export interface KeysetOptions {
 /**
  * Pages of a list in `(dateField, id)` order, each record once, even while records are added or
  * changed during the read. Offset paging would skip or repeat rows when the set moves; instead each
- * page asks for `dateField` in `[last date seen, to]` and drops the ids already yielded at that date
- * (asking for as many more rows as it drops, so that a second full of records never stalls).
+ * page asks for `dateField` in `[last date seen, to]` and drops the ids already yielded at that date,
+ * asking for as many more rows as it drops.
+ *
+ * A date holds many records when a shop imports or bulk-updates orders (a back-office mass state
+ * change stamps them all with the same `date_upd` second). Asking for ever more rows would then grow
+ * each page by a page (hosts cut big pages with a 504, and the read never gets past that second); so
+ * once a whole page has been read at one date, the rest of that second is read by id, a page at a
+ * time, and the next page starts at the second after.
  */
 export async function* keysetPages(
   list: ListReader,
@@ -47,6 +55,12 @@ export async function* keysetPages(
   let lowerDate = options.from;
   let seenAtLowerDate = new Set<number>();
   for (;;) {
+    if (seenAtLowerDate.size >= pageSize) {
+      const afterId = Math.max(...seenAtLowerDate);
+      yield* secondPagesById(list, resource, { params, dateField, pageSize, date: lowerDate, afterId });
+      lowerDate = secondAfter(lowerDate, `${resource} (${dateField})`);
+      seenAtLowerDate = new Set();
+    }
     const count = pageSize + seenAtLowerDate.size;
     const records = await list(resource, {
       ...params,
@@ -69,6 +83,46 @@ export async function* keysetPages(
       if (textField(record, dateField) === lowerDate) seenAtLowerDate.add(idOf(record));
     }
   }
+}
+
+/** The records of one second after `afterId`, by id, a page at a time. */
+async function* secondPagesById(
+  list: ListReader,
+  resource: string,
+  second: {
+    readonly params: ReadParams;
+    readonly dateField: string;
+    readonly pageSize: number;
+    readonly date: string;
+    readonly afterId: number;
+  },
+): AsyncGenerator<RawRecord[]> {
+  const { params, dateField, pageSize, date } = second;
+  let afterId = second.afterId;
+  for (;;) {
+    const records = await list(resource, {
+      ...params,
+      // `[date,date]` and `>[id]` become `BETWEEN date AND date` and a strict `id > id` in PrestaShop's
+      // SQL (SQLUtils::getSQLRetrieveFilter, classes/webservice/); dates need `date=1` as ever.
+      filter: { ...params.filter, [dateField]: { between: [date, date] }, id: { greaterThan: afterId } },
+      sort: ['id_ASC'],
+      limit: { offset: 0, count: pageSize },
+    });
+    if (records.length > 0) yield records;
+    if (records.length < pageSize) return;
+    afterId = idOf(records[records.length - 1] ?? {});
+  }
+}
+
+/** `2026-10-01 09:59:59` → `2026-10-01 10:00:00`: dates are wall-clock text, compared as such. */
+export function secondAfter(date: string, what: string): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(date);
+  if (!parts) throw malformedAnswer(what, `date illisible « ${date} »`);
+  const [, year, month, day, hour, minute, second] = parts.map(Number);
+  const next = new Date(
+    Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, (second ?? 0) + 1),
+  );
+  return next.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function textField(record: RawRecord, field: string): string {

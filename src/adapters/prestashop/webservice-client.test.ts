@@ -228,6 +228,14 @@ describe('WebserviceClient resilience', () => {
     expect(shop.calls).toHaveLength(1);
   });
 
+  it('refuses XML with a DOCTYPE but no entities, without retrying', async () => {
+    const answer = `<?xml version="1.0"?>\n<!DOCTYPE prestashop SYSTEM "https://attacker.example/x.dtd">\n<prestashop><orders></orders></prestashop>`;
+    const shop = scripted(() => new Response(answer, { status: 200, headers: psHeaders('text/xml') }));
+    const error = await failure(client(shop.fetch).list('orders'));
+    expect(error.code).toBe('malformed-answer');
+    expect(shop.calls).toHaveLength(1);
+  });
+
   it('bounds concurrent calls (default 3) for look-ups by ids, 100 ids per call', async () => {
     let active = 0;
     let peak = 0;

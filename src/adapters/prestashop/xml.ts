@@ -12,7 +12,9 @@ export class UnsafeXmlError extends Error {
 
 /**
  * Entity expansion ("billion laughs", external entities) is refused outright: PrestaShop never sends a
- * DOCTYPE, so a body that has one is not a PrestaShop answer we should trust.
+ * DOCTYPE (no recorded answer under test/fixtures/prestashop/ has one), so a body that has one, even
+ * without entities, is not a PrestaShop answer to trust. The whole body is searched, not the prolog
+ * only: the parser reads a DOCTYPE wherever it stands.
  */
 const FORBIDDEN_DECLARATION = /<!(DOCTYPE|ENTITY)/i;
 

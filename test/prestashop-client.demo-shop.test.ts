@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createPrestaShopOrderSource } from '../src/adapters/prestashop/prestashop-order-source.js';
 import { FakeClock } from '../src/adapters/prestashop/testing/fake-clock.js';
+import type { FetchLike } from '../src/adapters/prestashop/webservice-client.js';
 import { createDemoShop, generateOrders } from '../src/demo-shop/index.js';
 import type { SourcedOrder } from '../src/domain/shop-order.js';
 import type { OrderQuery } from '../src/ports/order-source.js';
@@ -47,6 +48,37 @@ describe('PrestaShop client against the demo shop', () => {
     expect(calls['orders']).toBeLessThanOrEqual(pages + 1);
     expect(calls['order_details']).toBeLessThanOrEqual(pages);
     expect(shop.calls.total()).toBeLessThanOrEqual(7 * (pages + 1) + 10);
+  });
+
+  it('reads a bulk state change, all in one date_upd second, once each in pages that never grow', async () => {
+    const shop = createDemoShop({ generated: { seed: 11, count: 300 }, now: NOW });
+    // A back-office bulk action: 150 orders change state within the same second.
+    const bulk = [...shop.data.orders()].slice(0, 150).map((order) => order.id);
+    for (const id of bulk) shop.data.setOrderState(id, 2);
+    const second = shop.data.nowText();
+    const expected = [...shop.data.orders()]
+      .filter((order) => order.dateUpd === second)
+      .map((order) => order.id);
+    expect(expected.length).toBeGreaterThanOrEqual(150);
+    const rowsAsked: number[] = [];
+    const fetch: FetchLike = (url, init) => {
+      const asked = new URL(url);
+      if (asked.pathname.endsWith('/api/orders'))
+        rowsAsked.push(Number(asked.searchParams.get('limit')?.split(',')[1]));
+      return shop.fetch(url, init);
+    };
+    const source = createPrestaShopOrderSource({
+      url: shop.url,
+      key: shop.key,
+      fetch,
+      clock: new FakeClock(),
+      pageSize: 20,
+    });
+    const read: number[] = [];
+    for await (const page of source.readOrders({ ...QUERY, dateField: 'date_upd', from: second, to: second }))
+      read.push(...page.map(idOf));
+    expect(read.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    expect(Math.max(...rowsAsked)).toBeLessThan(40);
   });
 
   it('filters by state, period and shop', async () => {

@@ -56,8 +56,8 @@ function needs(version: string): Need[] {
 }
 
 /**
- * "Tester la connexion": `GET /api/` lists the resources the key may use and with which methods; the
- * version comes from the `PSWS-Version` header. Failures of the shop itself (unreachable, bad key) are
+ * "Tester la connexion": `GET /api/` lists the resources the key may use and with which methods, in
+ * XML whatever is asked (8.1.2/01_api_root.xml); the version comes from the `PSWS-Version` header. Failures of the shop itself (unreachable, bad key) are
  * thrown; missing permissions become plain-language problems.
  */
 export async function checkConnection(

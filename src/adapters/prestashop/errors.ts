@@ -1,4 +1,5 @@
 import { ExpectedFailure } from '../../domain/failure.js';
+import { ERROR_CODE } from './webservice-dialect.js';
 
 /** Stable codes of the failures a shop owner can meet with the webservice. */
 export type WebserviceFailureCode =
@@ -44,8 +45,8 @@ const WEBSERVICE_SETTINGS = 'Paramètres avancés > Webservice';
 
 /**
  * Turns a PrestaShop error answer into the failure a shop owner can act on. The error is recognised by
- * PrestaShop's own code, not by the HTTP status: a real 8.1.2 answers an unknown filter (code 32) with
- * HTTP 500, and the status of the same error differs between versions.
+ * PrestaShop's own code, not by the HTTP status (see ERROR_CODE: a real 8.1.2 answers an unknown filter
+ * with HTTP 500).
  */
 export function failureFromErrors(
   status: number,
@@ -54,8 +55,8 @@ export function failureFromErrors(
 ): WebserviceFailure | undefined {
   const codes = new Set(errors.map((error) => error.code));
   const { resource, method } = context;
-  if (codes.has(16) || codes.has(17)) return keyMissing(status);
-  if (codes.has(18)) {
+  if (codes.has(ERROR_CODE.noKey) || codes.has(ERROR_CODE.emptyKey)) return keyMissing(status);
+  if (codes.has(ERROR_CODE.keyFormat)) {
     return new WebserviceFailure(
       'key-invalid',
       `La clé du webservice n'a pas le bon format (32 caractères) : recopiez-la depuis ${WEBSERVICE_SETTINGS}.`,
@@ -63,34 +64,38 @@ export function failureFromErrors(
     );
   }
   // PrestaShop answers an unknown key and a disabled key alike: 20 ("not active") followed by 21
-  // ("no permission", because no permission was loaded). 20 alone means the key exists but is off.
-  if (codes.has(20) && codes.has(21)) {
+  // ("no permission", because no permission was loaded), 8.1.2/67_error_bad_key_401.json. 20 alone
+  // would mean the key exists but is off.
+  if (codes.has(ERROR_CODE.keyInactive) && codes.has(ERROR_CODE.noPermission)) {
     return new WebserviceFailure(
       'key-invalid',
       `La clé du webservice est inconnue de la boutique ou désactivée : vérifiez-la dans ${WEBSERVICE_SETTINGS} (clé existante et « Activer la clé » sur Oui).`,
       status,
     );
   }
-  if (codes.has(20)) {
+  if (codes.has(ERROR_CODE.keyInactive)) {
     return new WebserviceFailure(
       'key-inactive',
       `La clé du webservice est désactivée : passez « Activer la clé » sur Oui dans ${WEBSERVICE_SETTINGS}.`,
       status,
     );
   }
-  if (codes.has(21)) {
+  if (codes.has(ERROR_CODE.noPermission)) {
     return new WebserviceFailure(
       'permission-denied',
       `La clé du webservice n'a aucune permission : cochez les ressources nécessaires dans ${WEBSERVICE_SETTINGS}.`,
       status,
     );
   }
-  if (codes.has(22) || (status === 503 && errors.length > 0 && !codes.has(32))) {
+  if (
+    codes.has(ERROR_CODE.webserviceDisabled) ||
+    (status === 503 && errors.length > 0 && !codes.has(ERROR_CODE.unknownFilter))
+  ) {
     return webserviceDisabled(status);
   }
-  if (codes.has(26) || (status === 405 && errors.length > 0))
+  if (codes.has(ERROR_CODE.resourceNotAllowed) || (status === 405 && errors.length > 0))
     return permissionDenied(resource, method, status);
-  if (codes.has(132) || codes.has(133)) {
+  if (codes.has(ERROR_CODE.shopNotAllowedForKey) || codes.has(ERROR_CODE.shopNotAllowedForKeyAlt)) {
     const shop = context.shop ?? 'demandée';
     return new WebserviceFailure(
       'shop-not-enabled-for-key',
@@ -98,7 +103,7 @@ export function failureFromErrors(
       status,
     );
   }
-  if (codes.has(32)) {
+  if (codes.has(ERROR_CODE.unknownFilter)) {
     return new WebserviceFailure(
       'filter-unknown',
       `La boutique refuse un filtre sur ${resource} (erreur 32) : sa version du webservice ne connaît pas ce champ.`,
@@ -106,7 +111,7 @@ export function failureFromErrors(
     );
   }
   // "This shop id does not exist" / "This shop group doesn't exist" share the catch-all code 999.
-  if (codes.has(999) && errors.some((error) => /shop/i.test(error.message))) {
+  if (codes.has(ERROR_CODE.catchAll) && errors.some((error) => /shop/i.test(error.message))) {
     return new WebserviceFailure(
       'shop-not-found',
       `La boutique ${context.shop ?? ''} n'existe pas dans cette installation PrestaShop : revoyez les boutiques sélectionnées.`,

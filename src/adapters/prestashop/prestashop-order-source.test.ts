@@ -169,6 +169,33 @@ describe('PrestaShopOrderSource.readOrders', () => {
     expect(orderCalls).toBeLessThanOrEqual(13);
   });
 
+  it('reads 120 orders of one second once each, without asking for ever bigger pages', async () => {
+    // A back-office bulk action or an import stamps many orders with the same second.
+    const fake = createFakeWebservice();
+    const orders = fake.tables['orders'] ?? [];
+    const template = orders.find((order) => order['id'] === 11) ?? {};
+    orders.length = 0;
+    for (let index = 0; index < 120; index += 1) {
+      orders.push({
+        ...structuredClone(template),
+        id: 2000 + index,
+        date_add: '2026-10-15 09:30:00',
+        reference: `BULK${index}`,
+      });
+    }
+    fake.beforeAnswer = ({ url }) => {
+      if (url.pathname === '/api/orders' && fake.calls.length > 400) throw new Error('the read never ends');
+      return undefined;
+    };
+    const ids = (await readAll(source(fake, 10).readOrders(QUERY))).flat().map(idOf);
+    expect(ids).toHaveLength(120);
+    expect(new Set(ids).size).toBe(120);
+    const counts = fake.calls
+      .filter((call) => new URL(call.url).pathname === '/api/orders')
+      .map((call) => Number(new URL(call.url).searchParams.get('limit')?.split(',')[1]));
+    expect(Math.max(...counts)).toBeLessThan(20);
+  });
+
   it('refuses one order with a malformed amount, not its page', async () => {
     const fake = createFakeWebservice();
     const order8 = fake.tables['orders']?.find((order) => order['id'] === 8);

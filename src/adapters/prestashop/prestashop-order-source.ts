@@ -7,31 +7,13 @@ import type {
   StateChangeResult,
 } from '../../ports/order-source.js';
 import { checkConnection } from './check-connection.js';
-import { WebserviceFailure, type WebserviceFailureCode } from './errors.js';
+import { WebserviceFailure } from './errors.js';
+import { OrderPageReader } from './order-page-reader.js';
 import { ReferenceDataCache } from './reference-data.js';
-import { type OrderRecords, toOrderState, toShop, toShopOrder } from './to-shop-order.js';
-import {
-  type RawRecord,
-  type ShopScope,
-  WebserviceClient,
-  type WebserviceClientOptions,
-} from './webservice-client.js';
-import {
-  type ParsedRecords,
-  type WireOrder,
-  addressSchema,
-  customerMessageSchema,
-  customerSchema,
-  customerThreadSchema,
-  orderCarrierSchema,
-  orderCartRuleSchema,
-  orderCurrentStateSchema,
-  orderDetailSchema,
-  orderHistorySchema,
-  orderPaymentSchema,
-  orderSchema,
-  parseRecords,
-} from './wire-schemas.js';
+import { toOrderState, toShop } from './to-shop-order.js';
+import { WebserviceClient, type WebserviceClientOptions } from './webservice-client.js';
+import { type ShopScope, sendEmailQuery } from './webservice-dialect.js';
+import { orderCurrentStateSchema, orderHistorySchema, parseRecords } from './wire-schemas.js';
 import { toXmlBody } from './xml-body.js';
 
 export interface PrestaShopOrderSourceOptions {
@@ -45,26 +27,21 @@ export interface PrestaShopOrderSourceOptions {
 }
 
 /**
- * Orders read from a PrestaShop webservice (1.6 to 9.x): a page of orders, then the related records of
- * the whole page in one call each — about seven calls per hundred orders.
+ * Orders read from a PrestaShop webservice (1.6 to 9.x): keyset pages of orders, each made whole by an
+ * OrderPageReader; and the writes back (states, tracking numbers).
  */
-/** Failures of one call that the next page's calls may not meet. */
-const PAGE_LOCAL_FAILURES: ReadonlySet<WebserviceFailureCode> = new Set([
-  'server-error',
-  'timeout',
-  'malformed-answer',
-]);
-
 export class PrestaShopOrderSource implements OrderSource {
   private readonly client: WebserviceClient;
   private readonly pageSize: number;
   private readonly reference: ReferenceDataCache;
+  private readonly pages: OrderPageReader;
   private readonly maxStateChangeAttempts: number;
 
   constructor(options: PrestaShopOrderSourceOptions) {
     this.client = options.client;
     this.pageSize = options.pageSize ?? 100;
     this.reference = new ReferenceDataCache(options.client, options.languageId ?? 1);
+    this.pages = new OrderPageReader(options.client, this.reference);
     this.maxStateChangeAttempts = options.maxStateChangeAttempts ?? 3;
   }
 
@@ -108,41 +85,16 @@ export class PrestaShopOrderSource implements OrderSource {
           yielded.add(id);
           return wantedShops.size === 0 || wantedShops.has(Number(raw['id_shop']));
         });
-        if (page.length > 0) yield await this.sourcedOrdersOrFailures(page, query.withMessages, scope);
+        if (page.length > 0) yield await this.pages.read(page, query.withMessages, scope);
       }
-    }
-  }
-
-  /**
-   * A page whose related records cannot be read (the host keeps answering 500 past the retries) fails its
-   * own orders, with the reason, and the run goes on with the next page: the orders page itself was read,
-   * so the keyset cursor can move on. Failures that would repeat on every page (key, permission) stop
-   * the run instead.
-   */
-  private async sourcedOrdersOrFailures(
-    page: readonly RawRecord[],
-    withMessages: boolean,
-    scope: ShopScope | undefined,
-  ): Promise<SourcedOrder[]> {
-    try {
-      return await this.sourcedOrders(page, withMessages, scope);
-    } catch (error) {
-      if (!(error instanceof WebserviceFailure) || !PAGE_LOCAL_FAILURES.has(error.code)) throw error;
-      return page.map((raw) => ({
-        ok: false as const,
-        key: { shopId: Number(raw['id_shop']), orderId: Number(raw['id']) },
-        reference: typeof raw['reference'] === 'string' ? raw['reference'] : '',
-        stateId: Number(raw['current_state']) || undefined,
-        code: 'shop-read-failed',
-        message: `Les détails de la commande n'ont pas pu être lus dans la boutique (${error.message}) : elle sera reprise au prochain import.`,
-      }));
     }
   }
 
   async currentStates(keys: readonly ShopOrderKey[]): Promise<ReadonlyMap<number, number>> {
     const states = new Map<number, number>();
     for (const [shopId, orderIds] of groupByShop(keys)) {
-      // Order lists are restricted to one shop (the request host's) unless id_shop says which.
+      // Order lists are restricted to one shop (the request host's) unless id_shop says which
+      // (8.1.2/05_orders_full.json against 09_orders_shop2.json).
       const raws = await this.client.listWhereIn('orders', 'id', orderIds, {
         display: ['id', 'current_state'],
         shop: { shopId },
@@ -172,7 +124,7 @@ export class PrestaShopOrderSource implements OrderSource {
 
   /**
    * PrestaShop does not refuse a state the order already has, and runs every side effect (stock,
-   * invoice, e-mail) again: the state is read first, and after a send of unknown outcome (timeout, cut
+   * invoice, e-mail) again (OrderHistory::addWs, classes/order/OrderHistory.php): the state is read first, and after a send of unknown outcome (timeout, cut
    * connection) it is read again before any new send.
    */
   async changeState(
@@ -192,8 +144,7 @@ export class PrestaShopOrderSource implements OrderSource {
         await this.client.post(
           'order_histories',
           toXmlBody('order_history', { id_order: key.orderId, id_order_state: newStateId }),
-          // The e-mail flag is a query parameter, not a field of the record.
-          { sendemail: sendEmail ? '1' : '0' },
+          sendEmailQuery(sendEmail),
         );
         return { status: 'sent' };
       } catch (error) {
@@ -203,8 +154,9 @@ export class PrestaShopOrderSource implements OrderSource {
   }
 
   /**
-   * PUT replaces the whole record (omitted optional fields become NULL), so the record read is sent back
-   * whole with only its tracking number filled. PUT works on every version (PATCH only from 8.0).
+   * PUT replaces the whole record (omitted optional fields become NULL: WebserviceRequest's
+   * saveEntityFromXml), so the record read is sent back whole with only its tracking number filled, as
+   * in 8.1.2/04_order_carriers_put_200.request.xml. PUT works on every version (PATCH only from 8.0).
    */
   async setTrackingNumber(
     key: ShopOrderKey,
@@ -224,9 +176,13 @@ export class PrestaShopOrderSource implements OrderSource {
     }
     const id = Number(record['id']);
     const updated: Record<string, unknown> = { ...record, tracking_number: trackingNumber };
-    await this.client.update('PUT', 'order_carriers', id, toXmlBody('order_carrier', updated), {
-      sendemail: options.sendEmail ? '1' : '0',
-    });
+    await this.client.update(
+      'PUT',
+      'order_carriers',
+      id,
+      toXmlBody('order_carrier', updated),
+      sendEmailQuery(options.sendEmail),
+    );
     return 'written';
   }
 
@@ -242,132 +198,6 @@ export class PrestaShopOrderSource implements OrderSource {
     if (shops.every((shop) => selected.includes(shop.id))) return ['all'];
     return selected.map((shopId) => ({ shopId }));
   }
-
-  private async sourcedOrders(
-    raws: readonly RawRecord[],
-    withMessages: boolean,
-    scope: ShopScope | undefined,
-  ): Promise<SourcedOrder[]> {
-    const parsedOrders = parseRecords(orderSchema, raws);
-    const refused: SourcedOrder[] = parsedOrders.rejected.map(({ raw, reason }) => malformed(raw, reason));
-    const orders = parsedOrders.records;
-    if (orders.length === 0) return refused;
-    const orderIds = orders.map((order) => order.id);
-    const shopParams = scope === undefined ? {} : { shop: scope };
-    const full = { display: 'full' } as const;
-    const cartRulesResource = this.client.version?.startsWith('1.6') ? 'order_discounts' : 'order_cart_rules';
-
-    const [reference, details, customers, addresses, payments, carriers, cartRules, messages] =
-      await Promise.all([
-        this.reference.referenceData(),
-        this.related(orderDetailSchema, 'order_details', 'id_order', orderIds),
-        // Customer lists are restricted per shop like order lists.
-        this.client
-          .listWhereIn(
-            'customers',
-            'id',
-            orders.map((order) => order.id_customer),
-            { ...full, ...shopParams },
-          )
-          .then((found) => parseRecords(customerSchema, found)),
-        this.related(
-          addressSchema,
-          'addresses',
-          'id',
-          orders.flatMap((order) => [order.id_address_delivery, order.id_address_invoice]),
-        ),
-        // Payments hang on the order's reference, not its id (shared by the orders of a split cart).
-        this.related(
-          orderPaymentSchema,
-          'order_payments',
-          'order_reference',
-          orders.map((order) => order.reference),
-        ),
-        this.related(orderCarrierSchema, 'order_carriers', 'id_order', orderIds),
-        this.related(orderCartRuleSchema, cartRulesResource, 'id_order', orderIds),
-        withMessages ? this.messages(orderIds) : Promise.resolve(new Map<number, never[]>()),
-      ]);
-    await this.reference.loadProvinces(addresses.records.map((address) => address.id_state));
-
-    // A malformed related record (an amount that is not a decimal) refuses the orders it belongs to.
-    const badOrders = new Map<number, string>();
-    for (const { raw, reason } of [...details.rejected, ...carriers.rejected, ...cartRules.rejected]) {
-      badOrders.set(Number(raw['id_order']), reason);
-    }
-    for (const { raw, reason } of payments.rejected) {
-      for (const order of orders)
-        if (order.reference === String(raw['order_reference'])) badOrders.set(order.id, reason);
-    }
-
-    const customersById = new Map(customers.records.map((customer) => [customer.id, customer]));
-    const addressesById = new Map(addresses.records.map((address) => [address.id, address]));
-    const mapped = orders.map((order): SourcedOrder => {
-      const bad = badOrders.get(order.id);
-      if (bad !== undefined) return malformed(order, `un enregistrement lié est illisible (${bad})`);
-      const records: OrderRecords = {
-        order,
-        details: details.records.filter((detail) => detail.id_order === order.id),
-        customer: customersById.get(order.id_customer),
-        deliveryAddress: addressesById.get(order.id_address_delivery),
-        invoiceAddress:
-          order.id_address_invoice === 0 ? undefined : addressesById.get(order.id_address_invoice),
-        payments: payments.records.filter((payment) => payment.order_reference === order.reference),
-        orderCarrier: firstById(carriers.records.filter((carrier) => carrier.id_order === order.id)),
-        cartRules: cartRules.records.filter((rule) => rule.id_order === order.id),
-        messages: messages.get(order.id) ?? [],
-      };
-      return toShopOrder(records, reference);
-    });
-    return [...refused, ...mapped];
-  }
-
-  private async related<T>(
-    schema: Parameters<typeof parseRecords<T>>[0],
-    resource: string,
-    field: string,
-    values: readonly (string | number)[],
-  ): Promise<ParsedRecords<T>> {
-    const raws = await this.client.listWhereIn(resource, field, values, { display: 'full' });
-    return parseRecords(schema, raws);
-  }
-
-  /** Customer threads of the orders, then their messages: two calls per page. */
-  private async messages(orderIds: readonly number[]) {
-    const threads = (await this.related(customerThreadSchema, 'customer_threads', 'id_order', orderIds))
-      .records;
-    const orderOfThread = new Map(threads.map((thread) => [thread.id, thread.id_order]));
-    const messages = (
-      await this.related(
-        customerMessageSchema,
-        'customer_messages',
-        'id_customer_thread',
-        threads.map((thread) => thread.id),
-      )
-    ).records;
-    const byOrder = new Map<number, typeof messages>();
-    for (const message of messages) {
-      const orderId = orderOfThread.get(message.id_customer_thread);
-      if (orderId === undefined) continue;
-      byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), message]);
-    }
-    return byOrder;
-  }
-}
-
-function malformed(raw: RawRecord | WireOrder, reason: string): SourcedOrder {
-  const record = raw as Record<string, unknown>;
-  return {
-    ok: false,
-    key: { shopId: Number(record['id_shop']) || 0, orderId: Number(record['id']) || 0 },
-    reference: typeof record['reference'] === 'string' ? record['reference'] : '',
-    stateId: Number(record['current_state']) || undefined,
-    code: 'malformed-order',
-    message: `La commande est illisible : ${reason}`,
-  };
-}
-
-function firstById<T extends { id: number }>(records: readonly T[]): T | undefined {
-  return [...records].sort((a, b) => a.id - b.id)[0];
 }
 
 function groupByShop(keys: readonly ShopOrderKey[]): Map<number, number[]> {

@@ -27,6 +27,24 @@ describe('retry policy', () => {
     expect(isRetryable(status(429), 'POST')).toBe(true);
   });
 
+  it('retries a lost PUT (it sends the whole record again) and a lost HEAD, as a GET', () => {
+    for (const method of ['PUT', 'HEAD']) {
+      expect(isRetryable({ kind: 'timeout' }, method)).toBe(true);
+      expect(isRetryable({ kind: 'network' }, method)).toBe(true);
+      expect(isRetryable({ kind: 'malformed' }, method)).toBe(true);
+      expect(isRetryable(status(502), method)).toBe(true);
+    }
+    expect(isRetryable({ kind: 'malformed' }, 'POST')).toBe(false);
+  });
+
+  it('never retries what PrestaShop says is wrong, whatever the status', () => {
+    // An empty shop group is error 999 with HTTP 500 (WebserviceRequest::groupShopExists).
+    expect(isRetryable(status(500, [999]), 'GET')).toBe(false);
+    expect(isRetryable(status(503, [32]), 'GET')).toBe(false);
+    // PHP warnings alone (code 3) say nothing about the request: a 500 with only them is retried.
+    expect(isRetryable(status(500, [3]), 'GET')).toBe(true);
+  });
+
   it('stops after the last attempt', () => {
     expect(decideRetry(status(503), 4, 'GET', defaultRetryPolicy, now, () => 0.5).retry).toBe(true);
     expect(decideRetry(status(503), 5, 'GET', defaultRetryPolicy, now, () => 0.5).retry).toBe(false);
@@ -44,6 +62,9 @@ describe('retry policy', () => {
     expect(retryAfterMs('7', now)).toBe(7000);
     expect(retryAfterMs('Fri, 27 Nov 2026 10:00:12 GMT', now)).toBe(12_000);
     expect(retryAfterMs('n/a', now)).toBeUndefined();
+    expect(retryAfterMs(' 7 ', now)).toBe(7000);
+    // A date already past means "now", never a negative wait.
+    expect(retryAfterMs('Fri, 27 Nov 2026 09:59:00 GMT', now)).toBe(0);
     expect(decideRetry(status(429, [], '3'), 1, 'GET', defaultRetryPolicy, now, () => 0)).toEqual({
       retry: true,
       delayMs: 3000,

@@ -1,3 +1,5 @@
+import { ERROR_CODE } from './webservice-dialect.js';
+
 /**
  * When to try a webservice call again, and after how long. Pure: the client feeds it what happened and
  * sleeps with its injected clock.
@@ -36,10 +38,10 @@ export type RetryDecision = { readonly retry: false } | { readonly retry: true; 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /**
- * PrestaShop error codes that say the request itself is wrong: retrying gives the same answer. Code 32
- * (unknown filter) comes as HTTP 500 on a real 8.1.2, so the code wins over the status.
+ * PrestaShop error codes that say the request itself is wrong: retrying gives the same answer. The code
+ * wins over the status: an unknown filter comes as HTTP 500 on a real 8.1.2 (see ERROR_CODE).
  */
-const DEFINITIVE_ERROR_CODES = new Set([16, 17, 18, 20, 21, 22, 26, 32, 132, 133, 999]);
+const DEFINITIVE_ERROR_CODES: ReadonlySet<number> = new Set(Object.values(ERROR_CODE));
 
 /** Whether the outcome may be retried at all, whatever the attempt count. */
 export function isRetryable(outcome: AttemptOutcome, method: string): boolean {

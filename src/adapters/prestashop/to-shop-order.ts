@@ -170,7 +170,8 @@ function mapOrder(records: OrderRecords, reference: ReferenceData): ShopOrder {
 }
 
 /**
- * The VAT rate of a line: the order's own rows carry none, so it comes from the detail's taxes (the
+ * The VAT rate of a line: the order's own rows carry none (order_rows of 8.1.2/05_orders_full.json), so
+ * it comes from the detail's taxes (associations.taxes of 8.1.2/18_order_details_selected.json; the
  * `taxes` resource gives each rate; several taxes on one line add up), else from a `tax_rate` field
  * when the shop sends one, else 0 (an untaxed line: no tax association at all).
  */
@@ -333,8 +334,9 @@ function toCurrency(currency: WireCurrency, languageId: number): Currency {
 }
 
 function toCarrier(id: number, carrier: WireCarrier | undefined): Carrier {
-  // A carrier edited in the back office gets a new id; the old one stays readable (deleted=1). One
-  // missing altogether keeps its id so that the mapping by id still works.
+  // A carrier edited in the back office gets a new id, its id_reference stays (8.1.2/44_carriers_full.json,
+  // index.md); the old one stays readable (deleted=1). One missing altogether keeps its id so that the
+  // mapping by id still works.
   if (!carrier) return { id, referenceId: id, name: '' };
   return { id: carrier.id, referenceId: carrier.id_reference || carrier.id, name: carrier.name };
 }

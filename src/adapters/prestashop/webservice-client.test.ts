@@ -5,7 +5,8 @@ import { redactUrl } from './redact-url.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { psHeaders } from './testing/fake-webservice.js';
 import { recordedAnswer, toResponse } from './testing/recorded-fixtures.js';
-import { type FetchLike, WebserviceClient, readQuery } from './webservice-client.js';
+import { type FetchLike, WebserviceClient } from './webservice-client.js';
+import { readQuery } from './webservice-dialect.js';
 
 const KEY = 'SECRETKEY0123456789ABCDEFGHIJKLM';
 const URL_BASE = 'https://boutique.example';
@@ -227,6 +228,14 @@ describe('WebserviceClient resilience', () => {
     expect(shop.calls).toHaveLength(1);
   });
 
+  it('refuses XML with a DOCTYPE but no entities, without retrying', async () => {
+    const answer = `<?xml version="1.0"?>\n<!DOCTYPE prestashop SYSTEM "https://attacker.example/x.dtd">\n<prestashop><orders></orders></prestashop>`;
+    const shop = scripted(() => new Response(answer, { status: 200, headers: psHeaders('text/xml') }));
+    const error = await failure(client(shop.fetch).list('orders'));
+    expect(error.code).toBe('malformed-answer');
+    expect(shop.calls).toHaveLength(1);
+  });
+
   it('bounds concurrent calls (default 3) for look-ups by ids, 100 ids per call', async () => {
     let active = 0;
     let peak = 0;
@@ -245,6 +254,68 @@ describe('WebserviceClient resilience', () => {
     expect(peak).toBe(3);
     const first = new URL(calls[0] ?? '').searchParams.get('filter[id_order]') ?? '';
     expect(first.split('|')).toHaveLength(100);
+  });
+
+  it('looks ids up in OR-lists that cover each id once: no duplicate, no empty value, no empty list', async () => {
+    const asked: string[][] = [];
+    const fetch: FetchLike = async (url) => {
+      const ids = (new URL(url).searchParams.get('filter[id_order]') ?? '')
+        .replace(/^\[|\]$/g, '')
+        .split('|');
+      asked.push(ids);
+      const body = { order_details: ids.map((id) => ({ id: Number(id) * 10, id_order: Number(id) })) };
+      return new Response(JSON.stringify(body), { status: 200, headers: psHeaders('application/json') });
+    };
+    const ids = Array.from({ length: 200 }, (_, index) => index + 1);
+    const records = await client(fetch).listWhereIn('order_details', 'id_order', [...ids, 5, '17', '']);
+    // Exactly two full lists: a third, empty one would be `filter[id_order]=[]`.
+    expect(asked.map((list) => list.length)).toEqual([100, 100]);
+    expect(
+      asked
+        .flat()
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(ids);
+    expect(records.map((record) => record['id_order'])).toEqual(ids);
+    expect(await client(fetch).listWhereIn('order_details', 'id_order', [''])).toEqual([]);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('switches every call in flight to ws_key when the host strips the Authorization header', async () => {
+    const calls: string[] = [];
+    // Three calls leave together, the Basic way; each meets the plain 401 after the first switched.
+    const fetch: FetchLike = async (url) => {
+      calls.push(url);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (!new URL(url).searchParams.has('ws_key'))
+        return toResponse(recordedAnswer('66_error_no_credentials_401.txt'));
+      return new Response('[]', { status: 200, headers: psHeaders('application/json') });
+    };
+    const c = client(fetch);
+    const lists = await Promise.all(['orders', 'customers', 'addresses'].map((resource) => c.list(resource)));
+    expect(lists).toEqual([[], [], []]);
+    expect(calls).toHaveLength(6);
+    expect(calls.slice(3).every((url) => new URL(url).searchParams.get('ws_key') === KEY)).toBe(true);
+  });
+
+  it('does not count the switch to ws_key as an attempt', async () => {
+    const shop = scripted(
+      recorded('66_error_no_credentials_401.txt'),
+      () => new Response('Bad Gateway', { status: 502 }),
+    );
+    const error = await failure(client(shop.fetch).list('orders'));
+    expect(error.code).toBe('server-error');
+    expect(shop.calls).toHaveLength(1 + 5);
+  });
+
+  it('reports a cut connection as a server failure, not an unknown address, once the shop has answered', async () => {
+    const shop = scripted(
+      () => new Response('Service Unavailable', { status: 503 }),
+      () => Promise.reject(new TypeError('socket hang up')),
+    );
+    const error = await failure(client(shop.fetch).list('orders'));
+    expect(error.code).toBe('server-error');
+    expect(error.message).toContain('la connexion a été coupée');
   });
 
   it('never shows the key in error messages, even in ws_key mode', async () => {

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 
 import { FIXTURES, fixtureText, manifest } from './testing/recorded-fixtures.js';
 import { normalize } from './testing/normalize.js';
-import { listRecords, parseBody } from './webservice-client.js';
+import { listRecords, parseBody } from './webservice-answer.js';
 import {
   addressSchema,
   carrierSchema,

@@ -16,7 +16,10 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional
 const isBlank = (value: Scalar): value is '' | null | undefined =>
   value === undefined || value === null || value === '';
 
-/** An id or a count: `5`, `"5"`; absent or empty is 0 (8.x omits zero fields in single records). */
+/**
+ * An id or a count: `5`, `"5"`; absent or empty is 0 (8.x omits zero fields in single records:
+ * 8.1.2/12_order_8.json against 13_order_8.xml).
+ */
 export const wireInt = scalar.transform((value, ctx): number => {
   if (isBlank(value)) return 0;
   const number = Number(value);
@@ -30,7 +33,7 @@ export const wireInt = scalar.transform((value, ctx): number => {
 /** Text as sent; numbers turned back into text, absent is empty. */
 export const wireText = scalar.transform((value): string => (isBlank(value) ? '' : String(value)));
 
-/** `1`, `"1"`, `true`: 1.7 sends `"1"`, some 8.x records `1`. */
+/** `1`, `"1"`, `true`: the same 8.1.2 answer gives `"active":1` and `"active":"1"` (8.1.2/56_shops_full.json). */
 export const wireFlag = scalar.transform((value): boolean => value === true || value === 1 || value === '1');
 
 /** A decimal amount: `"16.510000"`, `16.51`; absent or empty is 0; anything else is an error. */
@@ -44,7 +47,10 @@ export const wireAmount = scalar.transform((value, ctx): Amount => {
   return parsed;
 });
 
-/** `YYYY-MM-DD HH:MM:SS`; PrestaShop's empty date `0000-00-00 00:00:00` is undefined. */
+/**
+ * `YYYY-MM-DD HH:MM:SS`; PrestaShop's empty date `0000-00-00 00:00:00` is undefined
+ * (1.6.1/test_import_sale_record_5/001_GET_orders_5.response.xml, 8.1.2/36_customers_full.json).
+ */
 export const wireDate = wireText.transform((value): string | undefined =>
   value === '' || value.startsWith('0000-00-00') ? undefined : value,
 );
@@ -60,7 +66,8 @@ export const wireLocalized = z
   ])
   .transform((value): Localized => {
     if (!Array.isArray(value)) return isBlank(value) ? '' : String(value);
-    // One language: JSON sends the plain string, XML a one-item list. Made the same.
+    // One language: JSON sends the plain string (8.1.2/23_order_states_full.json), XML a one-item list
+    // (8.1.2/24_order_states_full.xml). Made the same.
     return value.length === 1 ? (value[0]?.value ?? '') : value;
   });
 
@@ -75,7 +82,7 @@ export function pickLanguage(value: Localized, languageId: number): string {
   );
 }
 
-/** An association list: absent means none (8.x JSON drops empty associations). */
+/** An association list: absent means none (8.x JSON drops empty ones: 8.1.2/18_order_details_selected.json). */
 const association = <T extends z.ZodType>(item: T) => z.array(item).optional().default([]);
 const idItem = z.object({ id: wireInt });
 
@@ -226,7 +233,7 @@ export const orderCarrierSchema = z.object({
 });
 export type WireOrderCarrier = z.output<typeof orderCarrierSchema>;
 
-/** `order_cart_rules` (1.7+) and 1.6's `order_discounts` have the same fields. */
+/** `order_cart_rules` (1.7+) and 1.6's `order_discounts` have the same fields (see cartRulesResource). */
 export const orderCartRuleSchema = z.object({
   id: wireInt,
   id_order: wireInt,
@@ -241,7 +248,8 @@ export type WireOrderCartRule = z.output<typeof orderCartRuleSchema>;
 export const currencySchema = z.object({
   id: wireInt,
   iso_code: wireText,
-  // 1.7.6+ made the name multilingual.
+  // Multilingual in 8.1.2 (8.1.2/47_currencies_full.xml), plain text in 1.6
+  // (1.6.1/test_import_basedata/249_GET_currencies_1.response.xml).
   name: wireLocalized,
   conversion_rate: wireAmount,
 });

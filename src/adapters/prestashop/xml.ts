@@ -12,7 +12,9 @@ export class UnsafeXmlError extends Error {
 
 /**
  * Entity expansion ("billion laughs", external entities) is refused outright: PrestaShop never sends a
- * DOCTYPE, so a body that has one is not a PrestaShop answer we should trust.
+ * DOCTYPE (no recorded answer under test/fixtures/prestashop/ has one), so a body that has one, even
+ * without entities, is not a PrestaShop answer to trust. The whole body is searched, not the prolog
+ * only: the parser reads a DOCTYPE wherever it stands.
  */
 const FORBIDDEN_DECLARATION = /<!(DOCTYPE|ENTITY)/i;
 
@@ -93,7 +95,7 @@ function listItems(node: XmlNode): unknown[] {
   const children = childEntries(node);
   const first = children[0];
   if (!first) return [];
-  // XML quirk: a single item is an element, not a list of one.
+  // XML quirk: a single item is an element, not a list of one (8.1.2/02_order_carriers_order11_before_put.xml).
   const items = Array.isArray(first[1]) ? first[1] : [first[1]];
   return items.map((item) => toPlain(item));
 }
@@ -103,7 +105,8 @@ function toPlain(node: XmlNode): unknown {
   if (Array.isArray(node)) return node.map((item) => toPlain(item));
   const children = childEntries(node);
   if (children.length === 0) {
-    // `<order id="5" xlink:href="…"/>` (a list without display) is the record's id only.
+    // `<order id="5" xlink:href="…"/>` (a list without display) is the record's id only
+    // (1.6.1/test_import_sale_batch/001_GET_orders.response.xml).
     const id = attribute(node, 'id');
     if (id !== undefined && node['#text'] === undefined) return { id };
     const text = node['#text'];
@@ -111,7 +114,7 @@ function toPlain(node: XmlNode): unknown {
   }
   const language = node['language'];
   if (language !== undefined && children.length === 1) {
-    // Multilingual field: the same shape as JSON's `[{"id":"1","value":"…"}]`.
+    // Multilingual field (8.1.2/47_currencies_full.xml): the same shape as JSON's `[{"id":"1","value":"…"}]`.
     const entries = Array.isArray(language) ? language : [language];
     return entries.map((entry) => ({ id: attribute(entry, 'id') ?? '', value: textOf(entry) }));
   }

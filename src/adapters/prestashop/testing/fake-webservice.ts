@@ -5,7 +5,7 @@ type Row = Record<string, unknown>;
 
 /**
  * A small in-memory PrestaShop 8.1.2 webservice over the recorded records, for the adapter's tests:
- * display, filters (`[a|b]`, `[a,b]`), sort, limit, `id_shop`, `date=1`, Basic or `ws_key`
+ * display, filters (`[a|b]`, `[a,b]`, `>[a]`, `<[a]`), sort, limit, `id_shop`, `date=1`, Basic or `ws_key`
  * authentication, POST order_histories and PUT order_carriers. Answers JSON like the real one (`[]` for
  * an empty list). The demo shop (src/demo-shop) is the full simulator; this one only knows the fixtures.
  */
@@ -147,6 +147,8 @@ function list(resource: string, table: Row[], params: URLSearchParams): Response
 }
 
 function matches(actual: string, filter: string): boolean {
+  const bound = /^([<>])\[(.*)\]$/.exec(filter);
+  if (bound) return bound[1] === '>' ? compare(actual, bound[2]) > 0 : compare(actual, bound[2]) < 0;
   const inList = /^\[([^,]*)\]$/.exec(filter);
   if (inList) return (inList[1] ?? '').split('|').includes(actual);
   const interval = /^\[(.*),(.*)\]$/.exec(filter);

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+
+import { WebserviceFailure } from './errors.js';
+import { type ListReader, keysetPages, offsetPages, secondAfter } from './keyset-pages.js';
+import type { RawRecord } from './webservice-answer.js';
+import type { FilterValue, ReadParams } from './webservice-dialect.js';
+
+/**
+ * A list over records in memory that reads ReadParams as PrestaShop reads the query it becomes:
+ * ANDed filters (`between` inclusive, `greaterThan` strict), sort keys in order, `limit`. It refuses to
+ * serve more than `maxCalls` pages, so that a pager that never ends fails instead of hanging.
+ */
+function memoryList(records: RawRecord[], maxCalls = 200): { list: ListReader; calls: ReadParams[] } {
+  const calls: ReadParams[] = [];
+  const list: ListReader = (_resource, params) => {
+    calls.push(params);
+    if (calls.length > maxCalls) throw new Error(`the pager asked for more than ${maxCalls} pages`);
+    let rows = records.filter((record) =>
+      Object.entries(params.filter ?? {}).every(([field, value]) => matches(text(record[field]), value)),
+    );
+    const keys = (params.sort ?? []).map((key) => key.replace(/_ASC$/, ''));
+    rows = [...rows].sort((a, b) => {
+      for (const key of keys) {
+        const order = compare(text(a[key]), text(b[key]));
+        if (order !== 0) return order;
+      }
+      return 0;
+    });
+    const { offset = 0, count = rows.length } = params.limit ?? {};
+    return Promise.resolve(rows.slice(offset, offset + count));
+  };
+  return { list, calls };
+}
+
+function matches(actual: string, filter: FilterValue): boolean {
+  if (typeof filter !== 'object') return actual === String(filter);
+  if ('between' in filter)
+    return compare(actual, String(filter.between[0])) >= 0 && compare(actual, String(filter.between[1])) <= 0;
+  if ('greaterThan' in filter) return compare(actual, String(filter.greaterThan)) > 0;
+  if ('lessThan' in filter) return compare(actual, String(filter.lessThan)) < 0;
+  return filter.in.map(String).includes(actual);
+}
+
+function compare(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+async function readAll(pages: AsyncIterable<RawRecord[]>): Promise<number[][]> {
+  const read: number[][] = [];
+  for await (const page of pages) read.push(page.map((record) => Number(record['id'])));
+  return read;
+}
+
+const order = (id: number, date_add: string): RawRecord => ({ id, date_add });
+const PERIOD = { dateField: 'date_add', from: '2026-10-01 00:00:00', to: '2026-10-01 23:59:59' };
+
+describe('keysetPages', () => {
+  it('reads a second holding more orders than a page by id, with pages that never grow', async () => {
+    const crowded = '2026-10-01 10:00:00';
+    const records = [
+      order(20, '2026-10-01 09:00:00'),
+      // Listed out of id order: the pager must not depend on the table's order.
+      ...[4, 1, 7, 3, 6, 2, 5].map((id) => order(id, crowded)),
+      order(9, '2026-10-01 10:00:01'),
+      order(8, '2026-10-01 10:00:01'),
+      order(10, '2026-10-02 00:00:00'),
+    ];
+    const shop = memoryList(records);
+    const pages = await readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+
+    expect(pages.flat()).toEqual([20, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(shop.calls.map((call) => [call.filter, call.sort, call.limit?.count])).toEqual([
+      [{ date_add: { between: [PERIOD.from, PERIOD.to] } }, ['date_add_ASC', 'id_ASC'], 3],
+      // Two orders of 10:00:00 were read: ask for two more rows to get three new ones.
+      [{ date_add: { between: [crowded, PERIOD.to] } }, ['date_add_ASC', 'id_ASC'], 5],
+      // A page's worth read in that second: the rest of it by id, a page at a time.
+      [{ date_add: { between: [crowded, crowded] }, id: { greaterThan: 5 } }, ['id_ASC'], 3],
+      // Then from the next second on.
+      [{ date_add: { between: ['2026-10-01 10:00:01', PERIOD.to] } }, ['date_add_ASC', 'id_ASC'], 3],
+    ]);
+  });
+
+  it('ends and reads each of 250 orders of one second exactly once, in pages of at most twice the page size', async () => {
+    const second = '2026-10-01 12:34:56';
+    const records = Array.from({ length: 250 }, (_, index) => order(1000 + index, second));
+    records.push(order(5000, '2026-10-01 12:34:57'));
+    const shop = memoryList(records);
+    const pages = await readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD, pageSize: 10 }));
+
+    const ids = pages.flat();
+    expect(ids).toHaveLength(251);
+    expect(new Set(ids).size).toBe(251);
+    expect(Math.max(...shop.calls.map((call) => call.limit?.count ?? Infinity))).toBeLessThan(20);
+    expect(shop.calls.length).toBeLessThanOrEqual(28);
+  });
+
+  it('keeps the caller filters and reads a crowded second at the very end of the period', async () => {
+    const last = '2026-10-01 23:59:59';
+    const records = [
+      ...Array.from({ length: 7 }, (_, index) => ({ ...order(index + 1, last), current_state: 2 })),
+      { ...order(8, last), current_state: 6 },
+    ];
+    const shop = memoryList(records);
+    const params = { filter: { current_state: { in: [2] } } };
+    const pages = await readAll(keysetPages(shop.list, 'orders', { params, ...PERIOD, pageSize: 3 }));
+    expect(pages.flat()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(shop.calls.every((call) => call.filter?.['current_state'] !== undefined)).toBe(true);
+  });
+});
+
+describe('offsetPages', () => {
+  it('stops on the first short page, and on an empty one after a full one', async () => {
+    const records = Array.from({ length: 6 }, (_, index) => order(index + 1, PERIOD.from));
+    const short = memoryList(records.slice(0, 5));
+    expect(await readAll(offsetPages(short.list, 'orders', {}, 3))).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+    expect(short.calls).toHaveLength(2);
+    const exact = memoryList(records);
+    expect(await readAll(offsetPages(exact.list, 'orders', {}, 3))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(exact.calls.map((call) => call.limit)).toEqual([
+      { offset: 0, count: 3 },
+      { offset: 3, count: 3 },
+      { offset: 6, count: 3 },
+    ]);
+  });
+});
+
+describe('secondAfter', () => {
+  it('moves to the next second across minutes, days and years', () => {
+    expect(secondAfter('2026-10-01 10:00:00', 'orders')).toBe('2026-10-01 10:00:01');
+    expect(secondAfter('2026-02-28 23:59:59', 'orders')).toBe('2026-03-01 00:00:00');
+    expect(secondAfter('2026-12-31 23:59:59', 'orders')).toBe('2027-01-01 00:00:00');
+  });
+
+  it('refuses a date PrestaShop would not send, as a malformed answer', () => {
+    expect(() => secondAfter('01/10/2026', 'orders (date_add)')).toThrow(WebserviceFailure);
+    let thrown: unknown;
+    try {
+      secondAfter('2026-10-01T10:00:00', 'orders (date_add)');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'malformed-answer' });
+  });
+});

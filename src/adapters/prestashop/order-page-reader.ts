@@ -1,0 +1,194 @@
+import type { SourcedOrder } from '../../domain/shop-order.js';
+import { WebserviceFailure, type WebserviceFailureCode } from './errors.js';
+import type { ReferenceDataCache } from './reference-data.js';
+import { type OrderRecords, toShopOrder } from './to-shop-order.js';
+import type { RawRecord } from './webservice-answer.js';
+import type { WebserviceClient } from './webservice-client.js';
+import { type ShopScope, cartRulesResource } from './webservice-dialect.js';
+import {
+  type ParsedRecords,
+  type WireOrder,
+  addressSchema,
+  customerMessageSchema,
+  customerSchema,
+  customerThreadSchema,
+  orderCarrierSchema,
+  orderCartRuleSchema,
+  orderDetailSchema,
+  orderPaymentSchema,
+  orderSchema,
+  parseRecords,
+} from './wire-schemas.js';
+
+/** Failures of one call that the next page's calls may not meet. */
+const PAGE_LOCAL_FAILURES: ReadonlySet<WebserviceFailureCode> = new Set([
+  'server-error',
+  'timeout',
+  'malformed-answer',
+]);
+
+/**
+ * A page of orders made whole: the related records of the whole page read in one call each (details,
+ * customers, addresses, payments, carriers, vouchers, messages) — about seven calls per hundred
+ * orders — then each order mapped, or refused with its reason.
+ */
+export class OrderPageReader {
+  constructor(
+    private readonly client: WebserviceClient,
+    private readonly reference: ReferenceDataCache,
+  ) {}
+
+  /**
+   * A page whose related records cannot be read (the host keeps answering 500 past the retries) fails its
+   * own orders, with the reason, and the run goes on with the next page: the orders page itself was read,
+   * so the keyset cursor can move on. Failures that would repeat on every page (key, permission) stop
+   * the run instead.
+   */
+  async read(
+    page: readonly RawRecord[],
+    withMessages: boolean,
+    scope: ShopScope | undefined,
+  ): Promise<SourcedOrder[]> {
+    try {
+      return await this.sourcedOrders(page, withMessages, scope);
+    } catch (error) {
+      if (!(error instanceof WebserviceFailure) || !PAGE_LOCAL_FAILURES.has(error.code)) throw error;
+      return page.map((raw) => ({
+        ok: false as const,
+        key: { shopId: Number(raw['id_shop']), orderId: Number(raw['id']) },
+        reference: typeof raw['reference'] === 'string' ? raw['reference'] : '',
+        stateId: Number(raw['current_state']) || undefined,
+        code: 'shop-read-failed',
+        message: `Les détails de la commande n'ont pas pu être lus dans la boutique (${error.message}) : elle sera reprise au prochain import.`,
+      }));
+    }
+  }
+
+  private async sourcedOrders(
+    raws: readonly RawRecord[],
+    withMessages: boolean,
+    scope: ShopScope | undefined,
+  ): Promise<SourcedOrder[]> {
+    const parsedOrders = parseRecords(orderSchema, raws);
+    const refused: SourcedOrder[] = parsedOrders.rejected.map(({ raw, reason }) => malformed(raw, reason));
+    const orders = parsedOrders.records;
+    if (orders.length === 0) return refused;
+    const orderIds = orders.map((order) => order.id);
+    const shopParams = scope === undefined ? {} : { shop: scope };
+    const full = { display: 'full' } as const;
+    const cartRulesName = cartRulesResource(this.client.version);
+
+    const [reference, details, customers, addresses, payments, carriers, cartRules, messages] =
+      await Promise.all([
+        this.reference.referenceData(),
+        this.related(orderDetailSchema, 'order_details', 'id_order', orderIds),
+        // Customer lists are restricted per shop like order lists (8.1.2/36_customers_full.json against
+        // 38_customers_full_all_shops.json).
+        this.client
+          .listWhereIn(
+            'customers',
+            'id',
+            orders.map((order) => order.id_customer),
+            { ...full, ...shopParams },
+          )
+          .then((found) => parseRecords(customerSchema, found)),
+        this.related(
+          addressSchema,
+          'addresses',
+          'id',
+          orders.flatMap((order) => [order.id_address_delivery, order.id_address_invoice]),
+        ),
+        // Payments hang on the order's reference, not its id, shared by the orders of a split cart
+        // (8.1.2/25_order_payments_full.json has no id_order).
+        this.related(
+          orderPaymentSchema,
+          'order_payments',
+          'order_reference',
+          orders.map((order) => order.reference),
+        ),
+        this.related(orderCarrierSchema, 'order_carriers', 'id_order', orderIds),
+        this.related(orderCartRuleSchema, cartRulesName, 'id_order', orderIds),
+        withMessages ? this.messages(orderIds) : Promise.resolve(new Map<number, never[]>()),
+      ]);
+    await this.reference.loadProvinces(addresses.records.map((address) => address.id_state));
+
+    // A malformed related record (an amount that is not a decimal) refuses the orders it belongs to.
+    const badOrders = new Map<number, string>();
+    for (const { raw, reason } of [...details.rejected, ...carriers.rejected, ...cartRules.rejected]) {
+      badOrders.set(Number(raw['id_order']), reason);
+    }
+    for (const { raw, reason } of payments.rejected) {
+      for (const order of orders)
+        if (order.reference === String(raw['order_reference'])) badOrders.set(order.id, reason);
+    }
+
+    const customersById = new Map(customers.records.map((customer) => [customer.id, customer]));
+    const addressesById = new Map(addresses.records.map((address) => [address.id, address]));
+    const mapped = orders.map((order): SourcedOrder => {
+      const bad = badOrders.get(order.id);
+      if (bad !== undefined) return malformed(order, `un enregistrement lié est illisible (${bad})`);
+      const records: OrderRecords = {
+        order,
+        details: details.records.filter((detail) => detail.id_order === order.id),
+        customer: customersById.get(order.id_customer),
+        deliveryAddress: addressesById.get(order.id_address_delivery),
+        invoiceAddress:
+          order.id_address_invoice === 0 ? undefined : addressesById.get(order.id_address_invoice),
+        payments: payments.records.filter((payment) => payment.order_reference === order.reference),
+        orderCarrier: firstById(carriers.records.filter((carrier) => carrier.id_order === order.id)),
+        cartRules: cartRules.records.filter((rule) => rule.id_order === order.id),
+        messages: messages.get(order.id) ?? [],
+      };
+      return toShopOrder(records, reference);
+    });
+    return [...refused, ...mapped];
+  }
+
+  private async related<T>(
+    schema: Parameters<typeof parseRecords<T>>[0],
+    resource: string,
+    field: string,
+    values: readonly (string | number)[],
+  ): Promise<ParsedRecords<T>> {
+    const raws = await this.client.listWhereIn(resource, field, values, { display: 'full' });
+    return parseRecords(schema, raws);
+  }
+
+  /** Customer threads of the orders, then their messages: two calls per page. */
+  private async messages(orderIds: readonly number[]) {
+    const threads = (await this.related(customerThreadSchema, 'customer_threads', 'id_order', orderIds))
+      .records;
+    const orderOfThread = new Map(threads.map((thread) => [thread.id, thread.id_order]));
+    const messages = (
+      await this.related(
+        customerMessageSchema,
+        'customer_messages',
+        'id_customer_thread',
+        threads.map((thread) => thread.id),
+      )
+    ).records;
+    const byOrder = new Map<number, typeof messages>();
+    for (const message of messages) {
+      const orderId = orderOfThread.get(message.id_customer_thread);
+      if (orderId === undefined) continue;
+      byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), message]);
+    }
+    return byOrder;
+  }
+}
+
+function malformed(raw: RawRecord | WireOrder, reason: string): SourcedOrder {
+  const record = raw as Record<string, unknown>;
+  return {
+    ok: false,
+    key: { shopId: Number(record['id_shop']) || 0, orderId: Number(record['id']) || 0 },
+    reference: typeof record['reference'] === 'string' ? record['reference'] : '',
+    stateId: Number(record['current_state']) || undefined,
+    code: 'malformed-order',
+    message: `La commande est illisible : ${reason}`,
+  };
+}
+
+function firstById<T extends { id: number }>(records: readonly T[]): T | undefined {
+  return [...records].sort((a, b) => a.id - b.id)[0];
+}

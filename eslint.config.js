@@ -20,5 +20,29 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  {
+    // The demo shop is the test double that must catch navette's mistakes: it computes like PrestaShop
+    // with its own code, so it may import nothing of navette itself.
+    files: ['src/demo-shop/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/*', '**/ports/*', '**/sync/*', '**/adapters/*', '**/config/*'],
+              message:
+                "The demo shop is independent of navette: write PrestaShop's behaviour in src/demo-shop.",
+            },
+            {
+              group: ['**/app/*', '**/cli/*', '**/web/*'],
+              message:
+                "The demo shop is independent of navette: write PrestaShop's behaviour in src/demo-shop.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -44,5 +44,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Test fakes stay out of the product: only tests import a testing/ folder (tsconfig.build.json
+    // leaves these folders out of dist/).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/testing/*'],
+              message: 'A testing/ folder is for tests only: it is not in the published build.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -7,13 +7,23 @@ import tseslint from 'typescript-eslint';
  * Tests are free to reach anything they check.
  */
 const ADAPTERS = ['prestashop', 'embedded', 'dolibarr'];
-const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'src/**/testing/**'];
 
+// Test fakes stay out of the product: only tests import a testing/ folder (tsconfig.build.json leaves
+// these folders out of dist/).
+const noTestingFolder = {
+  group: ['**/testing/*'],
+  message: 'A testing/ folder is for tests only: it is not in the published build.',
+};
+
+/** One rule entry per folder: a later entry for the same rule replaces an earlier one, so each carries all. */
 function layer(files, patterns) {
   return {
     files,
     ignores: TESTS,
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, noTestingFolder] }],
+    },
   };
 }
 
@@ -55,7 +65,7 @@ const layers = [
     ),
   ),
   // The one place that constructs adapters.
-  { files: ['src/app/compose.ts'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  layer(['src/app/compose.ts'], []),
 ];
 
 export default tseslint.config(
@@ -78,5 +88,29 @@ export default tseslint.config(
     },
   },
   ...layers,
+  {
+    // The demo shop is the test double that must catch navette's mistakes: it computes like PrestaShop
+    // with its own code, so it may import nothing of navette itself.
+    files: ['src/demo-shop/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/*', '**/ports/*', '**/sync/*', '**/adapters/*', '**/config/*'],
+              message:
+                "The demo shop is independent of navette: write PrestaShop's behaviour in src/demo-shop.",
+            },
+            {
+              group: ['**/app/*', '**/cli/*', '**/web/*'],
+              message:
+                "The demo shop is independent of navette: write PrestaShop's behaviour in src/demo-shop.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

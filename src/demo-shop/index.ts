@@ -1,3 +1,13 @@
+/**
+ * The demo shop: a PrestaShop webservice simulator over an in-memory shop (formats, quirks, errors, fault
+ * injection), used by the tests, the benchmarks and `navette demo`.
+ *
+ * It is a test double meant to catch navette's mistakes, so it is independent of navette: nothing under
+ * src/demo-shop imports src/domain, src/ports, src/sync, src/adapters, src/config, src/app, src/cli or
+ * src/web (eslint.config.js enforces it). It computes amounts like PrestaShop with its own rounding
+ * (data/shop-money.ts) and keeps its own shop clock (data/local-time.ts): a rounding or time-zone bug in
+ * navette is then not copied into the answers it is checked against.
+ */
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { serve } from '@hono/node-server';

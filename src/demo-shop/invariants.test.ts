@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../domain/money.js';
+import { psRound, ROUND_MODE, ShopDecimal as Decimal, type RoundMode } from './data/shop-money.js';
 import { stateById } from './data/catalogue.js';
 import type { OrderRecord } from './data/model.js';
-import type { DemoShopData } from './data/shop-data.js';
+import { DemoShopData } from './data/shop-data.js';
 import { generateOrders } from './generator.js';
 import { createDemoShop } from './index.js';
 
@@ -124,5 +124,66 @@ describe('generated orders', () => {
       [...b.orders()].map((o) => o.totals.paidTaxIncl),
     );
     for (const o of a.orders()) checkOrder(a, o);
+  });
+});
+
+describe("the shop's round mode", () => {
+  /** The same cart placed in a shop rounding in `mode`: lines whose tax-included totals fall between cents. */
+  function placeIn(mode: RoundMode): OrderRecord {
+    const data = new DemoShopData({ now: NOW });
+    const customerId = data.addCustomer({
+      shopId: 1,
+      firstname: 'Ada',
+      lastname: 'Lovelace',
+      email: 'ada@example.fr',
+      dateAdd: '2026-01-01 10:00:00',
+    });
+    const addressId = data.addAddress({
+      customerId,
+      firstname: 'Ada',
+      lastname: 'Lovelace',
+      address1: '1 rue de la Paix',
+      postcode: '75002',
+      city: 'Paris',
+      dateAdd: '2026-01-01 10:00:00',
+    });
+    return data.addOrder({
+      shopId: 1,
+      customerId,
+      addressDeliveryId: addressId,
+      addressInvoiceId: addressId,
+      carrierId: 3,
+      lines: [
+        { productId: 1, quantity: 3, reductionPercent: '7' },
+        { productId: 2, quantity: 7, reductionPercent: '3' },
+        { productId: 4, quantity: 3, reductionPercent: '11' },
+      ],
+      payment: 'card',
+      path: [2],
+      placedAt: '2026-11-20 10:00:00',
+      roundMode: mode,
+    });
+  }
+
+  it('rounds every line total in that mode, and the order says which mode it used', () => {
+    for (const mode of Object.values(ROUND_MODE)) {
+      const order = placeIn(mode);
+      expect(order.roundMode).toBe(mode);
+      for (const line of order.lines) {
+        const raw = d(line.unitTaxIncl).times(line.quantity);
+        expect(d(line.totalTaxIncl).equals(psRound(raw, 2, mode)), `mode ${mode} line ${line.id}`).toBe(true);
+      }
+      const lines = order.lines.reduce((s, l) => s.plus(l.totalTaxIncl), d('0'));
+      expect(d(order.totals.productsWt).equals(lines)).toBe(true);
+    }
+  });
+
+  it('makes a difference: rounding up costs the customer more than rounding down', () => {
+    const up = placeIn(ROUND_MODE.up);
+    const down = placeIn(ROUND_MODE.down);
+    expect(d(up.totals.productsWt).greaterThan(down.totals.productsWt)).toBe(true);
+    const raw = up.lines.reduce((s, l) => s.plus(d(l.unitTaxIncl).times(l.quantity)), d('0'));
+    expect(d(up.totals.productsWt).greaterThanOrEqualTo(raw)).toBe(true);
+    expect(d(down.totals.productsWt).lessThanOrEqualTo(raw)).toBe(true);
   });
 });

@@ -170,6 +170,11 @@ export function scanHints(query: ListQuery): ScanHints {
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** Whether `compareValues` compares a text as a number. */
+export function isNumeric(text: string): boolean {
+  return NUMBER.test(text);
+}
+
 /** MySQL-like comparison: numeric when both sides are numbers, else case-insensitive text. */
 export function compareValues(a: string, b: string): number {
   if (NUMBER.test(a) && NUMBER.test(b)) return Math.sign(Number(a) - Number(b));
@@ -209,14 +214,24 @@ function matches(filter: Filter, value: string): boolean {
   }
 }
 
-/** Filters, sorts (default: by id) and pages entries. */
-export function applyListQuery(entries: Iterable<Entry>, query: ListQuery, schema: ResourceSchema): Entry[] {
+/** Reads an entry's field as the list compares it (the schema's default when the record omits it). */
+export function fieldReader(schema: ResourceSchema): (entry: Entry, field: string) => string {
   const defaults = new Map(schema.fields.map((f) => [f.name, f.default]));
-  const valueOf = (entry: Entry, field: string): string =>
-    text(entry.value(field), defaults.get(field) ?? '');
+  return (entry, field) => text(entry.value(field), defaults.get(field) ?? '');
+}
+
+/** Whether an entry passes every filter of the query. */
+export function filterOf(query: ListQuery, schema: ResourceSchema): (entry: Entry) => boolean {
+  const valueOf = fieldReader(schema);
+  return (entry) => query.filters.every((f) => matches(f, valueOf(entry, f.field)));
+}
+
+/** Filters, sorts (default: by id) and pages entries, looking at every one of them. */
+export function applyListQuery(entries: Iterable<Entry>, query: ListQuery, schema: ResourceSchema): Entry[] {
+  const valueOf = fieldReader(schema);
+  const accept = filterOf(query, schema);
   const kept: Entry[] = [];
-  for (const entry of entries)
-    if (query.filters.every((f) => matches(f, valueOf(entry, f.field)))) kept.push(entry);
+  for (const entry of entries) if (accept(entry)) kept.push(entry);
   // Without sort, PrestaShop answers in table order (order_states: 2…13, 1, 10): keep the source's order.
   const keys = query.sort;
   if (keys.length > 0)

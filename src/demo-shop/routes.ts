@@ -13,7 +13,8 @@ import { SHOPS } from './data/catalogue.js';
 import type { DemoShopData } from './data/shop-data.js';
 import { historyWire, orderCarrierWire } from './data/order-wire.js';
 import { WebserviceError } from './errors.js';
-import { applyListQuery, parseListQuery, scanHints } from './query-language.js';
+import { answerList } from './list-answer.js';
+import { parseListQuery } from './query-language.js';
 import {
   escapeAttribute,
   jsonErrors,
@@ -154,9 +155,7 @@ export function createWebserviceApp(options: AppOptions): Hono {
           );
         }
         const query = parseListQuery(params, schema, version);
-        let entries = source.scan(scanHints(query));
-        if (source.shopScoped) entries = restrictToShops(entries, shopIds);
-        const records = applyListQuery(entries, query, schema).map((e) => e.wire());
+        const records = answerList(source, query, schema, shopIds).map((e) => e.wire());
         return respond(
           c,
           200,
@@ -276,13 +275,6 @@ function requestedShops(params: URLSearchParams): number[] {
   if (group && /^\d+$/.test(group))
     return SHOPS.filter((s) => s.shopGroupId === Number(group)).map((s) => s.id);
   return [1];
-}
-
-function* restrictToShops<T extends { value(field: string): unknown }>(
-  entries: Iterable<T>,
-  shopIds: readonly number[],
-): Iterable<T> {
-  for (const entry of entries) if (shopIds.includes(Number(entry.value('id_shop')))) yield entry;
 }
 
 function apiRoot(version: PrestaShopVersion, key: WebserviceKey, apiBase: string): string {

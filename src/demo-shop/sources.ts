@@ -1,4 +1,4 @@
-import type { DemoShopData, TableName } from './data/shop-data.js';
+import type { DemoShopData, OrderKey, TableName } from './data/shop-data.js';
 import type { OrderRecord, WireRecord, WireValue } from './data/model.js';
 import {
   detailWire,
@@ -26,6 +26,12 @@ export interface Source {
   readonly shopScoped: boolean;
   scan(hints: ScanHints): Iterable<Entry>;
   get(id: number): Entry | undefined;
+  /**
+   * For a field the source keeps an index on: its entries in ascending (field, id) order, from the first
+   * whose field (as the list compares it) `isBelow` rejects. Undefined when the source has no usable
+   * index for it (the list is then scanned).
+   */
+  ordered?(field: string, isBelow: (value: string) => boolean): Iterable<Entry> | undefined;
 }
 
 function tableEntry(record: WireRecord): Entry {
@@ -67,6 +73,16 @@ function orderEntry(order: OrderRecord): Entry {
     },
     wire: () => orderWire(order),
   };
+}
+
+const ORDER_KEYS: ReadonlySet<string> = new Set<OrderKey>(['id', 'date_add', 'date_upd']);
+
+function isOrderKey(field: string): field is OrderKey {
+  return ORDER_KEYS.has(field);
+}
+
+function* entriesOf(orders: Iterable<OrderRecord>): Generator<Entry> {
+  for (const order of orders) yield orderEntry(order);
 }
 
 /** Orders to scan for a child resource: by `id_order` or `order_reference` hints when given. */
@@ -166,6 +182,11 @@ export function createSources(data: DemoShopData): ReadonlyMap<string, Source> {
     get(id) {
       const order = data.order(id);
       return order ? orderEntry(order) : undefined;
+    },
+    ordered(field, isBelow) {
+      if (!isOrderKey(field)) return undefined;
+      const orders = data.ordersInKeyOrder(field, isBelow);
+      return orders && entriesOf(orders);
     },
   });
   sources.set(

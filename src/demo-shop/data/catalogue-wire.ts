@@ -9,7 +9,9 @@ import {
   TAX_GROUPS,
   TAXES,
 } from './catalogue.js';
+import { SHOP_TIME_ZONE } from './local-time.js';
 import type { WireRecord } from './model.js';
+import { SHOP_ROUND_MODE, SHOP_ROUND_TYPE } from './shop-money.js';
 
 /** The catalogue as webservice records (sparse rows: the schema supplies every other field). */
 
@@ -297,14 +299,14 @@ export function cartRuleRecords(): WireRecord[] {
 
 export function configurationRecords(): WireRecord[] {
   const values: readonly (readonly [string, string])[] = [
-    ['PS_TIMEZONE', 'Europe/Paris'],
+    ['PS_TIMEZONE', SHOP_TIME_ZONE],
     ['PS_LANG_DEFAULT', '1'],
     ['PS_CURRENCY_DEFAULT', '1'],
     ['PS_COUNTRY_DEFAULT', '8'],
     ['PS_SHOP_DEFAULT', '1'],
     ['PS_MULTISHOP_FEATURE_ACTIVE', '1'],
-    ['PS_PRICE_ROUND_MODE', '2'],
-    ['PS_ROUND_TYPE', '2'],
+    ['PS_PRICE_ROUND_MODE', String(SHOP_ROUND_MODE)],
+    ['PS_ROUND_TYPE', String(SHOP_ROUND_TYPE)],
     ['PS_GIFT_WRAPPING', '1'],
     ['PS_GIFT_WRAPPING_PRICE', '2'],
     ['PS_OS_PAYMENT', '2'],

@@ -1,6 +1,7 @@
 import { formatWall } from './local-time.js';
 import type { Cart, CartLine, PaymentKind } from './place-order.js';
 import type { DemoShopData } from './shop-data.js';
+import type { RoundType } from './shop-money.js';
 import { createPrng } from '../prng.js';
 
 /**
@@ -219,7 +220,7 @@ interface Spec {
   readonly currencyId?: number;
   readonly otherBilling?: boolean;
   readonly paymentParts?: Cart['paymentParts'];
-  readonly roundType?: 1 | 2 | 3;
+  readonly roundType?: RoundType;
   readonly message?: string;
   readonly note?: string;
   readonly trackingNumber?: string;

@@ -1,3 +1,5 @@
+import type { RoundMode, RoundType } from './shop-money.js';
+
 /**
  * The demo shop's in-memory records. Orders are typed and compact (the generator holds 100,000 of them);
  * the small reference tables are kept directly as sparse wire rows (only the fields that differ from the
@@ -14,7 +16,7 @@ export interface WireRecord {
   readonly associations?: Readonly<Record<string, readonly AssociationItem[]>>;
 }
 
-/** Amounts are kept as PrestaShop's own 6-decimal text, computed with money.ts. */
+/** Amounts are kept as PrestaShop's own 6-decimal text, computed with shop-money.ts. */
 export type Money6 = string;
 /** `YYYY-MM-DD HH:MM:SS`, shop local time; `0000-00-00 00:00:00` when empty. */
 export type LocalDateTime = string;
@@ -128,8 +130,8 @@ export interface OrderRecord {
   readonly gift: boolean;
   readonly giftMessage: string;
   readonly note: string;
-  readonly roundMode: number;
-  readonly roundType: number;
+  readonly roundMode: RoundMode;
+  readonly roundType: RoundType;
   readonly dateAdd: LocalDateTime;
   readonly totals: OrderTotalsRecord;
   readonly lines: readonly LineRecord[];

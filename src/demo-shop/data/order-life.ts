@@ -1,6 +1,6 @@
-import { Decimal, round } from '../../domain/money.js';
 import { stateById } from './catalogue.js';
 import type { HistoryRecord, LocalDateTime, OrderRecord, PaymentRecord } from './model.js';
+import { CURRENCY_PRECISION, psRound, ShopDecimal as Decimal, wire6, type ShopAmount } from './shop-money.js';
 
 /** Hands out the ids and numbers PrestaShop's auto-increments and sequences would. */
 export interface Sequences {
@@ -91,7 +91,7 @@ export function applyState(
 function paymentsFor(
   order: OrderRecord,
   plan: PaymentPlan,
-  total: InstanceType<typeof Decimal>,
+  total: ShopAmount,
   date: LocalDateTime,
   context: OrderLifeContext,
 ): PaymentRecord[] {
@@ -110,7 +110,7 @@ function paymentsFor(
 function payment(
   order: OrderRecord,
   method: string,
-  value: InstanceType<typeof Decimal>,
+  value: ShopAmount,
   date: LocalDateTime,
   plan: PaymentPlan,
   context: OrderLifeContext,
@@ -120,7 +120,7 @@ function payment(
     id,
     orderReference: order.reference,
     currencyId: order.currencyId,
-    amount: round(value, 2).toFixed(6),
+    amount: wire6(psRound(value, CURRENCY_PRECISION, order.roundMode)),
     method,
     conversionRate: order.conversionRate,
     transactionId: plan.transactionPrefix ? `${plan.transactionPrefix}${String(id).padStart(8, '0')}` : '',

@@ -1,4 +1,3 @@
-import { Decimal, round } from '../../domain/money.js';
 import type {
   HistoryRecord,
   LineRecord,
@@ -9,6 +8,7 @@ import type {
   WireRecord,
   WireRow,
 } from './model.js';
+import { CURRENCY_PRECISION, psRound, ShopDecimal, wire6 } from './shop-money.js';
 
 /** Orders and their satellites as webservice rows (field names and 8.1.2 list types). */
 
@@ -94,8 +94,10 @@ export function orderWire(o: OrderRecord): WireRecord {
 
 export function detailWire(o: OrderRecord, l: LineRecord): WireRecord {
   const refunded = l.quantityRefunded;
-  const refundedExcl = round(new Decimal(l.unitTaxExcl).times(refunded), 2).toFixed(6);
-  const refundedIncl = round(new Decimal(l.unitTaxIncl).times(refunded), 2).toFixed(6);
+  const refundedAmount = (unit: string): string =>
+    wire6(psRound(new ShopDecimal(unit).times(refunded), CURRENCY_PRECISION, o.roundMode));
+  const refundedExcl = refundedAmount(l.unitTaxExcl);
+  const refundedIncl = refundedAmount(l.unitTaxIncl);
   return {
     row: {
       id: l.id,

@@ -1,4 +1,3 @@
-import { Decimal, round, type Amount } from '../../domain/money.js';
 import {
   carrierById,
   cartRuleById,
@@ -20,6 +19,18 @@ import type {
 } from './model.js';
 import { NO_DATE, ZERO6 } from './model.js';
 import type { PaymentPlan, Sequences } from './order-life.js';
+import {
+  CURRENCY_PRECISION,
+  psRound,
+  ShopDecimal as Decimal,
+  SHOP_ROUND_MODE,
+  SHOP_ROUND_TYPE,
+  stored,
+  wire6,
+  type RoundMode,
+  type RoundType,
+  type ShopAmount as Amount,
+} from './shop-money.js';
 
 /** One line of a cart: a product (or one of its combinations) with the line's own reduction. */
 export interface CartLine {
@@ -74,14 +85,15 @@ export interface Cart {
   /** Minutes between successive states (cycled). */
   readonly stepMinutes?: readonly number[];
   readonly reference?: string;
-  /** PrestaShop's rounding type: 1 per item, 2 per line (default), 3 on the total. */
-  readonly roundType?: 1 | 2 | 3;
+  /** PrestaShop's rounding type: 1 per item, 2 per line (the shop's default), 3 on the total. */
+  readonly roundType?: RoundType;
+  /** PrestaShop's round mode (`PS_PRICE_ROUND_MODE`); the shop's, half-up, when not given. */
+  readonly roundMode?: RoundMode;
   readonly trackingNumber?: string;
 }
 
 const HUNDRED = new Decimal(100);
-const six = (value: Amount): Money6 => round(value, 6).toFixed(6);
-const cents = (value: Amount): Amount => round(value, 2);
+const six = (value: Amount): Money6 => wire6(value);
 const rateText = (rate: Amount): string => rate.toFixed(3);
 
 /** The reference PrestaShop gives an order: 9 upper-case letters. */
@@ -106,7 +118,10 @@ export function computeOrder(cart: Cart, sequences: Sequences, secureKey: string
   const currency = CURRENCIES.find((c) => c.id === (cart.currencyId ?? 1));
   if (!currency) throw new Error(`unknown currency ${String(cart.currencyId)}`);
   const conversion = new Decimal(currency.conversionRate);
-  const roundType = cart.roundType ?? 2;
+  const roundType = cart.roundType ?? SHOP_ROUND_TYPE;
+  const roundMode = cart.roundMode ?? SHOP_ROUND_MODE;
+  // Prices are rounded to the currency's precision in the shop's mode (Tools::ps_round).
+  const cents = (value: Amount): Amount => psRound(value, CURRENCY_PRECISION, roundMode);
 
   let productsExcl = new Decimal(0);
   let productsIncl = new Decimal(0);
@@ -134,8 +149,8 @@ export function computeOrder(cart: Cart, sequences: Sequences, secureKey: string
       unitExcl = base.minus(reductionExcl);
     }
     // PrestaShop stores unit prices with 6 decimals and computes the line from the stored values.
-    unitExcl = round(unitExcl, 6);
-    const unitIncl = round(unitExcl.times(factor), 6);
+    unitExcl = stored(unitExcl);
+    const unitIncl = stored(unitExcl.times(factor));
     const q = line.quantity;
     let totalExcl: Amount;
     let totalIncl: Amount;
@@ -284,7 +299,7 @@ export function computeOrder(cart: Cart, sequences: Sequences, secureKey: string
     gift,
     giftMessage: cart.giftMessage ?? '',
     note: cart.note ?? '',
-    roundMode: 2,
+    roundMode,
     roundType,
     dateAdd: cart.placedAt,
     totals,
@@ -308,7 +323,8 @@ export function computeOrder(cart: Cart, sequences: Sequences, secureKey: string
 /** The payment plan of a cart (payment-error orders record a short amount, as the modules do). */
 export function paymentPlanOf(cart: Cart, order: OrderRecord): PaymentPlan {
   const method = PAYMENT_METHODS[cart.payment];
-  const errorAmount = round(new Decimal(order.totals.paidTaxIncl).times('0.5'), 2).toFixed(6);
+  const half = new Decimal(order.totals.paidTaxIncl).times('0.5');
+  const errorAmount = wire6(psRound(half, CURRENCY_PRECISION, order.roundMode));
   return {
     method: method.label,
     ...(cart.paymentParts ? { parts: cart.paymentParts } : {}),

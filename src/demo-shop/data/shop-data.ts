@@ -28,6 +28,7 @@ import type {
 import { applyState, type OrderLifeContext, type SequenceKind, type Sequences } from './order-life.js';
 import { computeOrder, paymentPlanOf, type Cart } from './place-order.js';
 import { stateById } from './catalogue.js';
+import { firstNotBelow, SortedIndex } from './sorted-index.js';
 
 export interface CustomerInput {
   readonly shopId: number;
@@ -65,6 +66,24 @@ export interface AddressInput {
   readonly dni?: string;
   readonly deleted?: boolean;
   readonly dateAdd: LocalDateTime;
+}
+
+/** The order fields the demo shop keeps orders sorted by, each with the id after it. */
+export type OrderKey = 'id' | 'date_add' | 'date_upd';
+
+const keyText: Record<OrderKey, (order: OrderRecord) => string> = {
+  id: (order) => String(order.id),
+  date_add: (order) => order.dateAdd,
+  date_upd: (order) => order.dateUpd,
+};
+
+/** (date, id): dates are `YYYY-MM-DD HH:MM:SS`, so text order is time order. */
+function byDateThenId(date: (order: OrderRecord) => string): (a: OrderRecord, b: OrderRecord) => number {
+  return (a, b) => {
+    const x = date(a);
+    const y = date(b);
+    return x < y ? -1 : x > y ? 1 : a.id - b.id;
+  };
 }
 
 /** Resources kept as plain webservice rows. */
@@ -108,6 +127,15 @@ export class DemoShopData {
   private wallNow: number;
   private readonly tables = new Map<TableName, Map<number, WireRecord>>();
   private readonly orderMap = new Map<number, OrderRecord>();
+  /**
+   * Orders by id (ids only grow, so appending keeps it sorted), by (date_add, id) and by (date_upd, id):
+   * a page of a list is then found by binary search instead of a scan of every order.
+   */
+  private readonly ordersById: OrderRecord[] = [];
+  private readonly byDateAdd = new SortedIndex(byDateThenId(keyText.date_add));
+  private readonly byDateUpd = new SortedIndex(byDateThenId(keyText.date_upd));
+  /** Fields some order shows corrupted on the wire: their index no longer matches what a list compares. */
+  private readonly corruptedOrderFields = new Set<string>();
   private readonly byReference = new Map<string, OrderRecord[]>();
   private readonly detailOwner = new Map<number, OrderRecord>();
   private readonly historyOwner = new Map<number, OrderRecord>();
@@ -182,6 +210,27 @@ export class DemoShopData {
 
   get orderCount(): number {
     return this.orderMap.size;
+  }
+
+  /**
+   * Orders in ascending (key, id) order, from the first whose key text `isBelow` rejects (`isBelow` must
+   * be monotone over that order: a lower bound). Undefined when an order's corrupted wire value of the
+   * key differs from the indexed one: the caller then scans.
+   */
+  ordersInKeyOrder(
+    key: OrderKey,
+    isBelow: (keyText: string) => boolean = () => false,
+  ): Iterable<OrderRecord> | undefined {
+    if (this.corruptedOrderFields.has(key) || (key !== 'id' && this.corruptedOrderFields.has('id')))
+      return undefined;
+    const below = (order: OrderRecord): boolean => isBelow(keyText[key](order));
+    if (key === 'date_add') return this.byDateAdd.from(below);
+    if (key === 'date_upd') return this.byDateUpd.from(below);
+    return this.ordersFromIndex(firstNotBelow(this.ordersById, below));
+  }
+
+  private *ordersFromIndex(start: number): Generator<OrderRecord> {
+    for (let at = start; at < this.ordersById.length; at += 1) yield this.ordersById[at] as OrderRecord;
   }
 
   ordersByReference(reference: string): readonly OrderRecord[] {
@@ -377,7 +426,10 @@ export class DemoShopData {
   }
 
   private register(order: OrderRecord): void {
+    const last = this.ordersById[this.ordersById.length - 1];
+    if (last && last.id >= order.id) throw new Error(`order ${order.id} placed after order ${last.id}`);
     this.orderMap.set(order.id, order);
+    this.ordersById.push(order);
     const siblings = this.byReference.get(order.reference);
     if (siblings) siblings.push(order);
     else this.byReference.set(order.reference, [order]);
@@ -433,6 +485,11 @@ export class DemoShopData {
       const cart = carts[i];
       if (cart) this.walk(order, cart);
     });
+    // Indexed once their dates are final (walking the path moves date_upd).
+    for (const order of orders) {
+      this.byDateAdd.insert(order);
+      this.byDateUpd.insert(order);
+    }
     return orders;
   }
 
@@ -449,6 +506,8 @@ export class DemoShopData {
     if (!order) throw new Error(`no order ${orderId}`);
     if (!stateById(stateId)) throw new Error(`no order state ${stateId}`);
     const plan = this.plans.get(order.id) ?? { method: order.payment };
+    // Out of the date_upd index while its date_upd changes, back in at its new place.
+    this.byDateUpd.delete(order);
     const history = applyState(
       order,
       stateId,
@@ -457,6 +516,7 @@ export class DemoShopData {
       this.context(),
       options.employeeId ?? 0,
     );
+    this.byDateUpd.insert(order);
     this.index(order);
     return history;
   }
@@ -466,6 +526,7 @@ export class DemoShopData {
     const order = this.orderMap.get(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
     order.corrupted = { ...order.corrupted, [field]: raw };
+    this.corruptedOrderFields.add(field);
   }
 
   /** PUT of an order_carrier: every omitted optional field becomes empty, as PrestaShop does. */

@@ -3,7 +3,7 @@ import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import { embeddedMigrations } from './migrations/index.js';
-import { seedReferenceData } from './reference-data.js';
+import { seedReferenceData } from './gescom/reference-data.js';
 import type { Schema } from './schema.js';
 import type { SqlDialectName } from './sql-dialect-name.js';
 import { ImmediateSqliteDialect, retryWhileBusy } from './sqlite-dialect.js';

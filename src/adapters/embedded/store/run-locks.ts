@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../ports/clock.js';
 import type { Schema } from '../schema.js';
+import { closeInterruptedRuns } from './interrupted-runs.js';
 
-/** The run locks: one holder per name, taken over when expired or when its holder is known dead. */
+/**
+ * The run locks: one holder per name, taken over when expired or when its holder is known dead. Whoever
+ * gets a lock closes the runs a dead holder left "running" (interrupted-runs.ts).
+ */
 export class SqlRunLocks {
   readonly #db: Kysely<Schema>;
   readonly #clock: Clock;
+  /** The locks this store holds now, by name: their owner is recorded on the runs started meanwhile. */
+  readonly #held = new Map<string, string>();
 
   constructor(db: Kysely<Schema>, clock: Clock) {
     this.#db = db;
@@ -17,8 +23,8 @@ export class SqlRunLocks {
     const nowText = now.toISOString();
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     // One statement: insert the lock, or take it over when it is ours already or its holder let it expire.
-    const taken = await this.#db.transaction().execute((trx) =>
-      trx
+    const taken = await this.#db.transaction().execute(async (trx) => {
+      const row = await trx
         .insertInto('locks')
         .values({ name, owner, acquired_at: nowText, expires_at: expiresAt })
         .onConflict((oc) =>
@@ -28,9 +34,12 @@ export class SqlRunLocks {
             .where((eb) => eb.or([eb('locks.owner', '=', owner), eb('locks.expires_at', '<=', nowText)])),
         )
         .returning('owner')
-        .executeTakeFirst(),
-    );
-    return taken !== undefined;
+        .executeTakeFirst();
+      if (row !== undefined) await closeInterruptedRuns(trx, owner, now);
+      return row !== undefined;
+    });
+    if (taken) this.#held.set(name, owner);
+    return taken;
   }
 
   async refresh(name: string, owner: string, ttlMs: number): Promise<boolean> {
@@ -54,6 +63,12 @@ export class SqlRunLocks {
       .execute((trx) =>
         trx.deleteFrom('locks').where('name', '=', name).where('owner', '=', owner).execute(),
       );
+    if (this.#held.get(name) === owner) this.#held.delete(name);
+  }
+
+  /** The owner of a lock this store holds (one per process), if it holds any. */
+  heldOwner(): string | undefined {
+    return this.#held.values().next().value;
   }
 
   async holder(name: string): Promise<string | undefined> {
@@ -67,8 +82,8 @@ export class SqlRunLocks {
 
   async takeOver(name: string, owner: string, deadOwner: string, ttlMs: number): Promise<boolean> {
     const now = this.#clock.now();
-    const result = await this.#db.transaction().execute((trx) =>
-      trx
+    const taken = await this.#db.transaction().execute(async (trx) => {
+      const result = await trx
         .updateTable('locks')
         .set({
           owner,
@@ -77,8 +92,12 @@ export class SqlRunLocks {
         })
         .where('name', '=', name)
         .where('owner', '=', deadOwner)
-        .executeTakeFirst(),
-    );
-    return Number(result.numUpdatedRows) === 1;
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await closeInterruptedRuns(trx, owner, now);
+      return true;
+    });
+    if (taken) this.#held.set(name, owner);
+    return taken;
   }
 }

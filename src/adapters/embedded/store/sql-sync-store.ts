@@ -182,6 +182,8 @@ export class SqlSyncStore implements SyncStore {
           fatal_code: null,
           fatal_message: null,
           status: 'running',
+          // A real run runs under the shop's run lock, taken just before by this store.
+          lock_owner: start.dryRun ? null : (this.#locks.heldOwner() ?? null),
         })
         .execute(),
     );

@@ -4,7 +4,7 @@ import type { Schema } from '../schema.js';
 export const INTERRUPTED_RUN = {
   code: 'run-interrupted',
   message:
-    "Import interrompu : navette s'est arrêté avant la fin (processus tué, panne ou redémarrage). Les commandes comptées ici sont dans la gestion commerciale ; l'import suivant reprend les autres.",
+    "Import interrompu avant la fin (programme arrêté, panne, ou gestion commerciale devenue inaccessible). Les commandes comptées ici sont dans la gestion commerciale ; l'import suivant reprend les autres.",
 } as const;
 
 /**

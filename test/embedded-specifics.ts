@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getCustomer, listCustomers } from '../src/adapters/embedded/customer-accounts.js';
+import { getCustomer, listCustomers } from '../src/adapters/embedded/gescom/customer-accounts.js';
 import type { EmbeddedDatabase } from '../src/adapters/embedded/database.js';
 import { isExpectedFailure } from '../src/domain/failure.js';
 import { amount } from '../src/domain/money.js';

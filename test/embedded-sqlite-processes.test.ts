@@ -35,8 +35,8 @@ describe('two processes on one SQLite file', () => {
         },
         include: [],
         files: [
-          join(root, 'src/adapters/embedded/embedded-gescom.ts'),
-          join(root, 'src/adapters/embedded/sql-sync-store.ts'),
+          join(root, 'src/adapters/embedded/gescom/embedded-gescom.ts'),
+          join(root, 'src/adapters/embedded/store/sql-sync-store.ts'),
           join(root, 'test/contract/sample-documents.ts'),
         ],
       }),
@@ -48,8 +48,8 @@ describe('two processes on one SQLite file', () => {
       worker,
       `
 import { openDatabase } from './src/adapters/embedded/database.js';
-import { EmbeddedGescom } from './src/adapters/embedded/embedded-gescom.js';
-import { SqlSyncStore } from './src/adapters/embedded/sql-sync-store.js';
+import { EmbeddedGescom } from './src/adapters/embedded/gescom/embedded-gescom.js';
+import { SqlSyncStore } from './src/adapters/embedded/store/sql-sync-store.js';
 import { systemClock } from './src/ports/clock.js';
 import { draft, record } from './test/contract/sample-documents.js';
 

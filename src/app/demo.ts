@@ -1,4 +1,4 @@
-import type { CatalogueArticle } from '../adapters/embedded/embedded-gescom.js';
+import type { CatalogueArticle } from '../adapters/embedded/gescom/embedded-gescom.js';
 import { createDemoShop, type DemoShop } from '../demo-shop/index.js';
 import { PRODUCTS, taxOfGroup } from '../demo-shop/data/catalogue.js';
 import { amount } from '../domain/money.js';

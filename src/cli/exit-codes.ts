@@ -6,7 +6,7 @@ export const EXIT = {
   someOrdersFailed: 1,
   /** Wrong command line. */
   usage: 2,
-  /** The run could not run at all: configuration, shop unreachable, key refused, lock held. */
+  /** The run could not run at all: configuration, shop unreachable, key refused, lock held, GesCom database unusable (full, read-only, unreadable, not answering). */
   couldNotRun: 3,
 } as const;
 

@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile, open } from 'node:fs/promises';
-import { dirname, basename, join, extname } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { dirname, basename, join, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { Document, parse as parseYaml, visit } from 'yaml';
 import type { z } from 'zod';
 import { ExpectedFailure } from '../domain/failure.js';
 import { configSchema, type NavetteConfig } from './config-schema.js';
@@ -48,6 +48,79 @@ function parseText(path: string, text: string): unknown {
   }
 }
 
+/** Where the database setting names no file: a PostgreSQL URL, or SQLite's in-memory database. */
+export function isFileLocation(location: string): boolean {
+  return location !== '' && location !== ':memory:' && !/^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * The config with every relative file path (the GesCom database, the key file) made absolute from the
+ * config file's folder: `navette -c /srv/shop/navette.yaml` uses the same database from any directory.
+ */
+export function resolveConfigPaths(config: NavetteConfig, configPath: string): NavetteConfig {
+  const folder = dirname(resolve(configPath));
+  const { database } = config.gescom;
+  const { keyFile } = config.shop;
+  return {
+    ...config,
+    shop: keyFile === undefined ? config.shop : { ...config.shop, keyFile: resolve(folder, keyFile) },
+    gescom: isFileLocation(database)
+      ? { ...config.gescom, database: resolve(folder, database) }
+      : config.gescom,
+  };
+}
+
+/** The opposite, for writing: a path inside the config's folder is written relative to it, so the folder can move. */
+function relativeConfigPaths(
+  config: NavetteConfig | Record<string, unknown>,
+  configPath: string,
+): Record<string, unknown> {
+  const folder = dirname(resolve(configPath));
+  const inFolder = (path: string): string => {
+    const fromFolder = relative(folder, path);
+    return isAbsolute(path) &&
+      fromFolder !== '' &&
+      !fromFolder.startsWith(`..${sep}`) &&
+      !isAbsolute(fromFolder)
+      ? fromFolder
+      : path;
+  };
+  const copy: Record<string, unknown> = { ...config };
+  const section = (name: string): Record<string, unknown> | undefined => {
+    const value = copy[name];
+    return typeof value === 'object' && value !== null
+      ? { ...(value as Record<string, unknown>) }
+      : undefined;
+  };
+  const shop = section('shop');
+  if (shop !== undefined && typeof shop['keyFile'] === 'string') {
+    copy['shop'] = { ...shop, keyFile: inFolder(shop['keyFile']) };
+  }
+  const gescom = section('gescom');
+  if (gescom !== undefined && typeof gescom['database'] === 'string' && isFileLocation(gescom['database'])) {
+    copy['gescom'] = { ...gescom, database: inFolder(gescom['database']) };
+  }
+  return copy;
+}
+
+/**
+ * YAML written so that a YAML 1.1 reader (PyYAML, Ansible, older tools) reads the same values as navette:
+ * `to: 21:00` is the number 1260 there, `yes`/`off` booleans, `0755` octal, `2026-01-01` a date. The yaml
+ * library's 1.1 schema quotes every string it would resolve otherwise; `=` and `<<` (the 1.1 "value" and
+ * "merge" keys, which PyYAML refuses or merges) are quoted on top.
+ */
+export function toPortableYaml(value: unknown): string {
+  const document = new Document(value, { version: '1.1' });
+  visit(document, {
+    Scalar(_key, node) {
+      if (node.value === '=') node.type = 'QUOTE_DOUBLE';
+      // The library writes a '<<' string as the merge key, quoted or not, unless tagged a string.
+      if (node.value === '<<') Object.assign(node, { type: 'QUOTE_DOUBLE', tag: 'tag:yaml.org,2002:str' });
+    },
+  });
+  return document.toString({ lineWidth: 0 });
+}
+
 export async function loadConfig(path: string): Promise<NavetteConfig> {
   let text: string;
   try {
@@ -63,18 +136,22 @@ export async function loadConfig(path: string): Promise<NavetteConfig> {
     const lines = result.issues.map((issue) => `  - ${issue.path || '(racine)'} : ${issue.message}`);
     throw new ExpectedFailure('config-invalid', `Configuration invalide dans ${path} :\n${lines.join('\n')}`);
   }
-  return result.config;
+  return resolveConfigPaths(result.config, path);
 }
 
-/** Writes the config atomically (temporary file, fsync, rename): a crash never leaves half a file. */
+/**
+ * Writes the config atomically (temporary file, fsync, rename): a crash never leaves half a file. Paths
+ * inside the config's folder are written relative to it (loadConfig reads them from there).
+ */
 export async function saveConfig(
   path: string,
   config: NavetteConfig | Record<string, unknown>,
 ): Promise<void> {
+  const portable = relativeConfigPaths(config, path);
   const text =
     extname(path).toLowerCase() === '.json'
-      ? `${JSON.stringify(config, null, 2)}\n`
-      : stringifyYaml(config, { lineWidth: 0 });
+      ? `${JSON.stringify(portable, null, 2)}\n`
+      : toPortableYaml(portable);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(temporary, text, { encoding: 'utf8', mode: 0o600 });
   const handle = await open(temporary, 'r');

@@ -62,6 +62,9 @@ export interface RunEnd {
  * - `acquireLock` gives the lock to one owner at a time; a lock not refreshed within its ttl (its process
  *   died) can be taken over; `releaseLock` by another owner does nothing. `takeOverLock` moves a lock
  *   from a holder known to be dead (its process is gone) only if that holder still has it.
+ * - A real run started while the store holds a run lock belongs to that lock's owner. Whoever gets a lock
+ *   next (`acquireLock`, `takeOverLock`) closes the runs still "running" whose owner holds no lock any
+ *   more: status `failed`, fatal code `run-interrupted`, counts from the outcomes they had recorded.
  * - A pending state change stays pending until resolved `sent` or `skipped`, or until it has failed
  *   `maxAttempts` times; it is never handed out twice at once (`claimStateChanges` leases it).
  * - `resetImports` forgets ledger entries (a deliberate re-import) and journals who and why.

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { NavetteConfig } from '../config/config-schema.js';
-import { loadConfig, saveConfig } from '../config/load-config.js';
+import { loadConfig, resolveConfigPaths, saveConfig } from '../config/load-config.js';
 
 /**
  * The configuration the web UI shows and edits. It is read from the file again when the file changes on
@@ -34,7 +34,8 @@ export class ConfigHolder {
 
   async save(config: NavetteConfig): Promise<void> {
     await saveConfig(this.path, config);
-    this.#config = config;
+    // As a fresh loadConfig would read it: a relative path typed in a form is the config folder's.
+    this.#config = resolveConfigPaths(config, this.path);
     this.#mtimeMs = await stat(this.path).then(
       (stats) => stats.mtimeMs,
       () => -1,

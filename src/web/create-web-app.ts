@@ -26,7 +26,7 @@ import { registerStatusUpdateRoutes } from './routes/status-update-routes.js';
 import { RunManager } from './run-manager.js';
 import { SecretRedactor } from './secret-redactor.js';
 import { securityHeaders } from './security-headers.js';
-import { errorPage } from './views/error-page.js';
+import { errorPage, errorTitle } from './views/error-page.js';
 import type { WebEnv } from './web-env.js';
 import type { WebDeps, WebServices } from './web-services.js';
 
@@ -102,7 +102,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     const status = expected ? 503 : 500;
     return c.req.path.startsWith('/api/')
       ? c.json({ error: expected ? error.code : 'internal', message }, status)
-      : c.html(errorPage('navette', message), status);
+      : c.html(errorPage(expected ? errorTitle(error.code) : 'navette', message), status);
   });
 
   return Object.assign(app, {

@@ -340,6 +340,47 @@ export function describeSyncStoreContract(
         expect(await store.acquireLock('import:1', 'carol', 30_000)).toBe(false);
       });
 
+      it('closes, for its next holder, the runs a dead holder left running, with what they had done', async () => {
+        const start = { trigger: 'cli', shopIds: [1], period: undefined } as const;
+        expect(await store.acquireLock('import:1', 'killed', 30_000)).toBe(true);
+        const killed = await store.startRun({ ...start, dryRun: false });
+        await store.recordOutcomes(killed, [
+          outcome(1),
+          outcome(2),
+          outcome(3),
+          { ...outcome(4), status: 'failed', code: 'totals-mismatch', reason: 'Écart' },
+        ]);
+        const preview = await store.startRun({ ...start, dryRun: true });
+        // Still held: nobody may call the run dead.
+        expect(await store.acquireLock('import:1', 'bob', 30_000)).toBe(false);
+        expect((await store.getRun(killed))?.status).toBe('running');
+
+        clock.advance(30_001);
+        expect(await store.acquireLock('import:1', 'bob', 30_000)).toBe(true);
+        const closed = await store.getRun(killed);
+        expect(closed).toMatchObject({
+          status: 'failed',
+          fatal: { code: 'run-interrupted' },
+          counts: { read: 4, imported: 2, upgraded: 0, skipped: 1, failed: 1, planned: 0 },
+        });
+        expect(closed?.finishedAt).toBe(clock.now().toISOString());
+        expect(closed?.fatal?.message).toMatch(/interrompu/);
+        expect((await store.runJournal(killed)).map((entry) => entry.level)).toEqual(['error']);
+        // An aperçu holds no lock: the lock's next holder cannot tell whether it still runs.
+        expect((await store.getRun(preview))?.status).toBe('running');
+
+        // Bob's own run is left alone while he holds the lock, and closed by whoever takes it from him.
+        const bobs = await store.startRun({ ...start, dryRun: false });
+        expect(await store.acquireLock('import:1', 'bob', 30_000)).toBe(true);
+        expect((await store.getRun(bobs))?.status).toBe('running');
+        expect(await store.takeOverLock('import:1', 'carol', 'bob', 30_000)).toBe(true);
+        expect(await store.getRun(bobs)).toMatchObject({
+          status: 'failed',
+          fatal: { code: 'run-interrupted' },
+          counts: { read: 0, imported: 0 },
+        });
+      });
+
       it('lets only one of many simultaneous claimants win', async () => {
         const owners = ['a', 'b', 'c', 'd', 'e', 'f'];
         const results = await Promise.all(

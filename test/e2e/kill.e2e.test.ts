@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,26 @@ describe('an import killed at random moments', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const runImport = (killAfterMs: number | undefined): Promise<number | null> =>
+  /** True once a run is recorded "running" with outcomes already kept: the middle of a run. */
+  const midRun = (): boolean => {
+    try {
+      const db = new BetterSqlite3(join(dir, 'gescom.db'), { readonly: true, fileMustExist: true });
+      try {
+        const row = db
+          .prepare(
+            "select count(*) as n from run_outcomes o join runs r on r.id = o.run_id where r.status = 'running'",
+          )
+          .get() as { n: number };
+        return row.n > 0;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return false; // no file or no tables yet
+    }
+  };
+
+  const runImport = (killAfterMs: number | 'mid-run' | undefined): Promise<number | null> =>
     new Promise((resolve, reject) => {
       const child = spawn(
         process.execPath,
@@ -62,10 +82,16 @@ describe('an import killed at random moments', () => {
         },
       );
       const timer =
-        killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        killAfterMs === undefined
+          ? undefined
+          : killAfterMs === 'mid-run'
+            ? setInterval(() => {
+                if (midRun()) child.kill('SIGKILL');
+              }, 25)
+            : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       child.on('error', reject);
       child.on('exit', (code) => {
-        if (timer) clearTimeout(timer);
+        if (timer) clearInterval(timer);
         resolve(code);
       });
     });
@@ -74,6 +100,11 @@ describe('an import killed at random moments', () => {
     const paidBefore = new Set(
       [...shop.data.orders()].filter((order) => order.currentState === 2).map((order) => order.id),
     );
+    // One kill surely in the middle of a run (a loaded machine may take longer to start than the random
+    // delays below), made slower so that the kill lands before the run's end.
+    shop.faults.set({ latencyMs: 40 });
+    await runImport('mid-run');
+    shop.faults.set({ latencyMs: 8 });
     for (let round = 0; round < ROUNDS; round += 1) await runImport(200 + Math.floor(Math.random() * 2500));
     // The run after the last kill may find the lock of a killed run: it is taken over once its ttl is over.
     let exit: number | null = 3;
@@ -110,6 +141,19 @@ describe('an import killed at random moments', () => {
         expect({ orderId, moves: moves.length }).toEqual({ orderId, moves: 1 });
       }
       expect(await navette.store.countPendingStateChanges()).toBe(0);
+
+      // The history: no run stays "en cours" after its process was killed; each killed one says so,
+      // with the counts of the orders it had handled.
+      const runs = await navette.store.listRuns({ limit: 1_000 });
+      expect(runs.filter((run) => run.status === 'running').map((run) => run.runId)).toEqual([]);
+      const interrupted = runs.filter((run) => run.fatal?.code === 'run-interrupted');
+      expect(interrupted.length).toBeGreaterThan(0);
+      for (const run of interrupted) {
+        let outcomes = 0;
+        for await (const _ of navette.store.runOutcomes(run.runId)) outcomes += 1;
+        expect(run.counts.read).toBe(outcomes);
+      }
+      expect(interrupted.some((run) => run.counts.imported > 0)).toBe(true);
     } finally {
       await navette.close();
     }

@@ -1,12 +1,15 @@
+import { closeSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import { embeddedMigrations } from './migrations/index.js';
-import { seedReferenceData } from './reference-data.js';
+import { seedReferenceData } from './gescom/reference-data.js';
 import type { Schema } from './schema.js';
 import type { SqlDialectName } from './sql-dialect-name.js';
 import { ImmediateSqliteDialect, retryWhileBusy } from './sqlite-dialect.js';
+import { StorageFailureDialect } from './storage-failure-dialect.js';
+import { isStorageFailure, toStorageFailure } from './storage-failure.js';
 
 /** One open database holding the embedded GesCom and navette's store, migrated and seeded. */
 export interface EmbeddedDatabase {
@@ -34,7 +37,8 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
  * nothing more to do; a query that was running fails on its own and is reported where it was made.
  */
 function postgresPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+  // A server that does not answer at all must give an error, not a wait without end.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => undefined);
   return pool;
 }
@@ -49,19 +53,17 @@ export async function openDatabase(
 ): Promise<EmbeddedDatabase> {
   const dialect: SqlDialectName = POSTGRES_URL.test(location) ? 'postgres' : 'sqlite';
   const lockTimeoutMs = options.lockTimeoutMs ?? 15_000;
-  const db =
-    dialect === 'postgres'
-      ? new Kysely<Schema>({
-          dialect: new PostgresDialect({
-            pool: postgresPool(location, options.maxConnections ?? 10),
-          }),
-        })
-      : new Kysely<Schema>({
-          dialect: new ImmediateSqliteDialect(
+  const db = new Kysely<Schema>({
+    dialect: new StorageFailureDialect(
+      dialect === 'postgres'
+        ? new PostgresDialect({ pool: postgresPool(location, options.maxConnections ?? 10) })
+        : new ImmediateSqliteDialect(
             { database: openSqliteFile(location) },
             { lockTimeoutMs, busyTimeoutMs: 2_000 },
           ),
-        });
+      location,
+    ),
+  });
 
   let closed = false;
   const database: EmbeddedDatabase = {
@@ -88,23 +90,40 @@ export async function openDatabase(
 }
 
 function openSqliteFile(location: string): BetterSqlite3.Database {
-  const sqlite = new BetterSqlite3(location, { timeout: 2_000 });
+  const inMemory = location === ':memory:' || location === '';
+  let sqlite: BetterSqlite3.Database | undefined;
   try {
-    if (location !== ':memory:' && location !== '') sqlite.pragma('journal_mode = WAL');
+    if (!inMemory) createPrivateFile(location);
+    sqlite = new BetterSqlite3(location, { timeout: 2_000 });
+    if (!inMemory) sqlite.pragma('journal_mode = WAL');
     // Safe with WAL: a power cut may lose the last commits, never corrupt the file.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
+    return sqlite;
   } catch (error) {
-    sqlite.close();
-    throw error;
+    sqlite?.close();
+    throw toStorageFailure(error, location) ?? error;
   }
-  return sqlite;
+}
+
+/**
+ * A new database file is created readable by its owner only (0600): it holds customers' names and
+ * addresses. SQLite gives its -wal and -shm files the mode of the database file.
+ */
+function createPrivateFile(location: string): void {
+  try {
+    closeSync(openSync(location, 'wx', 0o600));
+  } catch (error) {
+    // Already there (a database, or something SQLite will refuse with a clear failure): left as it is.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 async function migrate(db: Kysely<Schema>, dialect: SqlDialectName): Promise<void> {
   const migrator = new Migrator({ db, provider: embeddedMigrations(dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
+    if (isStorageFailure(error)) throw error;
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     throw new Error(
       `database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,

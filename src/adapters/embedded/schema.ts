@@ -211,6 +211,8 @@ export interface RunTable {
   fatal_code: string | null;
   fatal_message: string | null;
   status: string;
+  /** The run lock's owner a real run ran under; null for dry runs and refused runs. */
+  lock_owner: string | null;
 }
 
 export interface RunOutcomeTable {

@@ -43,10 +43,23 @@ export class ImmediateSqliteDialect extends SqliteDialect {
 
 class ImmediateTransactionSqliteDriver extends SqliteDriver {
   readonly #timeouts: SqliteTimeouts;
+  readonly #config: SqliteDialectConfig;
 
   constructor(config: SqliteDialectConfig, timeouts: SqliteTimeouts) {
     super(config);
+    this.#config = config;
     this.#timeouts = timeouts;
+  }
+
+  /**
+   * SQLite ends a transaction by itself on some errors (disk full, I/O error): a rollback then fails with
+   * "cannot rollback - no transaction is active", which would replace the real cause.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const { database } = this.#config;
+    if (typeof database === 'object' && 'inTransaction' in database && database.inTransaction === false)
+      return;
+    await super.rollbackTransaction(connection);
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,9 +1,10 @@
 import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openNavette } from '../../app/compose.js';
 import { configSchema } from '../../config/config-schema.js';
 import { stateTableFor, starterConfig } from '../../config/defaults.js';
-import { saveConfig } from '../../config/load-config.js';
+import { isFileLocation, resolveConfigPaths, saveConfig } from '../../config/load-config.js';
 import { isExpectedFailure } from '../../domain/failure.js';
 import { hashPassword } from '../../web/auth/password.js';
 import { action, configPathOf } from '../cli-context.js';
@@ -33,9 +34,14 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
           }
           const starter = starterConfig(options.url);
           const password = process.env['NAVETTE_WEB_PASSWORD'];
+          // A path typed on the command line is the current directory's; the default sits beside the config.
+          const database =
+            command.getOptionValueSource('database') === 'default' || !isFileLocation(options.database)
+              ? options.database
+              : resolve(options.database);
           const config = configSchema.parse({
             ...starter,
-            gescom: { target: 'embedded', database: options.database },
+            gescom: { target: 'embedded', database },
             web: password
               ? { passwordHash: await hashPassword(password), language: 'fr' }
               : { language: 'fr' },
@@ -45,7 +51,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
             'le tableau par défaut de PrestaShop (la clé NAVETTE_PS_KEY manquait pour lire la boutique)';
           if (process.env['NAVETTE_PS_KEY']) {
             try {
-              const navette = await openNavette(config);
+              const navette = await openNavette(resolveConfigPaths(config, path));
               try {
                 config.states = stateTableFor(await navette.source.orderStates());
                 origin = `les ${config.states.length} états lus dans la boutique`;

@@ -29,6 +29,6 @@ export async function saveConfigForm(
   const result = validateConfig(candidate);
   if (!result.ok) return { ok: false, form: FormState.fromSubmission(body, result.issues) };
   await services.configs.save(result.config);
-  await services.secrets.learn(result.config);
+  await services.secrets.learn(await services.configs.current());
   return { ok: true };
 }

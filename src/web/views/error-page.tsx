@@ -15,6 +15,14 @@ export function ErrorPage(props: { title: string; message: string }) {
   );
 }
 
+/**
+ * The page's title says what is out of order: a GesCom database that cannot be used (full disk, read-only,
+ * not a database, server down: `storage-*`) stops every page, and is not a bug to look up in a log.
+ */
+export function errorTitle(code: string): string {
+  return code.startsWith('storage-') ? 'Gestion commerciale inaccessible' : 'navette';
+}
+
 /** The error page as an element, for code outside .tsx files. */
 export function errorPage(title: string, message: string) {
   return <ErrorPage title={title} message={message} />;

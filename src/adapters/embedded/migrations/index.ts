@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialectName } from '../sql-dialect-name.js';
 import { gescomMigration } from './0001-gescom.js';
 import { syncStoreMigration } from './0002-sync-store.js';
+import { runLockOwnerMigration } from './0003-run-lock-owner.js';
 
 /**
  * The migrations, listed in code rather than read from a folder at run time, so that they work the same
@@ -13,6 +14,7 @@ export function embeddedMigrations(dialect: SqlDialectName): MigrationProvider {
       return {
         '0001-gescom': gescomMigration(dialect),
         '0002-sync-store': syncStoreMigration(dialect),
+        '0003-run-lock-owner': runLockOwnerMigration(),
       };
     },
   };

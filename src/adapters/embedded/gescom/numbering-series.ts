@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { FIELD_LIMITS, type DocumentType } from '../../domain/sales-document.js';
-import type { Schema } from './schema.js';
+import { FIELD_LIMITS, type DocumentType } from '../../../domain/sales-document.js';
+import type { Schema } from '../schema.js';
 
 /**
  * Takes the next number of a series (souche): prefix + counter on at least 5 digits (`DE00001`), as

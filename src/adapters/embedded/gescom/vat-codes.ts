@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { amount, toText, type Amount } from '../../domain/money.js';
-import type { Schema } from './schema.js';
+import { amount, toText, type Amount } from '../../../domain/money.js';
+import type { Schema } from '../schema.js';
 
 /**
  * Maps VAT rates to the GesCom's VAT codes, creating a code for a rate it does not know yet (a shop

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { amount, toText, type Amount } from '../../domain/money.js';
+import { amount, toText, type Amount } from '../../../domain/money.js';
 import type {
   DocumentAddress,
   DocumentLineDraft,
@@ -9,8 +9,8 @@ import type {
   LineKind,
   PaymentDraft,
   SalesDocument,
-} from '../../domain/sales-document.js';
-import type { DocumentLineTable, DocumentPaymentTable, DocumentTable } from './schema.js';
+} from '../../../domain/sales-document.js';
+import type { DocumentLineTable, DocumentPaymentTable, DocumentTable } from '../schema.js';
 
 /** Rows of the documents tables ↔ navette's neutral model (the `UserRow` → `User` split). */
 

@@ -3,12 +3,12 @@ import {
   FIELD_LIMITS,
   type CustomerAccountDraft,
   type DocumentAddress,
-} from '../../domain/sales-document.js';
-import { truncateText } from '../../domain/truncate.js';
+} from '../../../domain/sales-document.js';
+import { truncateText } from '../../../domain/truncate.js';
 import { addressFromJson, addressToJson } from './document-rows.js';
-import type { EmbeddedDatabase } from './database.js';
-import type { CustomerTable, Schema } from './schema.js';
-import { likeContains } from './sql-helpers.js';
+import type { EmbeddedDatabase } from '../database.js';
+import type { CustomerTable, Schema } from '../schema.js';
+import { likeContains } from '../sql-helpers.js';
 
 /** A customer account (compte tiers) of the embedded GesCom, as the CLI and the web UI show it. */
 export interface CustomerAccount {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { FIELD_LIMITS, type DocumentLineDraft } from '../../domain/sales-document.js';
-import type { ArticleMatch } from '../../ports/gescom-target.js';
-import { truncateText } from '../../domain/truncate.js';
-import type { Schema } from './schema.js';
-import { chunks } from './sql-helpers.js';
+import { FIELD_LIMITS, type DocumentLineDraft } from '../../../domain/sales-document.js';
+import type { ArticleMatch } from '../../../ports/gescom-target.js';
+import { truncateText } from '../../../domain/truncate.js';
+import type { Schema } from '../schema.js';
+import { chunks } from '../sql-helpers.js';
 import type { VatCodeBook } from './vat-codes.js';
 
 /**

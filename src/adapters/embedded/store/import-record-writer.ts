@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DocumentStatus, DocumentType } from '../../domain/sales-document.js';
-import type { ImportRecord } from '../../ports/gescom-target.js';
-import type { Schema } from './schema.js';
+import type { DocumentStatus, DocumentType } from '../../../domain/sales-document.js';
+import type { ImportRecord } from '../../../ports/gescom-target.js';
+import type { Schema } from '../schema.js';
 
 /**
  * Writes what the sync records with a document — the ledger entry and the outbox of shop state changes —

@@ -6,9 +6,9 @@ import type {
   RunTrigger,
   JournalEntry,
   JournalLevel,
-} from '../../domain/import-report.js';
-import type { DocumentStatus, DocumentType } from '../../domain/sales-document.js';
-import type { JournalTable, RunOutcomeTable, RunTable } from './schema.js';
+} from '../../../domain/import-report.js';
+import type { DocumentStatus, DocumentType } from '../../../domain/sales-document.js';
+import type { JournalTable, RunOutcomeTable, RunTable } from '../schema.js';
 
 /** Rows of the runs tables ↔ the report shapes the CLI and the web UI render. */
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { Kysely } from 'kysely';
-import type { JournalEntry, OrderOutcome, RunSummary } from '../../domain/import-report.js';
-import type { DocumentStatus, DocumentType } from '../../domain/sales-document.js';
-import { formatShopOrderKey, type ShopDateTime, type ShopOrderKey } from '../../domain/shop-order.js';
-import type { Clock } from '../../ports/clock.js';
+import type { JournalEntry, OrderOutcome, RunSummary } from '../../../domain/import-report.js';
+import type { DocumentStatus, DocumentType } from '../../../domain/sales-document.js';
+import { formatShopOrderKey, type ShopDateTime, type ShopOrderKey } from '../../../domain/shop-order.js';
+import type { Clock } from '../../../ports/clock.js';
 import type {
   LedgerEntry,
   PendingStateChange,
@@ -12,12 +12,13 @@ import type {
   RunStart,
   StateChangeResolution,
   SyncStore,
-} from '../../ports/sync-store.js';
-import type { EmbeddedDatabase } from './database.js';
+} from '../../../ports/sync-store.js';
+import type { EmbeddedDatabase } from '../database.js';
 import { toJournalEntry, toOrderOutcome, toOutcomeRow, toRunSummary } from './run-rows.js';
-import type { Schema } from './schema.js';
-import type { SqlDialectName } from './sql-dialect-name.js';
-import { chunks } from './sql-helpers.js';
+import type { Schema } from '../schema.js';
+import { chunks } from '../sql-helpers.js';
+import { SqlOutbox } from './outbox.js';
+import { SqlRunLocks } from './run-locks.js';
 
 export interface SqlSyncStoreOptions {
   /** A state change that failed this many times is given up (status `failed`). Default 5. */
@@ -40,17 +41,17 @@ export interface SqlSyncStoreOptions {
  */
 export class SqlSyncStore implements SyncStore {
   readonly #db: Kysely<Schema>;
-  readonly #dialect: SqlDialectName;
   readonly #clock: Clock;
-  readonly #maxAttempts: number;
+  readonly #outbox: SqlOutbox;
+  readonly #locks: SqlRunLocks;
   readonly #actor: string;
   readonly #outcomePageSize: number;
 
   constructor(database: EmbeddedDatabase, clock: Clock, options: SqlSyncStoreOptions = {}) {
     this.#db = database.db;
-    this.#dialect = database.dialect;
     this.#clock = clock;
-    this.#maxAttempts = options.maxAttempts ?? 5;
+    this.#outbox = new SqlOutbox(database.db, database.dialect, clock, options.maxAttempts ?? 5);
+    this.#locks = new SqlRunLocks(database.db, clock);
     this.#actor = options.actor ?? `${userInfo().username}@${hostname()}`;
     this.#outcomePageSize = options.outcomePageSize ?? 1_000;
   }
@@ -136,94 +137,20 @@ export class SqlSyncStore implements SyncStore {
       return forgotten;
     });
   }
-
-  async claimStateChanges(limit: number, leaseMs: number): Promise<readonly PendingStateChange[]> {
-    if (limit <= 0) return [];
-    const now = this.#clock.now();
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const rows = await this.#db.transaction().execute(async (trx) => {
-      let claimable = trx
-        .selectFrom('outbox')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now.toISOString())]))
-        .orderBy('id')
-        .limit(limit);
-      // PostgreSQL: two claimers skip each other's rows instead of waiting and handing them out twice.
-      // SQLite needs nothing more: the IMMEDIATE transaction already runs claimers one at a time.
-      if (this.#dialect === 'postgres') claimable = claimable.forUpdate().skipLocked();
-      return trx
-        .updateTable('outbox')
-        .set({ lease_until: leaseUntil })
-        .where('id', 'in', claimable)
-        .returningAll()
-        .execute();
-    });
-    return rows
-      .map((row) => ({
-        id: row.id,
-        key: { shopId: row.shop_id, orderId: row.order_id },
-        expectedStateId: row.expected_state_id,
-        newStateId: row.new_state_id,
-        sendEmail: row.send_email === 1,
-        attempts: row.attempts,
-        createdAt: row.created_at,
-      }))
-      .sort((a, b) => a.id - b.id);
+  claimStateChanges(limit: number, leaseMs: number): Promise<readonly PendingStateChange[]> {
+    return this.#outbox.claim(limit, leaseMs);
   }
 
-  async releaseStateChangeLeases(): Promise<void> {
-    await this.#db
-      .transaction()
-      .execute((trx) =>
-        trx.updateTable('outbox').set({ lease_until: null }).where('status', '=', 'pending').execute(),
-      );
+  releaseStateChangeLeases(): Promise<void> {
+    return this.#outbox.releaseLeases();
   }
 
-  async resolveStateChange(id: number, resolution: StateChangeResolution): Promise<void> {
-    const now = this.#now();
-    await this.#db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('outbox')
-        .select(['attempts', 'status'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (row === undefined || row.status !== 'pending') return;
-      if (resolution.status !== 'failed') {
-        await trx
-          .updateTable('outbox')
-          .set({
-            status: resolution.status,
-            detail: resolution.status === 'skipped' ? resolution.detail : '',
-            lease_until: null,
-            resolved_at: now,
-          })
-          .where('id', '=', id)
-          .execute();
-        return;
-      }
-      const attempts = row.attempts + 1;
-      const givenUp = attempts >= this.#maxAttempts;
-      await trx
-        .updateTable('outbox')
-        .set({
-          attempts,
-          detail: resolution.detail,
-          // The lease stays: the run that failed does not claim the entry again; the next run will.
-          ...(givenUp ? { status: 'failed', resolved_at: now, lease_until: null } : {}),
-        })
-        .where('id', '=', id)
-        .execute();
-    });
+  resolveStateChange(id: number, resolution: StateChangeResolution): Promise<void> {
+    return this.#outbox.resolve(id, resolution);
   }
 
-  async countPendingStateChanges(): Promise<number> {
-    const { total } = await this.#db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll().as('total'))
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
-    return Number(total);
+  countPendingStateChanges(): Promise<number> {
+    return this.#outbox.countPending();
   }
 
   async startRun(start: RunStart): Promise<string> {
@@ -255,6 +182,8 @@ export class SqlSyncStore implements SyncStore {
           fatal_code: null,
           fatal_message: null,
           status: 'running',
+          // A real run runs under the shop's run lock, taken just before by this store.
+          lock_owner: start.dryRun ? null : (this.#locks.heldOwner() ?? null),
         })
         .execute(),
     );
@@ -386,75 +315,24 @@ export class SqlSyncStore implements SyncStore {
       .execute();
     return rows.map(toJournalEntry);
   }
-
-  async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = this.#clock.now();
-    const nowText = now.toISOString();
-    const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
-    // One statement: insert the lock, or take it over when it is ours already or its holder let it expire.
-    const taken = await this.#db.transaction().execute((trx) =>
-      trx
-        .insertInto('locks')
-        .values({ name, owner, acquired_at: nowText, expires_at: expiresAt })
-        .onConflict((oc) =>
-          oc
-            .column('name')
-            .doUpdateSet({ owner, acquired_at: nowText, expires_at: expiresAt })
-            .where((eb) => eb.or([eb('locks.owner', '=', owner), eb('locks.expires_at', '<=', nowText)])),
-        )
-        .returning('owner')
-        .executeTakeFirst(),
-    );
-    return taken !== undefined;
+  acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return this.#locks.acquire(name, owner, ttlMs);
   }
 
-  async refreshLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    const expiresAt = new Date(this.#clock.now().getTime() + ttlMs).toISOString();
-    const result = await this.#db
-      .transaction()
-      .execute((trx) =>
-        trx
-          .updateTable('locks')
-          .set({ expires_at: expiresAt })
-          .where('name', '=', name)
-          .where('owner', '=', owner)
-          .executeTakeFirst(),
-      );
-    return Number(result.numUpdatedRows) > 0;
+  refreshLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return this.#locks.refresh(name, owner, ttlMs);
   }
 
-  async releaseLock(name: string, owner: string): Promise<void> {
-    await this.#db
-      .transaction()
-      .execute((trx) =>
-        trx.deleteFrom('locks').where('name', '=', name).where('owner', '=', owner).execute(),
-      );
+  releaseLock(name: string, owner: string): Promise<void> {
+    return this.#locks.release(name, owner);
   }
 
-  async lockHolder(name: string): Promise<string | undefined> {
-    const row = await this.#db
-      .selectFrom('locks')
-      .select('owner')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    return row?.owner;
+  lockHolder(name: string): Promise<string | undefined> {
+    return this.#locks.holder(name);
   }
 
-  async takeOverLock(name: string, owner: string, deadOwner: string, ttlMs: number): Promise<boolean> {
-    const now = this.#clock.now();
-    const result = await this.#db.transaction().execute((trx) =>
-      trx
-        .updateTable('locks')
-        .set({
-          owner,
-          acquired_at: now.toISOString(),
-          expires_at: new Date(now.getTime() + ttlMs).toISOString(),
-        })
-        .where('name', '=', name)
-        .where('owner', '=', deadOwner)
-        .executeTakeFirst(),
-    );
-    return Number(result.numUpdatedRows) === 1;
+  takeOverLock(name: string, owner: string, deadOwner: string, ttlMs: number): Promise<boolean> {
+    return this.#locks.takeOver(name, owner, deadOwner, ttlMs);
   }
 
   async getHighWaterMark(shopId: number): Promise<ShopDateTime | undefined> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DocumentType } from '../../domain/sales-document.js';
-import type { Schema } from './schema.js';
+import type { DocumentType } from '../../../domain/sales-document.js';
+import type { Schema } from '../schema.js';
 
 /**
  * What a new embedded GesCom holds before its first import, as a French small business's Sage 100 file

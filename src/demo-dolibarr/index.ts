@@ -97,7 +97,14 @@ export function createDemoDolibarr(options: DemoDolibarrOptions = {}): DemoDolib
     const fault = faults.decide(endpoint);
     if (fault?.kind === 'reset') return onReset();
     if (fault?.kind === 'timeout')
+      // Hang until the caller gives up, as a stuck PHP worker does.
       await new Promise<never>((_resolve, reject) => {
+        if (request.signal.aborted)
+          reject(
+            request.signal.reason instanceof Error
+              ? request.signal.reason
+              : new DOMException('Aborted', 'AbortError'),
+          );
         request.signal.addEventListener('abort', () =>
           reject(
             request.signal.reason instanceof Error

@@ -28,8 +28,8 @@ class SyntaxFault extends Error {}
 
 function parseValue(raw: string): FilterValue {
   const text = raw.trim();
-  const quoted = /^'((?:[^'\\]|\\.)*)'$/.exec(text);
-  if (quoted) return { kind: 'string', text: (quoted[1] ?? '').replace(/\\(.)/g, '$1') };
+  const quoted = /^'(.*)'$/s.exec(text);
+  if (quoted) return { kind: 'string', text: quoted[1] ?? '' };
   if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: 'number', number: Number(text) };
   if (/^null$/i.test(text)) return { kind: 'null' };
   // Dolibarr strips what a column name cannot hold before MySQL sees it.
@@ -55,15 +55,10 @@ export function parseSqlFilters(source: string, columns: ReadonlySet<string>, li
       position += 1;
       return inner;
     }
-    // A term: everything up to the next ')' that is not inside quotes.
-    let end = position;
-    let inQuotes = false;
-    while (end < text.length && (inQuotes || text[end] !== ')')) {
-      if (text[end] === '\\' && inQuotes) end += 1;
-      else if (text[end] === "'") inQuotes = !inQuotes;
-      end += 1;
-    }
-    if (end >= text.length) throw new SyntaxFault();
+    // A term runs to the next ')', as Dolibarr's own regex reads it: a value cannot hold a parenthesis,
+    // while a quote inside a quoted value is fine (Dolibarr escapes it for MySQL).
+    const end = text.indexOf(')', position);
+    if (end < 0) throw new SyntaxFault();
     const body = text.slice(position, end);
     position = end + 1;
     const first = body.indexOf(':');

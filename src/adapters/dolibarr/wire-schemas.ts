@@ -117,9 +117,10 @@ export const lineSchema = z.object({
   subprice: wireDecimal,
   tva_tx: wireDecimal,
   remise_percent: wireDecimal.nullable().optional(),
-  total_ht: wireDecimal,
-  total_tva: wireDecimal,
-  total_ttc: wireDecimal,
+  /** Null in the copied half of a createfrom* reply: re-read the document for its totals. */
+  total_ht: wireDecimal.nullable(),
+  total_tva: wireDecimal.nullable(),
+  total_ttc: wireDecimal.nullable(),
 });
 
 /** Proposals, orders and invoices share these fields. */

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startDemoDolibarrServer } from '../../demo-dolibarr/index.js';
 import { action } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -34,6 +33,8 @@ export function registerDemoDolibarr(program: Command, setExitCode: (code: numbe
           );
           return EXIT.usage;
         }
+        // Loaded only for this command: the simulator's templates would slow every other command's start.
+        const { startDemoDolibarrServer } = await import('../../demo-dolibarr/index.js');
         const server = await startDemoDolibarrServer({
           port,
           hostname: options.host,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCheckConnection } from './check-connection.js';
 import { registerDemo } from './demo.js';
+import { registerDemoDolibarr } from './demo-dolibarr.js';
 import { registerDemoShop } from './demo-shop.js';
 import { registerDocuments } from './documents.js';
 import { registerImport } from './import.js';
@@ -24,6 +25,7 @@ export function registerCommands(program: Command, setExitCode: (code: number) =
   registerReset(program, setExitCode);
   registerStatusUpdates(program, setExitCode);
   registerDemoShop(program, setExitCode);
+  registerDemoDolibarr(program, setExitCode);
   registerServe(program, setExitCode);
   registerPassword(program, setExitCode);
 }

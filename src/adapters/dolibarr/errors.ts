@@ -1,0 +1,182 @@
+import { ExpectedFailure } from '../../domain/failure.js';
+
+/** Stable codes of the failures a business can meet talking to its Dolibarr. */
+export type DolibarrFailureCode =
+  | 'dolibarr-unreachable'
+  | 'not-dolibarr'
+  | 'key-missing'
+  | 'key-refused'
+  | 'right-missing'
+  | 'waf-refused'
+  | 'module-off'
+  | 'not-found'
+  | 'bad-request'
+  | 'lookup-path-broken'
+  | 'conflict'
+  | 'filter-invalid'
+  | 'filter-value-unsupported'
+  | 'malformed-answer'
+  | 'timeout'
+  | 'server-error';
+
+export class DolibarrFailure extends ExpectedFailure {
+  constructor(
+    override readonly code: DolibarrFailureCode,
+    message: string,
+    readonly status?: number,
+    /** Dolibarr's own detail (`error.message` and `error.0`), the key never in it. */
+    readonly detail?: string,
+  ) {
+    super(code, message);
+  }
+}
+
+/** What the call was about, for messages: `GET orders`. */
+export interface CallContext {
+  readonly method: string;
+  /** The endpoint with ids as `{id}`, never a query string (it may hold customer data). */
+  readonly endpoint: string;
+}
+
+const KEY_PLACE = 'Dolibarr > Utilisateurs & Groupes > (l’utilisateur de l’API) > Clé pour l’API';
+
+/** The module an API resource needs, as Dolibarr's setup page names it. */
+const MODULE_NAMES: Readonly<Record<string, string>> = {
+  thirdparties: 'Tiers',
+  products: 'Produits (ou Services)',
+  proposals: 'Propositions commerciales',
+  orders: 'Commandes clients',
+  invoices: 'Factures et avoirs',
+  bankaccounts: 'Banques et caisses',
+  shipments: 'Expéditions',
+  setup: 'API REST',
+  status: 'API REST',
+};
+
+function resourceOf(context: CallContext): string {
+  return context.endpoint.split('/')[0] ?? '';
+}
+
+export function unreachable(url: string): DolibarrFailure {
+  return new DolibarrFailure(
+    'dolibarr-unreachable',
+    `Dolibarr ne répond pas à ${url} : vérifiez l’adresse dans la configuration, que le serveur est démarré et que ce poste peut le joindre.`,
+  );
+}
+
+export function timedOut(context: CallContext, seconds: number): DolibarrFailure {
+  return new DolibarrFailure(
+    'timeout',
+    `Dolibarr n’a pas répondu en ${seconds} s à ${context.method} ${context.endpoint}, même après plusieurs essais : le serveur est peut-être surchargé ; la suite sera reprise au prochain passage.`,
+  );
+}
+
+export function serverError(
+  context: CallContext,
+  status: number | undefined,
+  attempts: number,
+): DolibarrFailure {
+  return new DolibarrFailure(
+    'server-error',
+    `Dolibarr a répondu par une erreur du serveur${status === undefined ? '' : ` (HTTP ${status})`} à ${context.method} ${context.endpoint} après ${attempts} essai(s) : réessayez plus tard ; si cela dure, consultez les journaux de Dolibarr.`,
+    status,
+  );
+}
+
+export function malformedAnswer(context: CallContext, status: number): DolibarrFailure {
+  return new DolibarrFailure(
+    'malformed-answer',
+    `La réponse de Dolibarr à ${context.method} ${context.endpoint} est illisible (HTTP ${status}) : un module ou un proxy modifie peut-être les réponses de l’API.`,
+    status,
+  );
+}
+
+export function unexpectedShape(context: CallContext, problem: string): DolibarrFailure {
+  return new DolibarrFailure(
+    'malformed-answer',
+    `La réponse de Dolibarr à ${context.method} ${context.endpoint} n’a pas la forme attendue (${problem}) : cette version de Dolibarr n’est peut-être pas prise en charge.`,
+  );
+}
+
+export function filterValueUnsupported(field: string): DolibarrFailure {
+  return new DolibarrFailure(
+    'filter-value-unsupported',
+    `La valeur cherchée dans « ${field} » contient une parenthèse, que les filtres de l’API Dolibarr (sqlfilters) ne savent pas chercher.`,
+  );
+}
+
+export function unsafePathValue(value: string): DolibarrFailure {
+  return new DolibarrFailure(
+    'waf-refused',
+    `La valeur « ${value} » ne peut pas figurer dans une adresse de l’API : le pare-feu de Dolibarr refuse les « : » et les caractères spéciaux dans le chemin.`,
+  );
+}
+
+/**
+ * Turns Dolibarr's answer to a failed call into the failure a business can act on. `detail` is Restler's
+ * message (`Not Found: Order not found`) with the object's error, if any.
+ */
+export function failureFromStatus(
+  status: number,
+  detail: string,
+  context: CallContext,
+  isJson: boolean,
+): DolibarrFailure {
+  const resource = resourceOf(context);
+  const call = `${context.method} ${context.endpoint}`;
+  if (status === 401) {
+    if (/Neither parameter/.test(detail))
+      return new DolibarrFailure(
+        'key-missing',
+        `Dolibarr n’a pas reçu de clé d’API : renseignez NAVETTE_DOLIBARR_KEY ou le fichier de clé.`,
+        status,
+        detail,
+      );
+    return new DolibarrFailure(
+      'key-refused',
+      `Dolibarr refuse la clé d’API (inconnue, utilisateur désactivé ou hors de ses dates de validité) : vérifiez-la dans ${KEY_PLACE}.`,
+      status,
+      detail,
+    );
+  }
+  if (status === 403 && !isJson)
+    return new DolibarrFailure(
+      'waf-refused',
+      `Le pare-feu de Dolibarr a refusé ${call} (caractère interdit dans l’adresse) : c’est une erreur de navette, signalez-la.`,
+      status,
+    );
+  if (status === 403)
+    return new DolibarrFailure(
+      'right-missing',
+      `L’utilisateur de la clé d’API n’a pas le droit de faire ${call} : donnez-lui les droits du module ${MODULE_NAMES[resource] ?? resource} dans Dolibarr > Utilisateurs & Groupes > Permissions.`,
+      status,
+      detail,
+    );
+  if (status === 501)
+    return new DolibarrFailure(
+      'module-off',
+      `Dolibarr ne propose pas ${resource} par l’API : activez le module ${MODULE_NAMES[resource] ?? resource} dans Dolibarr > Configuration > Modules/Applications.`,
+      status,
+    );
+  if (status === 404)
+    return new DolibarrFailure('not-found', `Dolibarr ne trouve pas ce que demande ${call}.`, status, detail);
+  if (status === 409)
+    return new DolibarrFailure('conflict', `Dolibarr signale un doublon pour ${call}.`, status, detail);
+  if (status === 400 && /with id=0 can exist/.test(detail))
+    return new DolibarrFailure(
+      'lookup-path-broken',
+      `Cette version de Dolibarr ne sait pas chercher par ${call} (réponse 400) : navette doit passer par les filtres de liste.`,
+      status,
+      detail,
+    );
+  if (status === 400 && /sqlfilters/.test(detail))
+    return new DolibarrFailure('filter-invalid', `Dolibarr refuse le filtre de ${call}.`, status, detail);
+  if (status === 400)
+    return new DolibarrFailure('bad-request', `Dolibarr refuse ${call} : ${detail}.`, status, detail);
+  return new DolibarrFailure(
+    'server-error',
+    `Dolibarr a répondu par une erreur (HTTP ${status}) à ${call}${detail ? ` : ${detail}` : ''}.`,
+    status,
+    detail,
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { matches, parseSqlFilters } from '../../demo-dolibarr/sqlfilters.js';
+import { DolibarrFailure } from './errors.js';
+import { allOf, anyOf, equals, like, type SqlFilter } from './sqlfilters.js';
+
+function ok(filter: SqlFilter | DolibarrFailure): SqlFilter {
+  if (filter instanceof DolibarrFailure) throw filter;
+  return filter;
+}
+
+describe('sqlfilters', () => {
+  it('quotes strings, leaves numbers bare and prefixes columns with t.', () => {
+    expect(ok(equals('ref_ext', 'ps-1-44')).text).toBe("(t.ref_ext:=:'ps-1-44')");
+    expect(ok(equals('fk_soc', 5)).text).toBe('(t.fk_soc:=:5)');
+    expect(ok(like('email', '%@example.fr')).text).toBe("(t.email:like:'%@example.fr')");
+    expect(ok(anyOf('ref_ext', ['a', 'b'])).text).toBe("(t.ref_ext:=:'a') OR (t.ref_ext:=:'b')");
+    expect(allOf(ok(anyOf('ref_ext', ['a', 'b'])), ok(equals('fk_statut', 1))).text).toBe(
+      "((t.ref_ext:=:'a') OR (t.ref_ext:=:'b')) AND (t.fk_statut:=:1)",
+    );
+  });
+
+  it('refuses a value with a parenthesis (Dolibarr cannot search it) and a field that is not a column', () => {
+    const failure = equals('ref', 'Carton (x2)');
+    expect(failure).toBeInstanceOf(DolibarrFailure);
+    expect((failure as DolibarrFailure).code).toBe('filter-value-unsupported');
+    expect(() => equals("ref') OR (1", 'x')).toThrow();
+  });
+
+  it('builds what Dolibarr’s syntax check accepts and matches, quotes and colons in values included', () => {
+    const columns = new Set(['ref_ext', 'email', 'fk_statut']);
+    const filter = allOf(ok(anyOf('ref_ext', ['prestashop:1', "o'brien"])), ok(equals('fk_statut', 1)));
+    const parsed = parseSqlFilters(filter.text, columns, 'commande');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const row = (values: Record<string, unknown>) => (name: string) => values[name];
+    expect(matches(parsed.filter, row({ ref_ext: 'prestashop:1', fk_statut: '1' }))).toBe(true);
+    expect(matches(parsed.filter, row({ ref_ext: "O'Brien", fk_statut: '1' }))).toBe(true);
+    expect(matches(parsed.filter, row({ ref_ext: 'prestashop:1', fk_statut: '0' }))).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * Dolibarr's own arithmetic for lines and documents, written for the simulator alone (it must stay an
+ * independent double of Dolibarr, so it shares nothing with navette's money code).
+ *
+ * Dolibarr computes each line's totals with `calcul_price_total()` and rounds each of them with
+ * `price2num(x, 'MT')` to MAIN_MAX_DECIMALS_TOT decimals; a unit price given TTC is turned into HT with
+ * `price2num(x, 'MU')` (MAIN_MAX_DECIMALS_UNIT). A document's totals are the sums of its lines' totals.
+ * PHP's round() rounds halves away from zero after pre-rounding away float noise, which exact decimal
+ * arithmetic with ROUND_HALF_UP reproduces.
+ */
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Amount = InstanceType<typeof D>;
+
+export interface RoundingSettings {
+  /** MAIN_MAX_DECIMALS_TOT: decimals of line and document totals. */
+  readonly totalDecimals: number;
+  /** MAIN_MAX_DECIMALS_UNIT: decimals of unit prices. */
+  readonly unitDecimals: number;
+}
+
+export const DEFAULT_ROUNDING: RoundingSettings = { totalDecimals: 2, unitDecimals: 5 };
+
+export function amount(value: string | number | Amount): Amount {
+  return new D(value);
+}
+
+/** `price2num($x, 'MT')` / `price2num($x, 'MU')`. */
+export function price2num(value: Amount, decimals: number): Amount {
+  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+}
+
+export interface LineInput {
+  readonly qty: Amount;
+  /** The unit price as given, HT or TTC as `priceBase` says. */
+  readonly unitPrice: Amount;
+  readonly vatRate: Amount;
+  readonly discountPercent: Amount;
+  readonly priceBase: 'HT' | 'TTC';
+  /** multicurrency_tx: the document currency's units per company currency unit. */
+  readonly currencyRate: Amount;
+}
+
+export interface LineTotals {
+  /** The HT unit price stored as `subprice`. */
+  readonly subprice: Amount;
+  readonly totalHt: Amount;
+  readonly totalVat: Amount;
+  readonly totalTtc: Amount;
+  readonly currencySubprice: Amount;
+  readonly currencyTotalHt: Amount;
+  readonly currencyTotalVat: Amount;
+  readonly currencyTotalTtc: Amount;
+}
+
+export function lineTotals(line: LineInput, rounding: RoundingSettings = DEFAULT_ROUNDING): LineTotals {
+  const mt = (x: Amount): Amount => price2num(x, rounding.totalDecimals);
+  const mu = (x: Amount): Amount => price2num(x, rounding.unitDecimals);
+  const vatFactor = line.vatRate.div(100).plus(1);
+  const discounted = line.unitPrice.times(line.qty).times(new D(1).minus(line.discountPercent.div(100)));
+  let totalHt: Amount;
+  let totalTtc: Amount;
+  let subprice: Amount;
+  if (line.priceBase === 'TTC') {
+    totalTtc = mt(discounted);
+    totalHt = mt(totalTtc.div(vatFactor));
+    subprice = mu(line.unitPrice.div(vatFactor));
+  } else {
+    totalHt = mt(discounted);
+    totalTtc = mt(discounted.times(vatFactor));
+    subprice = line.unitPrice;
+  }
+  const totalVat = mt(totalTtc.minus(totalHt));
+  const rate = line.currencyRate;
+  const currencyTotalHt = mt(totalHt.times(rate));
+  const currencyTotalTtc = mt(totalTtc.times(rate));
+  return {
+    subprice,
+    totalHt,
+    totalVat,
+    totalTtc,
+    currencySubprice: mu(subprice.times(rate)),
+    currencyTotalHt,
+    currencyTotalVat: mt(currencyTotalTtc.minus(currencyTotalHt)),
+    currencyTotalTtc,
+  };
+}
+
+/** A decimal as MySQL's DOUBLE(24,8) columns give it back: `"94.98000000"`. */
+export function dbAmount(value: Amount): string {
+  return value.toFixed(8);
+}
+
+/** A rate as the DOUBLE(7,4) columns give it back: `"20.0000"`. */
+export function dbRate(value: Amount): string {
+  return value.toFixed(4);
+}
+
+/** A quantity as Dolibarr gives it back: `"2"`, `"1.5"`. */
+export function dbQuantity(value: Amount): string {
+  return value.toString();
+}
+
+export function sum(values: readonly Amount[]): Amount {
+  return values.reduce((total, v) => total.plus(v), new D(0));
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoDolibarr, type DemoDolibarr } from './index.js';
+
+const NOW = new Date('2026-11-27T09:43:32Z');
+
+async function call(
+  dolibarr: DemoDolibarr,
+  method: string,
+  path: string,
+  body?: unknown,
+  key = dolibarr.key,
+): Promise<{ status: number; body: unknown }> {
+  const answer = await dolibarr.fetch(`${dolibarr.url}/api/index.php/${path}`, {
+    method,
+    headers: { DOLAPIKEY: key, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await answer.text();
+  const json = answer.headers.get('content-type')?.includes('json') ?? false;
+  return {
+    status: answer.status,
+    body: text === '' ? undefined : json ? (JSON.parse(text) as unknown) : text,
+  };
+}
+
+const LINE = { desc: 'x', qty: 1, subprice: 10, tva_tx: 20, product_type: 0 };
+
+describe('the Dolibarr simulator', () => {
+  it('counts calls by endpoint and method', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    await call(dolibarr, 'GET', 'orders/1');
+    await call(dolibarr, 'GET', 'orders/2');
+    await call(dolibarr, 'POST', 'orders/2/validate', {});
+    expect(dolibarr.calls.byResourceAndMethod()).toEqual({
+      'orders/{id}': { GET: 2 },
+      'orders/{id}/validate': { POST: 1 },
+    });
+  });
+
+  it('fails the next calls on an endpoint, and injects 5xx at a rate with a seed', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    dolibarr.faults.failNext('status', 2, 503);
+    expect(
+      (await dolibarr.fetch(`${dolibarr.url}/api/index.php/status`, { headers: { DOLAPIKEY: dolibarr.key } }))
+        .status,
+    ).toBe(503);
+    expect((await call(dolibarr, 'GET', 'status')).status).toBe(503);
+    expect((await call(dolibarr, 'GET', 'status')).status).toBe(200);
+    dolibarr.faults.configure({ errorRates: { 503: 0.5 }, seed: 7 });
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => call(dolibarr, 'GET', 'status')));
+    const failed = statuses.filter((s) => s.status === 503).length;
+    expect(failed).toBeGreaterThan(8);
+    expect(failed).toBeLessThan(32);
+  });
+
+  it('answers 501 for a module that is off and 403 for a key without the right', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    dolibarr.setModule('facture', false);
+    expect((await call(dolibarr, 'GET', 'invoices')).status).toBe(501);
+    expect((await call(dolibarr, 'GET', 'setup/modules')).body).not.toContain('facture');
+    expect((await call(dolibarr, 'GET', 'setup/conf/MAIN_MODULE_FACTURE')).status).toBe(400);
+    dolibarr.addKey('READER', { rights: ['commande:read'] });
+    expect((await call(dolibarr, 'GET', 'orders', undefined, 'READER')).status).toBe(200);
+    expect(await call(dolibarr, 'POST', 'orders', { socid: 1, date: 1 }, 'READER')).toMatchObject({
+      status: 403,
+      body: { error: { code: 403, message: 'Forbidden' } },
+    });
+    dolibarr.addKey('DISABLED', { active: false });
+    expect((await call(dolibarr, 'GET', 'status', undefined, 'DISABLED')).status).toBe(401);
+  });
+
+  it('refuses a name over 128 characters, counted in characters, and validates an order with no lines', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    expect((await call(dolibarr, 'POST', 'thirdparties', { name: 'é'.repeat(128) })).status).toBe(200);
+    expect((await call(dolibarr, 'POST', 'thirdparties', { name: 'é'.repeat(129) })).status).toBe(500);
+    const id = (await call(dolibarr, 'POST', 'orders', { socid: 1, date: 1795772612 })).body as number;
+    expect(await call(dolibarr, 'POST', `orders/${id}/validate`, {})).toMatchObject({
+      status: 200,
+      body: { status: '1', total_ttc: '0.00000000' },
+    });
+  });
+
+  it('keeps documents in the order’s currency when the multicurrency module is on, in euros when off', async () => {
+    const off = createDemoDolibarr({ now: () => NOW });
+    const euros = (
+      await call(off, 'POST', 'orders', {
+        socid: 1,
+        date: 1795772612,
+        multicurrency_code: 'USD',
+        multicurrency_tx: 1.0835,
+        lines: [LINE],
+      })
+    ).body as number;
+    expect((await call(off, 'GET', `orders/${euros}`)).body).toMatchObject({ multicurrency_code: 'EUR' });
+    const on = createDemoDolibarr({ now: () => NOW });
+    on.setModule('multicurrency', true);
+    const dollars = (
+      await call(on, 'POST', 'orders', {
+        socid: 1,
+        date: 1795772612,
+        multicurrency_code: 'USD',
+        multicurrency_tx: 1.0835,
+        lines: [{ ...LINE, qty: 3 }],
+      })
+    ).body as number;
+    expect((await call(on, 'GET', `orders/${dollars}`)).body).toMatchObject({
+      multicurrency_code: 'USD',
+      multicurrency_tx: '1.08350000',
+      total_ttc: '36.00000000',
+      multicurrency_total_ttc: '39.01000000',
+    });
+  });
+
+  it('ships a validated order with a tracking number when the shipment module is on', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    expect((await call(dolibarr, 'GET', 'shipments')).status).toBe(501);
+    dolibarr.setModule('expedition', true);
+    const order = (await call(dolibarr, 'POST', 'orders', { socid: 1, date: 1795772612, lines: [LINE] }))
+      .body as number;
+    await call(dolibarr, 'POST', `orders/${order}/validate`, {});
+    const shipment = (
+      await call(dolibarr, 'POST', 'shipments', {
+        socid: 1,
+        origin_type: 'commande',
+        origin_id: order,
+        tracking_number: '6A12345678901',
+        lines: [{ origin_line_id: 1, qty: 1 }],
+      })
+    ).body as number;
+    expect((await call(dolibarr, 'POST', `shipments/${shipment}/validate`, {})).body).toMatchObject({
+      ref: 'SH2611-0001',
+      tracking_number: '6A12345678901',
+    });
+    expect((await call(dolibarr, 'GET', `orders/${order}`)).body).toMatchObject({ status: '2' });
+    expect(
+      (await call(dolibarr, 'GET', "shipments?sqlfilters=(t.tracking_number:=:'6A12345678901')")).body,
+    ).toHaveLength(1);
+  });
+
+  it('refunds a credit note through /payments with the wrong sign, as 23.0.0-beta does', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    const bank = (
+      await call(dolibarr, 'POST', 'bankaccounts', {
+        ref: 'B',
+        label: 'B',
+        type: 1,
+        currency_code: 'EUR',
+        country_id: 1,
+      })
+    ).body as number;
+    const credit = (
+      await call(dolibarr, 'POST', 'invoices', {
+        socid: 1,
+        type: 2,
+        fk_facture_source: 1,
+        date: 1795772612,
+        lines: [{ ...LINE, subprice: -19.12 }],
+      })
+    ).body as number;
+    await call(dolibarr, 'POST', `invoices/${credit}/validate`, {});
+    await call(dolibarr, 'POST', `invoices/${credit}/payments`, {
+      datepaye: 1795772612,
+      paymentid: 6,
+      closepaidinvoices: 'yes',
+      accountid: bank,
+    });
+    expect((await call(dolibarr, 'GET', `invoices/${credit}`)).body).toMatchObject({
+      status: '1',
+      remaintopay: '-45.88',
+      totalpaid: 22.94,
+    });
+  });
+
+  it('answers over real HTTP when listening', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    const server = await dolibarr.listen(0);
+    try {
+      const answer = await fetch(`${server.url}/api/index.php/setup/conf/MAIN_MONNAIE`, {
+        headers: { DOLAPIKEY: dolibarr.key },
+      });
+      expect(await answer.json()).toBe('EUR');
+    } finally {
+      await server.close();
+    }
+  });
+});

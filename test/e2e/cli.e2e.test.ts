@@ -79,7 +79,8 @@ describe('the navette command', () => {
     const csv = navetteCli(['--config', config, 'runs', runs_.at(-1)!.runId, '--csv']);
     expect(csv.stdout.startsWith('\uFEFFBoutique;Commande;Référence')).toBe(true);
     expect(csv.stdout.split('\r\n').length).toBeGreaterThan(10);
-  });
+    // Five processes one after the other: more than the default 30 s on a loaded machine.
+  }, 120_000);
 
   it('reads the shop’s states live', () => {
     const states = navetteCli(['--config', config, 'states']);

@@ -1,3 +1,4 @@
+import type { GescomFailureCode } from './failure.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
 
 /**
@@ -17,6 +18,57 @@ export const OUTCOME_STATUSES = [
 ] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 
+/**
+ * The stable codes of an outcome's reason, by where they come from. A union, so that renaming one on
+ * one side only is a type error; the lists are what the reports and their readers can meet.
+ */
+
+/** Why an order was left as it is (sync/decide.ts, and orders unticked in the aperçu). */
+export const SKIP_CODES = [
+  'state-not-selected',
+  'already-imported',
+  'cancelled-in-shop',
+  'excluded',
+] as const;
+export type SkipCode = (typeof SKIP_CODES)[number];
+
+/** Why an order cannot become a sales document (sync/to-sales-document.ts and the steps it calls). */
+export const MAPPING_FAILURE_CODES = [
+  'customer-missing',
+  'address-missing',
+  'account-code-too-long',
+  'article-unknown',
+  'totals-mismatch',
+] as const;
+export type MappingFailureCode = (typeof MAPPING_FAILURE_CODES)[number];
+
+/** Why the shop's answer for one order cannot be read (an OrderSource's `{ ok: false }`). */
+export const ORDER_REFUSAL_CODES = [
+  'unknown-state',
+  'unknown-currency',
+  'unknown-tax',
+  'no-lines',
+  'negative-quantity',
+  'malformed-order',
+  /** The order's related records could not be read this time: it is read again by the next run. */
+  'shop-read-failed',
+] as const;
+export type OrderRefusalCode = (typeof ORDER_REFUSAL_CODES)[number];
+
+export type OutcomeCode =
+  | SkipCode
+  | MappingFailureCode
+  | OrderRefusalCode
+  | GescomFailureCode
+  /** The GesCom refused with a code this version does not know (its message says why). */
+  | 'gescom-refused'
+  /** A bug of navette's: the order is read again by the next run. */
+  | 'internal-error';
+
+/** The codes of a run that could not run at all, besides the source's and the store's own failures. */
+export const RUN_IN_PROGRESS = 'run-in-progress';
+export const RUN_ABORTED = 'aborted';
+
 export interface OrderOutcome {
   readonly shopId: number;
   readonly orderId: number;
@@ -35,7 +87,7 @@ export interface OrderOutcome {
     | { readonly number: string | undefined; readonly type: DocumentType; readonly status: DocumentStatus }
     | undefined;
   /** Stable code of a skip or failure reason (`already-imported`, `totals-mismatch`, …). */
-  readonly code: string | undefined;
+  readonly code: OutcomeCode | undefined;
   /** What a person reads: why it was skipped or failed, what to do. */
   readonly reason: string | undefined;
   /** Things worth knowing about an imported order (a rounding line was added, DIVERS used…). */

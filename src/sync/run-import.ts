@@ -1,6 +1,6 @@
 import type { ImportOptions } from './import-options.js';
 import type { ImportRules, StateRule } from '../domain/rules.js';
-import { isExpectedFailure } from '../domain/failure.js';
+import { isExpectedFailure, isGescomFailure } from '../domain/failure.js';
 import type {
   JournalEntry,
   OrderOutcome,
@@ -286,7 +286,11 @@ async function importPage(
       outcomes.push(
         outcomeFor(order, {
           status: 'failed',
-          code: isExpectedFailure(error) ? error.code : 'internal-error',
+          code: !isExpectedFailure(error)
+            ? 'internal-error'
+            : isGescomFailure(error)
+              ? error.code
+              : 'gescom-refused',
           reason: isExpectedFailure(error)
             ? error.message
             : `Erreur interne de navette (${error instanceof Error ? error.message : String(error)}) : la commande sera reprise au prochain import ; signalez-la si elle persiste.`,

@@ -1,5 +1,7 @@
 import type { GescomFailureCode } from './failure.js';
+import { format } from './money.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
+import type { ShopOrder, ShopOrderKey } from './shop-order.js';
 
 /**
  * What a run did, order by order. The CLI, the web UI and the downloadable reports all render this one
@@ -136,4 +138,73 @@ export interface JournalEntry {
   readonly message: string;
   readonly shopId: number | undefined;
   readonly orderId: number | undefined;
+}
+
+/** The outcome of an order read whole: who ordered, for how much, in which state. */
+export function outcomeFor(
+  order: ShopOrder,
+  fields: Partial<OrderOutcome> & Pick<OrderOutcome, 'status'>,
+): OrderOutcome {
+  const customerName = order.customer
+    ? [order.customer.firstName, order.customer.lastName].join(' ').trim()
+    : [order.invoiceAddress?.firstName, order.invoiceAddress?.lastName].join(' ').trim();
+  return {
+    shopId: order.key.shopId,
+    orderId: order.key.orderId,
+    reference: order.reference,
+    orderDate: order.dateAdd,
+    stateId: order.state.id,
+    stateName: order.state.name,
+    customerName: order.customer?.company || customerName,
+    totalTaxIncl: format(order.totals.paidTaxIncl),
+    currency: order.currency.isoCode,
+    document: undefined,
+    code: undefined,
+    reason: undefined,
+    notes: [],
+    ...fields,
+  };
+}
+
+/** The outcome of an order the shop's answer did not let read: only its key and reference are known. */
+export function blankOutcome(key: ShopOrderKey, reference: string): Omit<OrderOutcome, 'status'> {
+  return {
+    shopId: key.shopId,
+    orderId: key.orderId,
+    reference,
+    orderDate: '',
+    stateId: 0,
+    stateName: '',
+    customerName: '',
+    totalTaxIncl: '',
+    currency: '',
+    document: undefined,
+    code: undefined,
+    reason: undefined,
+    notes: [],
+  };
+}
+
+/** A document as an outcome names it. */
+export function documentOf(document: {
+  readonly number: string;
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+}): OrderOutcome['document'] {
+  return { number: document.number, type: document.type, status: document.status };
+}
+
+export function emptyCounts(): OutcomeCounts {
+  return { read: 0, imported: 0, upgraded: 0, skipped: 0, failed: 0, planned: 0 };
+}
+
+export function noStateChanges(): StateChangeCounts {
+  return { sent: 0, skipped: 0, failed: 0 };
+}
+
+/** Counts one more outcome: what an aperçu would do counts as planned. */
+export function countOutcome(counts: OutcomeCounts, outcome: OrderOutcome): void {
+  counts.read += 1;
+  if (outcome.status === 'would-import' || outcome.status === 'would-upgrade') counts.planned += 1;
+  else counts[outcome.status] += 1;
 }

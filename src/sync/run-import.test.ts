@@ -248,6 +248,18 @@ describe('runImport', () => {
       expect(await store.getHighWaterMark(1)).toBe(STARTED_AT);
     });
 
+    it('stops at the oldest of several failed orders, whatever the page', async () => {
+      const { run, store, target } = setup(SEVEN_ORDERS);
+      const importDocument = target.importDocument.bind(target);
+      target.importDocument = async (draft, record) => {
+        if ([2, 6].includes(record.key.orderId)) throw new Error('disque plein');
+        return importDocument(draft, record);
+      };
+      const { outcomes } = await run();
+      expect(statusOf(outcomes).filter((status) => status.includes('failed'))).toHaveLength(2);
+      expect(await store.getHighWaterMark(1)).toBe(order(2, 12).dateAdd);
+    });
+
     it('does not move when a failed order has no date (its answer was unreadable)', async () => {
       const { run, store, source } = setup(SEVEN_ORDERS);
       source.refuse({ shopId: 1, orderId: 3 }, 'malformed-order', 'La commande est illisible : total absent');
@@ -342,6 +354,21 @@ describe('runImport', () => {
       const { outcomes } = await run({ period: NOVEMBER });
       expect(statusOf(outcomes)).toEqual(['1:skipped:cancelled-in-shop']);
       expect((await target.getDocument('DE00001'))?.cancelled).toBe(true);
+    });
+
+    it('reports a cancelled order whose document the GesCom no longer finds, and cancels nothing', async () => {
+      const { run, source, target } = setup(
+        [order(1, 20, 1)],
+        rulesWith({ document: { cancelDraftWhenOrderCancelled: true } }),
+      );
+      await run();
+      await target.releaseExternalKeys({ externalKeys: ['ps-1-1'] });
+      source.moveOrder({ shopId: 1, orderId: 1 }, 6);
+      const { outcomes } = await run({ period: NOVEMBER });
+      expect(statusOf(outcomes)).toEqual(['1:skipped:cancelled-in-shop']);
+      expect(outcomes[0]?.reason).toContain("n'a pas été retrouvé");
+      expect(target.writes.cancelDocument).toBe(0);
+      expect((await target.getDocument('DE00001'))?.cancelled).toBe(false);
     });
 
     it('reads cancelled orders never imported without a word about them', async () => {

@@ -103,6 +103,18 @@ describe('sendStateChanges', () => {
     expect(await send()).toEqual({ sent: 2, skipped: 0, failed: 0 });
   });
 
+  it('tries a change once a run, even when its lease ends while the run is still sending', async () => {
+    const { clock, source, store, send } = setup(1);
+    source.changeState = async () => {
+      clock.advance(120_001);
+      throw new ExpectedFailure('timeout', 'La boutique a mis trop de temps à répondre.');
+    };
+    expect(await send()).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    // Seen again by the run's last claim (which leased it once more), but not sent again.
+    clock.advance(120_001);
+    expect((await store.claimStateChanges(10, 1))[0]?.attempts).toBe(1);
+  });
+
   it('fails one change the shop refuses, and sends the others', async () => {
     const { source, send, results } = setup(3);
     const changeState = source.changeState.bind(source);

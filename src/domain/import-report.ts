@@ -1,4 +1,7 @@
+import type { GescomFailureCode } from './failure.js';
+import { format } from './money.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
+import type { ShopOrder, ShopOrderKey } from './shop-order.js';
 
 /**
  * What a run did, order by order. The CLI, the web UI and the downloadable reports all render this one
@@ -16,6 +19,57 @@ export const OUTCOME_STATUSES = [
   'would-upgrade',
 ] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+/**
+ * The stable codes of an outcome's reason, by where they come from. A union, so that renaming one on
+ * one side only is a type error; the lists are what the reports and their readers can meet.
+ */
+
+/** Why an order was left as it is (sync/decide.ts, and orders unticked in the aperçu). */
+export const SKIP_CODES = [
+  'state-not-selected',
+  'already-imported',
+  'cancelled-in-shop',
+  'excluded',
+] as const;
+export type SkipCode = (typeof SKIP_CODES)[number];
+
+/** Why an order cannot become a sales document (sync/to-sales-document.ts and the steps it calls). */
+export const MAPPING_FAILURE_CODES = [
+  'customer-missing',
+  'address-missing',
+  'account-code-too-long',
+  'article-unknown',
+  'totals-mismatch',
+] as const;
+export type MappingFailureCode = (typeof MAPPING_FAILURE_CODES)[number];
+
+/** Why the shop's answer for one order cannot be read (an OrderSource's `{ ok: false }`). */
+export const ORDER_REFUSAL_CODES = [
+  'unknown-state',
+  'unknown-currency',
+  'unknown-tax',
+  'no-lines',
+  'negative-quantity',
+  'malformed-order',
+  /** The order's related records could not be read this time: it is read again by the next run. */
+  'shop-read-failed',
+] as const;
+export type OrderRefusalCode = (typeof ORDER_REFUSAL_CODES)[number];
+
+export type OutcomeCode =
+  | SkipCode
+  | MappingFailureCode
+  | OrderRefusalCode
+  | GescomFailureCode
+  /** The GesCom refused with a code this version does not know (its message says why). */
+  | 'gescom-refused'
+  /** A bug of navette's: the order is read again by the next run. */
+  | 'internal-error';
+
+/** The codes of a run that could not run at all, besides the source's and the store's own failures. */
+export const RUN_IN_PROGRESS = 'run-in-progress';
+export const RUN_ABORTED = 'aborted';
 
 export interface OrderOutcome {
   readonly shopId: number;
@@ -35,7 +89,7 @@ export interface OrderOutcome {
     | { readonly number: string | undefined; readonly type: DocumentType; readonly status: DocumentStatus }
     | undefined;
   /** Stable code of a skip or failure reason (`already-imported`, `totals-mismatch`, …). */
-  readonly code: string | undefined;
+  readonly code: OutcomeCode | undefined;
   /** What a person reads: why it was skipped or failed, what to do. */
   readonly reason: string | undefined;
   /** Things worth knowing about an imported order (a rounding line was added, DIVERS used…). */
@@ -84,4 +138,73 @@ export interface JournalEntry {
   readonly message: string;
   readonly shopId: number | undefined;
   readonly orderId: number | undefined;
+}
+
+/** The outcome of an order read whole: who ordered, for how much, in which state. */
+export function outcomeFor(
+  order: ShopOrder,
+  fields: Partial<OrderOutcome> & Pick<OrderOutcome, 'status'>,
+): OrderOutcome {
+  const customerName = order.customer
+    ? [order.customer.firstName, order.customer.lastName].join(' ').trim()
+    : [order.invoiceAddress?.firstName, order.invoiceAddress?.lastName].join(' ').trim();
+  return {
+    shopId: order.key.shopId,
+    orderId: order.key.orderId,
+    reference: order.reference,
+    orderDate: order.dateAdd,
+    stateId: order.state.id,
+    stateName: order.state.name,
+    customerName: order.customer?.company || customerName,
+    totalTaxIncl: format(order.totals.paidTaxIncl),
+    currency: order.currency.isoCode,
+    document: undefined,
+    code: undefined,
+    reason: undefined,
+    notes: [],
+    ...fields,
+  };
+}
+
+/** The outcome of an order the shop's answer did not let read: only its key and reference are known. */
+export function blankOutcome(key: ShopOrderKey, reference: string): Omit<OrderOutcome, 'status'> {
+  return {
+    shopId: key.shopId,
+    orderId: key.orderId,
+    reference,
+    orderDate: '',
+    stateId: 0,
+    stateName: '',
+    customerName: '',
+    totalTaxIncl: '',
+    currency: '',
+    document: undefined,
+    code: undefined,
+    reason: undefined,
+    notes: [],
+  };
+}
+
+/** A document as an outcome names it. */
+export function documentOf(document: {
+  readonly number: string;
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+}): OrderOutcome['document'] {
+  return { number: document.number, type: document.type, status: document.status };
+}
+
+export function emptyCounts(): OutcomeCounts {
+  return { read: 0, imported: 0, upgraded: 0, skipped: 0, failed: 0, planned: 0 };
+}
+
+export function noStateChanges(): StateChangeCounts {
+  return { sent: 0, skipped: 0, failed: 0 };
+}
+
+/** Counts one more outcome: what an aperçu would do counts as planned. */
+export function countOutcome(counts: OutcomeCounts, outcome: OrderOutcome): void {
+  counts.read += 1;
+  if (outcome.status === 'would-import' || outcome.status === 'would-upgrade') counts.planned += 1;
+  else counts[outcome.status] += 1;
 }

@@ -1,3 +1,4 @@
+import type { OrderRefusalCode } from './import-report.js';
 import type { Amount } from './money.js';
 
 /**
@@ -240,6 +241,6 @@ export type SourcedOrder =
       readonly reference: string;
       /** The order's current state when it could be read (a refused order of an unselected state matters less). */
       readonly stateId: number | undefined;
-      readonly code: string;
+      readonly code: OrderRefusalCode;
       readonly message: string;
     };

@@ -55,6 +55,9 @@ export interface DocumentFilter {
  *   finds it before any create, so a crash between the two never duplicates.
  * - It never creates a second document for an external key that already has one: it fails with
  *   `ExpectedFailure('already-imported')`.
+ * - What it refuses, it refuses with an `ExpectedFailure` whose code is a `GescomFailureCode`
+ *   (domain/failure.ts): the sync records that code on the order's outcome; any other code reads
+ *   `gescom-refused`.
  * - `transformDocument` turns a document into a higher type (quote → order → delivery → invoice) as the
  *   GesCom itself would: a new document linked to its source, the source closed; never backwards.
  * - Text longer than the target's fields is cut cleanly (FIELD_LIMITS), never refused.

@@ -50,7 +50,8 @@ export interface ConnectionReport {
  * Contract:
  * - `readOrders` yields pages of orders, oldest first by the query's date then id; each order matching
  *   the query when the read starts is yielded exactly once, even when orders are added or changed while
- *   it reads. A malformed order is yielded as `{ ok: false }` with its reason, never thrown.
+ *   it reads. A malformed order is yielded as `{ ok: false }` with its reason (an `OrderRefusalCode`),
+ *   never thrown.
  * - It costs a handful of webservice calls per page (orders, then the related records for the whole
  *   page), never calls per order.
  * - Failures of the shop itself (unreachable, bad key, permission) are thrown as `ExpectedFailure`s

@@ -154,6 +154,14 @@ describe('decide', () => {
     expect((decision as { reason: string }).reason).toContain('jamais en arrière');
   });
 
+  it('never goes one step backwards either: a bon de commande does not become a devis again', () => {
+    const decision = decide(
+      input(1, { ledgerEntry: ledger('order'), head: head('order', 'confirmed', 'BC00001') }),
+    );
+    expect(decision).toMatchObject({ action: 'skip', code: 'already-imported' });
+    expect((decision as { reason: string }).reason).toContain('jamais en arrière');
+  });
+
   it('reports an imported order cancelled in the shop', () => {
     const decision = decide(input(6, { ledgerEntry: ledger('quote'), head: head('quote') }));
     expect(decision).toMatchObject({ action: 'skip', code: 'cancelled-in-shop' });
@@ -180,6 +188,12 @@ describe('decide', () => {
     });
   });
 
+  it('cancels only a draft found in the GesCom itself, not one the ledger alone remembers', () => {
+    const decision = decide(input(6, { ledgerEntry: ledger('quote'), config: document(true, true) }));
+    expect(decision).toMatchObject({ action: 'skip', code: 'cancelled-in-shop' });
+    expect((decision as { reason: string }).reason).toContain("n'a pas été retrouvé");
+  });
+
   it('a cancelled order never imported is just a state not selected', () => {
     expect(decide(input(6))).toMatchObject({ action: 'skip', code: 'state-not-selected' });
   });
@@ -202,5 +216,10 @@ describe('isCancellationState', () => {
     expect(isCancellationState({ ...custom, name: 'Annulée par le client' })).toBe(true);
     expect(isCancellationState({ ...custom, name: 'Refunded' })).toBe(true);
     expect(isCancellationState({ ...custom, name: 'Livré' })).toBe(false);
+  });
+
+  it('judges a state with a template by its template, whatever its name', () => {
+    expect(isCancellationState({ ...stateOf(2), name: 'Paiement accepté après annulation' })).toBe(false);
+    expect(isCancellationState({ ...stateOf(6), name: 'Commande close' })).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { SkipCode as OutcomeSkipCode } from '../domain/import-report.js';
 import type { ImportRules, StateRule } from '../domain/rules.js';
 import {
   type DocumentStatus,
@@ -23,7 +24,8 @@ export interface ExistingDocument {
   readonly cancelled: boolean;
 }
 
-export type SkipCode = 'state-not-selected' | 'already-imported' | 'cancelled-in-shop';
+/** The skips a decision makes (`excluded` is the aperçu's, decided before). */
+export type SkipCode = Exclude<OutcomeSkipCode, 'excluded'>;
 
 export type Decision =
   | { readonly action: 'import'; readonly rule: StateRule }

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { describe, expect, it } from 'vitest';
-import { isDeadLocalOwner, newLockOwner } from './run-lock.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ManualClock } from '../../test/contract/manual-clock.js';
+import { MemorySyncStore } from '../../test/fakes/memory-sync-store.js';
+import { acquireRunLock, importLockName, isDeadLocalOwner, newLockOwner, withRunLock } from './run-lock.js';
 
 describe('lock owners', () => {
   it('tells a killed process of this machine from a live one or another machine’s', () => {
@@ -11,5 +13,64 @@ describe('lock owners', () => {
     expect(isDeadLocalOwner(`${hostname()}:1:x`)).toBe(false);
     expect(isDeadLocalOwner(`another-host:${finished.pid}:x`)).toBe(false);
     expect(isDeadLocalOwner('garbage')).toBe(false);
+  });
+});
+
+describe('the run lock', () => {
+  const NAME = importLockName('https://shop.example');
+  const killedOwner = () => `${hostname()}:${spawnSync(process.execPath, ['-e', '0']).pid}:killed`;
+
+  it('is taken when free, refused while a live run holds it, taken over from a killed process', async () => {
+    const store = new MemorySyncStore(new ManualClock());
+    expect(await acquireRunLock(store, NAME, 'me')).toBe(true);
+    expect(await acquireRunLock(store, NAME, 'other-host:1:live')).toBe(false);
+    // A process of this machine that is still running (this one) keeps its lock.
+    expect(await acquireRunLock(store, NAME, `${hostname()}:${process.pid}:other`)).toBe(false);
+    await store.releaseLock(NAME, 'me');
+
+    const killed = killedOwner();
+    expect(await store.acquireLock(NAME, killed, 120_000)).toBe(true);
+    expect(await acquireRunLock(store, NAME, 'me')).toBe(true);
+    expect(await store.lockHolder(NAME)).toBe('me');
+  });
+
+  it('is taken when its holder let it go between the two questions', async () => {
+    const store = new MemorySyncStore(new ManualClock());
+    const acquire = store.acquireLock.bind(store);
+    let calls = 0;
+    store.acquireLock = async (...args) => (++calls === 1 ? false : acquire(...args));
+    expect(await acquireRunLock(store, NAME, 'me')).toBe(true);
+    expect(await store.lockHolder(NAME)).toBe('me');
+  });
+
+  it('is held while the work runs, refreshed, and let go after it, even when it throws', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const clock = new ManualClock();
+      const store = new MemorySyncStore(clock);
+      const result = await withRunLock(store, NAME, 'me', async () => {
+        for (let minute = 0; minute < 5; minute += 1) {
+          clock.advance(60_000);
+          await vi.advanceTimersByTimeAsync(60_000);
+        }
+        // Five minutes after it was taken with a two-minute ttl: still ours, because it was refreshed.
+        expect(await store.acquireLock(NAME, 'other-host:1:live', 120_000)).toBe(false);
+        expect(await withRunLock(store, NAME, 'other-host:1:live', async () => 'ran')).toBeUndefined();
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(await store.lockHolder(NAME)).toBeUndefined();
+      expect(vi.getTimerCount()).toBe(0);
+
+      await expect(
+        withRunLock(store, NAME, 'me', async () => {
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.lockHolder(NAME)).toBeUndefined();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

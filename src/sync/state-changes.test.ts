@@ -74,6 +74,11 @@ describe('stateChangesForUpgrade', () => {
     expect(
       stateChangesForUpgrade(orderIn(3), 'invoice', updates({ onDelivery: null }), { fromType: 'order' }),
     ).toEqual([]);
+    // Nor when the order is still only paid: the type left behind is not passed again.
+    expect(
+      stateChangesForUpgrade(orderIn(2), 'invoice', updates({ onDelivery: null }), { fromType: 'order' }),
+    ).toEqual([]);
+    expect(stateChangesForUpgrade(orderIn(2), 'delivery', updates({ onDelivery: null }))).toEqual([]);
   });
 
   it('not a state the order is in or already had (order 8 went 10 → 2 → 3)', () => {

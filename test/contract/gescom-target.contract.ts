@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isExpectedFailure } from '../../src/domain/failure.js';
+import { isExpectedFailure, isGescomFailureCode, type GescomFailureCode } from '../../src/domain/failure.js';
 import { amount, toText, type Amount } from '../../src/domain/money.js';
 import { FIELD_LIMITS } from '../../src/domain/sales-document.js';
 import type { GescomTarget } from '../../src/ports/gescom-target.js';
@@ -19,13 +19,16 @@ function text(value: Amount): string {
   return toText(value);
 }
 
-async function expectFailure(promise: Promise<unknown>, code?: string): Promise<void> {
+/** A refusal of the target: an ExpectedFailure with one of the codes every target shares. */
+async function expectFailure(promise: Promise<unknown>, code?: GescomFailureCode): Promise<void> {
   const error: unknown = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
   expect(isExpectedFailure(error), `expected an ExpectedFailure, got ${String(error)}`).toBe(true);
-  if (code !== undefined && isExpectedFailure(error)) expect(error.code).toBe(code);
+  if (!isExpectedFailure(error)) return;
+  expect(isGescomFailureCode(error.code), `${error.code} is not a GescomFailureCode`).toBe(true);
+  if (code !== undefined) expect(error.code).toBe(code);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { OrderRefusalCode } from '../../domain/import-report.js';
 import { type Amount, Decimal, ZERO, round, sum } from '../../domain/money.js';
 import type {
   Address,
@@ -63,7 +64,7 @@ export interface OrderRecords {
 
 class OrderRefused extends Error {
   constructor(
-    readonly code: string,
+    readonly code: OrderRefusalCode,
     message: string,
   ) {
     super(message);

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type {
   OrderOutcome,
+  OutcomeCode,
   OutcomeStatus,
   RunSummary,
   RunTrigger,
@@ -86,7 +87,8 @@ export function toOrderOutcome(row: Selectable<RunOutcomeTable>): OrderOutcome {
             type: row.document_type as DocumentType,
             status: (row.document_status ?? 'draft') as DocumentStatus,
           },
-    code: row.code ?? undefined,
+    // Written from a typed outcome by toOutcomeRow.
+    code: (row.code ?? undefined) as OutcomeCode | undefined,
     reason: row.reason ?? undefined,
     notes: JSON.parse(row.notes) as string[],
   };

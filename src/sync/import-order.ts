@@ -1,0 +1,105 @@
+import { documentOf, outcomeFor, type OrderOutcome } from '../domain/import-report.js';
+import type { StateRule } from '../domain/rules.js';
+import type { DocumentSummary } from '../domain/sales-document.js';
+import type { ShopOrder } from '../domain/shop-order.js';
+import type { ImportRecord } from '../ports/gescom-target.js';
+import type { LedgerEntry } from '../ports/sync-store.js';
+import { decide, isCancellationState, type Decision } from './decide.js';
+import type { PageContext } from './import-page.js';
+import { stateChangesForImport, stateChangesForUpgrade } from './state-changes.js';
+import { toSalesDocument } from './to-sales-document.js';
+
+export interface OrderContext extends PageContext {
+  /** Article references the GesCom knows, upper-cased. */
+  readonly knownArticles: ReadonlySet<string>;
+  /** EAN13 → GesCom article reference. */
+  readonly knownEan13: ReadonlyMap<string, string>;
+}
+
+/**
+ * One order: decide, then do it — import, upgrade, cancel the draft, or skip — or, in an aperçu, say
+ * what would be done. `undefined` for an order of a cancellation state that concerns nothing imported.
+ * Throws what the GesCom throws: the page turns it into the order's failed outcome.
+ */
+export async function importOrder(
+  order: ShopOrder,
+  ledgerEntry: LedgerEntry | undefined,
+  /** The order's document found in the GesCom itself, by its external key. */
+  head: DocumentSummary | undefined,
+  context: OrderContext,
+): Promise<OrderOutcome | undefined> {
+  const rule = context.rules.get(order.state.id);
+  // Orders of a cancellation state are read only to notice imported orders that were cancelled.
+  if (!rule?.selected && head === undefined && ledgerEntry === undefined && isCancellationState(order.state))
+    return undefined;
+  const decision = decide({ order, rule, ledgerEntry, head, config: context.config });
+  switch (decision.action) {
+    case 'skip':
+      return outcomeFor(order, {
+        status: 'skipped',
+        code: decision.code,
+        reason: decision.reason,
+        document: head && documentOf(head),
+      });
+    case 'cancel-draft':
+      if (!context.dryRun) await context.target.cancelDocument(decision.document.number, decision.reason);
+      return outcomeFor(order, {
+        status: 'skipped',
+        code: 'cancelled-in-shop',
+        reason: decision.reason,
+        document: documentOf(decision.document),
+      });
+    case 'upgrade':
+      return upgradeOrder(order, decision, context);
+    case 'import':
+      return importNewOrder(order, decision.rule, context);
+  }
+}
+
+function recordOf(order: ShopOrder, context: OrderContext): Omit<ImportRecord, 'stateChanges'> {
+  return {
+    key: order.key,
+    orderReference: order.reference,
+    orderStateId: order.state.id,
+    runId: context.runId,
+  };
+}
+
+async function upgradeOrder(
+  order: ShopOrder,
+  decision: Extract<Decision, { action: 'upgrade' }>,
+  context: OrderContext,
+): Promise<OrderOutcome> {
+  const { into, reason } = decision;
+  if (context.dryRun)
+    return outcomeFor(order, { status: 'would-upgrade', document: { number: undefined, ...into }, reason });
+  const upgraded = await context.target.transformDocument(decision.from.number, into, {
+    ...recordOf(order, context),
+    stateChanges: stateChangesForUpgrade(order, into.type, context.config),
+  });
+  return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason });
+}
+
+async function importNewOrder(
+  order: ShopOrder,
+  rule: StateRule,
+  context: OrderContext,
+): Promise<OrderOutcome> {
+  const mapped = toSalesDocument(order, {
+    config: context.config,
+    rule,
+    knownArticles: context.knownArticles,
+    knownEan13: context.knownEan13,
+    today: context.today,
+  });
+  if (!mapped.ok) return outcomeFor(order, { status: 'failed', code: mapped.code, reason: mapped.message });
+  if (context.dryRun) {
+    const planned = { number: undefined, type: mapped.draft.type, status: mapped.draft.status };
+    return outcomeFor(order, { status: 'would-import', document: planned, notes: mapped.notes });
+  }
+  const created = await context.target.importDocument(mapped.draft, {
+    ...recordOf(order, context),
+    stateChanges: stateChangesForImport(order, rule, context.config),
+  });
+  return outcomeFor(order, { status: 'imported', document: documentOf(created), notes: mapped.notes });
+}

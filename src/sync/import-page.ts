@@ -1,0 +1,124 @@
+import { isExpectedFailure, isGescomFailure } from '../domain/failure.js';
+import { blankOutcome, outcomeFor, type OrderOutcome, type OutcomeCode } from '../domain/import-report.js';
+import type { ImportRules, StateRule } from '../domain/rules.js';
+import {
+  formatShopOrderKey,
+  type OrderState,
+  type ShopOrder,
+  type SourcedOrder,
+} from '../domain/shop-order.js';
+import type { GescomTarget } from '../ports/gescom-target.js';
+import type { LedgerEntry, SyncStore } from '../ports/sync-store.js';
+import { importOrder } from './import-order.js';
+
+/** What every order of a run is imported with. */
+export interface PageContext {
+  readonly target: GescomTarget;
+  readonly store: SyncStore;
+  readonly config: ImportRules;
+  readonly rules: ReadonlyMap<number, StateRule>;
+  readonly statesById: ReadonlyMap<number, OrderState>;
+  /** `ps-1-42` keys of the orders unticked in the aperçu. */
+  readonly excluded: ReadonlySet<string>;
+  readonly dryRun: boolean;
+  readonly runId: string;
+  /** `YYYY-MM-DD`, the shop's day when the run started. */
+  readonly today: string;
+}
+
+/**
+ * Steps 2 to 4 for one page: the page's ledger entries, documents and articles are looked up once, then
+ * each order is decided, mapped and written on its own, so that one bad order never stops the others.
+ * The outcomes come in the page's order; `undefined` for an order read only to notice a cancellation
+ * that concerns nothing imported.
+ */
+export async function importPage(
+  page: readonly SourcedOrder[],
+  context: PageContext,
+): Promise<(OrderOutcome | undefined)[]> {
+  const keys = page.map((sourced) => (sourced.ok ? sourced.order.key : sourced.key));
+  const ledger = await context.store.findImports(keys);
+  const heads = await context.target.findByExternalKeys(keys.map(formatShopOrderKey));
+  const articles = await knownArticlesOf(
+    page.flatMap((sourced) => (sourced.ok ? [sourced.order] : [])),
+    context,
+  );
+  const outcomes: (OrderOutcome | undefined)[] = [];
+  for (const sourced of page) {
+    if (!sourced.ok) {
+      outcomes.push(unreadableOutcome(sourced, ledger, context));
+      continue;
+    }
+    const externalKey = formatShopOrderKey(sourced.order.key);
+    if (context.excluded.has(externalKey)) {
+      outcomes.push(
+        outcomeFor(sourced.order, {
+          status: 'skipped',
+          code: 'excluded',
+          reason: "Laissée de côté dans l'aperçu.",
+        }),
+      );
+      continue;
+    }
+    outcomes.push(
+      await importOrder(sourced.order, ledger.get(externalKey), heads.get(externalKey), {
+        ...context,
+        ...articles,
+      }).catch((error: unknown) => failedOutcome(sourced.order, error)),
+    );
+  }
+  return outcomes;
+}
+
+/** The page's article references and EAN13 codes the GesCom knows, in one question. */
+async function knownArticlesOf(
+  orders: readonly ShopOrder[],
+  context: PageContext,
+): Promise<{ knownArticles: ReadonlySet<string>; knownEan13: ReadonlyMap<string, string> }> {
+  const lines = orders.flatMap((order) => order.lines);
+  const articles = await context.target.findArticles({
+    references: lines.map((line) => line.reference).filter((reference) => reference !== ''),
+    ean13s: context.config.articles.matchByEan13
+      ? lines.map((line) => line.ean13).filter((ean) => ean !== '')
+      : [],
+  });
+  return {
+    knownArticles: new Set(articles.map((article) => article.reference.toUpperCase())),
+    knownEan13: new Map(
+      articles.filter((article) => article.ean13 !== '').map((article) => [article.ean13, article.reference]),
+    ),
+  };
+}
+
+/** An order the shop's answer did not let read: failed, unless it is a cancellation that concerns nothing imported. */
+function unreadableOutcome(
+  sourced: Extract<SourcedOrder, { ok: false }>,
+  ledger: ReadonlyMap<string, LedgerEntry>,
+  context: PageContext,
+): OrderOutcome | undefined {
+  const stateId = sourced.stateId;
+  const rule = stateId === undefined ? undefined : context.rules.get(stateId);
+  // An unreadable order of a cancellation state that was never imported concerns nothing.
+  if (stateId !== undefined && !rule?.selected && !ledger.has(formatShopOrderKey(sourced.key)))
+    return undefined;
+  return {
+    ...blankOutcome(sourced.key, sourced.reference),
+    stateId: stateId ?? 0,
+    stateName: stateId === undefined ? '' : (context.statesById.get(stateId)?.name ?? ''),
+    status: 'failed',
+    code: sourced.code,
+    reason: sourced.message,
+  };
+}
+
+/** An order whose writing threw: the GesCom's refusal as it said it, or a bug of navette's. */
+function failedOutcome(order: ShopOrder, error: unknown): OrderOutcome {
+  if (!isExpectedFailure(error))
+    return outcomeFor(order, {
+      status: 'failed',
+      code: 'internal-error',
+      reason: `Erreur interne de navette (${error instanceof Error ? error.message : String(error)}) : la commande sera reprise au prochain import ; signalez-la si elle persiste.`,
+    });
+  const code: OutcomeCode = isGescomFailure(error) ? error.code : 'gescom-refused';
+  return outcomeFor(order, { status: 'failed', code, reason: error.message });
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ExpectedFailure } from '../domain/failure.js';
+import type { ShopOrder } from '../domain/shop-order.js';
+import { ManualClock } from '../../test/contract/manual-clock.js';
+import { MemoryOrderSource, shopUnreachable } from '../../test/fakes/memory-order-source.js';
+import { MemorySyncStore } from '../../test/fakes/memory-sync-store.js';
+import { ORDER_STATES_8_1_2, expectedShopOrder } from '../../test/support/expected-orders.js';
+import { sendStateChanges } from './write-back.js';
+
+const stateOf = (stateId: number) => ORDER_STATES_8_1_2.find((state) => state.id === stateId)!;
+const order = (orderId: number, stateId = 2): ShopOrder => ({
+  ...expectedShopOrder(7),
+  key: { shopId: 1, orderId },
+  state: stateOf(stateId),
+});
+
+/** A shop of orders in state 2, and an outbox asking to move each to 3. */
+function setup(count: number) {
+  const clock = new ManualClock();
+  const store = new MemorySyncStore(clock, { maxAttempts: 3 });
+  const source = new MemoryOrderSource({
+    states: ORDER_STATES_8_1_2,
+    orders: Array.from({ length: count }, (_, index) => order(index + 1)),
+  });
+  for (let orderId = 1; orderId <= count; orderId += 1) {
+    store.writeImport(
+      {
+        key: { shopId: 1, orderId },
+        orderReference: `R${orderId}`,
+        orderStateId: 2,
+        runId: 'run',
+        stateChanges: [{ expectedStateId: 2, newStateId: 3, sendEmail: orderId % 2 === 0 }],
+      },
+      { number: `BC${orderId}`, type: 'order', status: 'confirmed' },
+    );
+  }
+  const results: string[] = [];
+  const send = () =>
+    sendStateChanges(source, store, (change, result, detail) =>
+      results.push(`${change.key.orderId}:${result}:${detail}`),
+    );
+  return { clock, store, source, results, send };
+}
+
+describe('sendStateChanges', () => {
+  it('sends each pending change once, batch after batch, and resolves it', async () => {
+    const { store, source, send } = setup(230);
+    expect(await send()).toEqual({ sent: 230, skipped: 0, failed: 0 });
+    expect(source.sent).toHaveLength(230);
+    expect(source.sent[1]).toMatchObject({
+      key: { shopId: 1, orderId: 2 },
+      expectedStateId: 2,
+      newStateId: 3,
+      sendEmail: true,
+    });
+    expect(await store.countPendingStateChanges()).toBe(0);
+    expect(await send()).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    expect(source.sent).toHaveLength(230);
+  });
+
+  it('never undoes a change made since the order was read, and says why it skipped', async () => {
+    const { source, send, results, store } = setup(3);
+    source.moveOrder({ shopId: 1, orderId: 1 }, 4);
+    source.moveOrder({ shopId: 1, orderId: 2 }, 3);
+    expect(await send()).toEqual({ sent: 1, skipped: 2, failed: 0 });
+    expect(source.sent.map((change) => change.key.orderId)).toEqual([3]);
+    expect(results).toEqual([
+      "1:skipped:la commande est passée à l'état 4 depuis sa lecture (attendu 2) : rien n'est changé",
+      "2:skipped:la commande est déjà dans l'état 3",
+      '3:sent:état 3 envoyé',
+    ]);
+    expect(store.outbox().map((change) => change.status)).toEqual(['skipped', 'skipped', 'sent']);
+  });
+
+  it('skips the change of an order gone from the shop', async () => {
+    const { store, source, send, results } = setup(1);
+    store.writeImport(
+      {
+        key: { shopId: 1, orderId: 404 },
+        orderReference: 'GONE',
+        orderStateId: 2,
+        runId: 'run',
+        stateChanges: [{ expectedStateId: 2, newStateId: 3, sendEmail: false }],
+      },
+      { number: 'BC404', type: 'order', status: 'confirmed' },
+    );
+    expect(await send()).toEqual({ sent: 1, skipped: 1, failed: 0 });
+    expect(results[1]).toBe("404:skipped:la commande n'existe plus dans la boutique");
+    expect(source.sent.map((change) => change.key.orderId)).toEqual([1]);
+  });
+
+  it('keeps the changes for the next run when the shop does not answer', async () => {
+    const { clock, store, source, send, results } = setup(2);
+    source.failures.currentStates = shopUnreachable();
+    expect(await send()).toEqual({ sent: 0, skipped: 0, failed: 2 });
+    expect(results[0]).toBe(`1:failed:${shopUnreachable().message}`);
+    expect(await store.countPendingStateChanges()).toBe(2);
+    // Leased by the failed attempt: no one else takes them meanwhile.
+    expect(await store.claimStateChanges(10, 1)).toEqual([]);
+    clock.advance(120_001);
+    expect((await store.claimStateChanges(10, 1)).map((change) => change.attempts)).toEqual([1, 1]);
+    delete source.failures.currentStates;
+    expect(await send()).toEqual({ sent: 2, skipped: 0, failed: 0 });
+  });
+
+  it('tries a change once a run, even when its lease ends while the run is still sending', async () => {
+    const { clock, source, store, send } = setup(1);
+    source.changeState = async () => {
+      clock.advance(120_001);
+      throw new ExpectedFailure('timeout', 'La boutique a mis trop de temps à répondre.');
+    };
+    expect(await send()).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    // Seen again by the run's last claim (which leased it once more), but not sent again.
+    clock.advance(120_001);
+    expect((await store.claimStateChanges(10, 1))[0]?.attempts).toBe(1);
+  });
+
+  it('fails one change the shop refuses, and sends the others', async () => {
+    const { source, send, results } = setup(3);
+    const changeState = source.changeState.bind(source);
+    source.changeState = async (change, known) => {
+      if (change.key.orderId === 2)
+        throw new ExpectedFailure('permission-denied', 'La clé ne peut pas écrire.');
+      if (change.key.orderId === 3) throw new Error('socket hang up');
+      return changeState(change, known);
+    };
+    expect(await send()).toEqual({ sent: 1, skipped: 0, failed: 2 });
+    expect(results.slice(1)).toEqual(['2:failed:La clé ne peut pas écrire.', '3:failed:socket hang up']);
+  });
+
+  it('lets a bug in reading the states through', async () => {
+    const { source, send } = setup(1);
+    source.failures.currentStates = new TypeError('a bug');
+    await expect(send()).rejects.toThrow('a bug');
+  });
+
+  it('sends the changes a killed run left leased, without waiting for the lease to end', async () => {
+    const { store, source, send } = setup(2);
+    expect(await store.claimStateChanges(10, 3_600_000)).toHaveLength(2);
+    expect(await send()).toEqual({ sent: 2, skipped: 0, failed: 0 });
+    expect(source.sent).toHaveLength(2);
+  });
+});

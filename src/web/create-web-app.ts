@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { isExpectedFailure } from '../domain/failure.js';
-import { systemClock } from '../ports/clock.js';
+import { systemClock } from '../app/compose.js';
 import { csrfProtection } from './auth/csrf.js';
 import { LoginRateLimit } from './auth/login-rate-limit.js';
 import { requireSession } from './auth/require-session.js';

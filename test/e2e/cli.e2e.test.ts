@@ -72,7 +72,7 @@ describe('the navette command', () => {
     expect(shown.stdout).toMatch(/Total TTC/);
     const runs = navetteCli(['--config', config, 'runs']);
     expect(runs.status).toBe(0);
-    expect(runs.stdout).toMatch(/demo/);
+    expect(runs.stdout).toMatch(/démonstration/);
     const runs_ = JSON.parse(navetteCli(['--config', config, 'runs', '--json']).stdout) as {
       runId: string;
     }[];

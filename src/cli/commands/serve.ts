@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { openNavette } from '../../app/compose.js';
 import { startScheduler } from '../../app/scheduler.js';
-import { systemClock } from '../../ports/clock.js';
+import { openNavette, systemClock } from '../../app/compose.js';
 import { summaryText } from '../run-progress.js';
 import { startWebServer } from '../../web/start-web-server.js';
 import { action, configPathOf } from '../cli-context.js';

@@ -25,7 +25,7 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
     .description(
       'Importe la boutique de démonstration dans une gestion commerciale intégrée toute neuve, et montre le résultat.',
     )
-    .option('--dir <dir>', 'dossier de la démonstration', '.navette-demo')
+    .option('--dir <dossier>', 'dossier de la démonstration', '.navette-demo')
     .option(
       '--again',
       'garde la gestion commerciale de la fois précédente (montre que rien n’est importé deux fois)',

@@ -12,17 +12,17 @@ import { renderTable } from '../table.js';
 
 export function registerDocuments(program: Command, setExitCode: (code: number) => void): void {
   program
-    .command('documents [number]')
+    .command('documents [numéro]')
     .description('Liste les documents de la gestion commerciale, ou montre un document.')
     .option(
       '--type <type>',
       `type : ${DOCUMENT_TYPES.map((type) => DOCUMENT_TYPE_NAMES[type].toLowerCase()).join(', ')}`,
     )
     .option(
-      '--status <status>',
+      '--status <statut>',
       `statut : ${DOCUMENT_STATUSES.map((status) => DOCUMENT_STATUS_NAMES[status].toLowerCase()).join(', ')}`,
     )
-    .option('--search <text>', 'numéro, référence ou commande')
+    .option('--search <texte>', 'numéro, référence ou commande')
     .option('--limit <n>', 'nombre de documents', '50')
     .option('--json', 'en JSON')
     .action(

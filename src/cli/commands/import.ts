@@ -14,7 +14,7 @@ export function registerImport(program: Command, setExitCode: (code: number) => 
     .description('Importe les commandes de la période dans la gestion commerciale (ou en donne l’aperçu).')
     .option('--from <date>', 'début de la période (AAAA-MM-JJ, heure de la boutique)')
     .option('--to <date>', 'fin de la période (AAAA-MM-JJ, incluse)')
-    .option('--shop <ids>', 'boutiques à importer, par exemple 1,2')
+    .option('--shop <numéros>', 'boutiques à importer, par exemple 1,2')
     .option('--dry-run', 'aperçu : montre ce qui serait créé, sans rien écrire')
     .option('--json', 'écrit le rapport complet en JSON sur la sortie standard')
     .action(

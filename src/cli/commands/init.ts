@@ -18,7 +18,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
     )
     .requiredOption('--url <url>', 'adresse de la boutique, par exemple https://www.maboutique.fr')
     .option(
-      '--database <location>',
+      '--database <emplacement>',
       'fichier SQLite ou URL postgres:// de la gestion commerciale',
       'navette.db',
     )

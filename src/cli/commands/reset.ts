@@ -9,10 +9,10 @@ export function registerReset(program: Command, setExitCode: (code: number) => v
     .description(
       'Oublie que des commandes ont été importées, pour les importer de nouveau (noté au journal).',
     )
-    .option('--orders <ids>', 'numéros de commande PrestaShop, par exemple 12,15')
+    .option('--orders <numéros>', 'numéros de commande PrestaShop, par exemple 12,15')
     .option('--shop <id>', 'boutique des commandes', '1')
     .option('--all', 'toutes les commandes de la boutique')
-    .option('--reason <text>', 'pourquoi (gardé au journal)', 'réimport demandé')
+    .option('--reason <texte>', 'pourquoi (gardé au journal)', 'réimport demandé')
     .action(
       action(
         setExitCode,

@@ -19,7 +19,7 @@ export function registerServe(program: Command, setExitCode: (code: number) => v
     .description(
       "L'interface web : configuration, aperçu, import avec suivi en direct, historique, documents.",
     )
-    .option('--host <address>', "adresse d'écoute", '127.0.0.1')
+    .option('--host <adresse>', "adresse d'écoute", '127.0.0.1')
     .option('--port <port>', 'port', '8080')
     .option(
       '--allow-network',

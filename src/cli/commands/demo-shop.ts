@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { startDemoShopServer } from '../../demo-shop/index.js';
-import { action } from '../cli-context.js';
+import { parsePositiveInteger } from '../../domain/input-values.js';
+import { action, valueOf } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 
 interface DemoShopCliOptions {
@@ -35,11 +36,15 @@ export function registerDemoShop(program: Command, setExitCode: (code: number) =
           );
           return EXIT.usage;
         }
+        const generated =
+          options.orders === undefined
+            ? undefined
+            : valueOf(parsePositiveInteger(options.orders, '--orders'));
         const server = await startDemoShopServer({
           port: Number(options.port),
           hostname: options.host,
           version: options.prestashop,
-          ...(options.orders ? { generated: { seed: 1, count: Number(options.orders) } } : {}),
+          ...(generated !== undefined ? { generated: { seed: 1, count: generated } } : {}),
         });
         server.shop.faults.set({ latencyMs: Number(options.latency ?? 0), errorRates });
         process.stdout.write(

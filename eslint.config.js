@@ -64,6 +64,23 @@ const layers = [
       ],
     ),
   ),
+  // The interfaces call the use cases (app/navette.ts) and nothing behind them: both behave the same by
+  // construction. The config file and the demo shop they may load; the ports' shapes only as types.
+  layer(
+    ['src/web/**', 'src/cli/**'],
+    [
+      {
+        regex: '^(\\.\\./)+(sync|adapters)(/|$)',
+        message: 'web/ and cli/ call the use cases of src/app/ (app/navette.ts), never sync/ or adapters/.',
+      },
+      {
+        regex: '^(\\.\\./)+ports/',
+        allowTypeImports: true,
+        message:
+          'web/ and cli/ reach the shop, the GesCom and the store only through src/app/: ports/ as types only.',
+      },
+    ],
+  ),
   // The one place that constructs adapters.
   layer(['src/app/compose.ts'], []),
 ];

@@ -1,18 +1,34 @@
 import type { NavetteConfig } from '../config/config-schema.js';
 import { resolveShopKey } from '../config/load-config.js';
-import { createPrestaShopOrderSource } from '../adapters/prestashop/prestashop-order-source.js';
+import {
+  createPrestaShopOrderSource,
+  type PrestaShopOrderSource,
+} from '../adapters/prestashop/prestashop-order-source.js';
 import type { FetchLike } from '../adapters/prestashop/webservice-client.js';
 import { openDatabase } from '../adapters/embedded/database.js';
 import { EmbeddedGescom, type CatalogueArticle } from '../adapters/embedded/gescom/embedded-gescom.js';
 import { SqlSyncStore } from '../adapters/embedded/store/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
+import type { GescomTarget } from '../ports/gescom-target.js';
+import type { OrderSource } from '../ports/order-source.js';
+import type { SyncStore } from '../ports/sync-store.js';
+import { reportCsvLines } from '../sync/report-csv.js';
+import { reportJsonChunks } from '../sync/report-json.js';
 import { importLockName, newLockOwner, withRunLock } from '../sync/run-lock.js';
 import { resetOrders } from '../sync/reset-orders.js';
 import { runImport } from '../sync/run-import.js';
 import { sendStateChanges } from '../sync/write-back.js';
 import { isDemoShopUrl, startInProcessDemoShop } from './demo.js';
 import { createLogger, logAttempt, type Logger } from './logger.js';
+import { LazyOrderSource } from './lazy-order-source.js';
 import type { Navette } from './navette.js';
+import { connectionCheck } from './use-cases/connection-check.js';
+import { checkRunRequest } from './use-cases/run-request.js';
+import { seenPaymentMethods } from './use-cases/seen-payment-methods.js';
+import { stateRulesFor } from './use-cases/shop-states.js';
+
+/** The interfaces' clock (re-exported: web/ and cli/ import nothing from ports/). */
+export { systemClock };
 
 export interface OpenOptions {
   /** The shop's `fetch` (tests and benchmarks hand the demo shop's in-process one). */
@@ -43,31 +59,59 @@ export async function addCatalogueArticles(
   }
 }
 
+/** The adapters behind the use cases, for tests and benchmarks that check what the use cases wrote. */
+export interface NavetteAdapters {
+  readonly source: OrderSource;
+  readonly target: GescomTarget;
+  readonly store: SyncStore;
+}
+
 /** The only place that constructs adapters: wires navette for one configuration. */
 export async function openNavette(config: NavetteConfig, options: OpenOptions = {}): Promise<Navette> {
+  return (await wire(config, options)).navette;
+}
+
+/** `openNavette`, with the adapters beside it: for tests and benchmarks only (the interfaces get none). */
+export async function openNavetteWithAdapters(
+  config: NavetteConfig,
+  options: OpenOptions = {},
+): Promise<Navette & NavetteAdapters> {
+  const { navette, adapters } = await wire(config, options);
+  return { ...navette, ...adapters };
+}
+
+async function wire(
+  config: NavetteConfig,
+  options: OpenOptions,
+): Promise<{ navette: Navette; adapters: NavetteAdapters }> {
   const clock = options.clock ?? systemClock;
-  const shop =
-    isDemoShopUrl(config.shop.url) && options.fetch === undefined
-      ? startInProcessDemoShop(clock.now())
-      : undefined;
   const env = options.env ?? process.env;
-  const key = shop?.key ?? options.shopKey ?? (await resolveShopKey(config, env));
-  const logger =
-    options.logger ?? createLogger({ level: env['NAVETTE_LOG_LEVEL'] ?? 'warn', secrets: [key] });
+  let logger = options.logger;
   let calls = 0;
-  const baseFetch: FetchLike = shop?.fetch ?? options.fetch ?? ((url, init) => fetch(url, init));
-  const source = createPrestaShopOrderSource({
-    url: shop?.url ?? config.shop.url,
-    key,
-    fetch: (url, init) => {
-      calls += 1;
-      return baseFetch(url, init);
-    },
-    clock,
-    timeoutMs: config.shop.timeoutSeconds * 1000,
-    concurrency: config.shop.concurrency,
-    languageId: config.shop.languageId,
-    onAttempt: (event) => logAttempt(logger, event),
+  let prestaShop: PrestaShopOrderSource | undefined;
+  // The key is resolved when the shop is first called: runs, documents and resets need none.
+  const source = new LazyOrderSource(async () => {
+    const shop =
+      isDemoShopUrl(config.shop.url) && options.fetch === undefined
+        ? startInProcessDemoShop(clock.now())
+        : undefined;
+    const key = shop?.key ?? options.shopKey ?? (await resolveShopKey(config, env));
+    const log = (logger ??= createLogger({ level: env['NAVETTE_LOG_LEVEL'] ?? 'warn', secrets: [key] }));
+    const baseFetch: FetchLike = shop?.fetch ?? options.fetch ?? ((url, init) => fetch(url, init));
+    prestaShop = createPrestaShopOrderSource({
+      url: shop?.url ?? config.shop.url,
+      key,
+      fetch: (url, init) => {
+        calls += 1;
+        return baseFetch(url, init);
+      },
+      clock,
+      timeoutMs: config.shop.timeoutSeconds * 1000,
+      concurrency: config.shop.concurrency,
+      languageId: config.shop.languageId,
+      onAttempt: (event) => logAttempt(log, event),
+    });
+    return prestaShop;
   });
   const database = await openDatabase(config.gescom.database);
   const target = new EmbeddedGescom(database, clock, { series: config.document.series });
@@ -80,35 +124,55 @@ export async function openNavette(config: NavetteConfig, options: OpenOptions = 
     lockOwner: newLockOwner(),
     webserviceCalls: () => calls,
   };
-  return {
+  const navette: Navette = {
     config,
-    source,
-    target,
-    store,
     clock,
-    runImport: (importOptions) => {
+    runImport: async (importOptions) => {
       // States, carriers, currencies… are read once per run: a long-lived server sees the shop's changes.
-      source.forgetReferenceData();
-      return runImport(deps, config, importOptions).then((summary) => {
-        logger.info(
-          { run: summary.runId, status: summary.status, counts: summary.counts, fatal: summary.fatal },
-          'import',
-        );
-        return summary;
-      });
+      prestaShop?.forgetReferenceData();
+      // An unknown shop or an impossible period is refused before a run is recorded (a missing key is
+      // the run's fatal failure, kept in the history like an unreachable shop).
+      if (importOptions.period !== undefined || importOptions.shopIds !== undefined)
+        await checkRunRequest(importOptions, source);
+      const summary = await runImport(deps, config, importOptions);
+      logger?.info(
+        { run: summary.runId, status: summary.status, counts: summary.counts, fatal: summary.fatal },
+        'import',
+      );
+      return summary;
     },
-    sendStateChanges: async () =>
-      (await withRunLock(store, importLockName(config.shop.url), deps.lockOwner, () =>
-        sendStateChanges(source, store),
-      )) ?? {
-        sent: 0,
-        skipped: 0,
-        failed: 0,
-        busy: true,
-      },
+    sendStateChanges: async () => {
+      await source.open();
+      return (
+        (await withRunLock(store, importLockName(config.shop.url), deps.lockOwner, () =>
+          sendStateChanges(source, store),
+        )) ?? { sent: 0, skipped: 0, failed: 0, busy: true }
+      );
+    },
     resetOrders: (selection, reason) => resetOrders(target, store, selection, reason),
+    listRuns: (page) => store.listRuns(page),
+    run: (runId) => store.getRun(runId),
+    runJournal: (runId) => store.runJournal(runId),
+    runOutcomes: (runId) => store.runOutcomes(runId),
+    runReportCsv: (runId) => reportCsvLines(store.runOutcomes(runId)),
+    runReportJson: async function* (summary) {
+      const journal = await store.runJournal(summary.runId);
+      yield* reportJsonChunks(summary, journal, store.runOutcomes(summary.runId));
+    },
+    listDocuments: (filter) => target.listDocuments(filter),
+    document: (number) => target.getDocument(number),
+    orderStates: () => source.orderStates(),
+    shops: () => source.shops(),
+    shopStates: async () => {
+      const states = await source.orderStates();
+      const byId = new Map(states.map((state) => [state.id, state]));
+      return stateRulesFor(config, states).map((rule) => ({ state: byId.get(rule.id), rule }));
+    },
+    checkConnection: async () => connectionCheck(await source.checkConnection()),
+    seenPaymentMethods: () => seenPaymentMethods(source, clock, config.shop.timeZone),
     close: async () => {
       await database.close();
     },
   };
+  return { navette, adapters: { source, target, store } };
 }

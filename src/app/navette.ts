@@ -1,26 +1,87 @@
 import type { NavetteConfig } from '../config/config-schema.js';
-import type { RunSummary } from '../domain/import-report.js';
+import type { JournalEntry, OrderOutcome, RunSummary } from '../domain/import-report.js';
+import type { StateRule } from '../domain/rules.js';
+import type { DocumentSummary, SalesDocument } from '../domain/sales-document.js';
+import type { OrderState, Shop } from '../domain/shop-order.js';
 import type { Clock } from '../ports/clock.js';
-import type { GescomTarget } from '../ports/gescom-target.js';
-import type { OrderSource } from '../ports/order-source.js';
-import type { SyncStore } from '../ports/sync-store.js';
+import type { DocumentFilter } from '../ports/gescom-target.js';
+import type { ConnectionReport } from '../ports/order-source.js';
 import type { ImportOptions } from '../sync/import-options.js';
 import type { ResetSelection } from '../sync/reset-orders.js';
+import type { RunEvent } from '../sync/run-events.js';
+import type { SeenPaymentMethod } from './use-cases/seen-payment-methods.js';
 
-export type { ImportOptions };
+// The shapes the interfaces exchange with the use cases, named here so that web/ and cli/ need nothing
+// from sync/ or ports/.
+export type { ConnectionReport, DocumentFilter, ImportOptions, ResetSelection, RunEvent, SeenPaymentMethod };
 
-/** navette wired for one configuration: what the CLI commands and the web UI work with. */
+/** "Tester la connexion": the shop's answer, every right the key lacks listed as something to fix. */
+export interface ConnectionCheck extends ConnectionReport {
+  /** False when a missing right stops imports; true when only optional rights (write-back) are missing. */
+  readonly canImport: boolean;
+}
+
+/** What "Envoyer les statuts" did; `busy` when a run holds the shop's lock (it sends them itself). */
+export interface StateChangeSending {
+  readonly sent: number;
+  readonly skipped: number;
+  readonly failed: number;
+  readonly busy?: boolean;
+}
+
+/** A shop state with the rule the "Import des commandes" window shows for it. */
+export interface ShopStateRow {
+  readonly state: OrderState | undefined;
+  readonly rule: StateRule;
+}
+
+/**
+ * navette wired for one configuration: the use cases the CLI commands and the web UI call, and nothing
+ * else — neither interface reaches the shop, the GesCom or the store on its own, so both behave the same.
+ * Reading use cases (runs, documents, reset) never need the webservice key: the shop is opened only when
+ * a use case calls it.
+ */
 export interface Navette {
   readonly config: NavetteConfig;
-  readonly source: OrderSource;
-  readonly target: GescomTarget;
-  readonly store: SyncStore;
   readonly clock: Clock;
-  /** Runs one import; never throws for one bad order; a run that cannot run returns a summary with `fatal`. */
+
+  /**
+   * Runs one import or aperçu; never throws for one bad order; a run that cannot run returns a summary
+   * with `fatal` (a missing key is one). An impossible period or a shop id the installation does not
+   * have is refused before the run: `ExpectedFailure('invalid-value')`.
+   */
   runImport(options: ImportOptions): Promise<RunSummary>;
-  /** Sends the pending shop state changes of the outbox; `busy` when a run holds the shop's lock (it sends them). */
-  sendStateChanges(): Promise<{ sent: number; skipped: number; failed: number; busy?: boolean }>;
-  /** Forgets that these orders were imported, so that the next run imports them again (logged). */
+  /** Sends the pending shop state changes of the outbox. */
+  sendStateChanges(): Promise<StateChangeSending>;
+  /**
+   * Forgets that these orders were imported — their documents stop answering to the orders' keys, the
+   * ledger forgets them, the journal says who and why — so that the next run imports them again.
+   */
   resetOrders(selection: ResetSelection, reason: string): Promise<number>;
+
+  listRuns(page: { readonly limit: number; readonly offset?: number }): Promise<readonly RunSummary[]>;
+  run(runId: string): Promise<RunSummary | undefined>;
+  runJournal(runId: string): Promise<readonly JournalEntry[]>;
+  runOutcomes(runId: string): AsyncIterable<OrderOutcome>;
+  /** The run's report as CSV lines for French Excel (streamed: a run may hold 100,000 orders). */
+  runReportCsv(runId: string): AsyncIterable<string>;
+  /** The run's whole report (summary, journal, outcomes) as JSON chunks. */
+  runReportJson(summary: RunSummary): AsyncIterable<string>;
+
+  listDocuments(
+    filter: DocumentFilter,
+  ): Promise<{ readonly items: readonly DocumentSummary[]; readonly total: number }>;
+  document(number: string): Promise<SalesDocument | undefined>;
+
+  /** The shop's order states, read live. */
+  orderStates(): Promise<readonly OrderState[]>;
+  /** The shops of the installation, read live. */
+  shops(): Promise<readonly Shop[]>;
+  /** The state table: the live states merged with the configured rules, in the order the user knows. */
+  shopStates(): Promise<readonly ShopStateRow[]>;
+  checkConnection(): Promise<ConnectionCheck>;
+  /** The payment modules of the shop's recent orders, for the payment settings (best effort). */
+  seenPaymentMethods(): Promise<readonly SeenPaymentMethod[]>;
+
   close(): Promise<void>;
 }

@@ -1,5 +1,7 @@
+import type { RunEvent } from '../app/navette.js';
 import type { OutcomeCounts, RunSummary } from '../domain/import-report.js';
-import type { RunEvent } from '../sync/run-events.js';
+import { cleanText } from '../domain/truncate.js';
+import { EXIT } from './exit-codes.js';
 
 /**
  * Shows a run as it goes: one line redrawn in place on a terminal (a progress bar has no known end:
@@ -22,13 +24,13 @@ export function runProgress(
       case 'outcome': {
         if (isTerminal) {
           tick += 1;
-          const current = `${event.outcome.reference} n° ${event.outcome.orderId}`;
+          const current = cleanText(`${event.outcome.reference} n° ${event.outcome.orderId}`);
           out.write(
             `\r\x1b[2K${spinner[tick % spinner.length] ?? ''} ${countsLine(event.counts)} — ${current}`,
           );
         } else if (event.outcome.status === 'failed') {
           out.write(
-            `ÉCHEC ${event.outcome.reference} (n° ${event.outcome.orderId}) : ${event.outcome.reason ?? ''}\n`,
+            `${cleanText(`ÉCHEC ${event.outcome.reference} (n° ${event.outcome.orderId}) : ${event.outcome.reason ?? ''}`)}\n`,
           );
         } else if (event.counts.read - lastPlainAt >= 100) {
           lastPlainAt = event.counts.read;
@@ -56,10 +58,24 @@ export function countsLine(counts: OutcomeCounts): string {
   return parts.join(' · ');
 }
 
+/**
+ * Whether a run that went through counts any failure — an order, a state sent back to the shop — so
+ * that "TERMINÉ AVEC DES ÉCHECS" and a non-zero exit code always go together.
+ */
+export function hasFailures(summary: RunSummary): boolean {
+  return summary.status !== 'succeeded' || summary.counts.failed > 0 || summary.stateChanges.failed > 0;
+}
+
+/** The exit code of a run (see exit-codes.ts): a scheduler must see every failure the summary counts. */
+export function exitCodeOf(summary: RunSummary): number {
+  if (summary.fatal && summary.fatal.code !== 'aborted') return EXIT.couldNotRun;
+  return hasFailures(summary) ? EXIT.someOrdersFailed : EXIT.ok;
+}
+
 export function summaryText(summary: RunSummary): string {
-  if (summary.fatal) return `✗ L'import n'a pas pu se faire : ${summary.fatal.message}`;
+  if (summary.fatal) return `✗ L'import n'a pas pu se faire : ${cleanText(summary.fatal.message)}`;
   const lines = [
-    `${summary.status === 'succeeded' ? '✓ TERMINÉ' : '⚠ TERMINÉ AVEC DES ÉCHECS'}${summary.dryRun ? ' (aperçu : rien n’a été écrit)' : ''}`,
+    `${hasFailures(summary) ? '⚠ TERMINÉ AVEC DES ÉCHECS' : '✓ TERMINÉ'}${summary.dryRun ? ' (aperçu : rien n’a été écrit)' : ''}`,
     `  ${countsLine(summary.counts)}`,
   ];
   const changes = summary.stateChanges;

@@ -1,9 +1,15 @@
-/** A plain text table for terminals: columns padded to their widest cell, numbers right-aligned. */
+import { cleanText } from '../domain/truncate.js';
+
+/**
+ * A plain text table for terminals: columns padded to their widest cell, numbers right-aligned. Cells
+ * hold shop data: control characters (ESC, BEL…) are removed, so that a name cannot drive the terminal.
+ */
 export function renderTable(
   headers: readonly string[],
-  rows: readonly (readonly string[])[],
+  dirtyRows: readonly (readonly string[])[],
   rightAligned: readonly number[] = [],
 ): string {
+  const rows = dirtyRows.map((row) => row.map(cleanText));
   const widths = headers.map((header, column) =>
     Math.max(width(header), ...rows.map((row) => width(row[column] ?? ''))),
   );

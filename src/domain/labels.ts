@@ -1,3 +1,4 @@
+import type { OutcomeStatus, RunSummary, RunTrigger } from './import-report.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
 
 /**
@@ -22,4 +23,28 @@ export const DOCUMENT_STATUS_NAMES: Readonly<Record<DocumentStatus, string>> = {
   draft: 'Saisi',
   confirmed: 'Confirmé',
   accepted: 'Accepté',
+};
+
+/** What a run did with an order, as the history, `navette runs` and the CSV report say it. */
+export const OUTCOME_STATUS_NAMES: Readonly<Record<OutcomeStatus, string>> = {
+  imported: 'Importée',
+  upgraded: 'Transformée',
+  skipped: 'Ignorée',
+  failed: 'En échec',
+  'would-import': 'À importer',
+  'would-upgrade': 'À transformer',
+};
+
+export const RUN_STATUS_NAMES: Readonly<Record<RunSummary['status'], string>> = {
+  running: 'En cours',
+  succeeded: 'Réussi',
+  partial: 'Avec des échecs',
+  failed: 'Impossible',
+};
+
+export const RUN_TRIGGER_NAMES: Readonly<Record<RunTrigger, string>> = {
+  cli: 'ligne de commande',
+  web: 'interface web',
+  schedule: 'planifié',
+  demo: 'démonstration',
 };

@@ -19,6 +19,14 @@ const RUNS_OF_SPACES = /[ \u00a0]{2,}|\u00a0/g;
 const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
 
 /**
+ * Text without the control characters a terminal or a spreadsheet would obey (ESC sequences, BEL…) or
+ * that break columns; tabs and line breaks are kept. What every output of shop data goes through.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
+/**
  * One clean line of text: NFC (so that `e` + combining acute becomes `é`, one character), control
  * characters removed, line breaks and tabs turned into spaces, runs of spaces made single, trimmed.
  */

@@ -41,6 +41,12 @@ describe('CSV report', () => {
     expect(row).toContain(';-12,50;');
   });
 
+  it('removes the control characters of shop data (a terminal would obey them)', () => {
+    const row = outcomeRow(outcome({ customerName: 'Jeanne\u001b[2J\u0007 Martin' }));
+    expect(row).toContain(';Jeanne[2J Martin;');
+    expect([...row].some((character) => character < ' ' && !'\r\n'.includes(character))).toBe(false);
+  });
+
   it('starts with a BOM and a header for French Excel', async () => {
     async function* outcomes() {
       yield outcome({});
@@ -50,7 +56,7 @@ describe('CSV report', () => {
     expect(lines[0]?.startsWith(CSV_BOM)).toBe(true);
     expect(lines[0]).toContain('Boutique;Commande;Référence');
     expect(lines[1]).toBe(
-      '1;42;XKBKNABJK;2026-01-15 10:00:00;Paiement accepté;Jeanne Martin;59,90;EUR;imported;BC00001;order;confirmed;;;\r\n',
+      '1;42;XKBKNABJK;2026-01-15 10:00:00;Paiement accepté;Jeanne Martin;59,90;EUR;Importée;BC00001;Bon de commande;Confirmé;;;\r\n',
     );
   });
 });

@@ -1,9 +1,13 @@
 import type { OrderOutcome } from '../domain/import-report.js';
+import { DOCUMENT_STATUS_NAMES, DOCUMENT_TYPE_NAMES, OUTCOME_STATUS_NAMES } from '../domain/labels.js';
+import { withoutControlCharacters } from '../domain/truncate.js';
 
 /**
  * The run report as CSV for French Excel: UTF-8 with a BOM (else Excel reads it as Windows-1252), `;`
  * between cells (the French list separator), decimal commas, CRLF line ends. Shop data is untrusted: a
- * cell that Excel would take for a formula (= + - @, tab, CR) is prefixed with a quote so it stays text.
+ * cell that Excel would take for a formula (= + - @, tab, CR) is prefixed with a quote so it stays text,
+ * and control characters (ESC, BEL…) are removed, as on a terminal. Results, types and statuses are
+ * their French labels; the Code column keeps the stable code for programs.
  */
 
 export const CSV_BOM = '\uFEFF';
@@ -11,7 +15,7 @@ const SEPARATOR = ';';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
+  let text = value === undefined ? '' : withoutControlCharacters(String(value));
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -53,10 +57,10 @@ export function outcomeRow(outcome: OrderOutcome): string {
     outcome.customerName,
     undefined,
     outcome.currency,
-    outcome.status,
+    OUTCOME_STATUS_NAMES[outcome.status],
     outcome.document?.number,
-    outcome.document?.type,
-    outcome.document?.status,
+    outcome.document === undefined ? undefined : DOCUMENT_TYPE_NAMES[outcome.document.type],
+    outcome.document === undefined ? undefined : DOCUMENT_STATUS_NAMES[outcome.document.status],
     outcome.code,
     outcome.reason,
     outcome.notes.join(' | '),

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { isExpectedFailure } from '../domain/failure.js';
-import { systemClock } from '../ports/clock.js';
+import { systemClock } from '../app/compose.js';
 import { csrfProtection } from './auth/csrf.js';
 import { AllowedHosts, checkHost } from './auth/allowed-hosts.js';
 import { AuthLimiter } from './auth/auth-limiter.js';

@@ -1,6 +1,5 @@
-import type { ImportOptions } from '../app/navette.js';
+import type { ImportOptions, RunEvent } from '../app/navette.js';
 import type { JournalEntry, OutcomeCounts, RunSummary } from '../domain/import-report.js';
-import type { RunEvent } from '../sync/run-events.js';
 import { randomToken } from './auth/sessions.js';
 import type { NavetteHolder } from './navette-holder.js';
 
@@ -151,7 +150,7 @@ export class RunManager {
       .then(async (summary) => {
         // The run's journal as stored, for a page that was not listening to every line.
         const journal = await this.navettes
-          .use((navette) => navette.store.runJournal(summary.runId))
+          .use((navette) => navette.runJournal(summary.runId))
           .catch(() => undefined);
         if (journal !== undefined && journal.length > 0) live.state.journal = journal.slice(-JOURNAL_KEPT);
         return summary;

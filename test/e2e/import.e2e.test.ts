@@ -44,7 +44,7 @@ async function historyStates(demo: DemoNavette, orderId: number): Promise<number
 
 async function outcomesOf(navette: Navette, runId: string): Promise<OrderOutcome[]> {
   const outcomes: OrderOutcome[] = [];
-  for await (const outcome of navette.store.runOutcomes(runId)) outcomes.push(outcome);
+  for await (const outcome of navette.runOutcomes(runId)) outcomes.push(outcome);
   return outcomes;
 }
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNavette } from '../../src/app/compose.js';
+import { openNavetteWithAdapters } from '../../src/app/compose.js';
 import { configSchema } from '../../src/config/config-schema.js';
 import { DEFAULT_STATE_TABLE, starterConfig } from '../../src/config/defaults.js';
 import { saveConfig } from '../../src/config/load-config.js';
@@ -116,7 +116,7 @@ describe('an import killed at random moments', () => {
       states,
       gescom: { target: 'embedded', database: join(dir, 'gescom.db') },
     });
-    const navette = await openNavette(config, { shopKey: shop.key });
+    const navette = await openNavetteWithAdapters(config, { shopKey: shop.key });
     try {
       const selected = [...shop.data.orders()].filter((order) =>
         states.some(

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openNavette } from '../../src/app/compose.js';
+import { openNavetteWithAdapters, type NavetteAdapters } from '../../src/app/compose.js';
 import type { Navette } from '../../src/app/navette.js';
 import { configSchema, type NavetteConfigInput } from '../../src/config/config-schema.js';
 import { starterConfig } from '../../src/config/defaults.js';
@@ -17,12 +17,15 @@ export const fixedClock = (now: Date = DEMO_NOW): Clock => ({
   sleep: (ms, signal) => systemClock.sleep(ms, signal),
 });
 
+/** The use cases, with the adapters beside them so that tests can check what was written. */
+type TestNavette = Navette & NavetteAdapters;
+
 export interface DemoNavette {
   readonly shop: DemoShop;
-  readonly navette: Navette;
+  readonly navette: TestNavette;
   readonly dir: string;
   /** Opens navette again on the same GesCom (a second run, a restart). */
-  reopen(overrides?: Partial<NavetteConfigInput>): Promise<Navette>;
+  reopen(overrides?: Partial<NavetteConfigInput>): Promise<TestNavette>;
   close(): Promise<void>;
 }
 
@@ -35,8 +38,8 @@ export async function openDemoNavette(
 ): Promise<DemoNavette> {
   const shop = createDemoShop({ now: DEMO_NOW, ...options.shop });
   const dir = await mkdtemp(join(tmpdir(), 'navette-e2e-'));
-  const open = (overrides: Partial<NavetteConfigInput> = {}): Promise<Navette> =>
-    openNavette(
+  const open = (overrides: Partial<NavetteConfigInput> = {}): Promise<TestNavette> =>
+    openNavetteWithAdapters(
       configSchema.parse({
         ...starterConfig(shop.url),
         gescom: { target: 'embedded', database: options.database ?? join(dir, 'gescom.db') },
@@ -46,7 +49,7 @@ export async function openDemoNavette(
       }),
       { fetch: shop.fetch, shopKey: shop.key, clock: fixedClock() },
     );
-  const opened: Navette[] = [await open()];
+  const opened: TestNavette[] = [await open()];
   return {
     shop,
     navette: opened[0]!,

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { DEMO_KEY } from '../../src/demo-shop/index.js';
-import type { WebApp } from '../../src/web/create-web-app.js';
+import { openNavette } from '../../src/app/compose.js';
+import { createWebApp, type WebApp } from '../../src/web/create-web-app.js';
 import {
   TEST_WEB_TOKEN,
   TestBrowser,
@@ -225,6 +226,93 @@ describe('Import des commandes', () => {
     expect(html).toMatch(/id="f-states-3-documentType-error"/);
     expect(html).toMatch(/id="f-period-to-error"/);
     expect(await readFile(fixture.configPath, 'utf8')).toBe(before);
+  });
+});
+
+describe('typed values, read as the command line reads them', () => {
+  it('refuses a date that does not exist, next to its field, and writes nothing', async () => {
+    const browser = await signedIn();
+    const before = await readFile(fixture.configPath, 'utf8');
+    const fields = formFields(await (await browser.get('/')).text(), 'import-window');
+    fields.set('period.kind', ['custom']);
+    fields.set('period.from', ['2026-02-30']);
+    fields.set('period.to', ['2026-13-45']);
+    const response = await browser.postForm('/', Object.fromEntries(fields));
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toMatch(/id="f-period-from-error"[^>]*>[^<]*la date 2026-02-30 n&#39;existe pas/);
+    expect(html).toMatch(/id="f-period-to-error"/);
+    expect(await readFile(fixture.configPath, 'utf8')).toBe(before);
+  });
+
+  it('refuses a negative tolerance and control characters in a prefix', async () => {
+    const browser = await signedIn();
+    const before = await readFile(fixture.configPath, 'utf8');
+    const response = await browser.postForm('/settings', {
+      _csrf: await browser.csrfToken(),
+      'customers.prefix': 'WEB\u001b[31m',
+      'totals.roundingTolerance': '-0.01',
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toMatch(/id="f-customers-prefix-error"[^>]*>[^<]*caractère de contrôle interdit/);
+    expect(html).toMatch(/id="f-totals-roundingTolerance-error"[^>]*>[^<]*ne peut pas être négatif/);
+    expect(await readFile(fixture.configPath, 'utf8')).toBe(before);
+  });
+});
+
+describe('reading navette’s own data', () => {
+  it('shows the documents and the history without a webservice key', async () => {
+    // Import once with the key, then open the same files with no key anywhere.
+    const browser = await signedIn();
+    await browser.postForm('/import-now', { _csrf: await browser.csrfToken() });
+    await app.services.runs.settle();
+    const keyless = createWebApp({
+      configPath: fixture.configPath,
+      env: { NAVETTE_WEB_TOKEN: TEST_WEB_TOKEN },
+      openNavette: (config) => openNavette(config, { fetch: fixture.shop.fetch, env: {} }),
+    });
+    try {
+      const reader = new TestBrowser(keyless);
+      expect((await reader.logIn()).status).toBe(303);
+      const documents = await reader.get('/documents');
+      expect(documents.status).toBe(200);
+      expect(await documents.text()).toMatch(/BC\d{5}/);
+      const history = await reader.get('/history');
+      expect(history.status).toBe(200);
+      const runId = /href="\/history\/([^"]+)"/.exec(await history.text())?.[1];
+      expect(runId).toBeDefined();
+      expect((await reader.get(`/history/${runId ?? ''}`)).status).toBe(200);
+      expect((await reader.get(`/history/${runId ?? ''}/report.csv`)).status).toBe(200);
+      // The shop itself does need the key: said plainly, not a crash.
+      const window = await reader.get('/');
+      expect(window.status).toBe(200);
+      expect(await window.text()).toContain('Aucune clé webservice');
+    } finally {
+      await keyless.shutdown();
+    }
+  });
+});
+
+describe('Tester la connexion', () => {
+  it('never says the key has every right when it lacks one', async () => {
+    const readOnlyKey = 'READONLYKEY00000000000000000001X';
+    fixture.shop.addKey({ key: readOnlyKey, permissions: { '*': ['GET', 'HEAD'] } });
+    const limited = createWebApp({
+      ...fixture.deps,
+      openNavette: (config) => openNavette(config, { fetch: fixture.shop.fetch, shopKey: readOnlyKey }),
+    });
+    try {
+      const browser = new TestBrowser(limited);
+      expect((await browser.logIn()).status).toBe(303);
+      const response = await browser.postForm('/connection/test', { _csrf: await browser.csrfToken() });
+      const html = await response.text();
+      expect(html).toContain('Connexion réussie');
+      expect(html).not.toContain('La clé a tous les droits');
+      expect(html).toMatch(/La clé ne peut pas créer de order_histories/);
+    } finally {
+      await limited.shutdown();
+    }
   });
 });
 

@@ -176,7 +176,7 @@ describe('web UI in a browser', () => {
     expect(incl).toBeGreaterThan(0);
     expect(excl + tax).toBe(incl);
     const number = (await page.locator('#document-header dd').first().innerText()).trim();
-    const stored = await server.app.services.navettes.use((navette) => navette.target.getDocument(number));
+    const stored = await server.app.services.navettes.use((navette) => navette.document(number));
     expect(stored?.totals.taxIncl.toFixed(2)).toBe((incl / 100).toFixed(2));
     await shot('10-document');
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { action, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
+import { cleanText } from '../../domain/truncate.js';
 
 export function registerCheckConnection(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -9,26 +10,32 @@ export function registerCheckConnection(program: Command, setExitCode: (code: nu
     .option('--json', 'en JSON')
     .action(
       action(setExitCode, async (options: { json?: boolean }, command: Command) =>
-        withNavette(command, async ({ source }) => {
-          const report = await source.checkConnection();
+        withNavette(command, async (navette) => {
+          const check = await navette.checkConnection();
+          const exitCode = check.canImport ? EXIT.ok : EXIT.couldNotRun;
           if (options.json) {
-            process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-            return report.problems.length > 0 ? EXIT.couldNotRun : EXIT.ok;
+            process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
+            return exitCode;
           }
           const lines = [
-            `Boutique : ${report.url}`,
-            `PrestaShop ${report.version}`,
-            `Boutiques : ${report.shops.map((shop) => `${shop.id} ${shop.name}`).join(', ')}`,
-            `Ressources permises à la clé : ${Object.keys(report.permissions).length}`,
-            ...(report.problems.length > 0
-              ? ['À corriger :', ...report.problems.map((problem) => `  - ${problem}`)]
-              : ['✓ La clé a tous les droits dont navette a besoin.']),
-            ...(report.warnings.length > 0
-              ? ['À savoir :', ...report.warnings.map((warning) => `  - ${warning}`)]
+            `Boutique : ${cleanText(check.url)}`,
+            `PrestaShop ${cleanText(check.version)}`,
+            `Boutiques : ${check.shops.map((shop) => `${shop.id} ${cleanText(shop.name)}`).join(', ')}`,
+            `Ressources permises à la clé : ${Object.keys(check.permissions).length}`,
+            ...(check.problems.length === 0
+              ? ['✓ La clé a tous les droits dont navette a besoin.']
+              : [
+                  check.canImport
+                    ? 'L’import fonctionne, mais il manque des droits :'
+                    : 'À corriger avant d’importer :',
+                  ...check.problems.map((problem) => `  - ${cleanText(problem)}`),
+                ]),
+            ...(check.warnings.length > 0
+              ? ['À savoir :', ...check.warnings.map((warning) => `  - ${cleanText(warning)}`)]
               : []),
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
-          return report.problems.length > 0 ? EXIT.couldNotRun : EXIT.ok;
+          return exitCode;
         }),
       ),
     );

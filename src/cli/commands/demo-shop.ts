@@ -1,12 +1,13 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { startDemoShopServer } from '../../demo-shop/index.js';
-import { action } from '../cli-context.js';
+import { parsePositiveInteger } from '../../domain/input-values.js';
+import { action, valueOf } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 
 interface DemoShopCliOptions {
   port: string;
   host: string;
-  version: '1.6' | '1.7' | '8';
+  prestashop: '1.6' | '1.7' | '8';
   orders?: string;
   latency?: string;
   errors?: string;
@@ -17,11 +18,15 @@ export function registerDemoShop(program: Command, setExitCode: (code: number) =
     .command('demo-shop')
     .description('Lance la boutique de démonstration (un webservice PrestaShop simulé) sur ce poste.')
     .option('--port <port>', 'port', '8081')
-    .option('--host <host>', 'adresse', '127.0.0.1')
-    .option('--version <version>', 'version de PrestaShop simulée : 1.6, 1.7 ou 8', '8')
-    .option('--orders <count>', 'des commandes générées (jusqu’à 100000) au lieu des ~60 commandes choisies')
+    .option('--host <adresse>', 'adresse', '127.0.0.1')
+    .addOption(
+      new Option('--prestashop <version>', 'version de PrestaShop simulée')
+        .choices(['1.6', '1.7', '8'])
+        .default('8'),
+    )
+    .option('--orders <nombre>', 'des commandes générées (jusqu’à 100000) au lieu des ~60 commandes choisies')
     .option('--latency <ms>', 'délai de chaque réponse, en millisecondes')
-    .option('--errors <rates>', 'pannes au hasard, par exemple 503:0.1,429:0.05')
+    .option('--errors <taux>', 'pannes au hasard, par exemple 503:0.1,429:0.05')
     .action(
       action(setExitCode, async (options: DemoShopCliOptions) => {
         const errorRates = parseRates(options.errors);
@@ -31,15 +36,19 @@ export function registerDemoShop(program: Command, setExitCode: (code: number) =
           );
           return EXIT.usage;
         }
+        const generated =
+          options.orders === undefined
+            ? undefined
+            : valueOf(parsePositiveInteger(options.orders, '--orders'));
         const server = await startDemoShopServer({
           port: Number(options.port),
           hostname: options.host,
-          version: options.version,
-          ...(options.orders ? { generated: { seed: 1, count: Number(options.orders) } } : {}),
+          version: options.prestashop,
+          ...(generated !== undefined ? { generated: { seed: 1, count: generated } } : {}),
         });
         server.shop.faults.set({ latencyMs: Number(options.latency ?? 0), errorRates });
         process.stdout.write(
-          `Boutique de démonstration PrestaShop ${options.version} : ${server.url}\nClé webservice : ${server.key}\n(Ctrl+C pour arrêter)\n`,
+          `Boutique de démonstration PrestaShop ${options.prestashop} : ${server.url}\nClé webservice : ${server.key}\n(Ctrl+C pour arrêter)\n`,
         );
         await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
         await server.close();

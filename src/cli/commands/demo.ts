@@ -4,15 +4,17 @@ import type { Command } from 'commander';
 import { addCatalogueArticles, openNavette } from '../../app/compose.js';
 import { DEMO_SHOP_URL, demoCatalogueArticles } from '../../app/demo.js';
 import { configSchema, type NavetteConfig } from '../../config/config-schema.js';
+import type { Navette } from '../../app/navette.js';
 import type { DocumentType, SalesDocument } from '../../domain/sales-document.js';
-import type { GescomTarget } from '../../ports/gescom-target.js';
 import { starterConfig } from '../../config/defaults.js';
 import { loadConfig, saveConfig } from '../../config/load-config.js';
 import { hashPassword } from '../../web/auth/password.js';
 import { action } from '../cli-context.js';
 import { documentText } from './documents.js';
-import { exitCodeOf } from './import.js';
-import { runProgress } from '../run-progress.js';
+import { exitCodeOf, runProgress } from '../run-progress.js';
+
+/** The demo shop's orders span the last 60 days; the configured default stays "30 derniers jours". */
+const DEMO_DAYS = 61;
 
 /** The demo's web password: the demo runs on this computer only, with made-up data. */
 const DEMO_PASSWORD = 'demo';
@@ -23,7 +25,7 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
     .description(
       'Importe la boutique de démonstration dans une gestion commerciale intégrée toute neuve, et montre le résultat.',
     )
-    .option('--dir <dir>', 'dossier de la démonstration', '.navette-demo')
+    .option('--dir <dossier>', 'dossier de la démonstration', '.navette-demo')
     .option(
       '--again',
       'garde la gestion commerciale de la fois précédente (montre que rien n’est importé deux fois)',
@@ -40,31 +42,40 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
 
         const navette = await openNavette(demoConfig);
         try {
-          process.stdout.write(
-            'navette — démonstration : une boutique PrestaShop simulée (2 boutiques, ~60 commandes) → gestion commerciale intégrée (SQLite)\n\n',
-          );
           const today = navette.clock.now();
-          const from = new Date(today.getTime() - 61 * 24 * 3600 * 1000);
+          const from = new Date(today.getTime() - DEMO_DAYS * 24 * 3600 * 1000);
+          const selected = (await navette.shopStates())
+            .filter(({ rule }) => rule.selected)
+            .map(({ rule, state }) => state?.name ?? rule.name ?? `état ${rule.id}`);
+          process.stdout.write(
+            [
+              'navette — démonstration : une boutique PrestaShop simulée (2 boutiques) → gestion commerciale intégrée (SQLite)',
+              `Comme pour une vraie boutique, navette ne lit que les commandes de la période (les ${DEMO_DAYS} derniers jours)`,
+              `dont le statut est coché dans le tableau "Import des commandes" (${selected.length} statuts : ${selected.join(', ')}) ;`,
+              'les autres commandes de la boutique (annulées, remboursées, en erreur de paiement…) restent de côté.',
+              '',
+              '',
+            ].join('\n'),
+          );
           const summary = await navette.runImport({
             trigger: 'demo',
             dryRun: false,
-            // The demo shop's orders span the last 60 days; the configured default stays "30 derniers jours".
             period: { from: from.toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) },
             onEvent: runProgress(process.stdout, process.stdout.isTTY === true),
           });
           for (const type of ['order', 'quote'] as const) {
-            const example = await showcaseDocument(navette.target, type, navette.config.articles.generic);
+            const example = await showcaseDocument(navette, type, navette.config.articles.generic);
             if (example) process.stdout.write(`\n${documentText(example)}\n`);
           }
-          const cli = `npx navette --config ${configPath}`;
+          const cli = `navette --config ${configPath}`;
           process.stdout.write(
             [
               '',
-              'Pour aller plus loin :',
+              'Pour aller plus loin (la commande navette partout : "npm link" ou "npm install -g ." dans le dossier de navette) :',
               `  ${cli} documents                 tous les documents créés`,
               `  ${cli} runs ${summary.runId}   le détail de cet import, commande par commande`,
               `  ${cli} serve                     la fenêtre "Import des commandes" sur http://127.0.0.1:8080 (mot de passe : ${DEMO_PASSWORD})`,
-              `  npx navette demo --again                  relance l'import : rien n'est importé deux fois`,
+              `  navette demo --again --dir ${dir}   relance l'import : rien n'est importé deux fois`,
               '',
             ].join('\n'),
           );
@@ -78,12 +89,12 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
 
 /** A document worth showing: the one of its type with the most lines on known articles. */
 async function showcaseDocument(
-  target: GescomTarget,
+  navette: Navette,
   type: DocumentType,
   genericArticle: string,
 ): Promise<SalesDocument | undefined> {
-  const { items } = await target.listDocuments({ type, limit: 30 });
-  const documents = await Promise.all(items.map((item) => target.getDocument(item.number)));
+  const { items } = await navette.listDocuments({ type, limit: 30 });
+  const documents = await Promise.all(items.map((item) => navette.document(item.number)));
   const knownLines = (document: SalesDocument): number =>
     document.lines.filter((line) => line.kind === 'product' && line.articleReference !== genericArticle)
       .length;

@@ -1,30 +1,45 @@
 import type { Command } from 'commander';
 import { format } from '../../domain/money.js';
-import type { DocumentType, SalesDocument } from '../../domain/sales-document.js';
-import { DOCUMENT_TYPES } from '../../domain/sales-document.js';
+import { parseDocumentStatus, parseDocumentType, parsePositiveInteger } from '../../domain/input-values.js';
+import type { SalesDocument } from '../../domain/sales-document.js';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../domain/sales-document.js';
 import { parseShopOrderKey } from '../../domain/shop-order.js';
-import { action, withNavette } from '../cli-context.js';
+import { cleanText } from '../../domain/truncate.js';
+import { action, valueOf, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { DOCUMENT_STATUS_NAMES, DOCUMENT_TYPE_NAMES } from '../../domain/labels.js';
 import { renderTable } from '../table.js';
 
 export function registerDocuments(program: Command, setExitCode: (code: number) => void): void {
   program
-    .command('documents [number]')
+    .command('documents [numéro]')
     .description('Liste les documents de la gestion commerciale, ou montre un document.')
-    .option('--type <type>', `type : ${DOCUMENT_TYPES.join(', ')}`)
-    .option('--search <text>', 'numéro, référence ou commande')
+    .option(
+      '--type <type>',
+      `type : ${DOCUMENT_TYPES.map((type) => DOCUMENT_TYPE_NAMES[type].toLowerCase()).join(', ')}`,
+    )
+    .option(
+      '--status <statut>',
+      `statut : ${DOCUMENT_STATUSES.map((status) => DOCUMENT_STATUS_NAMES[status].toLowerCase()).join(', ')}`,
+    )
+    .option('--search <texte>', 'numéro, référence ou commande')
     .option('--limit <n>', 'nombre de documents', '50')
     .option('--json', 'en JSON')
     .action(
       action(
         setExitCode,
-        async (number: string | undefined, options: DocumentsCliOptions, command: Command) =>
-          withNavette(command, async (navette) => {
+        async (number: string | undefined, options: DocumentsCliOptions, command: Command) => {
+          const limit = valueOf(parsePositiveInteger(options.limit, '--limit'));
+          const type = options.type === undefined ? undefined : valueOf(parseDocumentType(options.type));
+          const status =
+            options.status === undefined ? undefined : valueOf(parseDocumentStatus(options.status));
+          return withNavette(command, async (navette) => {
             if (number !== undefined) {
-              const document = await navette.target.getDocument(number);
+              const document = await navette.document(number);
               if (!document) {
-                process.stderr.write(`navette : aucun document ${number}. "navette documents" les liste.\n`);
+                process.stderr.write(
+                  `navette : aucun document ${cleanText(number)}. "navette documents" les liste.\n`,
+                );
                 return EXIT.usage;
               }
               process.stdout.write(
@@ -32,10 +47,11 @@ export function registerDocuments(program: Command, setExitCode: (code: number) 
               );
               return EXIT.ok;
             }
-            const { items, total } = await navette.target.listDocuments({
-              ...(options.type ? { type: options.type } : {}),
+            const { items, total } = await navette.listDocuments({
+              ...(type ? { type } : {}),
+              ...(status ? { status } : {}),
               ...(options.search ? { search: options.search } : {}),
-              limit: Number(options.limit),
+              limit,
             });
             if (options.json) {
               process.stdout.write(`${JSON.stringify({ total, items }, null, 2)}\n`);
@@ -55,13 +71,15 @@ export function registerDocuments(program: Command, setExitCode: (code: number) 
               `${renderTable(['Numéro', 'Type', 'Statut', 'Date', 'Client', 'Référence', 'Total TTC', ''], rows, [6])}\n${items.length} sur ${total} document(s)\n`,
             );
             return EXIT.ok;
-          }),
+          });
+        },
       ),
     );
 }
 
 interface DocumentsCliOptions {
-  type?: DocumentType;
+  type?: string;
+  status?: string;
   search?: string;
   limit: string;
   json?: boolean;
@@ -76,7 +94,9 @@ export function documentText(document: SalesDocument): string {
     document.sourceNumber ? `Issu de : ${document.sourceNumber}` : '',
     document.transformedInto ? `Transformé en : ${document.transformedInto}` : '',
     document.remark ? `Remarque : ${document.remark}` : '',
-  ].filter(Boolean);
+  ]
+    .filter(Boolean)
+    .map(cleanText);
   const lines = renderTable(
     ['Article', 'Désignation', 'Qté', 'PU HT', 'PU TTC', 'TVA', 'Montant HT', 'Montant TTC'],
     document.lines.map((line) => [
@@ -92,9 +112,10 @@ export function documentText(document: SalesDocument): string {
     [2, 3, 4, 5, 6, 7],
   );
   const totals = `Total HT ${format(document.totals.taxExcl)}   TVA ${format(document.totals.tax)}   Total TTC ${format(document.totals.taxIncl)} ${document.currency}`;
-  const payments = document.payments.map(
-    (payment) =>
+  const payments = document.payments.map((payment) =>
+    cleanText(
       `Règlement ${payment.modeCode} ${format(payment.amount)} le ${payment.date}${payment.transactionId ? ` (${payment.transactionId})` : ''}`,
+    ),
   );
   return [...header, '', lines, '', totals, ...payments].join('\n');
 }

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import type { Navette } from '../../app/navette.js';
 import type { RunSummary } from '../../domain/import-report.js';
-import type { SyncStore } from '../../ports/sync-store.js';
-import { reportJsonChunks } from '../../sync/report-json.js';
-import { action, withNavette } from '../cli-context.js';
+import { parseIdList, parsePeriod } from '../../domain/input-values.js';
+import { action, valueOf, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
-import { runProgress } from '../run-progress.js';
+import { exitCodeOf, runProgress } from '../run-progress.js';
+
+export { exitCodeOf };
 
 export function registerImport(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -12,7 +14,7 @@ export function registerImport(program: Command, setExitCode: (code: number) => 
     .description('Importe les commandes de la période dans la gestion commerciale (ou en donne l’aperçu).')
     .option('--from <date>', 'début de la période (AAAA-MM-JJ, heure de la boutique)')
     .option('--to <date>', 'fin de la période (AAAA-MM-JJ, incluse)')
-    .option('--shop <ids>', 'boutiques à importer, par exemple 1,2', parseIds)
+    .option('--shop <numéros>', 'boutiques à importer, par exemple 1,2')
     .option('--dry-run', 'aperçu : montre ce qui serait créé, sans rien écrire')
     .option('--json', 'écrit le rapport complet en JSON sur la sortie standard')
     .action(
@@ -21,17 +23,20 @@ export function registerImport(program: Command, setExitCode: (code: number) => 
           process.stderr.write('navette : --from et --to vont ensemble.\n');
           return EXIT.usage;
         }
+        const period =
+          options.from !== undefined && options.to !== undefined
+            ? valueOf(parsePeriod(options.from, options.to))
+            : undefined;
+        const shopIds = options.shop === undefined ? undefined : valueOf(parseIdList(options.shop, '--shop'));
         return withNavette(command, async (navette) => {
           const summary = await navette.runImport({
             trigger: 'cli',
             dryRun: options.dryRun === true,
-            ...(options.from !== undefined && options.to !== undefined
-              ? { period: { from: options.from, to: options.to } }
-              : {}),
-            ...(options.shop ? { shopIds: options.shop } : {}),
+            ...(period ? { period } : {}),
+            ...(shopIds ? { shopIds } : {}),
             ...(options.json ? {} : { onEvent: runProgress(process.stdout, process.stdout.isTTY === true) }),
           });
-          if (options.json) await writeJsonReport(process.stdout, summary, navette.store);
+          if (options.json) await writeJsonReport(process.stdout, summary, navette);
           return exitCodeOf(summary);
         });
       }),
@@ -41,30 +46,16 @@ export function registerImport(program: Command, setExitCode: (code: number) => 
 interface ImportCliOptions {
   from?: string;
   to?: string;
-  shop?: number[];
+  shop?: string;
   dryRun?: boolean;
   json?: boolean;
-}
-
-export function exitCodeOf(summary: RunSummary): number {
-  if (summary.fatal && summary.fatal.code !== 'aborted') return EXIT.couldNotRun;
-  return summary.counts.failed > 0 ? EXIT.someOrdersFailed : EXIT.ok;
 }
 
 /** The whole report (summary, journal, outcomes) on a stream, outcomes read from the store as they go. */
 export async function writeJsonReport(
   out: NodeJS.WritableStream,
   summary: RunSummary,
-  store: SyncStore,
+  navette: Navette,
 ): Promise<void> {
-  const journal = await store.runJournal(summary.runId);
-  for await (const chunk of reportJsonChunks(summary, journal, store.runOutcomes(summary.runId)))
-    out.write(chunk);
-}
-
-function parseIds(text: string): number[] {
-  const ids = text.split(',').map((part) => Number(part.trim()));
-  if (ids.some((id) => !Number.isInteger(id) || id <= 0))
-    throw new Error(`liste de boutiques invalide : ${text}`);
-  return ids;
+  for await (const chunk of navette.runReportJson(summary)) out.write(chunk);
 }

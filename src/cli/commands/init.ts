@@ -18,7 +18,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
     )
     .requiredOption('--url <url>', 'adresse de la boutique, par exemple https://www.maboutique.fr')
     .option(
-      '--database <location>',
+      '--database <emplacement>',
       'fichier SQLite ou URL postgres:// de la gestion commerciale',
       'navette.db',
     )
@@ -53,7 +53,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
             try {
               const navette = await openNavette(resolveConfigPaths(config, path));
               try {
-                config.states = stateTableFor(await navette.source.orderStates());
+                config.states = stateTableFor(await navette.orderStates());
                 origin = `les ${config.states.length} états lus dans la boutique`;
               } finally {
                 await navette.close();
@@ -64,13 +64,15 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
             }
           }
           await saveConfig(path, config);
+          // Hints that work as printed from any folder: the config named when it is not the default one.
+          const navetteCommand = path === 'navette.yaml' ? 'navette' : `navette --config ${resolve(path)}`;
           process.stdout.write(
             [
               `✓ ${path} écrit avec ${origin}.`,
               password
                 ? '  Mot de passe de l’interface web : enregistré (haché).'
-                : '  Interface web : définissez NAVETTE_WEB_PASSWORD puis relancez init, ou utilisez NAVETTE_WEB_TOKEN.',
-              '  Ensuite : navette check-connection, puis navette import --dry-run pour un aperçu.',
+                : `  Interface web : choisissez son mot de passe avec "${navetteCommand} password" (ou utilisez NAVETTE_WEB_TOKEN).`,
+              `  Ensuite : ${navetteCommand} check-connection, puis ${navetteCommand} import --dry-run pour un aperçu.`,
             ].join('\n') + '\n',
           );
           return EXIT.ok;

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
-import { action, withNavette } from '../cli-context.js';
+import { parsePositiveInteger } from '../../domain/input-values.js';
+import { OUTCOME_STATUS_NAMES, RUN_STATUS_NAMES, RUN_TRIGGER_NAMES } from '../../domain/labels.js';
+import { cleanText } from '../../domain/truncate.js';
+import { action, valueOf, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { countsLine, summaryText } from '../run-progress.js';
 import { renderTable } from '../table.js';
-import { reportCsvLines } from '../../sync/report-csv.js';
 import { writeJsonReport } from './import.js';
+
+const JOURNAL_LEVEL_NAMES = { info: 'info', warning: 'attention', error: 'erreur' } as const;
 
 export function registerRuns(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -20,10 +24,11 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
           id: string | undefined,
           options: { limit: string; json?: boolean; csv?: boolean },
           command: Command,
-        ) =>
-          withNavette(command, async ({ store }) => {
+        ) => {
+          const limit = valueOf(parsePositiveInteger(options.limit, '--limit'));
+          return withNavette(command, async (navette) => {
             if (id === undefined) {
-              const runs = await store.listRuns({ limit: Number(options.limit) });
+              const runs = await navette.listRuns({ limit });
               if (options.json) {
                 process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
                 return EXIT.ok;
@@ -31,8 +36,8 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
               const rows = runs.map((run) => [
                 run.runId,
                 run.startedAt.slice(0, 19).replace('T', ' '),
-                run.trigger + (run.dryRun ? ' (aperçu)' : ''),
-                run.status,
+                RUN_TRIGGER_NAMES[run.trigger] + (run.dryRun ? ' (aperçu)' : ''),
+                RUN_STATUS_NAMES[run.status],
                 run.fatal ? run.fatal.message.slice(0, 60) : countsLine(run.counts),
               ]);
               process.stdout.write(
@@ -40,27 +45,27 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
               );
               return EXIT.ok;
             }
-            const run = await store.getRun(id);
+            const run = await navette.run(id);
             if (!run) {
-              process.stderr.write(`navette : aucun import ${id}. "navette runs" les liste.\n`);
+              process.stderr.write(`navette : aucun import ${cleanText(id)}. "navette runs" les liste.\n`);
               return EXIT.usage;
             }
             if (options.json) {
-              await writeJsonReport(process.stdout, run, store);
+              await writeJsonReport(process.stdout, run, navette);
               return EXIT.ok;
             }
             if (options.csv) {
-              for await (const line of reportCsvLines(store.runOutcomes(id))) process.stdout.write(line);
+              for await (const line of navette.runReportCsv(id)) process.stdout.write(line);
               return EXIT.ok;
             }
             process.stdout.write(`${summaryText(run)}\n\n`);
             const rows: string[][] = [];
-            for await (const outcome of store.runOutcomes(id)) {
+            for await (const outcome of navette.runOutcomes(id)) {
               rows.push([
                 `${outcome.shopId}/${outcome.orderId}`,
                 outcome.reference,
                 outcome.stateName,
-                outcome.status,
+                OUTCOME_STATUS_NAMES[outcome.status],
                 outcome.document?.number ?? '',
                 outcome.reason ?? outcome.notes.join(' ; '),
               ]);
@@ -68,14 +73,15 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
             process.stdout.write(
               `${renderTable(['Commande', 'Référence', 'État', 'Résultat', 'Document', 'Motif'], rows)}\n`,
             );
-            const journal = await store.runJournal(id);
+            const journal = await navette.runJournal(id);
             if (journal.length > 0) {
               process.stdout.write(
-                `\nJournal :\n${journal.map((entry) => `  ${entry.at} ${entry.level} ${entry.message}`).join('\n')}\n`,
+                `\nJournal :\n${journal.map((entry) => `  ${entry.at} ${JOURNAL_LEVEL_NAMES[entry.level]} ${cleanText(entry.message)}`).join('\n')}\n`,
               );
             }
             return EXIT.ok;
-          }),
+          });
+        },
       ),
     );
 }

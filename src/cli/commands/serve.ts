@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { openNavette } from '../../app/compose.js';
 import { startScheduler } from '../../app/scheduler.js';
-import { systemClock } from '../../ports/clock.js';
+import { openNavette, systemClock } from '../../app/compose.js';
 import { summaryText } from '../run-progress.js';
 import { startWebServer } from '../../web/start-web-server.js';
 import { action, configPathOf } from '../cli-context.js';
@@ -22,7 +21,7 @@ export function registerServe(program: Command, setExitCode: (code: number) => v
     .description(
       "L'interface web : configuration, aperçu, import avec suivi en direct, historique, documents.",
     )
-    .option('--host <address>', "adresse d'écoute", '127.0.0.1')
+    .option('--host <adresse>', "adresse d'écoute", '127.0.0.1')
     .option('--port <port>', 'port', '8080')
     .option(
       '--allow-network',

@@ -11,38 +11,35 @@ export function registerStates(program: Command, setExitCode: (code: number) => 
     .option('--json', 'en JSON')
     .action(
       action(setExitCode, async (options: { json?: boolean }, command: Command) =>
-        withNavette(command, async ({ source, config }) => {
-          const states = await source.orderStates();
+        withNavette(command, async (navette) => {
+          // The same table as the web's "Import des commandes" window: live states, configured rules.
+          const rows = await navette.shopStates();
           if (options.json) {
-            process.stdout.write(`${JSON.stringify(states, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
             return EXIT.ok;
           }
-          const rules = new Map(config.states.map((rule) => [rule.id, rule]));
-          const names = new Map(states.map((state) => [state.id, state.name]));
-          const flag = (on: boolean, text: string): string => (on ? text : '');
-          const rows = states.map((state) => {
-            const rule = rules.get(state.id);
-            return [
-              String(state.id),
-              state.name,
-              [
-                flag(state.paid, 'payé'),
-                flag(state.shipped, 'expédié'),
-                flag(state.invoice, 'facture'),
-                flag(state.logable, 'valide'),
-              ]
-                .filter(Boolean)
-                .join(', '),
-              rule?.selected ? '☑' : '☐',
-              rule ? RULE_DOCUMENT_TYPE_NAMES[rule.documentType] : '',
-              rule ? DOCUMENT_STATUS_NAMES[rule.documentStatus] : '',
-              rule?.changeStateTo
-                ? (names.get(rule.changeStateTo) ?? `état ${rule.changeStateTo}`)
-                : 'Ne pas modifier le statut',
-            ];
-          });
+          const names = new Map(rows.map(({ rule, state }) => [rule.id, state?.name ?? rule.name]));
+          const flag = (on: boolean | undefined, text: string): string => (on ? text : '');
+          const table = rows.map(({ state, rule }) => [
+            String(rule.id),
+            state?.name ?? rule.name ?? '',
+            [
+              flag(state?.paid, 'payé'),
+              flag(state?.shipped, 'expédié'),
+              flag(state?.invoice, 'facture'),
+              flag(state?.logable, 'valide'),
+            ]
+              .filter(Boolean)
+              .join(', '),
+            rule.selected ? '☑' : '☐',
+            RULE_DOCUMENT_TYPE_NAMES[rule.documentType],
+            DOCUMENT_STATUS_NAMES[rule.documentStatus],
+            rule.changeStateTo !== null
+              ? (names.get(rule.changeStateTo) ?? `état ${rule.changeStateTo}`)
+              : 'Ne pas modifier le statut',
+          ]);
           process.stdout.write(
-            `${renderTable(['Id', 'Statut', 'Drapeaux', 'Sél.', 'Type de document', 'Statut du document', 'Changer le statut en'], rows, [0])}\n`,
+            `${renderTable(['Id', 'Statut', 'Drapeaux', 'Sél.', 'Type de document', 'Statut du document', 'Changer le statut en'], table, [0])}\n`,
           );
           return EXIT.ok;
         }),

@@ -47,15 +47,15 @@ export function registerApiRoutes(app: Hono<WebEnv>, services: WebServices): voi
 
   app.get('/api/runs', async (c) => {
     const limit = Math.min(200, Math.max(1, Number.parseInt(c.req.query('limit') ?? '50', 10) || 50));
-    const runs = await services.navettes.use((navette) => navette.store.listRuns({ limit }));
+    const runs = await services.navettes.use((navette) => navette.listRuns({ limit }));
     return c.json({ runs });
   });
 
   app.get('/api/runs/:runId', async (c) => {
     const runId = c.req.param('runId');
     const found = await services.navettes.use(async (navette) => {
-      const summary = await navette.store.getRun(runId);
-      return summary === undefined ? undefined : { summary, journal: await navette.store.runJournal(runId) };
+      const summary = await navette.run(runId);
+      return summary === undefined ? undefined : { summary, journal: await navette.runJournal(runId) };
     });
     return found === undefined
       ? c.json({ error: 'not-found', message: 'Import inconnu.' }, 404)
@@ -89,15 +89,13 @@ export function registerApiRoutes(app: Hono<WebEnv>, services: WebServices): voi
     const filter = documentFilter((name) => c.req.query(name));
     const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
     const result = await services.navettes.use((navette) =>
-      navette.target.listDocuments({ ...filter, limit: 100, offset }),
+      navette.listDocuments({ ...filter, limit: 100, offset }),
     );
     return c.json(result);
   });
 
   app.get('/api/documents/:number', async (c) => {
-    const document = await services.navettes.use((navette) =>
-      navette.target.getDocument(c.req.param('number')),
-    );
+    const document = await services.navettes.use((navette) => navette.document(c.req.param('number')));
     return document === undefined
       ? c.json({ error: 'not-found', message: 'Document introuvable.' }, 404)
       : c.json({ document });

@@ -13,7 +13,7 @@ import { saveConfigForm } from './save-config-form.js';
 /** Runs "Tester la connexion": the version, the shops and the key's permissions, or why it failed. */
 export async function testConnection(services: WebServices): Promise<ConnectionTest> {
   try {
-    const report = await services.navettes.use((navette) => navette.source.checkConnection());
+    const report = await services.navettes.use((navette) => navette.checkConnection());
     return { ok: true, report };
   } catch (error) {
     return { ok: false, message: services.secrets.redact(errorMessage(error)) };

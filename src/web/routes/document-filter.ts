@@ -1,25 +1,25 @@
-import {
-  DOCUMENT_STATUSES,
-  DOCUMENT_TYPES,
-  type DocumentStatus,
-  type DocumentType,
-} from '../../domain/sales-document.js';
-import type { DocumentFilter } from '../../ports/gescom-target.js';
+import type { DocumentFilter } from '../../app/navette.js';
+import { parseDay, parseDocumentStatus, parseDocumentType } from '../../domain/input-values.js';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The documents list's filter from the query string; anything malformed is ignored, not trusted. */
+/**
+ * The documents list's filter from the query string, read by the parsers the CLI uses (types and
+ * statuses by code or French name, days that exist); anything malformed is ignored, not trusted.
+ */
 export function documentFilter(query: (name: string) => string | undefined): DocumentFilter {
   const type = query('type');
   const status = query('status');
   const from = query('from');
   const to = query('to');
   const customer = query('customer')?.trim().slice(0, 100);
+  const parsedType = type === undefined || type === '' ? undefined : parseDocumentType(type);
+  const parsedStatus = status === undefined || status === '' ? undefined : parseDocumentStatus(status);
+  const parsedFrom = from === undefined ? undefined : parseDay(from, 'du');
+  const parsedTo = to === undefined ? undefined : parseDay(to, 'au');
   return {
-    ...(DOCUMENT_TYPES.includes(type as DocumentType) ? { type: type as DocumentType } : {}),
-    ...(DOCUMENT_STATUSES.includes(status as DocumentStatus) ? { status: status as DocumentStatus } : {}),
-    ...(from !== undefined && DAY.test(from) ? { from } : {}),
-    ...(to !== undefined && DAY.test(to) ? { to } : {}),
+    ...(parsedType?.ok ? { type: parsedType.value } : {}),
+    ...(parsedStatus?.ok ? { status: parsedStatus.value } : {}),
+    ...(parsedFrom?.ok ? { from: parsedFrom.value } : {}),
+    ...(parsedTo?.ok ? { to: parsedTo.value } : {}),
     ...(customer !== undefined && customer !== '' ? { customer } : {}),
   };
 }

@@ -13,7 +13,7 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
     const filter = documentFilter((name) => c.req.query(name));
     const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
     const { items, total } = await services.navettes.use((navette) =>
-      navette.target.listDocuments({ ...filter, limit: PAGE_SIZE, offset }),
+      navette.listDocuments({ ...filter, limit: PAGE_SIZE, offset }),
     );
     return c.html(
       <DocumentsPage
@@ -29,9 +29,7 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
   });
 
   app.get('/documents/:number', async (c) => {
-    const document = await services.navettes.use((navette) =>
-      navette.target.getDocument(c.req.param('number')),
-    );
+    const document = await services.navettes.use((navette) => navette.document(c.req.param('number')));
     if (document === undefined) return c.notFound();
     return c.html(<DocumentPage page={pageContext(c)} document={document} />);
   });

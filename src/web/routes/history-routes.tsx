@@ -1,7 +1,5 @@
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { reportCsvLines } from '../../sync/report-csv.js';
-import { reportJsonChunks } from '../../sync/report-json.js';
 import { HistoryPage, RunPage } from '../views/history-page.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
@@ -20,20 +18,18 @@ function reportName(runId: string, extension: string): string {
 export function registerHistoryRoutes(app: Hono<WebEnv>, services: WebServices): void {
   app.get('/history', async (c) => {
     const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
-    const runs = await services.navettes.use((navette) =>
-      navette.store.listRuns({ limit: PAGE_SIZE, offset }),
-    );
+    const runs = await services.navettes.use((navette) => navette.listRuns({ limit: PAGE_SIZE, offset }));
     return c.html(<HistoryPage page={pageContext(c)} runs={runs} offset={offset} pageSize={PAGE_SIZE} />);
   });
 
   app.get('/history/:runId', async (c) => {
     const runId = c.req.param('runId');
     const found = await services.navettes.use(async (navette) => {
-      const summary = await navette.store.getRun(runId);
+      const summary = await navette.run(runId);
       if (summary === undefined) return undefined;
-      const journal = await navette.store.runJournal(runId);
+      const journal = await navette.runJournal(runId);
       const failed = await collectOutcomes(
-        navette.store.runOutcomes(runId),
+        navette.runOutcomes(runId),
         FAILED_SHOWN,
         (outcome) => outcome.status === 'failed',
       );
@@ -45,13 +41,13 @@ export function registerHistoryRoutes(app: Hono<WebEnv>, services: WebServices):
 
   app.get('/history/:runId/report.csv', async (c) => {
     const runId = c.req.param('runId');
-    const summary = await services.navettes.use((navette) => navette.store.getRun(runId));
+    const summary = await services.navettes.use((navette) => navette.run(runId));
     if (summary === undefined) return c.notFound();
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${reportName(runId, 'csv')}"`);
     return stream(c, async (output) => {
       await services.navettes.use(async (navette) => {
-        for await (const line of reportCsvLines(navette.store.runOutcomes(runId)))
+        for await (const line of navette.runReportCsv(runId))
           await output.write(services.secrets.redact(line));
       });
     });
@@ -59,14 +55,13 @@ export function registerHistoryRoutes(app: Hono<WebEnv>, services: WebServices):
 
   app.get('/history/:runId/report.json', async (c) => {
     const runId = c.req.param('runId');
-    const summary = await services.navettes.use((navette) => navette.store.getRun(runId));
+    const summary = await services.navettes.use((navette) => navette.run(runId));
     if (summary === undefined) return c.notFound();
     c.header('Content-Type', 'application/json; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${reportName(runId, 'json')}"`);
     return stream(c, async (output) => {
       await services.navettes.use(async (navette) => {
-        const journal = await navette.store.runJournal(runId);
-        for await (const chunk of reportJsonChunks(summary, journal, navette.store.runOutcomes(runId)))
+        for await (const chunk of navette.runReportJson(summary))
           await output.write(services.secrets.redact(chunk));
       });
     });

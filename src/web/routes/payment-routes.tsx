@@ -6,7 +6,6 @@ import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
 import { errorMessage, pageContext, readForm } from './page-context.js';
 import { saveConfigForm } from './save-config-form.js';
-import { seenPaymentMethods } from './seen-payment-methods.js';
 
 const SETTINGS_FIELDS: readonly FieldSpec[] = [
   { path: 'payments.create', kind: 'checkbox' },
@@ -39,10 +38,12 @@ export function registerPaymentRoutes(app: Hono<WebEnv>, services: WebServices):
   app.get('/payments', async (c) => {
     const config = await services.configs.current();
     let shopError: string | undefined;
-    const seen = await services.navettes.use(seenPaymentMethods).catch((error: unknown) => {
-      shopError = services.secrets.redact(errorMessage(error));
-      return [];
-    });
+    const seen = await services.navettes
+      .use((navette) => navette.seenPaymentMethods())
+      .catch((error: unknown) => {
+        shopError = services.secrets.redact(errorMessage(error));
+        return [];
+      });
     const configured = new Set(config.payments.methods.map((method) => method.module));
     const methods = [
       ...config.payments.methods,

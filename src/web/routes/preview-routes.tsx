@@ -20,8 +20,8 @@ export function registerPreviewRoutes(app: Hono<WebEnv>, services: WebServices):
     if (runId !== undefined) {
       try {
         await services.navettes.use(async (navette) => {
-          summary = await navette.store.getRun(runId);
-          shown = await collectOutcomes(navette.store.runOutcomes(runId), SHOWN_LIMIT);
+          summary = await navette.run(runId);
+          shown = await collectOutcomes(navette.runOutcomes(runId), SHOWN_LIMIT);
         });
       } catch (error) {
         message = { kind: 'error', text: services.secrets.redact(errorMessage(error)) };

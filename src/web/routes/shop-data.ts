@@ -1,6 +1,6 @@
 import type { NavetteConfig } from '../../config/config-schema.js';
+import { stateRulesFor } from '../../app/use-cases/shop-states.js';
 import type { StateRule } from '../../domain/rules.js';
-import { stateTableFor } from '../../config/defaults.js';
 import type { OrderState, Shop } from '../../domain/shop-order.js';
 import type { WebServices } from '../web-services.js';
 import { errorMessage } from './page-context.js';
@@ -21,7 +21,7 @@ export interface ShopData {
 export async function readShopData(services: WebServices, config: NavetteConfig): Promise<ShopData> {
   try {
     const [states, shops] = await services.navettes.use((navette) =>
-      Promise.all([navette.source.orderStates(), navette.source.shops()]),
+      Promise.all([navette.orderStates(), navette.shops()]),
     );
     return { states, shops: shops.map((shop: Shop) => ({ id: shop.id, name: shop.name })), error: undefined };
   } catch (error) {
@@ -33,16 +33,7 @@ export async function readShopData(services: WebServices, config: NavetteConfig)
   }
 }
 
-/**
- * The rows of the state table: the shop's live states merged with the config's rules, in the config's
- * order (the order the user knows, SPEC §2's for a new config), states new to the config after.
- */
+/** The rows of the state table (the same rules `navette states` shows). */
 export function stateRows(config: NavetteConfig, data: ShopData): StateRule[] {
-  if (data.states === undefined) return config.states.map((rule) => ({ ...rule }));
-  const position = new Map(config.states.map((rule, index) => [rule.id, index]));
-  const rank = (rule: StateRule) => position.get(rule.id) ?? config.states.length;
-  return stateTableFor(data.states, config.states)
-    .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => rank(a.rule) - rank(b.rule) || a.index - b.index)
-    .map(({ rule }) => rule);
+  return stateRulesFor(config, data.states);
 }

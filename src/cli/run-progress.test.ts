@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../domain/import-report.js';
+import { EXIT } from './exit-codes.js';
+import { exitCodeOf, summaryText } from './run-progress.js';
+
+const summary = (overrides: Partial<RunSummary>): RunSummary => ({
+  runId: 'run-1',
+  trigger: 'cli',
+  dryRun: false,
+  startedAt: '2026-11-27T10:00:00.000Z',
+  finishedAt: '2026-11-27T10:00:01.000Z',
+  durationMs: 1000,
+  period: undefined,
+  shopIds: [1],
+  counts: { read: 3, imported: 3, upgraded: 0, skipped: 0, failed: 0, planned: 0 },
+  stateChanges: { sent: 0, skipped: 0, failed: 0 },
+  webserviceCalls: 4,
+  fatal: undefined,
+  status: 'succeeded',
+  ...overrides,
+});
+
+describe('the end of a run on the command line', () => {
+  it('exits 0 only when nothing failed', () => {
+    const done = summary({});
+    expect(exitCodeOf(done)).toBe(EXIT.ok);
+    expect(summaryText(done)).toMatch(/^✓ TERMINÉ\n/);
+  });
+
+  it.each([
+    ['an order failed', { counts: { read: 3, imported: 2, upgraded: 0, skipped: 0, failed: 1, planned: 0 } }],
+    ['a state write-back failed', { stateChanges: { sent: 2, skipped: 0, failed: 1 } }],
+    ['the store counted the run partial', { status: 'partial' as const }],
+  ])('exits 1 with "TERMINÉ AVEC DES ÉCHECS" when %s', (_case, overrides) => {
+    const partial = summary(overrides);
+    expect(summaryText(partial)).toMatch(/TERMINÉ AVEC DES ÉCHECS/);
+    expect(exitCodeOf(partial)).toBe(EXIT.someOrdersFailed);
+  });
+
+  it('exits 3 for a run that could not run, and strips control characters from its message', () => {
+    const fatal = summary({
+      status: 'failed',
+      fatal: { code: 'shop-unreachable', message: 'hors\u001b[31m ligne\u0007' },
+    });
+    expect(exitCodeOf(fatal)).toBe(EXIT.couldNotRun);
+    expect(summaryText(fatal)).toBe("✗ L'import n'a pas pu se faire : hors[31m ligne");
+  });
+});

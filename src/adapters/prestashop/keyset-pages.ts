@@ -26,7 +26,7 @@ export async function* offsetPages(
 
 export interface KeysetOptions {
   readonly params: ReadParams;
-  /** `date_add` or `date_upd`: PrestaShop stores them to the second, `YYYY-MM-DD HH:MM:SS`. */
+  /** e.g. `date_add` or `invoice_date`: PrestaShop stores them to the second, `YYYY-MM-DD HH:MM:SS`. */
   readonly dateField: string;
   readonly from: string;
   readonly to: string;
@@ -39,8 +39,8 @@ export interface KeysetOptions {
  * page asks for `dateField` in `[last date seen, to]` and drops the ids already yielded at that date,
  * asking for as many more rows as it drops.
  *
- * A date holds many records when a shop imports or bulk-updates orders (a back-office mass state
- * change stamps them all with the same `date_upd` second). Asking for ever more rows would then grow
+ * A date holds many records when a shop imports orders (one `date_add` second) or bulk-updates them
+ * (a back-office mass change to an invoice state gives them all the same `invoice_date` second). Asking for ever more rows would then grow
  * each page by a page (hosts cut big pages with a 504, and the read never gets past that second); so
  * once a whole page has been read at one date, the rest of that second is read by id, a page at a
  * time, and the next page starts at the second after.

@@ -121,7 +121,8 @@ describe('the navette command', () => {
   }, 240_000);
 
   it('reads navette’s own data without a webservice key, and says so when the shop is needed', async () => {
-    const keyless = join(dir, 'keyless.yaml');
+    // Beside the demo's config: its relative database path is read from the config's folder.
+    const keyless = join(dir, 'demo', 'keyless.yaml');
     const settings = parseYaml(await readFile(config, 'utf8')) as { shop: { url: string } };
     settings.shop.url = 'https://boutique.invalid';
     await writeFile(keyless, stringifyYaml(settings));

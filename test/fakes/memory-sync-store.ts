@@ -21,6 +21,8 @@ interface OutboxRow extends Omit<PendingStateChange, 'attempts'> {
 
 interface RunRow {
   summary: RunSummary;
+  /** The lock owner a real run ran under: a run whose owner lost every lock was killed. */
+  lockOwner: string | undefined;
   outcomes: OrderOutcome[];
   journal: JournalEntry[];
 }
@@ -37,6 +39,8 @@ export class MemorySyncStore implements SyncStore {
   readonly #outbox: OutboxRow[] = [];
   readonly #runs = new Map<string, RunRow>();
   readonly #locks = new Map<string, { owner: string; expiresAt: number }>();
+  /** The locks this store's own process holds (name → owner), to tag the runs it starts. */
+  readonly #held = new Map<string, string>();
   readonly #marks = new Map<number, ShopDateTime>();
   /** What `resetImports` journals outside any run. */
   readonly resets: { readonly reason: string; readonly forgotten: number }[] = [];
@@ -175,6 +179,7 @@ export class MemorySyncStore implements SyncStore {
       },
       outcomes: [],
       journal: [],
+      lockOwner: start.dryRun ? undefined : this.#held.values().next().value,
     });
     return runId;
   }
@@ -236,7 +241,7 @@ export class MemorySyncStore implements SyncStore {
     const now = this.#clock.now().getTime();
     const lock = this.#locks.get(name);
     if (lock && lock.owner !== owner && lock.expiresAt > now) return false;
-    this.#locks.set(name, { owner, expiresAt: now + ttlMs });
+    this.#take(name, owner, now + ttlMs);
     return true;
   }
 
@@ -249,6 +254,7 @@ export class MemorySyncStore implements SyncStore {
 
   async releaseLock(name: string, owner: string): Promise<void> {
     if (this.#locks.get(name)?.owner === owner) this.#locks.delete(name);
+    if (this.#held.get(name) === owner) this.#held.delete(name);
   }
 
   async lockHolder(name: string): Promise<string | undefined> {
@@ -257,7 +263,7 @@ export class MemorySyncStore implements SyncStore {
 
   async takeOverLock(name: string, owner: string, deadOwner: string, ttlMs: number): Promise<boolean> {
     if (this.#locks.get(name)?.owner !== deadOwner) return false;
-    this.#locks.set(name, { owner, expiresAt: this.#clock.now().getTime() + ttlMs });
+    this.#take(name, owner, this.#clock.now().getTime() + ttlMs);
     return true;
   }
 
@@ -270,6 +276,43 @@ export class MemorySyncStore implements SyncStore {
   }
 
   async close(): Promise<void> {}
+
+  /** Gives the lock, then closes the real runs left running by an owner that holds no lock any more. */
+  #take(name: string, owner: string, expiresAt: number): void {
+    this.#locks.set(name, { owner, expiresAt });
+    this.#held.set(name, owner);
+    const holders = new Set([...this.#locks.values()].map((lock) => lock.owner));
+    for (const run of this.#runs.values()) {
+      const dead = run.lockOwner;
+      if (run.summary.status !== 'running' || dead === undefined || dead === owner || holders.has(dead))
+        continue;
+      const count = (...statuses: OrderOutcome['status'][]) =>
+        run.outcomes.filter((outcome) => statuses.includes(outcome.status)).length;
+      const finishedAt = this.#clock.now();
+      run.summary = {
+        ...run.summary,
+        finishedAt: finishedAt.toISOString(),
+        durationMs: Math.max(0, finishedAt.getTime() - Date.parse(run.summary.startedAt)),
+        counts: {
+          read: run.outcomes.length,
+          imported: count('imported'),
+          upgraded: count('upgraded'),
+          skipped: count('skipped'),
+          failed: count('failed'),
+          planned: count('would-import', 'would-upgrade'),
+        },
+        fatal: { code: 'run-interrupted', message: 'Import interrompu avant la fin.' },
+        status: 'failed',
+      };
+      run.journal.push({
+        at: finishedAt.toISOString(),
+        level: 'error',
+        message: 'Import interrompu avant la fin.',
+        shopId: undefined,
+        orderId: undefined,
+      });
+    }
+  }
 
   #run(runId: string): RunRow {
     const run = this.#runs.get(runId);

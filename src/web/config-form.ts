@@ -13,6 +13,8 @@ export type FieldKind =
   | 'optional-text'
   /** Text; empty means null. */
   | 'nullable-text'
+  /** A day typed dd/mm/yyyy (or yyyy-mm-dd), stored yyyy-mm-dd; empty means absent. */
+  | 'optional-date'
   | 'integer'
   /** A state id select; empty means null ("Ne pas modifier le statut", "Aucun"). */
   | 'nullable-integer'
@@ -46,6 +48,13 @@ function convert(kind: FieldKind, raw: string | undefined): unknown {
       return text === '' ? undefined : text;
     case 'nullable-text':
       return text === '' ? null : text;
+    case 'optional-date': {
+      if (text === '') return undefined;
+      const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+      return french === null
+        ? text
+        : `${french[3]}-${(french[2] ?? '').padStart(2, '0')}-${(french[1] ?? '').padStart(2, '0')}`;
+    }
     case 'integer':
       return /^-?\d+$/.test(text) ? Number(text) : text;
     case 'nullable-integer':

@@ -44,6 +44,7 @@ describe('the web message catalogue', () => {
       'statusOnInvoice',
       'articles',
       'article',
+      'notes',
     ]);
     const fr = messageCatalogue('fr');
     const en = messageCatalogue('en');

@@ -55,6 +55,8 @@ tr.selected-row td { background: #f2f7ff; }
 .state-table select { width: 100%; min-width: 7rem; }
 /* "Changer le statut en" lists the shop's state names: as wide as the longest, never cut. */
 .state-table td:last-child select { width: auto; }
+/* The state's name wraps instead, so the table fits at 1280 px. */
+.state-table tbody th { white-space: normal; min-width: 12rem; }
 .invalid { border-color: var(--bad) !important; box-shadow: 0 0 0 1px var(--bad); }
 .field-error { color: var(--bad); font-size: .85rem; font-weight: 600; }
 .notice { border-radius: var(--radius); padding: .75rem 1rem; margin-bottom: 1rem; border: 1px solid; }

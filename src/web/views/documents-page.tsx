@@ -254,11 +254,11 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
                 </dd>
               </>
             )}
-            <dt>Remarque</dt>
+            <dt>{t('remark')}</dt>
             <dd>{document.remark}</dd>
             {document.notes === '' ? null : (
               <>
-                <dt>Notes</dt>
+                <dt>{t('notes')}</dt>
                 <dd>{document.notes}</dd>
               </>
             )}
@@ -332,7 +332,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
               <tr>
                 <th scope="col">{t('date')}</th>
                 <th scope="col">{t('mode')}</th>
-                <th scope="col">Journal</th>
+                <th scope="col">{t('paymentJournal')}</th>
                 <th scope="col">{t('label')}</th>
                 <th scope="col" class="num">
                   {t('amount')}

@@ -244,6 +244,12 @@ describe('web UI in a browser', () => {
     await page.locator('#live-banner.done').waitFor({ timeout: 60_000 });
     expect((await page.locator('#live-banner').innerText()).trim()).toBe('✓ TERMINÉ');
     expect(Number(await page.locator('[data-count="imported"]').innerText())).toBeGreaterThan(0);
+    // Each created document once, no "Commande en cours" left, a journal that says something.
+    const numbers = await page.locator('#live-documents a').allInnerTexts();
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(await page.locator('#live-current-line').isVisible()).toBe(false);
+    expect((await page.locator('#live-journal').innerText()).trim()).not.toBe('');
     await shot('09-import-termine');
 
     await page.locator('#live-documents a').first().click();

@@ -37,6 +37,8 @@ export function parseIdList(text: string, what: string): Parsed<number[]> {
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** How a French person types a day (the web's date fields): JJ/MM/AAAA. */
+const FRENCH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 function isCalendarDay(year: number, month: number, day: number): boolean {
@@ -46,12 +48,19 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
 
 /** A calendar day `AAAA-MM-JJ` that exists (no 2026-13-45, no 2026-02-30). */
 export function parseDay(text: string, what: string): Parsed<string> {
-  const match = DAY.exec(text.trim());
+  const french = FRENCH_DAY.exec(text.trim());
+  const iso =
+    french === null
+      ? text.trim()
+      : `${french[3]}-${(french[2] ?? '').padStart(2, '0')}-${(french[1] ?? '').padStart(2, '0')}`;
+  const match = DAY.exec(iso);
   if (!match)
-    return refused(`${what} : une date AAAA-MM-JJ est attendue, par exemple 2026-11-01 (reçu « ${text} »).`);
+    return refused(
+      `${what} : une date AAAA-MM-JJ ou JJ/MM/AAAA est attendue, par exemple 2026-11-01 (reçu « ${text} »).`,
+    );
   if (!isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])))
     return refused(`${what} : la date ${text.trim()} n'existe pas dans le calendrier.`);
-  return ok(text.trim());
+  return ok(iso);
 }
 
 /** A day, or an exact shop-local time `AAAA-MM-JJ HH:MM:SS` (what a run's period accepts). */

@@ -1,3 +1,4 @@
+import { parseDay } from '../domain/input-values.js';
 import { setPath } from './field-paths.js';
 
 /**
@@ -13,6 +14,8 @@ export type FieldKind =
   | 'optional-text'
   /** Text; empty means null. */
   | 'nullable-text'
+  /** A day typed dd/mm/yyyy (or yyyy-mm-dd), stored yyyy-mm-dd; empty means absent. */
+  | 'optional-date'
   | 'integer'
   /** A state id select; empty means null ("Ne pas modifier le statut", "Aucun"). */
   | 'nullable-integer'
@@ -46,6 +49,12 @@ function convert(kind: FieldKind, raw: string | undefined): unknown {
       return text === '' ? undefined : text;
     case 'nullable-text':
       return text === '' ? null : text;
+    case 'optional-date': {
+      if (text === '') return undefined;
+      // A day that does not parse is left as typed: the config schema reports it next to its field.
+      const day = parseDay(text, 'date');
+      return day.ok ? day.value : text;
+    }
     case 'integer':
       return /^-?\d+$/.test(text) ? Number(text) : text;
     case 'nullable-integer':

@@ -3,7 +3,7 @@ import { parseDay, parseDocumentStatus, parseDocumentType } from '../../domain/i
 
 /**
  * The documents list's filter from the query string, read by the parsers the CLI uses (types and
- * statuses by code or French name, days that exist); anything malformed is ignored, not trusted.
+ * statuses by code or French name, days that exist, typed AAAA-MM-JJ or JJ/MM/AAAA); anything malformed is ignored, not trusted.
  */
 export function documentFilter(query: (name: string) => string | undefined): DocumentFilter {
   const type = query('type');

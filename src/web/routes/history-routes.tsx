@@ -5,9 +5,10 @@ import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
 import { collectOutcomes } from './collect-outcomes.js';
 import { pageContext } from './page-context.js';
+import { OUTCOME_STATUSES } from '../views/labels.js';
 
 const PAGE_SIZE = 50;
-const FAILED_SHOWN = 500;
+const OUTCOMES_SHOWN = 500;
 
 /** A file name without anything a header could choke on. */
 function reportName(runId: string, extension: string): string {
@@ -24,16 +25,19 @@ export function registerHistoryRoutes(app: Hono<WebEnv>, services: WebServices):
 
   app.get('/history/:runId', async (c) => {
     const runId = c.req.param('runId');
+    const shown = c.req.query('outcome');
+    const outcome = OUTCOME_STATUSES.find((status) => status === shown);
     const found = await services.navettes.use(async (navette) => {
       const summary = await navette.run(runId);
       if (summary === undefined) return undefined;
       const journal = await navette.runJournal(runId);
-      const failed = await collectOutcomes(
+      // Every order of the run, or those of one outcome (?outcome=failed).
+      const outcomes = await collectOutcomes(
         navette.runOutcomes(runId),
-        FAILED_SHOWN,
-        (outcome) => outcome.status === 'failed',
+        OUTCOMES_SHOWN,
+        (item) => outcome === undefined || item.status === outcome,
       );
-      return { summary, journal, failed: failed.items };
+      return { summary, journal, outcomes: outcomes.items, truncated: outcomes.truncated, outcome };
     });
     if (found === undefined) return c.notFound();
     return c.html(<RunPage page={pageContext(c)} {...found} />);

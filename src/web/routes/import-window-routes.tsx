@@ -11,8 +11,8 @@ import { readShopData, stateRows } from './shop-data.js';
 
 const PERIOD_FIELDS: readonly FieldSpec[] = [
   { path: 'period.kind', kind: 'text' },
-  { path: 'period.from', kind: 'optional-text' },
-  { path: 'period.to', kind: 'optional-text' },
+  { path: 'period.from', kind: 'optional-date' },
+  { path: 'period.to', kind: 'optional-date' },
   { path: 'period.dateField', kind: 'text' },
 ];
 

@@ -31,7 +31,12 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     var documents = $('#live-documents', root);
     var current = $('#live-current', root);
     var banner = $('#live-banner', root);
+    var currentLine = $('#live-current-line', root);
+    // The page arrives with the documents known so far: they count as seen, so none is listed twice.
     var seenDocuments = {};
+    Array.prototype.forEach.call(documents.querySelectorAll('a[data-number]'), function (link) {
+      seenDocuments[link.dataset.number] = true;
+    });
 
     function showCounts(counts) {
       Object.keys(counts).forEach(function (name) {
@@ -50,6 +55,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       seenDocuments[doc.number] = true;
       var item = document.createElement('li');
       var link = text('a', doc.number);
+      link.dataset.number = doc.number;
       link.href = '/documents/' + encodeURIComponent(doc.number);
       item.appendChild(link);
       item.appendChild(document.createTextNode(' — ' + doc.orderReference));
@@ -64,6 +70,9 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     }
     function finish(state) {
       showState(state);
+      // The run is over: there is no current order any more.
+      if (currentLine) currentLine.hidden = true;
+      if (journal.children.length === 0) journal.appendChild(text('li', labels.journalEmptyLabel, 'journal-info'));
       banner.classList.remove('running');
       var summary = state.summary;
       if (state.error) {

@@ -8,9 +8,12 @@ import {
 import type { DocumentAddress } from '../../domain/sales-document.js';
 import { formatShopOrderKey, parseShopOrderKey } from '../../domain/shop-order.js';
 import { format } from '../../domain/money.js';
-import { formatAmount, formatMoney } from './format.js';
-import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS } from './labels.js';
+import { formatAmount, formatLocalDate, formatMoney, isoDayToField } from './format.js';
+import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
 import { Layout, Notice, type PageContext } from './layout.js';
+
+/** dd/mm/yyyy (the browser's own date widget would follow its locale, not the page's language). */
+const DAY_PATTERN = '\\d{2}/\\d{2}/\\d{4}';
 
 /** A filter of the documents list: one value, or every one. */
 function FilterSelect<V extends string>(props: {
@@ -58,7 +61,7 @@ export function DocumentsPage(props: {
           label={t('type')}
           all={t('allTypes')}
           values={DOCUMENT_TYPES}
-          labels={DOCUMENT_TYPE_LABELS}
+          labels={DOCUMENT_NAMES}
           current={filter.type}
         />
         <FilterSelect
@@ -71,11 +74,29 @@ export function DocumentsPage(props: {
         />
         <div class="field">
           <label for="filter-from">{t('from')}</label>
-          <input type="date" id="filter-from" name="from" value={filter.from ?? ''} />
+          <input
+            type="text"
+            id="filter-from"
+            name="from"
+            value={isoDayToField(filter.from ?? '')}
+            placeholder={t('datePlaceholder')}
+            pattern={DAY_PATTERN}
+            inputmode="numeric"
+            size={10}
+          />
         </div>
         <div class="field">
           <label for="filter-to">{t('to')}</label>
-          <input type="date" id="filter-to" name="to" value={filter.to ?? ''} />
+          <input
+            type="text"
+            id="filter-to"
+            name="to"
+            value={isoDayToField(filter.to ?? '')}
+            placeholder={t('datePlaceholder')}
+            pattern={DAY_PATTERN}
+            inputmode="numeric"
+            size={10}
+          />
         </div>
         <div class="field">
           <label for="filter-customer">{t('customer')}</label>
@@ -111,12 +132,12 @@ export function DocumentsPage(props: {
                     <a href={`/documents/${encodeURIComponent(document.number)}`}>{document.number}</a>
                   </td>
                   <td>
-                    {DOCUMENT_TYPE_LABELS[document.type]}
+                    {DOCUMENT_NAMES[document.type]}
                     {document.cancelled ? ` (${t('cancelled')})` : ''}
                     {document.transformedInto === undefined ? '' : ` → ${document.transformedInto}`}
                   </td>
                   <td>{DOCUMENT_STATUS_LABELS[document.status]}</td>
-                  <td>{document.date}</td>
+                  <td class="nowrap">{formatLocalDate(document.date)}</td>
                   <td>
                     {document.customerName} <span class="help">{document.customerCode}</span>
                   </td>
@@ -134,7 +155,7 @@ export function DocumentsPage(props: {
         </div>
       )}
       <div class="pager">
-        <span>{String(props.total)}</span>
+        <span id="documents-count">{t('documentCount', { count: props.total })}</span>
         {props.offset > 0 ? (
           <a href={pageLink(Math.max(0, props.offset - props.pageSize))}>{t('previous')}</a>
         ) : null}
@@ -187,11 +208,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
     formatMoney(format(value), document.currency, language);
   const orderKey = parseShopOrderKey(document.externalKey);
   return (
-    <Layout
-      page={page}
-      title={`${DOCUMENT_TYPE_LABELS[document.type]} ${document.number}`}
-      active="documents"
-    >
+    <Layout page={page} title={`${DOCUMENT_NAMES[document.type]} ${document.number}`} active="documents">
       {document.cancelled ? <Notice kind="warn">{t('cancelled')}</Notice> : null}
       <div class="grid doc-grid">
         <div class="panel">
@@ -199,11 +216,11 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
             <dt>{t('number')}</dt>
             <dd>{document.number}</dd>
             <dt>{t('type')}</dt>
-            <dd>{DOCUMENT_TYPE_LABELS[document.type]}</dd>
+            <dd>{DOCUMENT_NAMES[document.type]}</dd>
             <dt>{t('status')}</dt>
             <dd>{DOCUMENT_STATUS_LABELS[document.status]}</dd>
             <dt>{t('date')}</dt>
-            <dd>{document.date}</dd>
+            <dd>{formatLocalDate(document.date)}</dd>
             <dt>{t('customer')}</dt>
             <dd>
               {document.customerName} ({document.customerCode})
@@ -237,11 +254,11 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
                 </dd>
               </>
             )}
-            <dt>Remarque</dt>
+            <dt>{t('remark')}</dt>
             <dd>{document.remark}</dd>
             {document.notes === '' ? null : (
               <>
-                <dt>Notes</dt>
+                <dt>{t('notes')}</dt>
                 <dd>{document.notes}</dd>
               </>
             )}
@@ -315,7 +332,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
               <tr>
                 <th scope="col">{t('date')}</th>
                 <th scope="col">{t('mode')}</th>
-                <th scope="col">Journal</th>
+                <th scope="col">{t('paymentJournal')}</th>
                 <th scope="col">{t('label')}</th>
                 <th scope="col" class="num">
                   {t('amount')}
@@ -325,7 +342,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
             <tbody>
               {document.payments.map((payment) => (
                 <tr>
-                  <td>{payment.date}</td>
+                  <td class="nowrap">{formatLocalDate(payment.date)}</td>
                   <td>{payment.modeCode}</td>
                   <td>{payment.journal}</td>
                   <td>

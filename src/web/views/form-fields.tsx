@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Translate } from '../i18n.js';
 import type { FormState } from './form-state.js';
+import { isoDayToField } from './format.js';
 import { FieldError, Notice, fieldId } from './layout.js';
 
 /** Fields named after their config path, showing their value and their validation issue. */
@@ -29,27 +30,45 @@ function FieldNotes(props: { path: string; help: string | undefined; error: stri
   );
 }
 
+/**
+ * Dates and times are text fields in French form (dd/mm/yyyy, hh:mm): the browser's own widgets follow
+ * the browser's locale (07:00 AM, mm/dd/yyyy), not the page's language. The server reads both forms.
+ */
+const TYPED_FORMATS = {
+  date: { pattern: '\\d{2}/\\d{2}/\\d{4}', placeholder: 'datePlaceholder', size: 10 },
+  time: { pattern: '[0-2]\\d:[0-5]\\d', placeholder: 'timePlaceholder', size: 5 },
+} as const;
+
+type FieldType = 'text' | 'url' | 'number' | 'date' | 'time';
+
 export function TextField(props: {
   form: FormState;
   path: string;
   label: string;
   help?: string;
-  type?: 'text' | 'url' | 'number' | 'date' | 'time';
+  type?: FieldType;
   inputmode?: 'numeric' | 'decimal';
   size?: number;
+  /** Needed by date and time fields, for their placeholder. */
+  t?: Translate;
 }) {
   const error = props.form.error(props.path);
   const id = fieldId(props.path);
+  const type = props.type ?? 'text';
+  const typed = type === 'date' || type === 'time' ? TYPED_FORMATS[type] : undefined;
+  const value = props.form.text(props.path);
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
       <input
-        type={props.type ?? 'text'}
+        type={typed === undefined ? type : 'text'}
         id={id}
         name={props.path}
-        value={props.form.text(props.path)}
-        size={props.size}
-        inputmode={props.inputmode}
+        value={type === 'date' ? isoDayToField(value) : value}
+        size={typed?.size ?? props.size}
+        pattern={typed?.pattern}
+        placeholder={typed === undefined ? undefined : props.t?.(typed.placeholder)}
+        inputmode={typed === undefined ? props.inputmode : 'numeric'}
         class={error === undefined ? undefined : 'invalid'}
         aria-invalid={error === undefined ? undefined : 'true'}
         aria-describedby={describedBy(props.path, error, props.help)}

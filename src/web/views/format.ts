@@ -15,8 +15,27 @@ export function formatAmount(text: string, language: Language): string {
   return `${negative}${grouped}${language === 'fr' ? ',' : '.'}${rest}`;
 }
 
+/** French typography: a non-breaking space before the currency, so "43,20 €" never wraps. */
 export function formatMoney(text: string, currency: string, language: Language): string {
-  return `${formatAmount(text, language)} ${currency === 'EUR' ? '€' : currency}`;
+  return `${formatAmount(text, language)}\u00a0${currency === 'EUR' ? '€' : currency}`;
+}
+
+/**
+ * A shop or GesCom date ("2026-11-03" or "2026-11-03 08:30:00", the shop's local time, kept as is) in the
+ * reader's convention: dd/mm/yyyy in French, and the same in English (en-GB) — never the ISO form.
+ */
+export function formatLocalDate(text: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(text.trim());
+  if (match === null) return text;
+  const [, year, month, day, hours, minutes] = match;
+  const date = `${day}/${month}/${year}`;
+  return hours === undefined ? date : `${date} ${hours}:${minutes}`;
+}
+
+/** The value a French date field shows for an ISO day ("" stays ""; anything else is shown as typed). */
+export function isoDayToField(text: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return match === null ? text : `${match[3]}/${match[2]}/${match[1]}`;
 }
 
 export function formatDateTime(iso: string | undefined, language: Language): string {

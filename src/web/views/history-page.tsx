@@ -1,11 +1,24 @@
-import type { JournalEntry, OrderOutcome, RunSummary } from '../../domain/import-report.js';
-import { formatDateTime, formatDuration } from './format.js';
+import type { JournalEntry, OrderOutcome, OutcomeStatus, RunSummary } from '../../domain/import-report.js';
+import type { Translate } from '../i18n.js';
+import { formatDateTime, formatDuration, formatLocalDate } from './format.js';
+import { OUTCOME_LABELS, OUTCOME_STATUSES, RUN_STATUS_LABELS, TRIGGER_LABELS } from './labels.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 import { OutcomeTable } from './outcome-table.js';
 import { RunCounts } from './run-summary.js';
 
-function StatusBadge(props: { summary: RunSummary }) {
-  return <span class={`badge ${props.summary.status}`}>{props.summary.status}</span>;
+function StatusBadge(props: { summary: RunSummary; t: Translate }) {
+  const { status } = props.summary;
+  return <span class={`badge ${status}`}>{props.t(RUN_STATUS_LABELS[status])}</span>;
+}
+
+/** A preview only says what would be done; a real run only what was done. */
+function possibleIn(status: OutcomeStatus, dryRun: boolean): boolean {
+  if (status === 'skipped' || status === 'failed') return true;
+  return status.startsWith('would-') === dryRun;
+}
+
+function triggerName(trigger: RunSummary['trigger'], t: Translate): string {
+  return t(TRIGGER_LABELS[trigger]);
 }
 
 export function HistoryPage(props: {
@@ -47,13 +60,13 @@ export function HistoryPage(props: {
             <tbody>
               {runs.map((run) => (
                 <tr>
-                  <td>{formatDateTime(run.startedAt, language)}</td>
+                  <td class="nowrap">{formatDateTime(run.startedAt, language)}</td>
                   <td>
-                    {run.trigger}
+                    {triggerName(run.trigger, t)}
                     {run.dryRun ? ` (${t('dryRun')})` : ''}
                   </td>
                   <td>
-                    <StatusBadge summary={run} />
+                    <StatusBadge summary={run} t={t} />
                   </td>
                   <td class="num">{String(run.counts.read)}</td>
                   <td class="num">{String(run.counts.imported + run.counts.upgraded)}</td>
@@ -85,7 +98,10 @@ export function RunPage(props: {
   page: PageContext;
   summary: RunSummary;
   journal: readonly JournalEntry[];
-  failed: readonly OrderOutcome[];
+  outcomes: readonly OrderOutcome[];
+  truncated: boolean;
+  /** The outcome the list is filtered on, if any. */
+  outcome: OutcomeStatus | undefined;
 }) {
   const { page, summary } = props;
   const { t, language } = page;
@@ -101,13 +117,17 @@ export function RunPage(props: {
         <dl class="facts">
           <dt>{t('status')}</dt>
           <dd>
-            <StatusBadge summary={summary} />
+            <StatusBadge summary={summary} t={t} />
             {summary.dryRun ? ` (${t('dryRun')})` : ''}
           </dd>
           <dt>{t('trigger')}</dt>
-          <dd>{summary.trigger}</dd>
+          <dd>{triggerName(summary.trigger, t)}</dd>
           <dt>{t('period')}</dt>
-          <dd>{summary.period === undefined ? '—' : `${summary.period.from} → ${summary.period.to}`}</dd>
+          <dd>
+            {summary.period === undefined
+              ? '—'
+              : `${formatLocalDate(summary.period.from)} → ${formatLocalDate(summary.period.to)}`}
+          </dd>
           <dt>{t('duration')}</dt>
           <dd>{formatDuration(summary.durationMs)}</dd>
           <dt>{t('stateChangesSent')}</dt>
@@ -125,20 +145,35 @@ export function RunPage(props: {
         </div>
       </div>
       <RunCounts summary={summary} t={t} />
-      <h2>{t('errorLog')}</h2>
-      {props.failed.length === 0 ? (
-        <p>{t('noErrors')}</p>
-      ) : (
-        <OutcomeTable outcomes={props.failed} t={t} language={language} />
-      )}
-      <h2>{t('journal')}</h2>
-      <ol class="journal">
-        {props.journal.map((entry) => (
-          <li class={`journal-${entry.level}`}>
-            {entry.at.slice(11, 19)} {entry.message}
-          </li>
+      <h2>{t('runOrders')}</h2>
+      <p class="links" id="outcome-filter">
+        <a href={base} aria-current={props.outcome === undefined ? 'true' : undefined}>
+          {t('allOutcomes')}
+        </a>
+        {OUTCOME_STATUSES.filter((status) => possibleIn(status, summary.dryRun)).map((status) => (
+          <a href={`${base}?outcome=${status}`} aria-current={props.outcome === status ? 'true' : undefined}>
+            {t(OUTCOME_LABELS[status])}
+          </a>
         ))}
-      </ol>
+      </p>
+      {props.outcomes.length === 0 ? (
+        <p>{props.outcome === 'failed' ? t('noErrors') : t('noOutcomes')}</p>
+      ) : (
+        <OutcomeTable outcomes={props.outcomes} t={t} language={language} />
+      )}
+      {props.truncated ? <p class="help">{t('outcomesTruncated')}</p> : null}
+      <h2>{t('journal')}</h2>
+      {props.journal.length === 0 ? (
+        <p id="journal-empty">{t('journalEmpty')}</p>
+      ) : (
+        <ol class="journal">
+          {props.journal.map((entry) => (
+            <li class={`journal-${entry.level}`}>
+              {entry.at.slice(11, 19)} {entry.message}
+            </li>
+          ))}
+        </ol>
+      )}
     </Layout>
   );
 }

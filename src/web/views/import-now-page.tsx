@@ -45,12 +45,13 @@ export function LiveRunPage(props: { page: PageContext; state: LiveRunState; alr
         data-done-label={t('done')}
         data-failed-label={t('runFailed')}
         data-in-progress-label={t('runInProgress')}
+        data-journal-empty-label={t('journalEmpty')}
       >
         <div id="live-banner" class="banner running" role="status" aria-live="polite" tabindex={-1}>
           {t('running')}
         </div>
         <RunCounts summary={state} t={t} />
-        <p>
+        <p id="live-current-line" hidden={state.summary !== undefined || state.error !== undefined}>
           <strong>{t('currentOrder')} :</strong> <span id="live-current">{state.currentOrder ?? '—'}</span>
         </p>
         <h2>{t('journal')}</h2>
@@ -63,8 +64,10 @@ export function LiveRunPage(props: { page: PageContext; state: LiveRunState; alr
         <ul id="live-documents">
           {state.documents.map((document) => (
             <li>
-              <a href={`/documents/${encodeURIComponent(document.number)}`}>{document.number}</a> —{' '}
-              {document.orderReference}
+              <a href={`/documents/${encodeURIComponent(document.number)}`} data-number={document.number}>
+                {document.number}
+              </a>{' '}
+              — {document.orderReference}
             </li>
           ))}
         </ul>

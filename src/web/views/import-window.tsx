@@ -4,7 +4,7 @@ import type { ShopChoice } from '../routes/shop-data.js';
 import { FormOutcome, RadioGroup, SelectField, TextField } from './form-fields.js';
 import type { FormState } from './form-state.js';
 import { KeyStatusLine } from './key-status-line.js';
-import { DATE_FIELD_LABELS, PERIOD_LABELS } from './labels.js';
+import { DATE_FIELD_KEYS, PERIOD_KEYS } from './labels.js';
 import { CsrfField, FieldError, Layout, Notice, fieldId, type PageContext } from './layout.js';
 import { StateTable, type StateOption } from './state-table.js';
 
@@ -29,13 +29,13 @@ export function ImportWindow(props: ImportWindowProps) {
     name: form.text(`states[${index}].name`),
   }));
   return (
-    <Layout page={page} title="Import des commandes" active="import">
+    <Layout page={page} title={t('navImport')} active="import">
       <div class="panel">
         <dl class="facts">
           <dt>{t('shopUrl')}</dt>
           <dd>
             {props.shopUrl} — <KeyStatusLine status={props.keyStatus} t={t} /> —{' '}
-            <a href="/connection">Tester la connexion</a>
+            <a href="/connection">{t('testConnection')}</a>
           </dd>
         </dl>
       </div>
@@ -47,33 +47,33 @@ export function ImportWindow(props: ImportWindowProps) {
       <FormOutcome form={form} saved={props.saved} fieldPaths={props.fieldPaths} t={t} />
       <form method="post" action="/" id="import-window">
         <CsrfField token={page.csrfToken} />
-        <StateTable form={form} rowCount={props.rowCount} stateOptions={stateOptions} />
+        <StateTable form={form} rowCount={props.rowCount} stateOptions={stateOptions} t={t} />
         <div class="grid">
           <fieldset>
-            <legend>Période par défaut</legend>
+            <legend>{t('defaultPeriod')}</legend>
             <SelectField
               form={form}
               path="period.kind"
               id="period-kind"
-              label="Période"
-              options={PERIOD_KINDS.map((kind) => ({ value: kind, label: PERIOD_LABELS[kind] }))}
+              label={t('period')}
+              options={PERIOD_KINDS.map((kind) => ({ value: kind, label: t(PERIOD_KEYS[kind]) }))}
             />
             <div id="custom-dates" class="choices">
-              <TextField form={form} path="period.from" label="du" type="date" />
-              <TextField form={form} path="period.to" label="au" type="date" />
+              <TextField form={form} path="period.from" label={t('periodFrom')} type="date" t={t} />
+              <TextField form={form} path="period.to" label={t('periodTo')} type="date" t={t} />
             </div>
             <RadioGroup
               form={form}
               path="period.dateField"
-              legend="Filtrer sur la"
+              legend={t('filterOn')}
               options={(['order', 'invoice'] as const).map((field) => ({
                 value: field,
-                label: DATE_FIELD_LABELS[field],
+                label: t(DATE_FIELD_KEYS[field]),
               }))}
             />
           </fieldset>
           <fieldset>
-            <legend>Importer les commandes des boutiques</legend>
+            <legend>{t('importShops')}</legend>
             <div class="choices">
               {props.shops.map((shop) => (
                 <label>
@@ -90,8 +90,8 @@ export function ImportWindow(props: ImportWindowProps) {
             </div>
             <FieldError id={`${fieldId('shops')}-error`} message={form.error('shops')} />
             <div class="links">
-              <a href="/payments">Paramétrer les Règlements</a>
-              <a href="/status-updates">Mise à jour des Statuts des Commandes</a>
+              <a href="/payments">{t('paymentsLink')}</a>
+              <a href="/status-updates">{t('statusUpdatesLink')}</a>
             </div>
           </fieldset>
         </div>

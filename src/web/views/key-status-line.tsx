@@ -8,7 +8,9 @@ export function KeyStatusLine(props: { status: KeyStatus; t: Translate }) {
       ? t('keySetFromEnv')
       : status.source === 'file'
         ? t('keySetFromFile', { file: status.file })
-        : t('keyMissing');
+        : status.source === 'demo'
+          ? t('keyDemo')
+          : t('keyMissing');
   return (
     <span class={status.source === 'missing' ? 'field-error' : undefined} data-testid="key-status">
       {text}

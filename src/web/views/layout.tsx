@@ -1,5 +1,9 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import type { Language, MessageKey, Translate } from '../i18n.js';
+
+/** Without it browsers render in quirks mode; `data:,` as icon spares the /favicon.ico request (a 404). */
+const DOCTYPE = raw('<!DOCTYPE html>');
 
 export type PageId =
   | 'import'
@@ -43,74 +47,82 @@ export function Layout(props: {
 }) {
   const { t, language, csrfToken, path } = props.page;
   return (
-    <html lang={language}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="csrf-token" content={csrfToken} />
-        <title>{`${props.title} — navette`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/app.js" defer></script>
-      </head>
-      <body>
-        <a class="skip-link" href="#content">
-          {t('skipToContent')}
-        </a>
-        <header class="top">
-          <div class="bar">
-            <a class="brand" href="/">
-              navette
-            </a>
-            <span class="tagline">{t('appTagline')}</span>
-            <span class="spacer"></span>
-            <form method="post" action="/language">
-              <CsrfField token={csrfToken} />
-              <input type="hidden" name="language" value={language === 'fr' ? 'en' : 'fr'} />
-              <input type="hidden" name="back" value={path} />
-              <button type="submit" lang={language === 'fr' ? 'en' : 'fr'}>
-                {t('switchLanguage')}
-              </button>
-            </form>
-            <form method="post" action="/logout">
-              <CsrfField token={csrfToken} />
-              <button type="submit">{t('logout')}</button>
-            </form>
-          </div>
-        </header>
-        <nav class="main" aria-label="navette">
-          <ul>
-            {NAVIGATION.map((item) => (
-              <li>
-                <a href={item.href} aria-current={item.id === props.active ? 'page' : undefined}>
-                  {t(item.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="content" tabindex={-1}>
-          <h1>{props.title}</h1>
-          {props.children}
-        </main>
-      </body>
-    </html>
+    <>
+      {DOCTYPE}
+      <html lang={language}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="csrf-token" content={csrfToken} />
+          <title>{`${props.title} — navette`}</title>
+          <link rel="icon" href="data:," />
+          <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/app.js" defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#content">
+            {t('skipToContent')}
+          </a>
+          <header class="top">
+            <div class="bar">
+              <a class="brand" href="/">
+                navette
+              </a>
+              <span class="tagline">{t('appTagline')}</span>
+              <span class="spacer"></span>
+              <form method="post" action="/language">
+                <CsrfField token={csrfToken} />
+                <input type="hidden" name="language" value={language === 'fr' ? 'en' : 'fr'} />
+                <input type="hidden" name="back" value={path} />
+                <button type="submit" lang={language === 'fr' ? 'en' : 'fr'}>
+                  {t('switchLanguage')}
+                </button>
+              </form>
+              <form method="post" action="/logout">
+                <CsrfField token={csrfToken} />
+                <button type="submit">{t('logout')}</button>
+              </form>
+            </div>
+          </header>
+          <nav class="main" aria-label="navette">
+            <ul>
+              {NAVIGATION.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.id === props.active ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="content" tabindex={-1}>
+            <h1>{props.title}</h1>
+            {props.children}
+          </main>
+        </body>
+      </html>
+    </>
   );
 }
 
 /** A page for people not signed in (the login page). */
 export function BareLayout(props: { language: Language; title: string; children?: Child }) {
   return (
-    <html lang={props.language}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} — navette`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
-      <body>
-        <main id="content">{props.children}</main>
-      </body>
-    </html>
+    <>
+      {DOCTYPE}
+      <html lang={props.language}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} — navette`}</title>
+          <link rel="icon" href="data:," />
+          <link rel="stylesheet" href="/static/app.css" />
+        </head>
+        <body>
+          <main id="content">{props.children}</main>
+        </body>
+      </html>
+    </>
   );
 }
 

@@ -1,13 +1,17 @@
 import type { OrderOutcome } from '../../domain/import-report.js';
 import { formatShopOrderKey } from '../../domain/shop-order.js';
 import type { Language, Translate } from '../i18n.js';
-import { formatMoney } from './format.js';
-import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS, OUTCOME_LABELS } from './labels.js';
+import { formatLocalDate, formatMoney } from './format.js';
+import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS, OUTCOME_LABELS } from './labels.js';
 
+/**
+ * The document's type and status, apart: "Bon de commande · Confirmé", never "Commande Confirmé" (the
+ * state table's short "Commande" is for its own column; the status is the GesCom's, not an adjective).
+ */
 function DocumentCell(props: { outcome: OrderOutcome }) {
   const { document } = props.outcome;
   if (document === undefined) return <>—</>;
-  const label = `${DOCUMENT_TYPE_LABELS[document.type]} ${DOCUMENT_STATUS_LABELS[document.status]}`;
+  const label = `${DOCUMENT_NAMES[document.type]} · ${DOCUMENT_STATUS_LABELS[document.status]}`;
   return document.number === undefined ? (
     <>{label}</>
   ) : (
@@ -26,15 +30,23 @@ export function OutcomeTable(props: {
   selectable?: { readonly excluded: ReadonlySet<string> };
 }) {
   const { t, language, selectable } = props;
+  const choosable = (outcome: OrderOutcome) =>
+    outcome.status === 'would-import' || outcome.status === 'would-upgrade';
+  const noneChoosable = selectable !== undefined && !props.outcomes.some(choosable);
   return (
     <div class="table-wrap">
+      {noneChoosable ? (
+        <p class="help" id="nothing-to-include">
+          {t('nothingToInclude')}
+        </p>
+      ) : null}
       <table id="outcomes">
         <thead>
           <tr>
             {selectable === undefined ? null : <th scope="col">{t('include')}</th>}
             <th scope="col">{t('order')}</th>
             <th scope="col">{t('date')}</th>
-            <th scope="col">Statut</th>
+            <th scope="col">{t('shopState')}</th>
             <th scope="col">{t('customer')}</th>
             <th scope="col" class="num">
               {t('total')}
@@ -47,7 +59,7 @@ export function OutcomeTable(props: {
         <tbody>
           {props.outcomes.map((outcome) => {
             const key = formatShopOrderKey({ shopId: outcome.shopId, orderId: outcome.orderId });
-            const canChoose = outcome.status === 'would-import' || outcome.status === 'would-upgrade';
+            const canChoose = choosable(outcome);
             return (
               <tr data-order-key={key}>
                 {selectable === undefined ? null : (
@@ -63,18 +75,22 @@ export function OutcomeTable(props: {
                           aria-label={`${t('include')} ${outcome.reference}`}
                         />
                       </>
-                    ) : null}
+                    ) : (
+                      <span class="help" title={t('notIncludable')}>
+                        —
+                      </span>
+                    )}
                   </td>
                 )}
                 <td>
                   {outcome.reference} <span class="help">n° {outcome.orderId}</span>
                 </td>
-                <td>{outcome.orderDate}</td>
+                <td class="nowrap">{formatLocalDate(outcome.orderDate)}</td>
                 <td>{outcome.stateName}</td>
                 <td>{outcome.customerName}</td>
                 <td class="num">{formatMoney(outcome.totalTaxIncl, outcome.currency, language)}</td>
                 <td>
-                  <span class={`badge ${outcome.status}`}>{OUTCOME_LABELS[outcome.status]}</span>
+                  <span class={`badge ${outcome.status}`}>{t(OUTCOME_LABELS[outcome.status])}</span>
                 </td>
                 <td>
                   <DocumentCell outcome={outcome} />

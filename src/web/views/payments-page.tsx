@@ -15,9 +15,9 @@ export function PaymentsPage(props: {
   const { t } = page;
   const rows = Array.from({ length: props.rowCount }, (_, index) => `payments.methods[${index}]`);
   return (
-    <Layout page={page} title="Paramétrer les Règlements" active="payments">
+    <Layout page={page} title={t('paymentsTitle')} active="payments">
       <p>
-        <a href="/">← Import des commandes</a>
+        <a href="/">← {t('navImport')}</a>
       </p>
       {props.shopError === undefined ? null : <Notice kind="warn">{props.shopError}</Notice>}
       <FormOutcome form={form} saved={props.saved} fieldPaths={props.fieldPaths} t={t} />
@@ -27,33 +27,28 @@ export function PaymentsPage(props: {
           <CheckboxField
             form={form}
             path="payments.create"
-            label="Créer les règlements"
-            help="Un règlement n’est créé que si le statut de la commande est un statut payé."
+            label={t('paymentsCreate')}
+            help={t('paymentsCreateHelp')}
           />
           <RadioGroup
             form={form}
             path="payments.amountFrom"
-            legend="Montant du règlement"
+            legend={t('paymentsAmountFrom')}
             options={[
-              { value: 'order-payments', label: 'les paiements de la commande (order_payments)' },
-              { value: 'total-paid', label: 'le total payé de la commande' },
+              { value: 'order-payments', label: t('paymentsFromOrderPayments') },
+              { value: 'total-paid', label: t('paymentsFromTotalPaid') },
             ]}
           />
-          <TextField
-            form={form}
-            path="payments.defaultMode"
-            label="Mode de règlement par défaut (module inconnu)"
-            size={17}
-          />
+          <TextField form={form} path="payments.defaultMode" label={t('paymentsDefaultMode')} size={17} />
         </div>
         <div class="table-wrap">
           <table id="payment-methods">
             <thead>
               <tr>
-                <th scope="col">Module de paiement</th>
-                <th scope="col">Libellé dans la boutique</th>
-                <th scope="col">Mode de règlement</th>
-                <th scope="col">Journal</th>
+                <th scope="col">{t('paymentModule')}</th>
+                <th scope="col">{t('paymentShopLabel')}</th>
+                <th scope="col">{t('paymentMode')}</th>
+                <th scope="col">{t('paymentJournal')}</th>
               </tr>
             </thead>
             <tbody>
@@ -85,15 +80,15 @@ export function PaymentsPage(props: {
                       <input type="hidden" name={`${base}.label`} value={form.text(`${base}.label`)} />
                     </th>
                     <td>{form.text(`${base}.label`)}</td>
-                    {cell('mode', 'Mode de règlement')}
-                    {cell('journal', 'Journal')}
+                    {cell('mode', t('paymentMode'))}
+                    {cell('journal', t('paymentJournal'))}
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
-        <p class="help">Un module sans mode de règlement utilise le mode par défaut.</p>
+        <p class="help">{t('paymentsNoModeHelp')}</p>
         <div class="actions">
           <button type="submit">{t('save')}</button>
         </div>

@@ -22,46 +22,46 @@ export function SettingsPage(props: {
             <SelectField
               form={form}
               path="document.date"
-              label="Date du document"
+              label={t('documentDate')}
               options={[
-                { value: 'order', label: 'date de la commande' },
-                { value: 'invoice', label: 'date de la facture' },
-                { value: 'today', label: 'date du jour' },
+                { value: 'order', label: t('dateFieldOrder') },
+                { value: 'invoice', label: t('dateFieldInvoice') },
+                { value: 'today', label: t('dateToday') },
               ]}
             />
             <div class="choices">
-              <TextField form={form} path="document.series.quote" label="Souche Devis" size={6} />
-              <TextField form={form} path="document.series.order" label="Souche Commande" size={6} />
-              <TextField form={form} path="document.series.delivery" label="Souche Livraison" size={6} />
-              <TextField form={form} path="document.series.invoice" label="Souche Facture" size={6} />
+              <TextField form={form} path="document.series.quote" label={t('seriesQuote')} size={6} />
+              <TextField form={form} path="document.series.order" label={t('seriesOrder')} size={6} />
+              <TextField form={form} path="document.series.delivery" label={t('seriesDelivery')} size={6} />
+              <TextField form={form} path="document.series.invoice" label={t('seriesInvoice')} size={6} />
             </div>
-            <TextField form={form} path="document.warehouse" label="Dépôt" />
+            <TextField form={form} path="document.warehouse" label={t('warehouse')} />
             <TextField
               form={form}
               path="document.referenceTemplate"
-              label="Référence"
-              help="Champs : {reference} {id_order} {id_shop} {payment} {carrier} {date} {customer}"
+              label={t('reference')}
+              help={t('referenceFieldsHelp')}
             />
-            <TextField form={form} path="document.remarkTemplate" label="Remarque" size={50} />
+            <TextField form={form} path="document.remarkTemplate" label={t('remark')} size={50} />
             <SelectField
               form={form}
               path="document.messages"
-              label="Messages du client dans les notes"
+              label={t('customerMessages')}
               options={[
-                { value: 'none', label: 'aucun' },
-                { value: 'first', label: 'le premier' },
-                { value: 'all', label: 'tous' },
+                { value: 'none', label: t('messagesNone') },
+                { value: 'first', label: t('messagesFirst') },
+                { value: 'all', label: t('messagesAll') },
               ]}
             />
             <CheckboxField
               form={form}
               path="document.upgradeOnStateChange"
-              label="Faire évoluer le document quand le statut de la commande change"
+              label={t('upgradeOnStateChange')}
             />
             <CheckboxField
               form={form}
               path="document.cancelDraftWhenOrderCancelled"
-              label="Annuler le document encore « Saisi » quand la commande est annulée ou remboursée"
+              label={t('cancelDraft')}
             />
           </fieldset>
           <fieldset class="panel">
@@ -69,58 +69,46 @@ export function SettingsPage(props: {
             <SelectField
               form={form}
               path="customers.mode"
-              label="Compte client"
+              label={t('customerAccount')}
               options={[
-                { value: 'per-customer', label: 'un compte par client de la boutique' },
-                { value: 'generic', label: 'un compte générique' },
+                { value: 'per-customer', label: t('accountPerCustomer') },
+                { value: 'generic', label: t('accountGeneric') },
               ]}
             />
             <div class="choices">
-              <TextField form={form} path="customers.prefix" label="Préfixe" size={8} />
-              <TextField form={form} path="customers.padding" label="Chiffres" type="number" size={4} />
+              <TextField form={form} path="customers.prefix" label={t('prefix')} size={8} />
+              <TextField form={form} path="customers.padding" label={t('padding')} type="number" size={4} />
             </div>
-            <CheckboxField
-              form={form}
-              path="customers.matchByEmail"
-              label="Retrouver aussi le client par son e-mail"
-            />
-            <TextField form={form} path="customers.genericAccount" label="Compte générique" />
-            <TextField
-              form={form}
-              path="customers.guestAccount"
-              label="Compte des invités (vide : comme les autres clients)"
-            />
+            <CheckboxField form={form} path="customers.matchByEmail" label={t('matchByEmail')} />
+            <TextField form={form} path="customers.genericAccount" label={t('genericAccount')} />
+            <TextField form={form} path="customers.guestAccount" label={t('guestAccount')} />
           </fieldset>
           <fieldset class="panel">
             <legend>{t('articles')}</legend>
-            <CheckboxField
-              form={form}
-              path="articles.matchByEan13"
-              label="Retrouver aussi l’article par son EAN13"
-            />
+            <CheckboxField form={form} path="articles.matchByEan13" label={t('matchByEan13')} />
             <SelectField
               form={form}
               path="articles.unknown"
-              label="Article inconnu"
+              label={t('unknownArticle')}
               options={[
-                { value: 'generic', label: 'article générique avec le libellé de la boutique' },
-                { value: 'create', label: 'créer l’article' },
-                { value: 'refuse', label: 'refuser la commande' },
+                { value: 'generic', label: t('unknownGeneric') },
+                { value: 'create', label: t('unknownCreate') },
+                { value: 'refuse', label: t('unknownRefuse') },
               ]}
             />
             <div class="choices">
-              <TextField form={form} path="articles.generic" label="Article générique" size={10} />
-              <TextField form={form} path="articles.shipping" label="Port" size={10} />
-              <TextField form={form} path="articles.discount" label="Remise" size={10} />
-              <TextField form={form} path="articles.wrapping" label="Emballage" size={10} />
+              <TextField form={form} path="articles.generic" label={t('genericArticle')} size={10} />
+              <TextField form={form} path="articles.shipping" label={t('shippingArticle')} size={10} />
+              <TextField form={form} path="articles.discount" label={t('discountArticle')} size={10} />
+              <TextField form={form} path="articles.wrapping" label={t('wrappingArticle')} size={10} />
             </div>
             <SelectField
               form={form}
               path="articles.freeShippingLine"
-              label="Port gratuit"
+              label={t('freeShipping')}
               options={[
-                { value: 'none', label: 'pas de ligne' },
-                { value: 'zero', label: 'une ligne à zéro' },
+                { value: 'none', label: t('freeShippingNone') },
+                { value: 'zero', label: t('freeShippingZero') },
               ]}
             />
           </fieldset>
@@ -129,33 +117,29 @@ export function SettingsPage(props: {
             <TextField
               form={form}
               path="totals.roundingTolerance"
-              label="Écart d’arrondi toléré"
+              label={t('roundingTolerance')}
               inputmode="decimal"
               size={6}
-              help="Au-delà, la commande est refusée avec les deux totaux."
+              help={t('roundingToleranceHelp')}
             />
             <h2>{t('writeBack')}</h2>
-            <CheckboxField
-              form={form}
-              path="writeBack.sendEmail"
-              label="« Changer le statut en » : la boutique envoie son e-mail au client"
-            />
+            <CheckboxField form={form} path="writeBack.sendEmail" label={t('writeBackSendEmail')} />
             <h2>{t('schedule')}</h2>
             <TextField
               form={form}
               path="schedule.everyMinutes"
-              label="Importer toutes les … minutes (vide : à la demande)"
+              label={t('everyMinutes')}
               type="number"
               size={5}
             />
             <div class="choices">
-              <TextField form={form} path="schedule.from" label="de" type="time" />
-              <TextField form={form} path="schedule.to" label="à" type="time" />
+              <TextField form={form} path="schedule.from" label={t('scheduleFrom')} type="time" t={t} />
+              <TextField form={form} path="schedule.to" label={t('scheduleTo')} type="time" t={t} />
             </div>
             <SelectField
               form={form}
               path="web.language"
-              label="Langue de l’interface"
+              label={t('interfaceLanguage')}
               options={[
                 { value: 'fr', label: 'Français' },
                 { value: 'en', label: 'English' },

@@ -1,11 +1,7 @@
 import { DOCUMENT_STATUSES } from '../../domain/sales-document.js';
 import type { FormState } from './form-state.js';
-import {
-  DOCUMENT_STATUS_LABELS,
-  DOCUMENT_TYPE_LABELS,
-  NO_STATE_CHANGE,
-  RULE_DOCUMENT_TYPES,
-} from './labels.js';
+import type { Translate } from '../i18n.js';
+import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS, RULE_DOCUMENT_TYPES } from './labels.js';
 import { FieldError, fieldId } from './layout.js';
 
 export interface StateOption {
@@ -43,6 +39,10 @@ function Select(props: {
   );
 }
 
+function numericId(id: string): number {
+  return /^\d+$/.test(id) ? Number(id) : Number.MAX_SAFE_INTEGER;
+}
+
 /**
  * The state table of SPEC §2, row for row: Id, Statut, Sélectionné, Type de document, Statut du
  * document, Changer le statut en. Each input is named after its config path (`states[3].documentType`).
@@ -51,28 +51,34 @@ export function StateTable(props: {
   form: FormState;
   rowCount: number;
   stateOptions: readonly StateOption[];
+  t: Translate;
 }) {
-  const { form } = props;
+  const { form, t } = props;
+  const byId = (a: StateOption, b: StateOption) => numericId(a.id) - numericId(b.id);
   const changeOptions = [
-    { value: '', label: NO_STATE_CHANGE },
-    ...props.stateOptions.map((state) => ({ value: state.id, label: state.name })),
+    { value: '', label: t('noStateChange') },
+    ...[...props.stateOptions].sort(byId).map((state) => ({ value: state.id, label: state.name })),
   ];
-  const rows = Array.from({ length: props.rowCount }, (_, index) => index);
+  // Rows in the shop's id order (1, 2, … 10, 11, not 1, 10, 11, 2): each input keeps its config index
+  // in its name, so the order shown changes nothing of what is saved.
+  const rows = Array.from({ length: props.rowCount }, (_, index) => index).sort(
+    (a, b) => numericId(form.text(`states[${a}].id`)) - numericId(form.text(`states[${b}].id`)) || a - b,
+  );
   return (
     <div class="table-wrap">
       <table class="state-table" id="state-table">
         <thead>
           <tr>
             <th scope="col" class="num">
-              Id
+              {t('colId')}
             </th>
-            <th scope="col">Statut</th>
+            <th scope="col">{t('colState')}</th>
             <th scope="col" class="center">
-              Sélectionné
+              {t('colSelected')}
             </th>
-            <th scope="col">Type de document</th>
-            <th scope="col">Statut du document</th>
-            <th scope="col">Changer le statut en</th>
+            <th scope="col">{t('colDocumentType')}</th>
+            <th scope="col">{t('colDocumentStatus')}</th>
+            <th scope="col">{t('colChangeStateTo')}</th>
           </tr>
         </thead>
         <tbody>
@@ -95,7 +101,7 @@ export function StateTable(props: {
                     type="checkbox"
                     name={`${base}.selected`}
                     id={fieldId(`${base}.selected`)}
-                    aria-label={`Sélectionné — ${name}`}
+                    aria-label={`${t('colSelected')} — ${name}`}
                     checked={selected}
                   />
                 </td>
@@ -103,7 +109,7 @@ export function StateTable(props: {
                   <Select
                     path={`${base}.documentType`}
                     form={form}
-                    label={`Type de document — ${name}`}
+                    label={`${t('colDocumentType')} — ${name}`}
                     options={RULE_DOCUMENT_TYPES.map((type) => ({
                       value: type,
                       label: DOCUMENT_TYPE_LABELS[type],
@@ -114,7 +120,7 @@ export function StateTable(props: {
                   <Select
                     path={`${base}.documentStatus`}
                     form={form}
-                    label={`Statut du document — ${name}`}
+                    label={`${t('colDocumentStatus')} — ${name}`}
                     options={DOCUMENT_STATUSES.map((status) => ({
                       value: status,
                       label: DOCUMENT_STATUS_LABELS[status],
@@ -125,7 +131,7 @@ export function StateTable(props: {
                   <Select
                     path={`${base}.changeStateTo`}
                     form={form}
-                    label={`Changer le statut en — ${name}`}
+                    label={`${t('colChangeStateTo')} — ${name}`}
                     options={changeOptions}
                   />
                 </td>

@@ -1,12 +1,13 @@
 import { CheckboxField, FormOutcome, SelectField } from './form-fields.js';
 import type { FormState } from './form-state.js';
+import type { MessageKey } from '../i18n.js';
 import { CsrfField, Layout, Notice, type PageContext } from './layout.js';
 
-export const STATUS_UPDATE_FIELDS = [
-  { path: 'statusUpdates.onOrder', label: 'Commande' },
-  { path: 'statusUpdates.onDelivery', label: 'Livraison' },
-  { path: 'statusUpdates.onInvoice', label: 'Facture' },
-] as const;
+export const STATUS_UPDATE_FIELDS: readonly { path: string; label: MessageKey }[] = [
+  { path: 'statusUpdates.onOrder', label: 'statusOnOrder' },
+  { path: 'statusUpdates.onDelivery', label: 'statusOnDelivery' },
+  { path: 'statusUpdates.onInvoice', label: 'statusOnInvoice' },
+];
 
 /** SPEC §6, "Mise à jour des Statuts des Commandes": the reverse direction. */
 export function StatusUpdatesPage(props: {
@@ -20,51 +21,41 @@ export function StatusUpdatesPage(props: {
   const { page, form } = props;
   const { t } = page;
   const options = [
-    { value: '', label: 'Aucun' },
+    { value: '', label: t('noneState') },
     ...props.states.map((state) => ({ value: String(state.id), label: `${state.name} (${state.id})` })),
   ];
   return (
-    <Layout page={page} title="Mise à jour des Statuts des Commandes" active="status-updates">
+    <Layout page={page} title={t('statusUpdatesTitle')} active="status-updates">
       <p>
-        <a href="/">← Import des commandes</a>
+        <a href="/">← {t('navImport')}</a>
       </p>
       {props.shopError === undefined ? null : <Notice kind="warn">{props.shopError}</Notice>}
       <FormOutcome form={form} saved={props.saved} fieldPaths={props.fieldPaths} t={t} />
       <form method="post" action="/status-updates">
         <CsrfField token={page.csrfToken} />
         <fieldset class="panel">
-          <legend>Statut de la commande quand le document devient…</legend>
-          <p class="help">
-            Le statut n’est posé que si la commande ne l’a jamais eu, et seulement vers l’avant.
-          </p>
+          <legend>{t('statusWhenDocumentBecomes')}</legend>
+          <p class="help">{t('statusForwardOnly')}</p>
           <div class="grid">
             {STATUS_UPDATE_FIELDS.map((field) => (
-              <SelectField form={form} path={field.path} label={field.label} options={options} />
+              <SelectField form={form} path={field.path} label={t(field.label)} options={options} />
             ))}
           </div>
-          <CheckboxField
-            form={form}
-            path="statusUpdates.sendEmail"
-            label="La boutique envoie son e-mail au client"
-          />
+          <CheckboxField form={form} path="statusUpdates.sendEmail" label={t('shopSendsEmail')} />
         </fieldset>
         <fieldset class="panel">
-          <legend>Numéro de suivi</legend>
+          <legend>{t('trackingNumber')}</legend>
           <CheckboxField
             form={form}
             path="statusUpdates.tracking.enabled"
-            label="Reporter le numéro de suivi du bon de livraison sur le transporteur de la commande"
-            help="Seulement s’il est vide dans la boutique."
+            label={t('trackingCopy')}
+            help={t('trackingOnlyEmpty')}
           />
-          <CheckboxField
-            form={form}
-            path="statusUpdates.tracking.sendEmail"
-            label="Envoyer l’e-mail « en cours de livraison »"
-          />
+          <CheckboxField form={form} path="statusUpdates.tracking.sendEmail" label={t('trackingSendEmail')} />
           <SelectField
             form={form}
             path="statusUpdates.tracking.setStateTo"
-            label="Changer le statut en"
+            label={t('colChangeStateTo')}
             options={options}
           />
         </fieldset>

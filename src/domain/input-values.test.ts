@@ -26,7 +26,10 @@ describe('values typed by a person', () => {
     expect(parseDay('2024-02-29', 'date')).toEqual({ ok: true, value: '2024-02-29' });
     expect(refusal(parseDay('2026-13-45', 'date'))).toMatch(/n'existe pas/);
     expect(refusal(parseDay('2026-02-30', 'date'))).toMatch(/n'existe pas/);
-    expect(refusal(parseDay('1/2/2026', 'date'))).toMatch(/AAAA-MM-JJ/);
+    expect(refusal(parseDay('2026/02/01', 'date'))).toMatch(/AAAA-MM-JJ ou JJ\/MM\/AAAA/);
+    // The web's date fields are typed the French way.
+    expect(parseDay('1/2/2026', 'date')).toEqual({ ok: true, value: '2026-02-01' });
+    expect(refusal(parseDay('30/02/2026', 'date'))).toMatch(/n'existe/);
     expect(parsePeriod('2026-11-01', '2026-11-30')).toEqual({
       ok: true,
       value: { from: '2026-11-01', to: '2026-11-30' },

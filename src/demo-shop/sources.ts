@@ -1,4 +1,5 @@
-import type { DemoShopData, OrderKey, TableName } from './data/shop-data.js';
+import type { DemoShopData, TableName } from './data/shop-data.js';
+import type { OrderKey } from './data/order-indexes.js';
 import type { OrderRecord, WireRecord, WireValue } from './data/model.js';
 import {
   detailWire,

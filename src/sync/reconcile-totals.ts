@@ -1,7 +1,7 @@
 import { type Amount, Decimal, ZERO, format, round, sum } from '../domain/money.js';
 import { type DocumentLineDraft, type DocumentTotals, FIELD_LIMITS } from '../domain/sales-document.js';
 import { truncateText } from '../domain/truncate.js';
-import { frenchRate } from './document-lines.js';
+import { frenchRate } from './line-draft.js';
 import { apportionCents, vatAt } from './vat-and-allocation.js';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoDolibarr } from '../../demo-dolibarr/index.js';
 import { FakeClock } from '../prestashop/testing/fake-clock.js';
-import { DolibarrClient, type AttemptEvent, type FetchLike, pathSegment } from './dolibarr-client.js';
+import { DolibarrClient, pathSegment } from './dolibarr-client.js';
+import type { AttemptEvent, FetchLike } from './dolibarr-transport.js';
 import { DolibarrFailure } from './errors.js';
 import { anyOf, equals } from './sqlfilters.js';
 import { documentKeySchema } from './wire-schemas.js';

@@ -1,17 +1,6 @@
 import type { z } from 'zod';
-import type { Clock } from '../../ports/clock.js';
-import {
-  type CallContext,
-  DolibarrFailure,
-  failureFromStatus,
-  malformedAnswer,
-  serverError,
-  timedOut,
-  unexpectedShape,
-  unreachable,
-  unsafePathValue,
-} from './errors.js';
-import { type AttemptOutcome, type RetryPolicy, decideRetry, defaultRetryPolicy } from './retry-policy.js';
+import { DolibarrFailure, unsafePathValue } from './errors.js';
+import { type ActionResult, DolibarrRestCalls } from './rest-calls.js';
 import { type SqlFilter, anyOf } from './sqlfilters.js';
 import {
   accountLinkSchema,
@@ -19,7 +8,6 @@ import {
   companySchema,
   documentKeySchema,
   documentSchema,
-  errorBodySchema,
   invoiceSchema,
   maybeThirdPartySchema,
   modulesSchema,
@@ -35,60 +23,7 @@ import {
   type WireThirdParty,
 } from './wire-schemas.js';
 
-/** The slice of `fetch` the client uses (the global one, or the simulator's in-process one). */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-export interface DolibarrClientOptions {
-  /** Dolibarr's address, e.g. `https://erp.example.fr` (with or without `/api/index.php`). */
-  readonly url: string;
-  /** The API key of the Dolibarr user navette acts as. Sent only as the DOLAPIKEY header. */
-  readonly key: string;
-  readonly fetch: FetchLike;
-  readonly clock: Clock;
-  /** Per attempt. Default 30 s. */
-  readonly timeoutMs?: number;
-  readonly retry?: RetryPolicy;
-  /** [0, 1) for the backoff jitter. Default Math.random. */
-  readonly random?: () => number;
-  /** Every attempt, for logs and call counts: no key, no query string. */
-  readonly onAttempt?: (event: AttemptEvent) => void;
-}
-
-export interface AttemptEvent {
-  readonly method: string;
-  /** e.g. `orders/{id}/validate`. */
-  readonly endpoint: string;
-  readonly attempt: number;
-  readonly status?: number;
-  readonly outcome: 'ok' | AttemptOutcome['kind'] | 'failed';
-  readonly durationMs: number;
-}
-
 export type DocumentResource = 'proposals' | 'orders' | 'invoices';
-
-export interface ListOptions {
-  readonly sqlfilters?: SqlFilter;
-  readonly sortfield?: string;
-  readonly sortorder?: 'ASC' | 'DESC';
-  readonly limit?: number;
-  readonly page?: number;
-  /** Only these fields (smaller answers for look-ups). */
-  readonly properties?: readonly string[];
-}
-
-/** What an action (validate, close…) did: done, or already done before (Dolibarr's 304). */
-export type ActionResult<T> = { readonly done: true; readonly body: T } | { readonly done: false };
-
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
-class TimeoutSignal extends Error {
-  override readonly name = 'TimeoutSignal';
-}
-
-const API_PATH = '/api/index.php/';
 
 /** Characters Dolibarr's injection filter refuses in a URL path (a `:` gives a 403 HTML page). */
 const WAF_UNSAFE = /[:<>"'\\]/;
@@ -100,160 +35,14 @@ export function pathSegment(value: string | number): string {
   return encodeURIComponent(text);
 }
 
-/** The endpoint as counted and shown: ids as `{id}`, no query string. */
-export function endpointOf(path: string): string {
-  return (path.split('?')[0] ?? '').replace(/(^|\/)\d+(?=\/|$)/g, '$1{id}');
-}
-
 /**
- * HTTP access to one Dolibarr's REST API: the key as the DOLAPIKEY header (never in a URL, a message or
- * a log), timeouts, retries with backoff, Restler's errors turned into failures with stable codes, paging,
- * and the 23.0.0-beta quirks handled here once: a third-party list with no match answers 404 (read as
- * `[]`), validating twice answers 304 (read as "already done"), creates answer a bare id.
+ * What navette reads and writes in one Dolibarr: setup, third parties, products, documents and
+ * payments, over the typed calls of rest-calls.ts and the transport of dolibarr-transport.ts. The
+ * 23.0.0-beta quirks of these resources are handled here once: a third-party list with no match
+ * answers 404 (read as `[]`), validating twice answers 304 (read as "already done"), creates answer
+ * a bare id.
  */
-export class DolibarrClient {
-  private readonly baseUrl: string;
-  private readonly key: string;
-  private readonly fetchFn: FetchLike;
-  private readonly clock: Clock;
-  private readonly timeoutMs: number;
-  private readonly retryPolicy: RetryPolicy;
-  private readonly random: () => number;
-  private readonly onAttempt: ((event: AttemptEvent) => void) | undefined;
-
-  constructor(options: DolibarrClientOptions) {
-    this.baseUrl = options.url.replace(/\/+$/, '').replace(/\/api\/index\.php$/, '');
-    this.key = options.key;
-    this.fetchFn = options.fetch;
-    this.clock = options.clock;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.retryPolicy = options.retry ?? defaultRetryPolicy;
-    this.random = options.random ?? Math.random;
-    this.onAttempt = options.onAttempt;
-  }
-
-  /** The address as it may be shown. */
-  get displayUrl(): string {
-    return this.baseUrl;
-  }
-
-  // ---- generic calls ----
-
-  /** One call, retried as the policy says. `path` is relative to `/api/index.php/`. */
-  async request(
-    method: string,
-    path: string,
-    options: { query?: URLSearchParams; body?: unknown } = {},
-  ): Promise<Answer> {
-    const context: CallContext = { method, endpoint: endpointOf(path) };
-    const search = options.query?.toString() ?? '';
-    const url = `${this.baseUrl}${API_PATH}${path}${search ? `?${search}` : ''}`;
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    let everAnswered = false;
-    for (let attempt = 1; ; attempt += 1) {
-      const started = this.clock.now().getTime();
-      const result = await this.attempt(method, url, body);
-      if (result.kind === 'response') everAnswered = true;
-      const judged = this.judge(result, context);
-      this.onAttempt?.({
-        method,
-        endpoint: context.endpoint,
-        attempt,
-        ...(result.kind === 'response' ? { status: result.status } : {}),
-        outcome: judged.kind === 'done' ? 'ok' : judged.kind === 'retryable' ? judged.outcome.kind : 'failed',
-        durationMs: this.clock.now().getTime() - started,
-      });
-      if (judged.kind === 'done') return judged.answer;
-      if (judged.kind === 'failed') throw judged.failure;
-      const decision = decideRetry(
-        judged.outcome,
-        attempt,
-        method,
-        this.retryPolicy,
-        this.clock.now(),
-        this.random,
-      );
-      if (!decision.retry) throw this.exhausted(judged.outcome, context, attempt, everAnswered);
-      await this.clock.sleep(decision.delayMs);
-    }
-  }
-
-  async get<S extends z.ZodType>(path: string, schema: S, query?: URLSearchParams): Promise<z.infer<S>> {
-    const answer = await this.request('GET', path, query === undefined ? {} : { query });
-    return this.parse(schema, answer.body, { method: 'GET', endpoint: endpointOf(path) });
-  }
-
-  /**
-   * A list. "Nothing matches" is `[]` whether Dolibarr answers 200 `[]` (documents, products) or 404
-   * "No … found" (third parties).
-   */
-  async list<S extends z.ZodType>(path: string, schema: S, options: ListOptions = {}): Promise<z.infer<S>[]> {
-    let answer: Answer;
-    try {
-      answer = await this.request('GET', path, { query: listQuery(options) });
-    } catch (error) {
-      if (
-        error instanceof DolibarrFailure &&
-        error.code === 'not-found' &&
-        /No .* found/.test(error.detail ?? '')
-      )
-        return [];
-      throw error;
-    }
-    const context = { method: 'GET', endpoint: endpointOf(path) };
-    if (!Array.isArray(answer.body)) throw unexpectedShape(context, 'une liste était attendue');
-    return answer.body.map((item) => this.parse(schema, item, context));
-  }
-
-  /** Every page of a list, `pageSize` rows at a time; stops on a short page. */
-  async *pages<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    options: Omit<ListOptions, 'limit' | 'page'> = {},
-    pageSize = 100,
-  ): AsyncGenerator<z.infer<S>[]> {
-    for (let page = 0; ; page += 1) {
-      const rows = await this.list(path, schema, { ...options, limit: pageSize, page });
-      if (rows.length > 0) yield rows;
-      if (rows.length < pageSize) return;
-    }
-  }
-
-  /** A create: Dolibarr answers the new id as a bare int. */
-  async create(path: string, body: Record<string, unknown>): Promise<number> {
-    const answer = await this.request('POST', path, { body });
-    return this.parse(wireInt, answer.body, { method: 'POST', endpoint: endpointOf(path) });
-  }
-
-  /** An action (validate, close, settodraft…): a 304 means it was already done. */
-  async action<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    body: Record<string, unknown> = {},
-  ): Promise<ActionResult<z.infer<S>>> {
-    const answer = await this.request('POST', path, { body });
-    if (answer.status === 304) return { done: false };
-    return {
-      done: true,
-      body: this.parse(schema, answer.body, { method: 'POST', endpoint: endpointOf(path) }),
-    };
-  }
-
-  async update<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    body: Record<string, unknown>,
-  ): Promise<z.infer<S>> {
-    const answer = await this.request('PUT', path, { body });
-    return this.parse(schema, answer.body, { method: 'PUT', endpoint: endpointOf(path) });
-  }
-
-  async delete(path: string): Promise<void> {
-    await this.request('DELETE', path);
-  }
-
-  // ---- what navette reads and writes ----
-
+export class DolibarrClient extends DolibarrRestCalls {
   status(): Promise<z.infer<typeof statusSchema>> {
     return this.get('status', statusSchema);
   }
@@ -449,136 +238,4 @@ export class DolibarrClient {
   invoicePayments(id: number): Promise<z.infer<typeof paymentSchema>[]> {
     return this.list(`invoices/${id}/payments`, paymentSchema);
   }
-
-  // ---- internals ----
-
-  private parse<S extends z.ZodType>(schema: S, body: unknown, context: CallContext): z.infer<S> {
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw unexpectedShape(
-        context,
-        `${issue?.path.join('.') || 'réponse'} : ${issue?.message ?? 'invalide'}`,
-      );
-    }
-    return parsed.data;
-  }
-
-  private async attempt(method: string, url: string, body: string | undefined): Promise<AttemptResult> {
-    const controller = new AbortController();
-    const stopTimer = new AbortController();
-    const timer = this.clock.sleep(this.timeoutMs, stopTimer.signal).then(
-      () => controller.abort(new TimeoutSignal()),
-      () => undefined,
-    );
-    const headers: Record<string, string> = { Accept: 'application/json', DOLAPIKEY: this.key };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      const response = await this.fetchFn(url, {
-        method,
-        headers,
-        signal: controller.signal,
-        ...(body === undefined ? {} : { body }),
-      });
-      const text = await response.text();
-      return {
-        kind: 'response',
-        status: response.status,
-        text,
-        contentType: response.headers.get('content-type') ?? '',
-        retryAfter: response.headers.get('retry-after') ?? undefined,
-      };
-    } catch {
-      if (controller.signal.aborted) return { kind: 'timeout' };
-      return { kind: 'network' };
-    } finally {
-      stopTimer.abort();
-      await timer;
-    }
-  }
-
-  private judge(result: AttemptResult, context: CallContext): Judgement {
-    if (result.kind === 'timeout') return { kind: 'retryable', outcome: { kind: 'timeout' } };
-    if (result.kind === 'network') return { kind: 'retryable', outcome: { kind: 'network' } };
-    const { status, text, contentType } = result;
-    const isJson = contentType.includes('json');
-    let body: unknown;
-    if (text.trim() !== '' && isJson) {
-      try {
-        body = JSON.parse(text) as unknown;
-      } catch {
-        if (status >= 200 && status < 300)
-          return { kind: 'failed', failure: malformedAnswer(context, status) };
-      }
-    }
-    if (status === 304) return { kind: 'done', answer: { status, body: undefined } };
-    if (status >= 200 && status < 300) {
-      if (!isJson && text.trim() !== '') return { kind: 'failed', failure: malformedAnswer(context, status) };
-      return { kind: 'done', answer: { status, body } };
-    }
-    const restler = errorBodySchema.safeParse(body);
-    const detail = restler.success ? this.redact(restlerDetail(restler.data.error)) : '';
-    if (RETRIED.has(status) && !restler.success)
-      return {
-        kind: 'retryable',
-        outcome: { kind: 'status', status, fromDolibarr: false, retryAfter: result.retryAfter },
-      };
-    return { kind: 'failed', failure: failureFromStatus(status, detail, context, isJson) };
-  }
-
-  private exhausted(
-    outcome: AttemptOutcome,
-    context: CallContext,
-    attempts: number,
-    everAnswered: boolean,
-  ): DolibarrFailure {
-    switch (outcome.kind) {
-      case 'timeout':
-        return timedOut(context, Math.round(this.timeoutMs / 1000));
-      case 'network':
-        return everAnswered ? serverError(context, undefined, attempts) : unreachable(this.baseUrl);
-      case 'status':
-        return serverError(context, outcome.status, attempts);
-    }
-  }
-
-  private redact(text: string): string {
-    return this.key.length >= 4 ? text.split(this.key).join('***') : text;
-  }
 }
-
-const RETRIED = new Set([429, 500, 502, 503, 504]);
-
-/** `Not Found: Order not found` plus the object's own error (`error.0`), if any. */
-function restlerDetail(error: { message: string } & Record<string, unknown>): string {
-  const own = error['0'];
-  const message = error.message.replace(/^[A-Za-z ]+: /, '');
-  return typeof own === 'string' && own !== '' ? `${message} (${own})` : message;
-}
-
-function listQuery(options: ListOptions): URLSearchParams {
-  const query = new URLSearchParams();
-  if (options.sqlfilters) query.set('sqlfilters', options.sqlfilters.text);
-  if (options.sortfield) query.set('sortfield', options.sortfield);
-  if (options.sortorder) query.set('sortorder', options.sortorder);
-  if (options.limit !== undefined) query.set('limit', String(options.limit));
-  if (options.page !== undefined) query.set('page', String(options.page));
-  if (options.properties) query.set('properties', options.properties.join(','));
-  return query;
-}
-
-type AttemptResult =
-  | {
-      readonly kind: 'response';
-      readonly status: number;
-      readonly text: string;
-      readonly contentType: string;
-      readonly retryAfter: string | undefined;
-    }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'network' };
-
-type Judgement =
-  | { readonly kind: 'done'; readonly answer: Answer }
-  | { readonly kind: 'failed'; readonly failure: DolibarrFailure }
-  | { readonly kind: 'retryable'; readonly outcome: AttemptOutcome };

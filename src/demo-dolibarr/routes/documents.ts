@@ -1,5 +1,6 @@
 import { notModifiedResponse, RestError } from '../errors.js';
-import { KINDS, type Documents } from '../documents.js';
+import { KINDS } from '../document-kinds.js';
+import type { Documents } from '../documents.js';
 import { listAnswer, listRows, properties } from '../list-query.js';
 import { pick, render } from '../render.js';
 import { TEMPLATES } from '../shapes/templates.js';

@@ -28,63 +28,8 @@ import type {
 import { applyState, type OrderLifeContext, type SequenceKind, type Sequences } from './order-life.js';
 import { computeOrder, paymentPlanOf, type Cart } from './place-order.js';
 import { stateById } from './catalogue.js';
-import { firstNotBelow, SortedIndex } from './sorted-index.js';
-
-export interface CustomerInput {
-  readonly shopId: number;
-  readonly firstname: string;
-  readonly lastname: string;
-  readonly email: string;
-  readonly company?: string;
-  readonly siret?: string;
-  readonly ape?: string;
-  readonly isGuest?: boolean;
-  readonly deleted?: boolean;
-  readonly groupId?: number;
-  readonly gender?: number;
-  readonly birthday?: string;
-  readonly newsletter?: boolean;
-  readonly dateAdd: LocalDateTime;
-}
-
-export interface AddressInput {
-  readonly customerId: number;
-  readonly alias?: string;
-  readonly company?: string;
-  readonly firstname: string;
-  readonly lastname: string;
-  readonly vatNumber?: string;
-  readonly address1: string;
-  readonly address2?: string;
-  readonly postcode: string;
-  readonly city: string;
-  readonly countryId?: number;
-  readonly stateId?: number;
-  readonly phone?: string;
-  readonly phoneMobile?: string;
-  readonly other?: string;
-  readonly dni?: string;
-  readonly deleted?: boolean;
-  readonly dateAdd: LocalDateTime;
-}
-
-/** The order fields the demo shop keeps orders sorted by, each with the id after it. */
-export type OrderKey = 'id' | 'date_add' | 'date_upd';
-
-const keyText: Record<OrderKey, (order: OrderRecord) => string> = {
-  id: (order) => String(order.id),
-  date_add: (order) => order.dateAdd,
-  date_upd: (order) => order.dateUpd,
-};
-
-/** (date, id): dates are `YYYY-MM-DD HH:MM:SS`, so text order is time order. */
-function byDateThenId(date: (order: OrderRecord) => string): (a: OrderRecord, b: OrderRecord) => number {
-  return (a, b) => {
-    const x = date(a);
-    const y = date(b);
-    return x < y ? -1 : x > y ? 1 : a.id - b.id;
-  };
-}
+import { type AddressInput, type CustomerInput, addressRecord, customerRecord } from './customer-rows.js';
+import { type OrderKey, OrderIndexes, type SatelliteKind } from './order-indexes.js';
 
 /** Resources kept as plain webservice rows. */
 export type TableName =
@@ -115,8 +60,6 @@ class Counters implements Sequences {
   }
 }
 
-const flag = (value: boolean | undefined): string => (value ? '1' : '0');
-
 /**
  * The demo shop's database: reference tables, customers and addresses as rows, orders as compact records
  * with their details, histories, payments and carrier. Tests read it (`order(id)`, `histories(id)`…) and
@@ -126,22 +69,7 @@ export class DemoShopData {
   readonly language: Language;
   private wallNow: number;
   private readonly tables = new Map<TableName, Map<number, WireRecord>>();
-  private readonly orderMap = new Map<number, OrderRecord>();
-  /**
-   * Orders by id (ids only grow, so appending keeps it sorted), by (date_add, id) and by (date_upd, id):
-   * a page of a list is then found by binary search instead of a scan of every order.
-   */
-  private readonly ordersById: OrderRecord[] = [];
-  private readonly byDateAdd = new SortedIndex(byDateThenId(keyText.date_add));
-  private readonly byDateUpd = new SortedIndex(byDateThenId(keyText.date_upd));
-  /** Fields some order shows corrupted on the wire: their index no longer matches what a list compares. */
-  private readonly corruptedOrderFields = new Set<string>();
-  private readonly byReference = new Map<string, OrderRecord[]>();
-  private readonly detailOwner = new Map<number, OrderRecord>();
-  private readonly historyOwner = new Map<number, OrderRecord>();
-  private readonly paymentOwner = new Map<number, OrderRecord>();
-  private readonly carrierOwner = new Map<number, OrderRecord>();
-  private readonly cartRuleOwner = new Map<number, OrderRecord>();
+  private readonly indexes = new OrderIndexes();
   private readonly sequences = new Counters();
   private readonly plans = new Map<number, ReturnType<typeof paymentPlanOf>>();
   private nextRowId = new Map<TableName, number>();
@@ -201,52 +129,39 @@ export class DemoShopData {
   }
 
   order(id: number): OrderRecord | undefined {
-    return this.orderMap.get(id);
+    return this.indexes.order(id);
   }
 
   orders(): IterableIterator<OrderRecord> {
-    return this.orderMap.values();
+    return this.indexes.orders();
   }
 
   get orderCount(): number {
-    return this.orderMap.size;
+    return this.indexes.size;
   }
 
-  /**
-   * Orders in ascending (key, id) order, from the first whose key text `isBelow` rejects (`isBelow` must
-   * be monotone over that order: a lower bound). Undefined when an order's corrupted wire value of the
-   * key differs from the indexed one: the caller then scans.
-   */
+  /** See OrderIndexes.inKeyOrder: undefined when the caller must scan. */
   ordersInKeyOrder(
     key: OrderKey,
     isBelow: (keyText: string) => boolean = () => false,
   ): Iterable<OrderRecord> | undefined {
-    if (this.corruptedOrderFields.has(key) || (key !== 'id' && this.corruptedOrderFields.has('id')))
-      return undefined;
-    const below = (order: OrderRecord): boolean => isBelow(keyText[key](order));
-    if (key === 'date_add') return this.byDateAdd.from(below);
-    if (key === 'date_upd') return this.byDateUpd.from(below);
-    return this.ordersFromIndex(firstNotBelow(this.ordersById, below));
-  }
-
-  private *ordersFromIndex(start: number): Generator<OrderRecord> {
-    for (let at = start; at < this.ordersById.length; at += 1) yield this.ordersById[at] as OrderRecord;
+    return this.indexes.inKeyOrder(key, isBelow);
   }
 
   ordersByReference(reference: string): readonly OrderRecord[] {
-    return this.byReference.get(reference) ?? [];
+    return this.indexes.withReference(reference);
   }
 
   histories(orderId: number): readonly HistoryRecord[] {
-    return this.orderMap.get(orderId)?.histories ?? [];
+    return this.indexes.order(orderId)?.histories ?? [];
   }
 
   details(orderId: number): readonly LineRecord[] {
-    return this.orderMap.get(orderId)?.lines ?? [];
+    return this.indexes.order(orderId)?.lines ?? [];
   }
 
   orderCarrier(orderId: number): OrderCarrierRecord | undefined {
-    return this.orderMap.get(orderId)?.orderCarrier;
+    return this.indexes.order(orderId)?.orderCarrier;
   }
 
   /** Payments of a reference (shared by the orders of a split cart). */
@@ -263,18 +178,8 @@ export class DemoShopData {
   }
 
   /** The order owning a satellite record (order_details, histories, payments, carriers, cart rules). */
-  ownerOf(
-    kind: 'detail' | 'history' | 'payment' | 'orderCarrier' | 'orderCartRule',
-    id: number,
-  ): OrderRecord | undefined {
-    const map = {
-      detail: this.detailOwner,
-      history: this.historyOwner,
-      payment: this.paymentOwner,
-      orderCarrier: this.carrierOwner,
-      orderCartRule: this.cartRuleOwner,
-    }[kind];
-    return map.get(id);
+  ownerOf(kind: SatelliteKind, id: number): OrderRecord | undefined {
+    return this.indexes.ownerOf(kind, id);
   }
 
   // ---- writes: customers and addresses
@@ -298,65 +203,13 @@ export class DemoShopData {
 
   addCustomer(input: CustomerInput): number {
     const id = this.rowId('customers');
-    const guest = input.isGuest ?? false;
-    this.tables.get('customers')?.set(id, {
-      row: {
-        id,
-        id_default_group: input.groupId ?? (guest ? 2 : 3),
-        id_lang: 1,
-        newsletter_date_add: input.newsletter ? input.dateAdd : '0000-00-00 00:00:00',
-        last_passwd_gen: input.dateAdd,
-        secure_key: this.secureKey(),
-        deleted: flag(input.deleted),
-        passwd: guest ? '' : '$2y$10$demoShopHashedPasswordNotARealHashAtAll0000000000000000',
-        lastname: input.lastname,
-        firstname: input.firstname,
-        email: input.email,
-        id_gender: input.gender ?? 0,
-        birthday: input.birthday ?? '0000-00-00',
-        newsletter: flag(input.newsletter),
-        optin: '0',
-        company: input.company ?? '',
-        siret: input.siret ?? '',
-        ape: input.ape ?? '',
-        active: flag(!input.deleted),
-        is_guest: flag(guest),
-        id_shop: input.shopId,
-        id_shop_group: 1,
-        date_add: input.dateAdd,
-        date_upd: input.dateAdd,
-      },
-      associations: { groups: [{ id: input.groupId ?? (guest ? 2 : 3) }] },
-    });
+    this.tables.get('customers')?.set(id, customerRecord(id, input, this.secureKey()));
     return id;
   }
 
   addAddress(input: AddressInput): number {
     const id = this.rowId('addresses');
-    this.tables.get('addresses')?.set(id, {
-      row: {
-        id,
-        id_customer: input.customerId,
-        id_country: input.countryId ?? 8,
-        id_state: input.stateId ?? 0,
-        alias: input.alias ?? 'Mon adresse',
-        company: input.company ?? '',
-        lastname: input.lastname,
-        firstname: input.firstname,
-        vat_number: input.vatNumber ?? '',
-        address1: input.address1,
-        address2: input.address2 ?? '',
-        postcode: input.postcode,
-        city: input.city,
-        other: input.other ?? '',
-        phone: input.phone ?? '',
-        phone_mobile: input.phoneMobile ?? '',
-        dni: input.dni ?? '',
-        deleted: flag(input.deleted),
-        date_add: input.dateAdd,
-        date_upd: input.dateAdd,
-      },
-    });
+    this.tables.get('addresses')?.set(id, addressRecord(id, input));
     return id;
   }
 
@@ -373,7 +226,7 @@ export class DemoShopData {
 
   /** A customer message on an order (PrestaShop attaches checkout notes as a thread). */
   addCustomerMessage(orderId: number, message: string, date?: LocalDateTime): number {
-    const order = this.orderMap.get(orderId);
+    const order = this.indexes.order(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
     const when = date ?? order.dateAdd;
     const customer = this.customer(order.customerId);
@@ -425,24 +278,6 @@ export class DemoShopData {
     return { sequences: this.sequences, siblings: (reference) => this.ordersByReference(reference) };
   }
 
-  private register(order: OrderRecord): void {
-    const last = this.ordersById[this.ordersById.length - 1];
-    if (last && last.id >= order.id) throw new Error(`order ${order.id} placed after order ${last.id}`);
-    this.orderMap.set(order.id, order);
-    this.ordersById.push(order);
-    const siblings = this.byReference.get(order.reference);
-    if (siblings) siblings.push(order);
-    else this.byReference.set(order.reference, [order]);
-    for (const line of order.lines) this.detailOwner.set(line.id, order);
-    if (order.orderCarrier) this.carrierOwner.set(order.orderCarrier.id, order);
-    for (const rule of order.cartRules) this.cartRuleOwner.set(rule.id, order);
-  }
-
-  private index(order: OrderRecord): void {
-    for (const h of order.histories) this.historyOwner.set(h.id, order);
-    for (const p of order.payments) this.paymentOwner.set(p.id, order);
-  }
-
   private walk(order: OrderRecord, cart: Cart): void {
     const steps = cart.stepMinutes ?? [95, 1440, 2880];
     let when = cart.placedAt;
@@ -450,7 +285,7 @@ export class DemoShopData {
       if (i > 0) when = addMinutes(when, steps[(i - 1) % steps.length] ?? 60);
       applyState(order, stateId, when, this.planOf(order), this.context());
     });
-    this.index(order);
+    this.indexes.indexLife(order);
   }
 
   private planOf(order: OrderRecord): ReturnType<typeof paymentPlanOf> {
@@ -478,7 +313,7 @@ export class DemoShopData {
       );
       reference ??= placed.reference;
       this.plans.set(placed.id, paymentPlanOf(cart, placed));
-      this.register(placed);
+      this.indexes.register(placed);
       orders.push(placed);
     }
     orders.forEach((order, i) => {
@@ -486,10 +321,7 @@ export class DemoShopData {
       if (cart) this.walk(order, cart);
     });
     // Indexed once their dates are final (walking the path moves date_upd).
-    for (const order of orders) {
-      this.byDateAdd.insert(order);
-      this.byDateUpd.insert(order);
-    }
+    for (const order of orders) this.indexes.indexDates(order);
     return orders;
   }
 
@@ -502,31 +334,30 @@ export class DemoShopData {
     stateId: number,
     options: { date?: LocalDateTime; employeeId?: number } = {},
   ): HistoryRecord {
-    const order = this.orderMap.get(orderId);
+    const order = this.indexes.order(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
     if (!stateById(stateId)) throw new Error(`no order state ${stateId}`);
     const plan = this.plans.get(order.id) ?? { method: order.payment };
-    // Out of the date_upd index while its date_upd changes, back in at its new place.
-    this.byDateUpd.delete(order);
-    const history = applyState(
-      order,
-      stateId,
-      options.date ?? this.nowText(),
-      plan,
-      this.context(),
-      options.employeeId ?? 0,
+    const history = this.indexes.movingDateUpd(order, () =>
+      applyState(
+        order,
+        stateId,
+        options.date ?? this.nowText(),
+        plan,
+        this.context(),
+        options.employeeId ?? 0,
+      ),
     );
-    this.byDateUpd.insert(order);
-    this.index(order);
+    this.indexes.indexLife(order);
     return history;
   }
 
   /** Makes an order's field malformed on the wire (e.g. `total_paid_tax_incl: 'abc'`). */
   corruptOrder(orderId: number, field: string, raw: string): void {
-    const order = this.orderMap.get(orderId);
+    const order = this.indexes.order(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
     order.corrupted = { ...order.corrupted, [field]: raw };
-    this.corruptedOrderFields.add(field);
+    this.indexes.markCorrupted(field);
   }
 
   /** PUT of an order_carrier: every omitted optional field becomes empty, as PrestaShop does. */
@@ -542,7 +373,7 @@ export class DemoShopData {
     },
     partial = false,
   ): OrderCarrierRecord | undefined {
-    const order = this.carrierOwner.get(id);
+    const order = this.indexes.ownerOf('orderCarrier', id);
     const record = order?.orderCarrier;
     if (!record) return undefined;
     const pick = <T>(value: T | undefined, current: T, empty: T): T =>

@@ -1,7 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STATE_TABLE } from '../../src/config/defaults.js';
 import { PRODUCTS } from '../../src/demo-shop/data/catalogue.js';
 import type { ArticleImport } from '../../src/app/navette.js';
+import { ensureBuiltCli, navetteCli } from '../support/built-cli.js';
 import { openDemoNavette, type DemoNavette } from '../support/demo-navette.js';
 
 /**
@@ -82,4 +86,29 @@ describe('navette articles import, against the demo shop', () => {
     // Only the product without a reference still goes to DIVERS.
     expect(divers).toBeLessThan(productLines / 10);
   });
+});
+
+describe('the articles command line', () => {
+  let dir: string;
+  beforeAll(async () => {
+    ensureBuiltCli();
+    dir = await mkdtemp(join(tmpdir(), 'navette-articles-'));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('is offered by init while the GesCom has no articles, and adds nothing the second time', () => {
+    const env = { NAVETTE_PS_KEY: '', NAVETTE_WEB_PASSWORD: '' };
+    const init = navetteCli(['init', '--url', 'demo://boutique'], { cwd: dir, env });
+    expect([init.status, init.stderr]).toEqual([0, '']);
+    expect(init.stdout).toMatch(/aucun[^\n]*"navette articles import"/);
+    const first = navetteCli(['articles', 'import'], { cwd: dir, env });
+    expect([first.status, first.stderr]).toEqual([0, '']);
+    expect(first.stdout).toMatch(
+      /lus : 25\nArticles ajoutés : 24\nDéjà connus : 0\nIgnorés \(sans référence\) : 1\nAppels au webservice : \d+/,
+    );
+    const second = navetteCli(['articles', 'import', '--json'], { cwd: dir, env });
+    expect(JSON.parse(second.stdout)).toMatchObject({ read: 25, added: 0, alreadyKnown: 24 });
+    const again = navetteCli(['init', '--url', 'demo://boutique', '--force'], { cwd: dir, env });
+    expect(again.stdout).not.toMatch(/articles import/);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { openDatabase } from '../adapters/embedded/database.js';
 import { EmbeddedGescom, type CatalogueArticle } from '../adapters/embedded/gescom/embedded-gescom.js';
 import { SqlSyncStore } from '../adapters/embedded/store/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
+import type { CatalogueSource } from '../ports/catalogue-source.js';
 import type { GescomTarget } from '../ports/gescom-target.js';
 import type { OrderSource } from '../ports/order-source.js';
 import type { SyncStore } from '../ports/sync-store.js';
@@ -23,6 +24,7 @@ import { createLogger, logAttempt, type Logger } from './logger.js';
 import { LazyOrderSource } from './lazy-order-source.js';
 import type { Navette } from './navette.js';
 import { connectionCheck } from './use-cases/connection-check.js';
+import { importArticles } from './use-cases/import-articles.js';
 import { checkRunRequest } from './use-cases/run-request.js';
 import { seenPaymentMethods } from './use-cases/seen-payment-methods.js';
 import { stateRulesFor } from './use-cases/shop-states.js';
@@ -170,6 +172,17 @@ async function wire(
     },
     checkConnection: async () => connectionCheck(await source.checkConnection()),
     seenPaymentMethods: () => seenPaymentMethods(source, clock, config.shop.timeZone),
+    importArticles: () => {
+      const catalogue: CatalogueSource = {
+        async *readCatalogue() {
+          await source.open();
+          if (prestaShop === undefined) return;
+          yield* prestaShop.readCatalogue();
+        },
+      };
+      return importArticles(catalogue, (articles) => target.addArticles(articles), deps.webserviceCalls);
+    },
+    articleCount: () => target.articleCount(),
     close: async () => {
       await database.close();
     },

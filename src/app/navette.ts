@@ -9,11 +9,20 @@ import type { ConnectionReport } from '../ports/order-source.js';
 import type { ImportOptions } from '../sync/import-options.js';
 import type { ResetSelection } from '../sync/reset-orders.js';
 import type { RunEvent } from '../sync/run-events.js';
+import type { ArticleImport } from './use-cases/import-articles.js';
 import type { SeenPaymentMethod } from './use-cases/seen-payment-methods.js';
 
 // The shapes the interfaces exchange with the use cases, named here so that web/ and cli/ need nothing
 // from sync/ or ports/.
-export type { ConnectionReport, DocumentFilter, ImportOptions, ResetSelection, RunEvent, SeenPaymentMethod };
+export type {
+  ArticleImport,
+  ConnectionReport,
+  DocumentFilter,
+  ImportOptions,
+  ResetSelection,
+  RunEvent,
+  SeenPaymentMethod,
+};
 
 /** "Tester la connexion": the shop's answer, every right the key lacks listed as something to fix. */
 export interface ConnectionCheck extends ConnectionReport {
@@ -82,6 +91,14 @@ export interface Navette {
   checkConnection(): Promise<ConnectionCheck>;
   /** The payment modules of the shop's recent orders, for the payment settings (best effort). */
   seenPaymentMethods(): Promise<readonly SeenPaymentMethod[]>;
+
+  /**
+   * Loads the shop's products and combinations into the GesCom's articles (references already known are
+   * left as they are), so that order lines find their article instead of DIVERS.
+   */
+  importArticles(): Promise<ArticleImport>;
+  /** How many articles the GesCom has, its special ones (DIVERS, PORT…) left out. */
+  articleCount(): Promise<number>;
 
   close(): Promise<void>;
 }

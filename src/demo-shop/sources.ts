@@ -151,6 +151,7 @@ export function createSources(data: DemoShopData): ReadonlyMap<string, Source> {
     'order_states',
     'taxes',
     'tax_rule_groups',
+    'tax_rules',
     'currencies',
     'countries',
     'carriers',

@@ -6,6 +6,8 @@ import type {
   StateChange,
   StateChangeResult,
 } from '../../ports/order-source.js';
+import type { CatalogueItem, CatalogueSource } from '../../ports/catalogue-source.js';
+import { CatalogueReader } from './catalogue-reader.js';
 import { checkConnection } from './check-connection.js';
 import { WebserviceFailure } from './errors.js';
 import { OrderPageReader } from './order-page-reader.js';
@@ -30,12 +32,13 @@ export interface PrestaShopOrderSourceOptions {
  * Orders read from a PrestaShop webservice (1.6 to 9.x): keyset pages of orders, each made whole by an
  * OrderPageReader; and the writes back (states, tracking numbers).
  */
-export class PrestaShopOrderSource implements OrderSource {
+export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
   private readonly client: WebserviceClient;
   private readonly pageSize: number;
   private readonly reference: ReferenceDataCache;
   private readonly pages: OrderPageReader;
   private readonly maxStateChangeAttempts: number;
+  private readonly catalogue: CatalogueReader;
 
   constructor(options: PrestaShopOrderSourceOptions) {
     this.client = options.client;
@@ -43,6 +46,12 @@ export class PrestaShopOrderSource implements OrderSource {
     this.reference = new ReferenceDataCache(options.client, options.languageId ?? 1);
     this.pages = new OrderPageReader(options.client, this.reference);
     this.maxStateChangeAttempts = options.maxStateChangeAttempts ?? 3;
+    this.catalogue = new CatalogueReader(
+      options.client,
+      this.reference,
+      options.languageId ?? 1,
+      this.pageSize,
+    );
   }
 
   async orderStates(): Promise<readonly OrderState[]> {
@@ -184,6 +193,11 @@ export class PrestaShopOrderSource implements OrderSource {
       sendEmailQuery(options.sendEmail),
     );
     return 'written';
+  }
+
+  /** The shop's products and combinations, a page at a time (see CatalogueReader). */
+  readCatalogue(): AsyncIterable<readonly CatalogueItem[]> {
+    return this.catalogue.readCatalogue();
   }
 
   checkConnection(): Promise<ConnectionReport> {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerArticles } from './articles.js';
 import { registerCheckConnection } from './check-connection.js';
 import { registerDemo } from './demo.js';
 import { registerDemoDolibarr } from './demo-dolibarr.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command, setExitCode: (code: number) =
   registerImport(program, setExitCode);
   registerStates(program, setExitCode);
   registerCheckConnection(program, setExitCode);
+  registerArticles(program, setExitCode);
   registerDocuments(program, setExitCode);
   registerRuns(program, setExitCode);
   registerReset(program, setExitCode);

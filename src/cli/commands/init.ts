@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openNavette } from '../../app/compose.js';
-import { configSchema } from '../../config/config-schema.js';
+import { configSchema, type NavetteConfig } from '../../config/config-schema.js';
 import { stateTableFor, starterConfig } from '../../config/defaults.js';
 import { isFileLocation, resolveConfigPaths, saveConfig } from '../../config/load-config.js';
 import { isExpectedFailure } from '../../domain/failure.js';
@@ -64,6 +64,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
             }
           }
           await saveConfig(path, config);
+          const articleCount = await countArticles(resolveConfigPaths(config, path));
           // Hints that work as printed from any folder: the config named when it is not the default one.
           const navetteCommand = path === 'navette.yaml' ? 'navette' : `navette --config ${resolve(path)}`;
           process.stdout.write(
@@ -72,6 +73,11 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
               password
                 ? '  Mot de passe de l’interface web : enregistré (haché).'
                 : `  Interface web : choisissez son mot de passe avec "${navetteCommand} password" (ou utilisez NAVETTE_WEB_TOKEN).`,
+              ...(articleCount === 0
+                ? [
+                    `  Articles : la gestion commerciale n’en a aucun, chaque ligne irait sur DIVERS. Chargez le catalogue de la boutique avec "${navetteCommand} articles import".`,
+                  ]
+                : []),
               `  Ensuite : ${navetteCommand} check-connection, puis ${navetteCommand} import --dry-run pour un aperçu.`,
             ].join('\n') + '\n',
           );
@@ -79,6 +85,16 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
         },
       ),
     );
+}
+
+/** The GesCom's own articles (DIVERS and the other special ones left out). */
+async function countArticles(config: NavetteConfig): Promise<number> {
+  const navette = await openNavette(config);
+  try {
+    return await navette.articleCount();
+  } finally {
+    await navette.close();
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -60,6 +60,28 @@ export function taxRuleGroupRecords(): WireRecord[] {
   }));
 }
 
+/**
+ * One rule per group and country: the group's French tax in France, 0 % elsewhere (the demo's orders
+ * are French; a shop's own country is PS_COUNTRY_DEFAULT).
+ */
+export function taxRuleRecords(): WireRecord[] {
+  return TAX_GROUPS.flatMap((group) =>
+    COUNTRIES.map((country) => ({
+      row: {
+        id: group.id * 100 + country.id,
+        id_tax_rules_group: group.id,
+        id_state: 0,
+        id_country: country.id,
+        zipcode_from: '0',
+        zipcode_to: '0',
+        id_tax: country.isoCode === 'FR' ? group.taxId : 0,
+        behavior: 0,
+        description: '',
+      },
+    })),
+  );
+}
+
 export function currencyRecords(): WireRecord[] {
   return CURRENCIES.map((c) => ({
     row: {

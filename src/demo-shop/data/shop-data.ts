@@ -12,6 +12,7 @@ import {
   shopRecords,
   taxRecords,
   taxRuleGroupRecords,
+  taxRuleRecords,
   type Language,
 } from './catalogue-wire.js';
 import { addMinutes, formatWall, wallOf } from './local-time.js';
@@ -36,6 +37,7 @@ export type TableName =
   | 'order_states'
   | 'taxes'
   | 'tax_rule_groups'
+  | 'tax_rules'
   | 'currencies'
   | 'countries'
   | 'carriers'
@@ -84,6 +86,7 @@ export class DemoShopData {
     load('order_states', orderStateRecords(this.language));
     load('taxes', taxRecords());
     load('tax_rule_groups', taxRuleGroupRecords());
+    load('tax_rules', taxRuleRecords());
     load('currencies', currencyRecords());
     load('countries', countryRecords(this.language));
     load('carriers', carrierRecords(this.language));

@@ -35,6 +35,7 @@ const INFO: readonly ResourceInfo[] = [
   { name: 'shop_groups', singular: 'shop_group', description: 'Shop groups from multi-shop feature' },
   { name: 'shops', singular: 'shop', description: 'Shops from multi-shop feature' },
   { name: 'tax_rule_groups', singular: 'tax_rule_group', description: 'Tax rule groups' },
+  { name: 'tax_rules', singular: 'tax_rule', description: 'Tax rules entity' },
   { name: 'taxes', singular: 'tax', description: 'The tax rate' },
 ];
 

@@ -99,6 +99,20 @@ export const SCHEMA_16: Readonly<Record<string, ResourceSchema>> = {
     ],
     associations: [],
   },
+  tax_rules: {
+    fields: [
+      { name: 'id', type: 'str', default: '0' },
+      { name: 'id_tax_rules_group', type: 'str', default: '0', href: 'tax_rule_groups' },
+      { name: 'id_state', type: 'str', default: '0' },
+      { name: 'id_country', type: 'str', default: '0', href: 'countries' },
+      { name: 'zipcode_from', type: 'str', default: '0' },
+      { name: 'zipcode_to', type: 'str', default: '0' },
+      { name: 'id_tax', type: 'str', default: '0', href: 'taxes' },
+      { name: 'behavior', type: 'str', default: '0' },
+      { name: 'description', type: 'str', default: '' },
+    ],
+    associations: [],
+  },
   tax_rule_groups: {
     fields: [
       { name: 'id', type: 'str', default: '0' },

@@ -116,6 +116,16 @@ export class EmbeddedGescom implements GescomTarget {
     });
   }
 
+  /** How many articles the catalogue holds, the special ones (DIVERS, PORT…) left out. */
+  async articleCount(): Promise<number> {
+    const row = await this.#db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .where('special', '=', 0)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   async releaseExternalKeys(
     orders: { readonly externalKeys: readonly string[] } | { readonly shopId: number },
   ): Promise<number> {

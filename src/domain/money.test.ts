@@ -21,4 +21,9 @@ describe('amounts', () => {
     expect(format(amount('-2.345'))).toBe('-2.35');
     expect(format(round(amount('18.696').times(6)))).toBe('112.18');
   });
+
+  it('takes an amount already parsed as it is', () => {
+    const parsed = amount('4.20');
+    expect(amount(parsed)).toBe(parsed);
+  });
 });

@@ -18,6 +18,10 @@ describe('cleanText', () => {
 });
 
 describe('cleanMultilineText', () => {
+  it('reads Windows and old Mac line ends as line breaks', () => {
+    expect(cleanMultilineText('un\r\ndeux\rtrois\nquatre')).toBe('un\ndeux\ntrois\nquatre');
+  });
+
   it('keeps line breaks, cleans each line, collapses blank lines', () => {
     expect(cleanMultilineText('Bonjour\r\n\r\n\r\n  à   demain\t!\u0000 ')).toBe('Bonjour\n\nà demain !');
   });

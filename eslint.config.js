@@ -86,7 +86,7 @@ const layers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bin/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bin/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,3 +1,13 @@
+import { retryDecision, type RetryDecision, type RetryPolicy } from '../http/retry-timing.js';
+
+export {
+  backoffMs,
+  defaultRetryPolicy,
+  retryAfterMs,
+  type RetryDecision,
+  type RetryPolicy,
+} from '../http/retry-timing.js';
+
 /**
  * When to send a Dolibarr call again, and after how long. Pure: the client tells it what happened and
  * sleeps with its injected clock.
@@ -18,17 +28,6 @@ export type AttemptOutcome =
       readonly fromDolibarr: boolean;
       readonly retryAfter?: string | undefined;
     };
-
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  readonly maxAttempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-}
-
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
-
-export type RetryDecision = { readonly retry: false } | { readonly retry: true; readonly delayMs: number };
 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
@@ -55,22 +54,6 @@ export function decideRetry(
   now: Date,
   random: () => number,
 ): RetryDecision {
-  if (attempt >= policy.maxAttempts || !isRetryable(outcome, method)) return { retry: false };
-  const requested = outcome.kind === 'status' ? retryAfterMs(outcome.retryAfter, now) : undefined;
-  if (requested !== undefined) return { retry: true, delayMs: Math.min(requested, policy.maxDelayMs) };
-  return { retry: true, delayMs: backoffMs(attempt, policy, random) };
-}
-
-/** Exponential backoff with "equal jitter": half fixed, half random. */
-export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + (ceiling / 2) * random());
-}
-
-export function retryAfterMs(header: string | undefined, now: Date): number | undefined {
-  if (header === undefined) return undefined;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
+  const retryAfter = outcome.kind === 'status' ? outcome.retryAfter : undefined;
+  return retryDecision(attempt, isRetryable(outcome, method), retryAfter, policy, now, random);
 }

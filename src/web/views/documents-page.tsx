@@ -8,7 +8,7 @@ import {
 import type { DocumentAddress } from '../../domain/sales-document.js';
 import { formatShopOrderKey, parseShopOrderKey } from '../../domain/shop-order.js';
 import { format } from '../../domain/money.js';
-import { formatAmount, formatLocalDate, formatMoney, isoDayToField } from './format.js';
+import { formatAmount, formatLocalDate, formatMoney, formatVatRate, isoDayToField } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
@@ -298,7 +298,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
                 <td>{line.label}</td>
                 <td class="num">{line.quantity.toFixed()}</td>
                 <td class="num">{formatAmount(line.unitPriceTaxExcl.toFixed(), language)}</td>
-                <td class="num">{line.vatRate.toFixed()}</td>
+                <td class="num">{formatVatRate(line.vatRate, language)}</td>
                 <td class="num">{money(line.totalTaxExcl)}</td>
                 <td class="num">{money(line.totalTaxIncl)}</td>
               </tr>

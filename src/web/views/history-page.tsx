@@ -72,7 +72,7 @@ export function HistoryPage(props: {
                   <td class="num">{String(run.counts.imported + run.counts.upgraded)}</td>
                   <td class="num">{String(run.counts.skipped)}</td>
                   <td class="num">{String(run.counts.failed)}</td>
-                  <td>{formatDuration(run.durationMs)}</td>
+                  <td>{formatDuration(run.durationMs, language)}</td>
                   <td>
                     <a href={`/history/${encodeURIComponent(run.runId)}`}>{t('details')}</a>
                   </td>
@@ -129,7 +129,7 @@ export function RunPage(props: {
               : `${formatLocalDate(summary.period.from)} → ${formatLocalDate(summary.period.to)}`}
           </dd>
           <dt>{t('duration')}</dt>
-          <dd>{formatDuration(summary.durationMs)}</dd>
+          <dd>{formatDuration(summary.durationMs, language)}</dd>
           <dt>{t('stateChangesSent')}</dt>
           <dd>{String(summary.stateChanges.sent)}</dd>
           <dt>{t('webserviceCalls')}</dt>

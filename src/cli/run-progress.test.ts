@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../domain/import-report.js';
 import { EXIT } from './exit-codes.js';
-import { exitCodeOf, summaryText } from './run-progress.js';
+import { exitCodeOf, runProgress, summaryText } from './run-progress.js';
 
 const summary = (overrides: Partial<RunSummary>): RunSummary => ({
   runId: 'run-1',
@@ -44,5 +44,25 @@ describe('the end of a run on the command line', () => {
     });
     expect(exitCodeOf(fatal)).toBe(EXIT.couldNotRun);
     expect(summaryText(fatal)).toBe("✗ L'import n'a pas pu se faire : hors[31m ligne");
+  });
+});
+
+describe('a run on the command line speaks French', () => {
+  it('gives the period as dd/mm/yyyy and the duration with a decimal comma, never ISO or a point', () => {
+    const written: string[] = [];
+    const out = { write: (text: string) => written.push(text) } as unknown as NodeJS.WritableStream;
+    const show = runProgress(out, false);
+    show({
+      type: 'started',
+      runId: 'run-1',
+      dryRun: true,
+      period: { from: '2026-09-17 00:00:00', to: '2026-11-17 23:59:59', dateField: 'order' },
+      shopIds: [1, 2],
+    });
+    show({ type: 'finished', summary: summary({ durationMs: 1250 }) });
+    const text = written.join('');
+    expect(text).toContain('Aperçu des commandes du 17/09/2026 au 17/11/2026 (boutiques 1, 2)');
+    expect(text).toContain('durée 1,3\u00a0s');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d\.\d/);
   });
 });

@@ -1,5 +1,6 @@
 import type { RunEvent } from '../app/navette.js';
 import type { OutcomeCounts, RunSummary } from '../domain/import-report.js';
+import { formatDuration, formatPeriodBounds } from '../domain/french-format.js';
 import { cleanText } from '../domain/truncate.js';
 import { EXIT } from './exit-codes.js';
 
@@ -16,11 +17,13 @@ export function runProgress(
   let lastPlainAt = 0;
   return (event) => {
     switch (event.type) {
-      case 'started':
+      case 'started': {
+        const [from, to] = formatPeriodBounds(event.period.from, event.period.to);
         out.write(
-          `${event.dryRun ? 'Aperçu' : 'Import'} des commandes du ${event.period.from} au ${event.period.to} (boutiques ${event.shopIds.join(', ')})\n`,
+          `${event.dryRun ? 'Aperçu' : 'Import'} des commandes du ${from} au ${to} (boutiques ${event.shopIds.join(', ')})\n`,
         );
         return;
+      }
       case 'outcome': {
         if (isTerminal) {
           tick += 1;
@@ -84,8 +87,7 @@ export function summaryText(summary: RunSummary): string {
       `  statuts envoyés à la boutique : ${changes.sent} · non envoyés : ${changes.skipped} · en échec : ${changes.failed}`,
     );
   }
-  const duration =
-    summary.durationMs === undefined ? '' : `durée ${(summary.durationMs / 1000).toFixed(1)} s`;
+  const duration = summary.durationMs === undefined ? '' : `durée ${formatDuration(summary.durationMs)}`;
   const calls = summary.webserviceCalls === undefined ? '' : `${summary.webserviceCalls} appels webservice`;
   const footer = [duration, calls].filter(Boolean).join(' · ');
   if (footer) lines.push(`  ${footer}`);

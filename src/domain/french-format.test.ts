@@ -5,8 +5,9 @@ import {
   formatInstant,
   formatLocalDate,
   formatMoney,
+  formatNumber,
+  formatPeriodBounds,
   formatRate,
-  formatUnitPrice,
 } from './french-format.js';
 import { amount } from './money.js';
 
@@ -35,10 +36,10 @@ describe('amounts shown to a person', () => {
     expect(formatMoney('1234.5', 'EUR', 'en')).toBe('1,234.50\u00a0€');
   });
 
-  it('shows unit prices to the cent, and to 4 decimals when the shop has them', () => {
-    expect(formatUnitPrice(amount('12.5'))).toBe('12,50');
-    expect(formatUnitPrice(amount('8.014218'))).toBe('8,0142');
-    expect(formatUnitPrice(amount('8.01'))).toBe('8,01');
+  it('writes quantities and rates with the decimals they have', () => {
+    expect(formatNumber(amount('3'))).toBe('3');
+    expect(formatNumber(amount('1.5'))).toBe('1,5');
+    expect(formatNumber(amount('1500'))).toBe('1\u202f500');
   });
 
   it('writes VAT rates as French invoices do', () => {
@@ -54,6 +55,18 @@ describe('dates shown to a person', () => {
     expect(formatLocalDate('2026-11-17 08:30:00')).toBe('17/11/2026 08:30');
     expect(formatLocalDate('2026-11-17T08:30:00')).toBe('17/11/2026 08:30');
     expect(formatLocalDate('hier')).toBe('hier');
+  });
+
+  it('writes a period of whole days without its times, and any other with them', () => {
+    expect(formatPeriodBounds('2026-09-17 00:00:00', '2026-11-17 23:59:59')).toEqual([
+      '17/09/2026',
+      '17/11/2026',
+    ]);
+    expect(formatPeriodBounds('2026-09-17', '2026-11-17')).toEqual(['17/09/2026', '17/11/2026']);
+    expect(formatPeriodBounds('2026-09-17 08:00:00', '2026-11-17 23:59:59')).toEqual([
+      '17/09/2026 08:00',
+      '17/11/2026 23:59',
+    ]);
   });
 
   it('writes recorded instants in the viewer’s time zone, never in ISO', () => {

@@ -39,16 +39,15 @@ export function formatMoney(
   return `${formatAmount(value, language, places)}${NO_BREAK_SPACE}${currency === 'EUR' ? '€' : currency}`;
 }
 
-/** A unit price: the cents always, up to 4 decimals when the shop has them ("12,50", "8,0142"). */
-export function formatUnitPrice(value: Amount, language: DisplayLanguage = 'fr'): string {
-  const decimals = Math.min(4, Math.max(2, round(value, 4).decimalPlaces()));
-  return formatAmount(value, language, decimals);
+/** A quantity or a rate, with exactly the decimals it has: "3", "1,5", "5,5". */
+export function formatNumber(value: Amount, language: DisplayLanguage = 'fr'): string {
+  return formatAmount(value, language, value.decimalPlaces());
 }
 
 /** A VAT rate as French invoices write it: "20 %", "5,5 %". */
 export function formatRate(rate: Amount, language: DisplayLanguage = 'fr'): string {
-  const text = rate.toFixed();
-  return language === 'fr' ? `${text.replace('.', ',')}${NO_BREAK_SPACE}%` : `${text}%`;
+  const text = formatNumber(rate, language);
+  return language === 'fr' ? `${text}${NO_BREAK_SPACE}%` : `${text}%`;
 }
 
 /**
@@ -62,6 +61,16 @@ export function formatLocalDate(text: string): string {
   const [, year, month, day, hours, minutes] = match;
   const date = `${day}/${month}/${year}`;
   return hours === undefined ? date : `${date} ${hours}:${minutes}`;
+}
+
+/**
+ * A period's two bounds (shop date-times): whole days as dd/mm/yyyy alone ("du 17/09/2026 au
+ * 17/11/2026"), otherwise with their times.
+ */
+export function formatPeriodBounds(from: string, to: string): readonly [string, string] {
+  const wholeDays = /[ T]00:00(:00)?$/.test(from.trim()) && /[ T]23:59(:59)?$/.test(to.trim());
+  const day = (text: string) => formatLocalDate(text.trim().slice(0, 10));
+  return wholeDays ? [day(from), day(to)] : [formatLocalDate(from), formatLocalDate(to)];
 }
 
 /**

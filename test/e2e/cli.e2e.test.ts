@@ -22,6 +22,7 @@ interface ReportJson {
 describe('the navette command', () => {
   let dir: string;
   let config: string;
+  let demoOutput = '';
 
   beforeAll(async () => {
     ensureBuiltCli();
@@ -37,7 +38,11 @@ describe('the navette command', () => {
     expect(demo.stdout).toMatch(/✓ TERMINÉ/);
     expect(demo.stdout).toMatch(/\d+ lues · \d+ importées/);
     expect(demo.stdout).toMatch(/Bon de commande BC\d{5}/);
-    expect(demo.stdout).toMatch(/Total HT [\d.]+ {3}TVA [\d.]+ {3}Total TTC [\d.]+ EUR/);
+    expect(demo.stdout).toMatch(
+      /Total HT [\d\u202f]+,\d{2}\u00a0€ {3}TVA [\d\u202f]+,\d{2}\u00a0€ {3}Total TTC [\d\u202f]+,\d{2}\u00a0€/,
+    );
+    expect(demo.stdout).toMatch(/Import des commandes du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}/);
+    demoOutput = demo.stdout;
     expect(demo.stdout).toContain('serve');
     expect(demo.stdout).toMatch(/ne lit que les commandes de la période \(les 61 derniers jours\)/);
     expect(demo.stdout).toMatch(/\d+ statuts : [^\n]*Paiement accepté/);
@@ -233,6 +238,33 @@ describe('the navette command', () => {
     }
     expect(navetteCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   }, 600_000);
+
+  it('writes amounts and dates the French way in every output meant for a person', () => {
+    const list = JSON.parse(navetteCli(['--config', config, 'documents', '--json']).stdout) as {
+      items: { number: string }[];
+    };
+    const runs = JSON.parse(navetteCli(['--config', config, 'runs', '--json']).stdout) as RunRow[];
+    const outputs: Record<string, string> = {
+      demo: demoOutput,
+      documents: navetteCli(['--config', config, 'documents']).stdout,
+      document: navetteCli(['--config', config, 'documents', list.items[0]!.number]).stdout,
+      runs: navetteCli(['--config', config, 'runs']).stdout,
+      run: navetteCli(['--config', config, 'runs', runs[0]!.runId]).stdout,
+      preview: navetteCli(['--config', config, 'import', '--dry-run']).stdout,
+      states: navetteCli(['--config', config, 'states']).stdout,
+      articles: navetteCli(['--config', config, 'articles', 'import']).stdout,
+      reset: navetteCli(['--config', config, 'reset', '--orders', '999999']).stdout,
+    };
+    for (const [name, text] of Object.entries(outputs)) {
+      expect(text.length, name).toBeGreaterThan(0);
+      // ISO days (2026-11-17) and point decimals (132.60, 1.2 s) are for machines: --json and --csv.
+      expect(text, name).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      expect(text, name).not.toMatch(/(?<![\d.])\d+\.\d{1,2}(?![\d.])/);
+    }
+    for (const name of ['documents', 'document']) expect(outputs[name], name).toMatch(/\d,\d{2}[\u00a0 ]€/);
+    for (const name of ['documents', 'document', 'runs', 'run', 'preview'])
+      expect(outputs[name], name).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+  }, 240_000);
 
   it('lists and shows documents, and the runs with their outcomes', () => {
     const list = JSON.parse(navetteCli(['--config', config, 'documents', '--json']).stdout) as {

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
-import { format } from '../../domain/money.js';
+import {
+  formatAmount,
+  formatLocalDate,
+  formatMoney,
+  formatNumber,
+  formatRate,
+} from '../../domain/french-format.js';
 import { parseDocumentStatus, parseDocumentType, parsePositiveInteger } from '../../domain/input-values.js';
+import type { Amount } from '../../domain/money.js';
 import type { SalesDocument } from '../../domain/sales-document.js';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../domain/sales-document.js';
 import { parseShopOrderKey } from '../../domain/shop-order.js';
@@ -61,10 +68,10 @@ export function registerDocuments(program: Command, setExitCode: (code: number) 
               item.number,
               DOCUMENT_TYPE_NAMES[item.type],
               DOCUMENT_STATUS_NAMES[item.status],
-              item.date,
+              formatLocalDate(item.date),
               item.customerCode,
               item.reference,
-              `${format(item.totals.taxIncl)} ${item.currency}`,
+              formatMoney(item.totals.taxIncl, item.currency),
               item.transformedInto ? `→ ${item.transformedInto}` : item.cancelled ? 'annulé' : '',
             ]);
             process.stdout.write(
@@ -89,8 +96,8 @@ export function documentText(document: SalesDocument): string {
   const key = parseShopOrderKey(document.externalKey);
   const header = [
     `${DOCUMENT_TYPE_NAMES[document.type]} ${document.number} — ${DOCUMENT_STATUS_NAMES[document.status]}${document.cancelled ? ' (annulé)' : ''}`,
-    `Date : ${document.date}    Client : ${document.customerCode} ${document.customerName}`,
-    `Référence : ${document.reference}    Commande boutique : ${document.shopReference}${key ? ` (boutique ${key.shopId}, n° ${key.orderId})` : ''}`,
+    `Date : ${formatLocalDate(document.date)} · Client : ${document.customerCode} ${document.customerName}`,
+    `Référence : ${document.reference} · Commande boutique : ${document.shopReference}${key ? ` (boutique ${key.shopId}, n° ${key.orderId})` : ''}`,
     document.sourceNumber ? `Issu de : ${document.sourceNumber}` : '',
     document.transformedInto ? `Transformé en : ${document.transformedInto}` : '',
     document.remark ? `Remarque : ${document.remark}` : '',
@@ -102,19 +109,20 @@ export function documentText(document: SalesDocument): string {
     document.lines.map((line) => [
       line.articleReference,
       line.label,
-      line.quantity.toString(),
-      format(line.unitPriceTaxExcl, 4),
-      format(line.unitPriceTaxIncl, 4),
-      `${line.vatRate.toString()} %`,
-      format(line.totalTaxExcl),
-      format(line.totalTaxIncl),
+      formatNumber(line.quantity),
+      formatAmount(line.unitPriceTaxExcl, 'fr', 4),
+      formatAmount(line.unitPriceTaxIncl, 'fr', 4),
+      formatRate(line.vatRate),
+      formatAmount(line.totalTaxExcl),
+      formatAmount(line.totalTaxIncl),
     ]),
     [2, 3, 4, 5, 6, 7],
   );
-  const totals = `Total HT ${format(document.totals.taxExcl)}   TVA ${format(document.totals.tax)}   Total TTC ${format(document.totals.taxIncl)} ${document.currency}`;
+  const money = (value: Amount) => formatMoney(value, document.currency);
+  const totals = `Total HT ${money(document.totals.taxExcl)}   TVA ${money(document.totals.tax)}   Total TTC ${money(document.totals.taxIncl)}`;
   const payments = document.payments.map((payment) =>
     cleanText(
-      `Règlement ${payment.modeCode} ${format(payment.amount)} le ${payment.date}${payment.transactionId ? ` (${payment.transactionId})` : ''}`,
+      `Règlement ${payment.modeCode} ${money(payment.amount)} le ${formatLocalDate(payment.date)}${payment.transactionId ? ` (${payment.transactionId})` : ''}`,
     ),
   );
   return [...header, '', lines, '', totals, ...payments].join('\n');

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { formatInstant, formatPeriodBounds } from '../../domain/french-format.js';
+import type { RunSummary } from '../../domain/import-report.js';
 import { parsePositiveInteger } from '../../domain/input-values.js';
 import { OUTCOME_STATUS_NAMES, RUN_STATUS_NAMES, RUN_TRIGGER_NAMES } from '../../domain/labels.js';
 import { cleanText } from '../../domain/truncate.js';
@@ -35,7 +37,7 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
               }
               const rows = runs.map((run) => [
                 run.runId,
-                run.startedAt.slice(0, 19).replace('T', ' '),
+                formatInstant(run.startedAt),
                 RUN_TRIGGER_NAMES[run.trigger] + (run.dryRun ? ' (aperçu)' : ''),
                 RUN_STATUS_NAMES[run.status],
                 run.fatal ? run.fatal.message.slice(0, 60) : countsLine(run.counts),
@@ -58,7 +60,7 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
               for await (const line of navette.runReportCsv(id)) process.stdout.write(line);
               return EXIT.ok;
             }
-            process.stdout.write(`${summaryText(run)}\n\n`);
+            process.stdout.write(`${runHeading(run)}\n${summaryText(run)}\n\n`);
             const rows: string[][] = [];
             for await (const outcome of navette.runOutcomes(id)) {
               rows.push([
@@ -76,7 +78,7 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
             const journal = await navette.runJournal(id);
             if (journal.length > 0) {
               process.stdout.write(
-                `\nJournal :\n${journal.map((entry) => `  ${entry.at} ${JOURNAL_LEVEL_NAMES[entry.level]} ${cleanText(entry.message)}`).join('\n')}\n`,
+                `\nJournal :\n${journal.map((entry) => `  ${formatInstant(entry.at)} ${JOURNAL_LEVEL_NAMES[entry.level]} ${cleanText(entry.message)}`).join('\n')}\n`,
               );
             }
             return EXIT.ok;
@@ -84,4 +86,12 @@ export function registerRuns(program: Command, setExitCode: (code: number) => vo
         },
       ),
     );
+}
+
+/** When the run started and which period it read, as a person reads them. */
+function runHeading(run: RunSummary): string {
+  const started = `${run.dryRun ? 'Aperçu' : 'Import'} du ${formatInstant(run.startedAt)} (${RUN_TRIGGER_NAMES[run.trigger]})`;
+  if (run.period === undefined) return started;
+  const [from, to] = formatPeriodBounds(run.period.from, run.period.to);
+  return `${started} — commandes du ${from} au ${to}`;
 }

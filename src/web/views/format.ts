@@ -4,6 +4,7 @@ import {
   formatInstant,
   formatLocalDate,
   formatMoney as formatMoneyIn,
+  formatNumber,
 } from '../../domain/french-format.js';
 import type { Amount } from '../../domain/money.js';
 import type { Language } from '../i18n.js';
@@ -36,5 +37,5 @@ export function formatDuration(ms: number | undefined, language: Language): stri
 
 /** A VAT rate under a "TVA %" heading: "5,5", "20". */
 export function formatVatRate(rate: Amount, language: Language): string {
-  return formatDecimal(rate, language, rate.decimalPlaces());
+  return formatNumber(rate, language);
 }

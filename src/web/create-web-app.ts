@@ -12,6 +12,7 @@ import { bodySizeLimit } from './body-size-limit.js';
 import { NavetteHolder } from './navette-holder.js';
 import { redactResponses } from './redact-responses.js';
 import { registerApiRoutes } from './routes/api-routes.js';
+import { registerArticleRoutes } from './routes/article-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerDocumentRoutes } from './routes/document-routes.js';
 import { registerHistoryRoutes } from './routes/history-routes.js';
@@ -89,6 +90,7 @@ export function createWebApp(deps: WebDeps): WebApp {
   registerImportNowRoutes(app, services);
   registerHistoryRoutes(app, services);
   registerDocumentRoutes(app, services);
+  registerArticleRoutes(app, services);
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -259,6 +259,19 @@ const fr = {
   importShops: 'Importer les commandes des boutiques',
   paymentsLink: 'Paramétrer les Règlements',
   statusUpdatesLink: 'Mise à jour des Statuts des Commandes',
+  articlesLink: 'Articles de la gestion commerciale',
+  articlesTitle: 'Articles de la gestion commerciale',
+  articleCountLabel: 'Articles (hors DIVERS, port et autres articles spéciaux)',
+  articlesHelp:
+    'navette lit les produits et les déclinaisons de la boutique, une page à la fois, et ajoute à la gestion commerciale ceux qu’elle n’a pas encore (référence, désignation, TVA, prix). Les articles qu’elle connaît déjà ne sont pas modifiés ; un produit sans référence est laissé de côté.',
+  catalogueEmpty: 'Votre gestion commerciale n’a aucun article : chaque ligne irait sur l’article DIVERS.',
+  importCatalogue: 'Importer le catalogue de la boutique',
+  importCatalogueBusy: 'Import du catalogue en cours…',
+  catalogueImported:
+    'Catalogue importé : {added} article(s) ajouté(s), {known} déjà connu(s), {skipped} sans référence laissé(s) de côté ({read} produits et déclinaisons lus).',
+  catalogueFailed: 'Le catalogue n’a pas été importé : {message}',
+  catalogueUnexpected:
+    'erreur inattendue (le détail est au journal du serveur). Réessayez ; si elle revient, signalez-la.',
   datePlaceholder: 'jj/mm/aaaa',
   timePlaceholder: 'hh:mm',
   documentCount: '{count} document(s)',
@@ -517,6 +530,19 @@ const en: Record<MessageKey, string> = {
   importShops: 'Import the orders of the shops',
   paymentsLink: 'Payment settings',
   statusUpdatesLink: 'Order state updates',
+  articlesLink: 'Articles of the sales management',
+  articlesTitle: 'Articles of the sales management',
+  articleCountLabel: 'Articles (DIVERS, shipping and other special articles left out)',
+  articlesHelp:
+    'navette reads the shop’s products and combinations, a page at a time, and adds to the sales management those it does not have yet (reference, label, VAT, price). The articles it already knows are left as they are; a product without a reference is left out.',
+  catalogueEmpty: 'Your sales management has no articles: every line would go to the DIVERS article.',
+  importCatalogue: 'Import the shop’s catalogue',
+  importCatalogueBusy: 'Importing the catalogue…',
+  catalogueImported:
+    'Catalogue imported: {added} article(s) added, {known} already known, {skipped} without a reference left out ({read} products and combinations read).',
+  catalogueFailed: 'The catalogue was not imported: {message}',
+  catalogueUnexpected:
+    'unexpected error (the details are in the server’s log). Try again; if it comes back, report it.',
   datePlaceholder: 'dd/mm/yyyy',
   timePlaceholder: 'hh:mm',
   documentCount: '{count} document(s)',

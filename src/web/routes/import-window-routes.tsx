@@ -5,6 +5,7 @@ import { FormState } from '../views/form-state.js';
 import { ImportWindow } from '../views/import-window.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
+import { articleCount } from './article-routes.js';
 import { pageContext, readForm } from './page-context.js';
 import { saveConfigForm } from './save-config-form.js';
 import { readShopData, stateRows } from './shop-data.js';
@@ -69,6 +70,7 @@ export function registerImportWindowRoutes(app: Hono<WebEnv>, services: WebServi
         shopError={data.error}
         saved={c.req.query('saved') === '1'}
         fieldPaths={fieldPaths(rows.length)}
+        articleCount={await articleCount(services)}
       />,
     );
   });

@@ -109,9 +109,21 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     source.addEventListener('done', function (event) { finish(JSON.parse(event.data).state); source.close(); });
   }
 
+  // A long action (the catalogue's import): the button says it is at work, and a second click sends nothing.
+  function setupBusyForms() {
+    Array.prototype.forEach.call(document.querySelectorAll('form[data-busy-label]'), function (form) {
+      form.addEventListener('submit', function () {
+        var button = $('button[type="submit"]', form);
+        if (!button) return;
+        setTimeout(function () { button.disabled = true; button.textContent = form.dataset.busyLabel; }, 0);
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     setupPeriod();
     setupLiveRun();
+    setupBusyForms();
   });
 })();
 `;

@@ -1,6 +1,7 @@
 import { PERIOD_KINDS } from '../../domain/rules.js';
 import type { KeyStatus } from '../key-status.js';
 import type { ShopChoice } from '../routes/shop-data.js';
+import { EmptyCatalogueNotice } from './articles-page.js';
 import { FormOutcome, RadioGroup, SelectField, TextField } from './form-fields.js';
 import type { FormState } from './form-state.js';
 import { KeyStatusLine } from './key-status-line.js';
@@ -18,6 +19,8 @@ export interface ImportWindowProps {
   readonly shopError: string | undefined;
   readonly saved: boolean;
   readonly fieldPaths: ReadonlySet<string>;
+  /** The GesCom's articles: none, and the window offers to load the shop's catalogue. */
+  readonly articleCount?: number | undefined;
 }
 
 /** SPEC §2, "Import des commandes": the heart of the product. */
@@ -44,6 +47,7 @@ export function ImportWindow(props: ImportWindowProps) {
           {t('shopUnavailable')} ({props.shopError})
         </Notice>
       )}
+      <EmptyCatalogueNotice page={page} articleCount={props.articleCount} />
       <FormOutcome form={form} saved={props.saved} fieldPaths={props.fieldPaths} t={t} />
       <form method="post" action="/" id="import-window">
         <CsrfField token={page.csrfToken} />
@@ -92,6 +96,7 @@ export function ImportWindow(props: ImportWindowProps) {
             <div class="links">
               <a href="/payments">{t('paymentsLink')}</a>
               <a href="/status-updates">{t('statusUpdatesLink')}</a>
+              <a href="/articles">{t('articlesLink')}</a>
             </div>
           </fieldset>
         </div>

@@ -275,6 +275,20 @@ describe('web UI in a browser', () => {
     await shot('13-documents');
   });
 
+  it('loads the shop’s catalogue from the import window while the GesCom has no articles', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('#catalogue-empty').waitFor();
+    await page.getByRole('button', { name: 'Importer le catalogue de la boutique' }).click();
+    await page.locator('#catalogue-imported').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#catalogue-imported').innerText()).toMatch(
+      /^Catalogue importé : \d+ article\(s\) ajouté\(s\)/,
+    );
+    expect(Number(await page.locator('#article-count').innerText())).toBeGreaterThan(0);
+    await shot('15-articles');
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('#catalogue-empty').count()).toBe(0);
+  });
+
   it('switches to English and stays usable on a tablet', async () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: 'English' }).click();
@@ -316,6 +330,7 @@ describe('web UI in a browser', () => {
       ['detail-import-echecs', `${runPath ?? '/history'}?outcome=failed`],
       ['documents', '/documents'],
       ['document', documentPath ?? '/documents'],
+      ['articles', '/articles'],
     ];
     const problems: string[] = [];
     for (const language of ['fr', 'en'] as const) {

@@ -10,6 +10,7 @@ import { formatShopOrderKey, parseShopOrderKey } from '../../domain/shop-order.j
 import { format } from '../../domain/money.js';
 import { formatAmount, formatLocalDate, formatMoney, isoDayToField } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
+import { DataTable, type Column } from './data-table.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 /** dd/mm/yyyy (the browser's own date widget would follow its locale, not the page's language). */
@@ -40,6 +41,50 @@ function FilterSelect<V extends string>(props: {
   );
 }
 
+/** One document a row; its number opens it, its type says whether it was cancelled or transformed. */
+function documentColumns(page: PageContext): readonly Column<DocumentSummary>[] {
+  const { t, language } = page;
+  const money = (document: DocumentSummary, value: Parameters<typeof format>[0]) =>
+    formatMoney(format(value), document.currency, language);
+  return [
+    {
+      header: t('number'),
+      cell: (document) => <a href={`/documents/${encodeURIComponent(document.number)}`}>{document.number}</a>,
+    },
+    {
+      header: t('type'),
+      cell: (document) => (
+        <>
+          {DOCUMENT_NAMES[document.type]}
+          {document.cancelled ? ` (${t('cancelled')})` : ''}
+          {document.transformedInto === undefined ? '' : ` → ${document.transformedInto}`}
+        </>
+      ),
+    },
+    { header: t('status'), cell: (document) => DOCUMENT_STATUS_LABELS[document.status] },
+    { header: t('date'), cell: (document) => formatLocalDate(document.date), kind: 'date' },
+    {
+      header: t('customer'),
+      cell: (document) => (
+        <>
+          {document.customerName} <span class="help">{document.customerCode}</span>
+        </>
+      ),
+    },
+    { header: t('reference'), cell: (document) => document.reference },
+    {
+      header: t('totalExcl'),
+      cell: (document) => money(document, document.totals.taxExcl),
+      kind: 'number',
+    },
+    {
+      header: t('totalIncl'),
+      cell: (document) => money(document, document.totals.taxIncl),
+      kind: 'number',
+    },
+  ];
+}
+
 export function DocumentsPage(props: {
   page: PageContext;
   filter: DocumentFilter;
@@ -50,7 +95,7 @@ export function DocumentsPage(props: {
   query: string;
 }) {
   const { page, filter } = props;
-  const { t, language } = page;
+  const { t } = page;
   const pageLink = (offset: number) =>
     `/documents?${props.query}${props.query === '' ? '' : '&'}offset=${offset}`;
   return (
@@ -104,56 +149,12 @@ export function DocumentsPage(props: {
         </div>
         <button type="submit">{t('filter')}</button>
       </form>
-      {props.items.length === 0 ? (
-        <Notice kind="warn">{t('noDocuments')}</Notice>
-      ) : (
-        <div class="table-wrap">
-          <table id="documents">
-            <thead>
-              <tr>
-                <th scope="col">{t('number')}</th>
-                <th scope="col">{t('type')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('customer')}</th>
-                <th scope="col">{t('reference')}</th>
-                <th scope="col" class="num">
-                  {t('totalExcl')}
-                </th>
-                <th scope="col" class="num">
-                  {t('totalIncl')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.items.map((document) => (
-                <tr>
-                  <td>
-                    <a href={`/documents/${encodeURIComponent(document.number)}`}>{document.number}</a>
-                  </td>
-                  <td>
-                    {DOCUMENT_NAMES[document.type]}
-                    {document.cancelled ? ` (${t('cancelled')})` : ''}
-                    {document.transformedInto === undefined ? '' : ` → ${document.transformedInto}`}
-                  </td>
-                  <td>{DOCUMENT_STATUS_LABELS[document.status]}</td>
-                  <td class="nowrap">{formatLocalDate(document.date)}</td>
-                  <td>
-                    {document.customerName} <span class="help">{document.customerCode}</span>
-                  </td>
-                  <td>{document.reference}</td>
-                  <td class="num">
-                    {formatMoney(format(document.totals.taxExcl), document.currency, language)}
-                  </td>
-                  <td class="num">
-                    {formatMoney(format(document.totals.taxIncl), document.currency, language)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="documents"
+        columns={documentColumns(page)}
+        rows={props.items}
+        empty={<Notice kind="warn">{t('noDocuments')}</Notice>}
+      />
       <div class="pager">
         <span id="documents-count">{t('documentCount', { count: props.total })}</span>
         {props.offset > 0 ? (

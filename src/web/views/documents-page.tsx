@@ -5,7 +5,7 @@ import {
   type DocumentSummary,
   type SalesDocument,
 } from '../../domain/sales-document.js';
-import type { DocumentAddress } from '../../domain/sales-document.js';
+import type { DocumentAddress, PaymentDraft } from '../../domain/sales-document.js';
 import { formatShopOrderKey, parseShopOrderKey } from '../../domain/shop-order.js';
 import { format } from '../../domain/money.js';
 import { formatAmount, formatLocalDate, formatMoney, isoDayToField } from './format.js';
@@ -202,11 +202,48 @@ function Address(props: { title: string; address: DocumentAddress | undefined })
   );
 }
 
+/** An amount in the document's currency, in the page's language. */
+type Money = (value: Parameters<typeof format>[0]) => string;
+
+function lineColumns(page: PageContext, money: Money): readonly Column<SalesDocument['lines'][number]>[] {
+  const { t, language } = page;
+  return [
+    { header: t('article'), cell: (line) => line.articleReference },
+    { header: t('label'), cell: (line) => line.label },
+    { header: t('quantity'), cell: (line) => line.quantity.toFixed(), kind: 'number' },
+    {
+      header: t('unitPrice'),
+      cell: (line) => formatAmount(line.unitPriceTaxExcl.toFixed(), language),
+      kind: 'number',
+    },
+    { header: t('vatRate'), cell: (line) => line.vatRate.toFixed(), kind: 'number' },
+    { header: t('totalExcl'), cell: (line) => money(line.totalTaxExcl), kind: 'number' },
+    { header: t('totalIncl'), cell: (line) => money(line.totalTaxIncl), kind: 'number' },
+  ];
+}
+
+function paymentColumns(page: PageContext, money: Money): readonly Column<PaymentDraft>[] {
+  const { t } = page;
+  return [
+    { header: t('date'), cell: (payment) => formatLocalDate(payment.date), kind: 'date' },
+    { header: t('mode'), cell: (payment) => payment.modeCode },
+    { header: t('paymentJournal'), cell: (payment) => payment.journal },
+    {
+      header: t('label'),
+      cell: (payment) => (
+        <>
+          {payment.label} <span class="help">{payment.transactionId}</span>
+        </>
+      ),
+    },
+    { header: t('amount'), cell: (payment) => money(payment.amount), kind: 'number' },
+  ];
+}
+
 export function DocumentPage(props: { page: PageContext; document: SalesDocument }) {
   const { page, document } = props;
   const { t, language } = page;
-  const money = (value: Parameters<typeof format>[0]) =>
-    formatMoney(format(value), document.currency, language);
+  const money: Money = (value) => formatMoney(format(value), document.currency, language);
   const orderKey = parseShopOrderKey(document.externalKey);
   return (
     <Layout page={page} title={`${DOCUMENT_NAMES[document.type]} ${document.number}`} active="documents">
@@ -269,44 +306,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
         <Address title={t('deliveryAddress')} address={document.deliveryAddress} />
       </div>
       <h2>{t('lines')}</h2>
-      <div class="table-wrap">
-        <table id="document-lines">
-          <thead>
-            <tr>
-              <th scope="col">{t('article')}</th>
-              <th scope="col">{t('label')}</th>
-              <th scope="col" class="num">
-                {t('quantity')}
-              </th>
-              <th scope="col" class="num">
-                {t('unitPrice')}
-              </th>
-              <th scope="col" class="num">
-                {t('vatRate')}
-              </th>
-              <th scope="col" class="num">
-                {t('totalExcl')}
-              </th>
-              <th scope="col" class="num">
-                {t('totalIncl')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {document.lines.map((line) => (
-              <tr>
-                <td>{line.articleReference}</td>
-                <td>{line.label}</td>
-                <td class="num">{line.quantity.toFixed()}</td>
-                <td class="num">{formatAmount(line.unitPriceTaxExcl.toFixed(), language)}</td>
-                <td class="num">{line.vatRate.toFixed()}</td>
-                <td class="num">{money(line.totalTaxExcl)}</td>
-                <td class="num">{money(line.totalTaxIncl)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable id="document-lines" columns={lineColumns(page, money)} rows={document.lines} />
       <div class="panel totals">
         <dl class="facts" id="document-totals">
           <dt>{t('totalExcl')}</dt>
@@ -324,38 +324,12 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
         </dl>
       </div>
       <h2>{t('payments')}</h2>
-      {document.payments.length === 0 ? (
-        <p>{t('noPayments')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table id="document-payments">
-            <thead>
-              <tr>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('mode')}</th>
-                <th scope="col">{t('paymentJournal')}</th>
-                <th scope="col">{t('label')}</th>
-                <th scope="col" class="num">
-                  {t('amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {document.payments.map((payment) => (
-                <tr>
-                  <td class="nowrap">{formatLocalDate(payment.date)}</td>
-                  <td>{payment.modeCode}</td>
-                  <td>{payment.journal}</td>
-                  <td>
-                    {payment.label} <span class="help">{payment.transactionId}</span>
-                  </td>
-                  <td class="num">{money(payment.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="document-payments"
+        columns={paymentColumns(page, money)}
+        rows={document.payments}
+        empty={<p>{t('noPayments')}</p>}
+      />
     </Layout>
   );
 }

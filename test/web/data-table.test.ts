@@ -28,7 +28,7 @@ describe('DataTable', () => {
   it('renders one header row and one row per item, cells aligned by their kind', async () => {
     const out = await html(DataTable({ columns: COLUMNS, rows: LINES, id: 'lines', class: 'compact' }));
     expect(out).toBe(
-      '<div class="table-wrap"><table id="lines" class="compact"><thead><tr>' +
+      '<div class="table-wrap"><table class="compact" id="lines"><thead><tr>' +
         '<th scope="col">Nom</th><th scope="col" class="num">Montant</th><th scope="col">Date</th>' +
         '<th scope="col" class="center">Choisi</th></tr></thead><tbody>' +
         '<tr><th scope="row">Café</th><td class="num">1,20 €</td><td class="nowrap">01/12/2026</td>' +

@@ -51,7 +51,7 @@ export function DataTable<Row>(props: {
   return (
     <div class="table-wrap">
       {props.note}
-      <table id={props.id} class={props.class}>
+      <table class={props.class} id={props.id}>
         <thead>
           <tr>
             {columns.map((column) => (

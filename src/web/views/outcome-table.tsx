@@ -96,23 +96,21 @@ export function OutcomeTable(props: {
   selectable?: { readonly excluded: ReadonlySet<string> };
 }) {
   const { t, selectable } = props;
-  const columns = outcomeColumns(t, props.language);
+  const include: readonly Column<OrderOutcome>[] =
+    selectable === undefined
+      ? []
+      : [
+          {
+            header: t('include'),
+            cell: (outcome) => <IncludeCell outcome={outcome} excluded={selectable.excluded} t={t} />,
+            kind: 'check',
+          },
+        ];
   const noneChoosable = selectable !== undefined && !props.outcomes.some(choosable);
   return (
     <DataTable
       id="outcomes"
-      columns={
-        selectable === undefined
-          ? columns
-          : [
-              {
-                header: t('include'),
-                cell: (outcome) => <IncludeCell outcome={outcome} excluded={selectable.excluded} t={t} />,
-                kind: 'check',
-              },
-              ...columns,
-            ]
-      }
+      columns={[...include, ...outcomeColumns(t, props.language)]}
       rows={props.outcomes}
       rowAttributes={(outcome) => ({ 'data-order-key': orderKey(outcome) })}
       note={

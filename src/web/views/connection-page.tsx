@@ -1,5 +1,6 @@
 import type { ConnectionReport } from '../../ports/order-source.js';
 import type { KeyStatus } from '../key-status.js';
+import { DataTable } from './data-table.js';
 import { FormOutcome, TextField } from './form-fields.js';
 import type { FormState } from './form-state.js';
 import { KeyStatusLine } from './key-status-line.js';
@@ -59,26 +60,13 @@ function ReportView(props: { test: ConnectionTest; page: PageContext }) {
         </>
       ) : null}
       <h2>{t('permissions')}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('resource')}</th>
-              <th scope="col">{t('methods')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(report.permissions)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([resource, methods]) => (
-                <tr>
-                  <td>{resource}</td>
-                  <td>{methods.join(', ')}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { header: t('resource'), cell: ([resource]) => resource },
+          { header: t('methods'), cell: ([, methods]) => methods.join(', ') },
+        ]}
+        rows={Object.entries(report.permissions).sort(([a], [b]) => a.localeCompare(b))}
+      />
     </section>
   );
 }

@@ -5,11 +5,12 @@ import {
   type DocumentSummary,
   type SalesDocument,
 } from '../../domain/sales-document.js';
-import type { DocumentAddress } from '../../domain/sales-document.js';
+import type { DocumentAddress, PaymentDraft } from '../../domain/sales-document.js';
 import { formatShopOrderKey, parseShopOrderKey } from '../../domain/shop-order.js';
 import { format } from '../../domain/money.js';
 import { formatAmount, formatLocalDate, formatMoney, formatVatRate, isoDayToField } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
+import { DataTable, type Column } from './data-table.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 /** dd/mm/yyyy (the browser's own date widget would follow its locale, not the page's language). */
@@ -40,6 +41,50 @@ function FilterSelect<V extends string>(props: {
   );
 }
 
+/** One document a row; its number opens it, its type says whether it was cancelled or transformed. */
+function documentColumns(page: PageContext): readonly Column<DocumentSummary>[] {
+  const { t, language } = page;
+  const money = (document: DocumentSummary, value: Parameters<typeof format>[0]) =>
+    formatMoney(format(value), document.currency, language);
+  return [
+    {
+      header: t('number'),
+      cell: (document) => <a href={`/documents/${encodeURIComponent(document.number)}`}>{document.number}</a>,
+    },
+    {
+      header: t('type'),
+      cell: (document) => (
+        <>
+          {DOCUMENT_NAMES[document.type]}
+          {document.cancelled ? ` (${t('cancelled')})` : ''}
+          {document.transformedInto === undefined ? '' : ` → ${document.transformedInto}`}
+        </>
+      ),
+    },
+    { header: t('status'), cell: (document) => DOCUMENT_STATUS_LABELS[document.status] },
+    { header: t('date'), cell: (document) => formatLocalDate(document.date), kind: 'date' },
+    {
+      header: t('customer'),
+      cell: (document) => (
+        <>
+          {document.customerName} <span class="help">{document.customerCode}</span>
+        </>
+      ),
+    },
+    { header: t('reference'), cell: (document) => document.reference },
+    {
+      header: t('totalExcl'),
+      cell: (document) => money(document, document.totals.taxExcl),
+      kind: 'number',
+    },
+    {
+      header: t('totalIncl'),
+      cell: (document) => money(document, document.totals.taxIncl),
+      kind: 'number',
+    },
+  ];
+}
+
 export function DocumentsPage(props: {
   page: PageContext;
   filter: DocumentFilter;
@@ -50,7 +95,7 @@ export function DocumentsPage(props: {
   query: string;
 }) {
   const { page, filter } = props;
-  const { t, language } = page;
+  const { t } = page;
   const pageLink = (offset: number) =>
     `/documents?${props.query}${props.query === '' ? '' : '&'}offset=${offset}`;
   return (
@@ -104,56 +149,12 @@ export function DocumentsPage(props: {
         </div>
         <button type="submit">{t('filter')}</button>
       </form>
-      {props.items.length === 0 ? (
-        <Notice kind="warn">{t('noDocuments')}</Notice>
-      ) : (
-        <div class="table-wrap">
-          <table id="documents">
-            <thead>
-              <tr>
-                <th scope="col">{t('number')}</th>
-                <th scope="col">{t('type')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('customer')}</th>
-                <th scope="col">{t('reference')}</th>
-                <th scope="col" class="num">
-                  {t('totalExcl')}
-                </th>
-                <th scope="col" class="num">
-                  {t('totalIncl')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.items.map((document) => (
-                <tr>
-                  <td>
-                    <a href={`/documents/${encodeURIComponent(document.number)}`}>{document.number}</a>
-                  </td>
-                  <td>
-                    {DOCUMENT_NAMES[document.type]}
-                    {document.cancelled ? ` (${t('cancelled')})` : ''}
-                    {document.transformedInto === undefined ? '' : ` → ${document.transformedInto}`}
-                  </td>
-                  <td>{DOCUMENT_STATUS_LABELS[document.status]}</td>
-                  <td class="nowrap">{formatLocalDate(document.date)}</td>
-                  <td>
-                    {document.customerName} <span class="help">{document.customerCode}</span>
-                  </td>
-                  <td>{document.reference}</td>
-                  <td class="num">
-                    {formatMoney(format(document.totals.taxExcl), document.currency, language)}
-                  </td>
-                  <td class="num">
-                    {formatMoney(format(document.totals.taxIncl), document.currency, language)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="documents"
+        columns={documentColumns(page)}
+        rows={props.items}
+        empty={<Notice kind="warn">{t('noDocuments')}</Notice>}
+      />
       <div class="pager">
         <span id="documents-count">{t('documentCount', { count: props.total })}</span>
         {props.offset > 0 ? (
@@ -201,11 +202,48 @@ function Address(props: { title: string; address: DocumentAddress | undefined })
   );
 }
 
+/** An amount in the document's currency, in the page's language. */
+type Money = (value: Parameters<typeof format>[0]) => string;
+
+function lineColumns(page: PageContext, money: Money): readonly Column<SalesDocument['lines'][number]>[] {
+  const { t, language } = page;
+  return [
+    { header: t('article'), cell: (line) => line.articleReference },
+    { header: t('label'), cell: (line) => line.label },
+    { header: t('quantity'), cell: (line) => line.quantity.toFixed(), kind: 'number' },
+    {
+      header: t('unitPrice'),
+      cell: (line) => formatAmount(line.unitPriceTaxExcl.toFixed(), language),
+      kind: 'number',
+    },
+    { header: t('vatRate'), cell: (line) => formatVatRate(line.vatRate, language), kind: 'number' },
+    { header: t('totalExcl'), cell: (line) => money(line.totalTaxExcl), kind: 'number' },
+    { header: t('totalIncl'), cell: (line) => money(line.totalTaxIncl), kind: 'number' },
+  ];
+}
+
+function paymentColumns(page: PageContext, money: Money): readonly Column<PaymentDraft>[] {
+  const { t } = page;
+  return [
+    { header: t('date'), cell: (payment) => formatLocalDate(payment.date), kind: 'date' },
+    { header: t('mode'), cell: (payment) => payment.modeCode },
+    { header: t('paymentJournal'), cell: (payment) => payment.journal },
+    {
+      header: t('label'),
+      cell: (payment) => (
+        <>
+          {payment.label} <span class="help">{payment.transactionId}</span>
+        </>
+      ),
+    },
+    { header: t('amount'), cell: (payment) => money(payment.amount), kind: 'number' },
+  ];
+}
+
 export function DocumentPage(props: { page: PageContext; document: SalesDocument }) {
   const { page, document } = props;
   const { t, language } = page;
-  const money = (value: Parameters<typeof format>[0]) =>
-    formatMoney(format(value), document.currency, language);
+  const money: Money = (value) => formatMoney(format(value), document.currency, language);
   const orderKey = parseShopOrderKey(document.externalKey);
   return (
     <Layout page={page} title={`${DOCUMENT_NAMES[document.type]} ${document.number}`} active="documents">
@@ -268,44 +306,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
         <Address title={t('deliveryAddress')} address={document.deliveryAddress} />
       </div>
       <h2>{t('lines')}</h2>
-      <div class="table-wrap">
-        <table id="document-lines">
-          <thead>
-            <tr>
-              <th scope="col">{t('article')}</th>
-              <th scope="col">{t('label')}</th>
-              <th scope="col" class="num">
-                {t('quantity')}
-              </th>
-              <th scope="col" class="num">
-                {t('unitPrice')}
-              </th>
-              <th scope="col" class="num">
-                {t('vatRate')}
-              </th>
-              <th scope="col" class="num">
-                {t('totalExcl')}
-              </th>
-              <th scope="col" class="num">
-                {t('totalIncl')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {document.lines.map((line) => (
-              <tr>
-                <td>{line.articleReference}</td>
-                <td>{line.label}</td>
-                <td class="num">{line.quantity.toFixed()}</td>
-                <td class="num">{formatAmount(line.unitPriceTaxExcl.toFixed(), language)}</td>
-                <td class="num">{formatVatRate(line.vatRate, language)}</td>
-                <td class="num">{money(line.totalTaxExcl)}</td>
-                <td class="num">{money(line.totalTaxIncl)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable id="document-lines" columns={lineColumns(page, money)} rows={document.lines} />
       <div class="panel totals">
         <dl class="facts" id="document-totals">
           <dt>{t('totalExcl')}</dt>
@@ -323,38 +324,12 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
         </dl>
       </div>
       <h2>{t('payments')}</h2>
-      {document.payments.length === 0 ? (
-        <p>{t('noPayments')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table id="document-payments">
-            <thead>
-              <tr>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('mode')}</th>
-                <th scope="col">{t('paymentJournal')}</th>
-                <th scope="col">{t('label')}</th>
-                <th scope="col" class="num">
-                  {t('amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {document.payments.map((payment) => (
-                <tr>
-                  <td class="nowrap">{formatLocalDate(payment.date)}</td>
-                  <td>{payment.modeCode}</td>
-                  <td>{payment.journal}</td>
-                  <td>
-                    {payment.label} <span class="help">{payment.transactionId}</span>
-                  </td>
-                  <td class="num">{money(payment.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="document-payments"
+        columns={paymentColumns(page, money)}
+        rows={document.payments}
+        empty={<p>{t('noPayments')}</p>}
+      />
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import type { JournalEntry, OrderOutcome, OutcomeStatus, RunSummary } from '../.
 import type { Translate } from '../i18n.js';
 import { formatDateTime, formatDuration, formatLocalDate } from './format.js';
 import { OUTCOME_LABELS, OUTCOME_STATUSES, RUN_STATUS_LABELS, TRIGGER_LABELS } from './labels.js';
+import { DataTable, type Column } from './data-table.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 import { OutcomeTable } from './outcome-table.js';
 import { RunCounts } from './run-summary.js';
@@ -21,6 +22,37 @@ function triggerName(trigger: RunSummary['trigger'], t: Translate): string {
   return t(TRIGGER_LABELS[trigger]);
 }
 
+/** One run a row: when, how started, how it went, its counts, and the way to its details. */
+function runColumns(page: PageContext): readonly Column<RunSummary>[] {
+  const { t, language } = page;
+  return [
+    { header: t('startedAt'), cell: (run) => formatDateTime(run.startedAt, language), kind: 'date' },
+    {
+      header: t('trigger'),
+      cell: (run) => (
+        <>
+          {triggerName(run.trigger, t)}
+          {run.dryRun ? ` (${t('dryRun')})` : ''}
+        </>
+      ),
+    },
+    { header: t('status'), cell: (run) => <StatusBadge summary={run} t={t} /> },
+    { header: t('read'), cell: (run) => String(run.counts.read), kind: 'number' },
+    {
+      header: t('imported'),
+      cell: (run) => String(run.counts.imported + run.counts.upgraded),
+      kind: 'number',
+    },
+    { header: t('skipped'), cell: (run) => String(run.counts.skipped), kind: 'number' },
+    { header: t('failed'), cell: (run) => String(run.counts.failed), kind: 'number' },
+    { header: t('duration'), cell: (run) => formatDuration(run.durationMs, language) },
+    {
+      header: t('details'),
+      cell: (run) => <a href={`/history/${encodeURIComponent(run.runId)}`}>{t('details')}</a>,
+    },
+  ];
+}
+
 export function HistoryPage(props: {
   page: PageContext;
   runs: readonly RunSummary[];
@@ -28,60 +60,15 @@ export function HistoryPage(props: {
   pageSize: number;
 }) {
   const { page, runs } = props;
-  const { t, language } = page;
+  const { t } = page;
   return (
     <Layout page={page} title={t('historyTitle')} active="history">
-      {runs.length === 0 ? (
-        <Notice kind="warn">{t('historyEmpty')}</Notice>
-      ) : (
-        <div class="table-wrap">
-          <table id="runs">
-            <thead>
-              <tr>
-                <th scope="col">{t('startedAt')}</th>
-                <th scope="col">{t('trigger')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col" class="num">
-                  {t('read')}
-                </th>
-                <th scope="col" class="num">
-                  {t('imported')}
-                </th>
-                <th scope="col" class="num">
-                  {t('skipped')}
-                </th>
-                <th scope="col" class="num">
-                  {t('failed')}
-                </th>
-                <th scope="col">{t('duration')}</th>
-                <th scope="col">{t('details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr>
-                  <td class="nowrap">{formatDateTime(run.startedAt, language)}</td>
-                  <td>
-                    {triggerName(run.trigger, t)}
-                    {run.dryRun ? ` (${t('dryRun')})` : ''}
-                  </td>
-                  <td>
-                    <StatusBadge summary={run} t={t} />
-                  </td>
-                  <td class="num">{String(run.counts.read)}</td>
-                  <td class="num">{String(run.counts.imported + run.counts.upgraded)}</td>
-                  <td class="num">{String(run.counts.skipped)}</td>
-                  <td class="num">{String(run.counts.failed)}</td>
-                  <td>{formatDuration(run.durationMs, language)}</td>
-                  <td>
-                    <a href={`/history/${encodeURIComponent(run.runId)}`}>{t('details')}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="runs"
+        columns={runColumns(page)}
+        rows={runs}
+        empty={<Notice kind="warn">{t('historyEmpty')}</Notice>}
+      />
       <div class="pager">
         {props.offset > 0 ? (
           <a href={`/history?offset=${Math.max(0, props.offset - props.pageSize)}`}>{t('previous')}</a>

@@ -1,6 +1,7 @@
 import type { OrderOutcome } from '../../domain/import-report.js';
 import { formatShopOrderKey } from '../../domain/shop-order.js';
 import type { Language, Translate } from '../i18n.js';
+import { DataTable, type Column } from './data-table.js';
 import { formatLocalDate, formatMoney } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS, OUTCOME_LABELS } from './labels.js';
 
@@ -21,6 +22,71 @@ function DocumentCell(props: { outcome: OrderOutcome }) {
   );
 }
 
+const choosable = (outcome: OrderOutcome) =>
+  outcome.status === 'would-import' || outcome.status === 'would-upgrade';
+
+const orderKey = (outcome: OrderOutcome) =>
+  formatShopOrderKey({ shopId: outcome.shopId, orderId: outcome.orderId });
+
+/** The aperçu's checkbox: ticked unless the order was left out; only for an order a run would import. */
+function IncludeCell(props: { outcome: OrderOutcome; excluded: ReadonlySet<string>; t: Translate }) {
+  const { outcome, t } = props;
+  const key = orderKey(outcome);
+  if (!choosable(outcome))
+    return (
+      <span class="help" title={t('notIncludable')}>
+        —
+      </span>
+    );
+  return (
+    <>
+      <input type="hidden" name="shown" value={key} />
+      <input
+        type="checkbox"
+        name="include"
+        value={key}
+        checked={!props.excluded.has(key)}
+        aria-label={`${t('include')} ${outcome.reference}`}
+      />
+    </>
+  );
+}
+
+function outcomeColumns(t: Translate, language: Language): readonly Column<OrderOutcome>[] {
+  return [
+    {
+      header: t('order'),
+      cell: (outcome) => (
+        <>
+          {outcome.reference} <span class="help">n° {outcome.orderId}</span>
+        </>
+      ),
+    },
+    { header: t('date'), cell: (outcome) => formatLocalDate(outcome.orderDate), kind: 'date' },
+    { header: t('shopState'), cell: (outcome) => outcome.stateName },
+    { header: t('customer'), cell: (outcome) => outcome.customerName },
+    {
+      header: t('total'),
+      cell: (outcome) => formatMoney(outcome.totalTaxIncl, outcome.currency, language),
+      kind: 'number',
+    },
+    {
+      header: t('outcome'),
+      cell: (outcome) => <span class={`badge ${outcome.status}`}>{t(OUTCOME_LABELS[outcome.status])}</span>,
+    },
+    { header: t('document'), cell: (outcome) => <DocumentCell outcome={outcome} /> },
+    {
+      header: t('reason'),
+      cell: (outcome) => (
+        <>
+          {outcome.reason ?? ''}
+          {outcome.notes.length === 0 ? null : <div class="help">{outcome.notes.join(' · ')}</div>}
+        </>
+      ),
+    },
+  ];
+}
+
 /** Orders of a run, one row each: what was (or would be) done and why. */
 export function OutcomeTable(props: {
   outcomes: readonly OrderOutcome[];
@@ -29,81 +95,31 @@ export function OutcomeTable(props: {
   /** Aperçu: a checkbox per order that would be imported (unticked = left out of the next run). */
   selectable?: { readonly excluded: ReadonlySet<string> };
 }) {
-  const { t, language, selectable } = props;
-  const choosable = (outcome: OrderOutcome) =>
-    outcome.status === 'would-import' || outcome.status === 'would-upgrade';
+  const { t, selectable } = props;
+  const include: readonly Column<OrderOutcome>[] =
+    selectable === undefined
+      ? []
+      : [
+          {
+            header: t('include'),
+            cell: (outcome) => <IncludeCell outcome={outcome} excluded={selectable.excluded} t={t} />,
+            kind: 'check',
+          },
+        ];
   const noneChoosable = selectable !== undefined && !props.outcomes.some(choosable);
   return (
-    <div class="table-wrap">
-      {noneChoosable ? (
-        <p class="help" id="nothing-to-include">
-          {t('nothingToInclude')}
-        </p>
-      ) : null}
-      <table id="outcomes">
-        <thead>
-          <tr>
-            {selectable === undefined ? null : <th scope="col">{t('include')}</th>}
-            <th scope="col">{t('order')}</th>
-            <th scope="col">{t('date')}</th>
-            <th scope="col">{t('shopState')}</th>
-            <th scope="col">{t('customer')}</th>
-            <th scope="col" class="num">
-              {t('total')}
-            </th>
-            <th scope="col">{t('outcome')}</th>
-            <th scope="col">{t('document')}</th>
-            <th scope="col">{t('reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.outcomes.map((outcome) => {
-            const key = formatShopOrderKey({ shopId: outcome.shopId, orderId: outcome.orderId });
-            const canChoose = choosable(outcome);
-            return (
-              <tr data-order-key={key}>
-                {selectable === undefined ? null : (
-                  <td class="center">
-                    {canChoose ? (
-                      <>
-                        <input type="hidden" name="shown" value={key} />
-                        <input
-                          type="checkbox"
-                          name="include"
-                          value={key}
-                          checked={!selectable.excluded.has(key)}
-                          aria-label={`${t('include')} ${outcome.reference}`}
-                        />
-                      </>
-                    ) : (
-                      <span class="help" title={t('notIncludable')}>
-                        —
-                      </span>
-                    )}
-                  </td>
-                )}
-                <td>
-                  {outcome.reference} <span class="help">n° {outcome.orderId}</span>
-                </td>
-                <td class="nowrap">{formatLocalDate(outcome.orderDate)}</td>
-                <td>{outcome.stateName}</td>
-                <td>{outcome.customerName}</td>
-                <td class="num">{formatMoney(outcome.totalTaxIncl, outcome.currency, language)}</td>
-                <td>
-                  <span class={`badge ${outcome.status}`}>{t(OUTCOME_LABELS[outcome.status])}</span>
-                </td>
-                <td>
-                  <DocumentCell outcome={outcome} />
-                </td>
-                <td>
-                  {outcome.reason ?? ''}
-                  {outcome.notes.length === 0 ? null : <div class="help">{outcome.notes.join(' · ')}</div>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="outcomes"
+      columns={[...include, ...outcomeColumns(t, props.language)]}
+      rows={props.outcomes}
+      rowAttributes={(outcome) => ({ 'data-order-key': orderKey(outcome) })}
+      note={
+        noneChoosable ? (
+          <p class="help" id="nothing-to-include">
+            {t('nothingToInclude')}
+          </p>
+        ) : undefined
+      }
+    />
   );
 }

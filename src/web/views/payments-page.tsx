@@ -1,6 +1,63 @@
+import type { Translate } from '../i18n.js';
+import { DataTable, type Column } from './data-table.js';
 import { CheckboxField, FormOutcome, RadioGroup, TextField } from './form-fields.js';
 import type { FormState } from './form-state.js';
 import { CsrfField, FieldError, Layout, Notice, fieldId, type PageContext } from './layout.js';
+
+/** A payment method's GesCom mode or journal, named after its config path (`payments.methods[0].mode`). */
+function MethodInput(props: { form: FormState; path: string; label: string }) {
+  const { form, path } = props;
+  const error = form.error(path);
+  return (
+    <>
+      <input
+        type="text"
+        name={path}
+        id={fieldId(path)}
+        value={form.text(path)}
+        size={12}
+        aria-label={props.label}
+        class={error === undefined ? undefined : 'invalid'}
+      />
+      <FieldError id={`${fieldId(path)}-error`} message={error} />
+    </>
+  );
+}
+
+/** One payment method a row, by its config path (`payments.methods[0]`): the module names the row. */
+function methodColumns(form: FormState, t: Translate): readonly Column<string>[] {
+  const module = (base: string) => form.text(`${base}.module`);
+  return [
+    {
+      header: t('paymentModule'),
+      rowHeader: true,
+      cell: (base) => (
+        <>
+          <code>{module(base)}</code>
+          <input type="hidden" name={`${base}.module`} value={module(base)} />
+          <input type="hidden" name={`${base}.label`} value={form.text(`${base}.label`)} />
+        </>
+      ),
+    },
+    { header: t('paymentShopLabel'), cell: (base) => form.text(`${base}.label`) },
+    {
+      header: t('paymentMode'),
+      cell: (base) => (
+        <MethodInput form={form} path={`${base}.mode`} label={`${t('paymentMode')} — ${module(base)}`} />
+      ),
+    },
+    {
+      header: t('paymentJournal'),
+      cell: (base) => (
+        <MethodInput
+          form={form}
+          path={`${base}.journal`}
+          label={`${t('paymentJournal')} — ${module(base)}`}
+        />
+      ),
+    },
+  ];
+}
 
 /** SPEC §5, "Paramétrer les Règlements". */
 export function PaymentsPage(props: {
@@ -41,53 +98,7 @@ export function PaymentsPage(props: {
           />
           <TextField form={form} path="payments.defaultMode" label={t('paymentsDefaultMode')} size={17} />
         </div>
-        <div class="table-wrap">
-          <table id="payment-methods">
-            <thead>
-              <tr>
-                <th scope="col">{t('paymentModule')}</th>
-                <th scope="col">{t('paymentShopLabel')}</th>
-                <th scope="col">{t('paymentMode')}</th>
-                <th scope="col">{t('paymentJournal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((base) => {
-                const module = form.text(`${base}.module`);
-                const cell = (field: 'mode' | 'journal', label: string) => {
-                  const path = `${base}.${field}`;
-                  const error = form.error(path);
-                  return (
-                    <td>
-                      <input
-                        type="text"
-                        name={path}
-                        id={fieldId(path)}
-                        value={form.text(path)}
-                        size={12}
-                        aria-label={`${label} — ${module}`}
-                        class={error === undefined ? undefined : 'invalid'}
-                      />
-                      <FieldError id={`${fieldId(path)}-error`} message={error} />
-                    </td>
-                  );
-                };
-                return (
-                  <tr>
-                    <th scope="row">
-                      <code>{module}</code>
-                      <input type="hidden" name={`${base}.module`} value={module} />
-                      <input type="hidden" name={`${base}.label`} value={form.text(`${base}.label`)} />
-                    </th>
-                    <td>{form.text(`${base}.label`)}</td>
-                    {cell('mode', t('paymentMode'))}
-                    {cell('journal', t('paymentJournal'))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable id="payment-methods" columns={methodColumns(form, t)} rows={rows} />
         <p class="help">{t('paymentsNoModeHelp')}</p>
         <div class="actions">
           <button type="submit">{t('save')}</button>

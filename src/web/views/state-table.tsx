@@ -1,6 +1,7 @@
 import { DOCUMENT_STATUSES } from '../../domain/sales-document.js';
 import type { FormState } from './form-state.js';
 import type { Translate } from '../i18n.js';
+import { DataTable, type Column } from './data-table.js';
 import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS, RULE_DOCUMENT_TYPES } from './labels.js';
 import { FieldError, fieldId } from './layout.js';
 
@@ -9,12 +10,12 @@ export interface StateOption {
   readonly name: string;
 }
 
-function Select(props: {
-  path: string;
-  form: FormState;
-  label: string;
-  options: readonly { value: string; label: string }[];
-}) {
+interface SelectOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+function Select(props: { path: string; form: FormState; label: string; options: readonly SelectOption[] }) {
   const { path, form } = props;
   const error = form.error(path);
   const current = form.text(path);
@@ -43,6 +44,81 @@ function numericId(id: string): number {
   return /^\d+$/.test(id) ? Number(id) : Number.MAX_SAFE_INTEGER;
 }
 
+/** A row of the table: a shop state, as the form holds it under `states[index]`. */
+interface StateRow {
+  readonly index: number;
+  readonly base: string;
+  readonly id: string;
+  readonly name: string;
+  readonly selected: boolean;
+}
+
+function stateRow(form: FormState, index: number): StateRow {
+  const base = `states[${index}]`;
+  return {
+    index,
+    base,
+    id: form.text(`${base}.id`),
+    name: form.text(`${base}.name`),
+    selected: form.checked(`${base}.selected`),
+  };
+}
+
+const TYPE_OPTIONS = RULE_DOCUMENT_TYPES.map((type) => ({ value: type, label: DOCUMENT_TYPE_LABELS[type] }));
+const STATUS_OPTIONS = DOCUMENT_STATUSES.map((status) => ({
+  value: status,
+  label: DOCUMENT_STATUS_LABELS[status],
+}));
+
+/** The state's name labels each input of its row, for screen readers ("Type de document — Livré"). */
+function stateColumns(
+  form: FormState,
+  changeOptions: readonly SelectOption[],
+  t: Translate,
+): readonly Column<StateRow>[] {
+  const select = (
+    field: 'documentType' | 'documentStatus' | 'changeStateTo',
+    header: string,
+    options: readonly SelectOption[],
+  ): Column<StateRow> => ({
+    header,
+    cell: (row) => (
+      <Select path={`${row.base}.${field}`} form={form} label={`${header} — ${row.name}`} options={options} />
+    ),
+  });
+  return [
+    {
+      header: t('colId'),
+      kind: 'number',
+      cell: (row) => (
+        <>
+          {row.id}
+          <input type="hidden" name={`${row.base}.id`} value={row.id} />
+          <input type="hidden" name={`${row.base}.name`} value={row.name} />
+          <FieldError id={`${fieldId(`${row.base}.id`)}-error`} message={form.error(`${row.base}.id`)} />
+        </>
+      ),
+    },
+    { header: t('colState'), rowHeader: true, cell: (row) => row.name },
+    {
+      header: t('colSelected'),
+      kind: 'check',
+      cell: (row) => (
+        <input
+          type="checkbox"
+          name={`${row.base}.selected`}
+          id={fieldId(`${row.base}.selected`)}
+          aria-label={`${t('colSelected')} — ${row.name}`}
+          checked={row.selected}
+        />
+      ),
+    },
+    select('documentType', t('colDocumentType'), TYPE_OPTIONS),
+    select('documentStatus', t('colDocumentStatus'), STATUS_OPTIONS),
+    select('changeStateTo', t('colChangeStateTo'), changeOptions),
+  ];
+}
+
 /**
  * The state table of SPEC §2, row for row: Id, Statut, Sélectionné, Type de document, Statut du
  * document, Changer le statut en. Each input is named after its config path (`states[3].documentType`).
@@ -61,85 +137,19 @@ export function StateTable(props: {
   ];
   // Rows in the shop's id order (1, 2, … 10, 11, not 1, 10, 11, 2): each input keeps its config index
   // in its name, so the order shown changes nothing of what is saved.
-  const rows = Array.from({ length: props.rowCount }, (_, index) => index).sort(
-    (a, b) => numericId(form.text(`states[${a}].id`)) - numericId(form.text(`states[${b}].id`)) || a - b,
+  const rows = Array.from({ length: props.rowCount }, (_, index) => stateRow(form, index)).sort(
+    (a, b) => numericId(a.id) - numericId(b.id) || a.index - b.index,
   );
   return (
-    <div class="table-wrap">
-      <table class="state-table" id="state-table">
-        <thead>
-          <tr>
-            <th scope="col" class="num">
-              {t('colId')}
-            </th>
-            <th scope="col">{t('colState')}</th>
-            <th scope="col" class="center">
-              {t('colSelected')}
-            </th>
-            <th scope="col">{t('colDocumentType')}</th>
-            <th scope="col">{t('colDocumentStatus')}</th>
-            <th scope="col">{t('colChangeStateTo')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((index) => {
-            const base = `states[${index}]`;
-            const id = form.text(`${base}.id`);
-            const name = form.text(`${base}.name`);
-            const selected = form.checked(`${base}.selected`);
-            return (
-              <tr class={selected ? 'selected-row' : undefined} data-state-id={id}>
-                <td class="num">
-                  {id}
-                  <input type="hidden" name={`${base}.id`} value={id} />
-                  <input type="hidden" name={`${base}.name`} value={name} />
-                  <FieldError id={`${fieldId(`${base}.id`)}-error`} message={form.error(`${base}.id`)} />
-                </td>
-                <th scope="row">{name}</th>
-                <td class="center">
-                  <input
-                    type="checkbox"
-                    name={`${base}.selected`}
-                    id={fieldId(`${base}.selected`)}
-                    aria-label={`${t('colSelected')} — ${name}`}
-                    checked={selected}
-                  />
-                </td>
-                <td>
-                  <Select
-                    path={`${base}.documentType`}
-                    form={form}
-                    label={`${t('colDocumentType')} — ${name}`}
-                    options={RULE_DOCUMENT_TYPES.map((type) => ({
-                      value: type,
-                      label: DOCUMENT_TYPE_LABELS[type],
-                    }))}
-                  />
-                </td>
-                <td>
-                  <Select
-                    path={`${base}.documentStatus`}
-                    form={form}
-                    label={`${t('colDocumentStatus')} — ${name}`}
-                    options={DOCUMENT_STATUSES.map((status) => ({
-                      value: status,
-                      label: DOCUMENT_STATUS_LABELS[status],
-                    }))}
-                  />
-                </td>
-                <td>
-                  <Select
-                    path={`${base}.changeStateTo`}
-                    form={form}
-                    label={`${t('colChangeStateTo')} — ${name}`}
-                    options={changeOptions}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="state-table"
+      class="state-table"
+      columns={stateColumns(form, changeOptions, t)}
+      rows={rows}
+      rowAttributes={(row) => ({
+        class: row.selected ? 'selected-row' : undefined,
+        'data-state-id': row.id,
+      })}
+    />
   );
 }

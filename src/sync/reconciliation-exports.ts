@@ -7,6 +7,7 @@ import {
   type ReconciliationReport,
   frenchAmount,
 } from '../domain/reconciliation.js';
+import { frenchDate } from '../domain/templates.js';
 import { CSV_BOM, csvRow } from './report-csv.js';
 
 /** The reconciliation report for programs: amounts as exact decimal text, dates as the shop writes them. */
@@ -78,10 +79,4 @@ function csvCells(difference: Difference): (string | number | undefined)[] {
     difference.kind,
     difference.action,
   ];
-}
-
-/** `2026-11-03 08:30:00` → `03/11/2026`; empty stays empty. */
-export function frenchDate(text: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : text;
 }

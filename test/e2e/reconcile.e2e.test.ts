@@ -1,6 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ensureBuiltCli, navetteCli } from '../support/built-cli.js';
 import type { ReconciliationReport } from '../../src/domain/reconciliation.js';
 import { draft, record } from '../contract/sample-documents.js';
 import { openDemoNavette, type DemoNavette } from '../support/demo-navette.js';
@@ -96,4 +99,65 @@ describe('the reconciliation report on the demo shop and the embedded GesCom', (
     expect(demo.shop.calls.byResource()['order_details']).toBeUndefined();
     expect(demo.shop.calls.byResource()['customers']).toBeUndefined();
   });
+});
+
+describe('navette reconcile', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints the report in French, as JSON or CSV, and exits 1 when there are differences', async () => {
+    ensureBuiltCli();
+    dir = await mkdtemp(join(tmpdir(), 'navette-reconcile-'));
+    expect(navetteCli(['demo', '--dir', join(dir, 'demo')]).status).toBe(0);
+    const config = join(dir, 'demo', 'navette.yaml');
+    const reconcile = (...args: string[]) =>
+      navetteCli(['--config', config, 'reconcile', '--from', '2020-01-01', '--to', '2099-12-31', ...args]);
+
+    const agreed = reconcile();
+    expect(agreed.stderr).toBe('');
+    expect(agreed.status).toBe(0);
+    expect(agreed.stdout).toMatch(/^Rapprochement du 01\/01\/2020 au 31\/12\/2099 \(date de commande\)/);
+    expect(agreed.stdout).toContain('Aucun écart : la boutique et la gestion commerciale concordent.');
+
+    const database = new BetterSqlite3(join(dir, 'demo', 'gescom.db'));
+    let number: string;
+    try {
+      ({ number } = database
+        .prepare('SELECT number FROM documents WHERE transformed_into IS NULL ORDER BY id LIMIT 1')
+        .get() as { number: string });
+      database.prepare("UPDATE documents SET total_tax_incl = '1234.5' WHERE number = ?").run(number);
+    } finally {
+      database.close();
+    }
+
+    const text = reconcile();
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(
+      new RegExp(`Totaux différents : commande \\d+ \\(boutique 1\\), [A-Z]+, \\d{2}/\\d{2}/\\d{4}`),
+    );
+    expect(text.stdout).toContain(`1234,50 TTC — navette documents ${number}`);
+    expect(text.stdout).toContain('1 écart à traiter.');
+
+    const json = reconcile('--json');
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout) as {
+      differences: { kind: string; document: { number: string; totals: { taxIncl: string } } }[];
+    };
+    expect(report.differences.map((difference) => difference.kind)).toEqual(['totals-differ']);
+    expect(report.differences[0]?.document).toMatchObject({ number, totals: { taxIncl: '1234.5' } });
+
+    const csv = reconcile('--csv');
+    expect(csv.status).toBe(1);
+    const [header, row] = csv.stdout.split('\r\n');
+    expect(header?.startsWith('\uFEFFBoutique;Commande;')).toBe(true);
+    expect(row?.split(';')).toContain('1234,50');
+    expect(row?.split(';')).toContain('totals-differ');
+
+    expect(reconcile('--json', '--csv').status).toBe(2);
+    const half = navetteCli(['--config', config, 'reconcile', '--from', '2026-01-01']);
+    expect(half.status).toBe(2);
+    expect(half.stderr).toBe('navette : --from et --to vont ensemble.\n');
+  }, 240_000);
 });

@@ -282,8 +282,9 @@ const fr = {
   reconcileDownloadCsv: 'Télécharger le rapprochement (CSV)',
   colDifference: 'Écart',
   colOrder: 'Commande',
-  colShopTotal: 'Total TTC boutique',
-  colGescomTotal: 'Total TTC gestion commerciale',
+  colShopTotal: 'TTC boutique',
+  colGescomTotal: 'TTC document',
+  colDocument: 'Document',
   colToDo: 'À faire',
   diffNotImported: 'Absente de la gestion commerciale',
   diffDocumentMissing: 'Document disparu de la gestion commerciale',
@@ -291,7 +292,7 @@ const fr = {
   diffPaidStillQuote: 'Payée, encore en devis',
   diffCancelledStillLive: 'Annulée ou remboursée, document toujours actif',
   diffOrderMissing: 'Commande disparue de la boutique',
-  todoNotImported: 'Importez-la (ou : navette import --from {day} --to {day} --shop {shop}).',
+  todoNotImported: 'Importez-la : elle n’est pas dans la gestion commerciale.',
   todoDocumentMissing:
     'Son document a été supprimé : navette reset --orders {order} --shop {shop}, puis importez-la.',
   todoTotalsDiffer:
@@ -573,8 +574,9 @@ const en: Record<MessageKey, string> = {
   reconcileDownloadCsv: 'Download the reconciliation (CSV)',
   colDifference: 'Difference',
   colOrder: 'Order',
-  colShopTotal: 'Shop total incl. VAT',
-  colGescomTotal: 'Sales management total incl. VAT',
+  colShopTotal: 'Shop, incl. VAT',
+  colGescomTotal: 'Document, incl. VAT',
+  colDocument: 'Document',
   colToDo: 'To do',
   diffNotImported: 'Missing from the sales management',
   diffDocumentMissing: 'Document gone from the sales management',
@@ -582,7 +584,7 @@ const en: Record<MessageKey, string> = {
   diffPaidStillQuote: 'Paid, still a quote',
   diffCancelledStillLive: 'Cancelled or refunded, document still live',
   diffOrderMissing: 'Order gone from the shop',
-  todoNotImported: 'Import it (or: navette import --from {day} --to {day} --shop {shop}).',
+  todoNotImported: 'Import it: it is not in the sales management.',
   todoDocumentMissing:
     'Its document was deleted: navette reset --orders {order} --shop {shop}, then import it.',
   todoTotalsDiffer:

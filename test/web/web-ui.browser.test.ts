@@ -316,6 +316,9 @@ describe('web UI in a browser', () => {
       ['detail-import-echecs', `${runPath ?? '/history'}?outcome=failed`],
       ['documents', '/documents'],
       ['document', documentPath ?? '/documents'],
+      ['rapprochement', '/reconcile?run=1'],
+      // A period wider than the import's: the orders it did not read are listed, with what to do.
+      ['rapprochement-ecarts', '/reconcile?run=1&from=01/01/2020&to=31/12/2099'],
     ];
     const problems: string[] = [];
     for (const language of ['fr', 'en'] as const) {

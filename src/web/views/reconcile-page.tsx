@@ -133,7 +133,7 @@ function DifferenceTable(props: { differences: readonly Difference[]; t: Transla
             <th scope="col" class="num">
               {t('colShopTotal')}
             </th>
-            <th scope="col">{t('colDocumentType')}</th>
+            <th scope="col">{t('colDocument')}</th>
             <th scope="col" class="num">
               {t('colGescomTotal')}
             </th>
@@ -163,11 +163,7 @@ function DifferenceTable(props: { differences: readonly Difference[]; t: Transla
                 </td>
                 <td class="num">{money(document?.totals.taxIncl)}</td>
                 <td>
-                  {t(TODO[difference.kind], {
-                    day: order?.dateAdd.slice(0, 10) ?? '',
-                    shop: key.shopId,
-                    order: key.orderId,
-                  })}{' '}
+                  {t(TODO[difference.kind], { shop: key.shopId, order: key.orderId })}{' '}
                   <ActionLink difference={difference} t={t} />
                 </td>
               </tr>

@@ -133,7 +133,7 @@ function DifferenceTable(props: { differences: readonly Difference[]; t: Transla
             <th scope="col" class="num">
               {t('colShopTotal')}
             </th>
-            <th scope="col">{t('colDocument')}</th>
+            <th scope="col">{t('document')}</th>
             <th scope="col" class="num">
               {t('colGescomTotal')}
             </th>

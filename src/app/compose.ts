@@ -16,6 +16,7 @@ import type { SyncStore } from '../ports/sync-store.js';
 import { reportCsvLines } from '../sync/report-csv.js';
 import { reportJsonChunks } from '../sync/report-json.js';
 import { importLockName, newLockOwner, withRunLock } from '../sync/run-lock.js';
+import { reconciliationCsvLines, reconciliationJson } from '../sync/reconciliation-exports.js';
 import { resetOrders } from '../sync/reset-orders.js';
 import { runImport } from '../sync/run-import.js';
 import { sendStateChanges } from '../sync/write-back.js';
@@ -25,6 +26,7 @@ import { LazyOrderSource } from './lazy-order-source.js';
 import type { Navette } from './navette.js';
 import { connectionCheck } from './use-cases/connection-check.js';
 import { importArticles } from './use-cases/import-articles.js';
+import { reconciliation } from './use-cases/reconciliation.js';
 import { checkRunRequest } from './use-cases/run-request.js';
 import { seenPaymentMethods } from './use-cases/seen-payment-methods.js';
 import { stateRulesFor } from './use-cases/shop-states.js';
@@ -151,6 +153,21 @@ async function wire(
         )) ?? { sent: 0, skipped: 0, failed: 0, busy: true }
       );
     },
+    reconcile: async (options) => {
+      prestaShop?.forgetReferenceData();
+      const report = await reconciliation(deps, config, options);
+      logger?.info(
+        {
+          differences: report.differences.length,
+          orders: report.ordersChecked,
+          calls: report.webserviceCalls,
+        },
+        'reconcile',
+      );
+      return report;
+    },
+    reconciliationJson: (report) => reconciliationJson(report),
+    reconciliationCsv: (report) => reconciliationCsvLines(report),
     resetOrders: (selection, reason) => resetOrders(target, store, selection, reason),
     listRuns: (page) => store.listRuns(page),
     run: (runId) => store.getRun(runId),

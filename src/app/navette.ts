@@ -6,7 +6,9 @@ import type { OrderState, Shop } from '../domain/shop-order.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentFilter } from '../ports/gescom-target.js';
 import type { ConnectionReport } from '../ports/order-source.js';
+import type { ReconciliationReport } from '../domain/reconciliation.js';
 import type { ImportOptions } from '../sync/import-options.js';
+import type { ReconcileOptions } from '../sync/reconcile.js';
 import type { ResetSelection } from '../sync/reset-orders.js';
 import type { RunEvent } from '../sync/run-events.js';
 import type { ArticleImport } from './use-cases/import-articles.js';
@@ -19,6 +21,7 @@ export type {
   ConnectionReport,
   DocumentFilter,
   ImportOptions,
+  ReconcileOptions,
   ResetSelection,
   RunEvent,
   SeenPaymentMethod,
@@ -67,6 +70,17 @@ export interface Navette {
    * ledger forgets them, the journal says who and why — so that the next run imports them again.
    */
   resetOrders(selection: ResetSelection, reason: string): Promise<number>;
+
+  /**
+   * "Rapprochement": the orders of the period against the GesCom — missing, other totals, a state that
+   * disagrees with the document, documents whose order is gone — each with what to do. Writes nothing.
+   * An impossible period or an unknown shop: `ExpectedFailure('invalid-value')`.
+   */
+  reconcile(options: ReconcileOptions): Promise<ReconciliationReport>;
+  /** The reconciliation report for programs (`--json`): amounts as exact decimal text. */
+  reconciliationJson(report: ReconciliationReport): unknown;
+  /** The reconciliation report as CSV lines for French Excel. */
+  reconciliationCsv(report: ReconciliationReport): Iterable<string>;
 
   listRuns(page: { readonly limit: number; readonly offset?: number }): Promise<readonly RunSummary[]>;
   run(runId: string): Promise<RunSummary | undefined>;

@@ -13,6 +13,12 @@ export interface OrderQuery {
   readonly to: ShopDateTime;
   /** Read the customers' messages on the orders (costs two more calls a page). */
   readonly withMessages: boolean;
+  /**
+   * Read the orders alone, not their related records (details, customers, addresses, payments,
+   * shipments, vouchers, messages): one call a page. Enough for an order's state, dates and totals —
+   * what the reconciliation report compares — not for an import. A source may still give the whole order.
+   */
+  readonly ordersOnly?: boolean;
 }
 
 /** A state change to send to the shop, guarded by the state the order had when it was read. */

@@ -26,7 +26,7 @@ export interface Selection {
 export async function selectOrders(
   deps: { readonly source: OrderSource; readonly store: SyncStore; readonly clock: Clock },
   config: ImportRules,
-  options: ImportOptions,
+  options: Pick<ImportOptions, 'period' | 'shopIds'>,
 ): Promise<Selection> {
   const [states, shops] = await Promise.all([deps.source.orderStates(), deps.source.shops()]);
   const shopIdsWanted = options.shopIds ?? config.shops ?? [];

@@ -21,6 +21,7 @@ import { registerImportWindowRoutes } from './routes/import-window-routes.js';
 import { registerLoginRoutes, registerSessionActions } from './routes/login-routes.js';
 import { registerPaymentRoutes } from './routes/payment-routes.js';
 import { registerPreviewRoutes } from './routes/preview-routes.js';
+import { registerReconcileRoutes } from './routes/reconcile-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerStaticRoutes } from './routes/static-routes.js';
 import { registerStatusUpdateRoutes } from './routes/status-update-routes.js';
@@ -91,6 +92,7 @@ export function createWebApp(deps: WebDeps): WebApp {
   registerHistoryRoutes(app, services);
   registerDocumentRoutes(app, services);
   registerArticleRoutes(app, services);
+  registerReconcileRoutes(app, services);
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -282,6 +282,40 @@ const fr = {
     'Seules les 500 premières commandes sont affichées : le rapport CSV les contient toutes.',
   keyDemo: 'Clé webservice : inutile (boutique de démonstration)',
   journalEmpty: 'Rien au journal : aucun avertissement ni erreur.',
+  navReconcile: 'Rapprochement',
+  reconcileTitle: 'Rapprochement boutique et gestion commerciale',
+  reconcileHelp:
+    'Compare les commandes de la période (statuts sélectionnés et annulations) aux documents de la gestion commerciale. Ne modifie rien ; un appel à la boutique par centaine de commandes. Sans dates, la période par défaut (30 derniers jours si elle est « Depuis le dernier import »).',
+  reconcileShops: 'Boutiques (par exemple 1,2)',
+  reconcileRun: 'Lancer le rapprochement',
+  reconcileSummary:
+    'Du {from} au {to} : {orders} commande(s) et {documents} document(s) vérifiés, {calls} appel(s) à la boutique.',
+  reconcileNone: 'Aucun écart : la boutique et la gestion commerciale concordent.',
+  reconcileCount: '{count} écart(s) à traiter.',
+  reconcileDownloadCsv: 'Télécharger le rapprochement (CSV)',
+  colDifference: 'Écart',
+  colOrder: 'Commande',
+  colShopTotal: 'TTC boutique',
+  colGescomTotal: 'TTC document',
+  colToDo: 'À faire',
+  diffNotImported: 'Absente de la gestion commerciale',
+  diffDocumentMissing: 'Document disparu de la gestion commerciale',
+  diffTotalsDiffer: 'Totaux différents',
+  diffPaidStillQuote: 'Payée, encore en devis',
+  diffCancelledStillLive: 'Annulée ou remboursée, document toujours actif',
+  diffOrderMissing: 'Commande disparue de la boutique',
+  todoNotImported: 'Importez-la : elle n’est pas dans la gestion commerciale.',
+  todoDocumentMissing:
+    'Son document a été supprimé : navette reset --orders {order} --shop {shop}, puis importez-la.',
+  todoTotalsDiffer:
+    'Vérifiez le document : la commande a été modifiée dans la boutique, ou le document dans la gestion commerciale.',
+  todoPaidStillQuote: 'Transformez le devis en bon de commande ou en facture : la commande est payée.',
+  todoCancelledStillLive:
+    'Annulez le document ou faites-en un avoir : la commande est annulée ou remboursée dans la boutique.',
+  todoOrderMissing:
+    'La commande n’existe plus dans la boutique : vérifiez le document et annulez-le s’il n’a plus lieu d’être.',
+  seeImport: 'Voir l’import',
+  seeDocument: 'Voir le document',
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -552,6 +586,40 @@ const en: Record<MessageKey, string> = {
   outcomesTruncated: 'Only the first 500 orders are shown: the CSV report holds them all.',
   keyDemo: 'Webservice key: not needed (demo shop)',
   journalEmpty: 'Nothing in the journal: no warning and no error.',
+  navReconcile: 'Reconciliation',
+  reconcileTitle: 'Shop and sales management reconciliation',
+  reconcileHelp:
+    'Compares the orders of the period (selected states and cancellations) with the sales management’s documents. Changes nothing; one call to the shop per hundred orders. Without dates, the default period (the last 30 days if it is “Since the last import”).',
+  reconcileShops: 'Shops (for example 1,2)',
+  reconcileRun: 'Run the reconciliation',
+  reconcileSummary:
+    'From {from} to {to}: {orders} order(s) and {documents} document(s) checked, {calls} call(s) to the shop.',
+  reconcileNone: 'No difference: the shop and the sales management agree.',
+  reconcileCount: '{count} difference(s) to deal with.',
+  reconcileDownloadCsv: 'Download the reconciliation (CSV)',
+  colDifference: 'Difference',
+  colOrder: 'Order',
+  colShopTotal: 'Shop, incl. VAT',
+  colGescomTotal: 'Document, incl. VAT',
+  colToDo: 'To do',
+  diffNotImported: 'Missing from the sales management',
+  diffDocumentMissing: 'Document gone from the sales management',
+  diffTotalsDiffer: 'Different totals',
+  diffPaidStillQuote: 'Paid, still a quote',
+  diffCancelledStillLive: 'Cancelled or refunded, document still live',
+  diffOrderMissing: 'Order gone from the shop',
+  todoNotImported: 'Import it: it is not in the sales management.',
+  todoDocumentMissing:
+    'Its document was deleted: navette reset --orders {order} --shop {shop}, then import it.',
+  todoTotalsDiffer:
+    'Check the document: the order was changed in the shop, or the document in the sales management.',
+  todoPaidStillQuote: 'Turn the quote into an order or an invoice: the order is paid.',
+  todoCancelledStillLive:
+    'Cancel the document or make a credit note of it: the order is cancelled or refunded in the shop.',
+  todoOrderMissing:
+    'The order no longer exists in the shop: check the document and cancel it if it no longer stands.',
+  seeImport: 'See the import',
+  seeDocument: 'See the document',
 };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { fr, en };

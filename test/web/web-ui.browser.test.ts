@@ -331,6 +331,9 @@ describe('web UI in a browser', () => {
       ['documents', '/documents'],
       ['document', documentPath ?? '/documents'],
       ['articles', '/articles'],
+      ['rapprochement', '/reconcile?run=1'],
+      // A period wider than the import's: the orders it did not read are listed, with what to do.
+      ['rapprochement-ecarts', '/reconcile?run=1&from=01/01/2020&to=31/12/2099'],
     ];
     const problems: string[] = [];
     for (const language of ['fr', 'en'] as const) {

@@ -64,6 +64,35 @@ export class OrderPageReader {
     }
   }
 
+  /**
+   * A page of orders without their related records (`OrderQuery.ordersOnly`): no call beyond the page
+   * itself and the reference data read once. The lines come from the order's own rows; customer,
+   * addresses, payments, shipment and vouchers stay empty.
+   */
+  async readOrdersOnly(page: readonly RawRecord[]): Promise<SourcedOrder[]> {
+    const parsedOrders = parseRecords(orderSchema, page);
+    const reference = await this.reference.referenceData();
+    return [
+      ...parsedOrders.rejected.map(({ raw, reason }) => malformed(raw, reason)),
+      ...parsedOrders.records.map((order) =>
+        toShopOrder(
+          {
+            order,
+            details: [],
+            customer: undefined,
+            deliveryAddress: undefined,
+            invoiceAddress: undefined,
+            payments: [],
+            orderCarrier: undefined,
+            cartRules: [],
+            messages: [],
+          },
+          reference,
+        ),
+      ),
+    ];
+  }
+
   private async sourcedOrders(
     raws: readonly RawRecord[],
     withMessages: boolean,

@@ -85,6 +85,28 @@ describe('PrestaShopOrderSource.readOrders', () => {
     ).toBe('all');
   });
 
+  it('with ordersOnly, reads the same orders with their states and totals and nothing else per page', async () => {
+    const whole = (await readAll(source(createFakeWebservice()).readOrders(QUERY))).flat();
+    const fake = createFakeWebservice();
+    const pages = await readAll(source(fake).readOrders({ ...QUERY, ordersOnly: true }));
+    const orders = pages.flat();
+    expect(orders.map(idOf)).toEqual(whole.map(idOf));
+    const summary = (order: SourcedOrder) =>
+      order.ok
+        ? [
+            order.order.state.id,
+            order.order.totals.paidTaxExcl.toFixed(2),
+            order.order.totals.paidTaxIncl.toFixed(2),
+          ]
+        : [];
+    expect(orders.map(summary)).toEqual(whole.map(summary));
+    const perPage = resourcesCalled(fake).filter(
+      (resource) =>
+        !['shops', 'order_states', 'currencies', 'carriers', 'countries', 'taxes'].includes(resource),
+    );
+    expect(perPage).toEqual(['orders']);
+  });
+
   it('asks only for the selected shop', async () => {
     const fake = createFakeWebservice();
     const orders = (await readAll(source(fake).readOrders({ ...QUERY, shopIds: [2] }))).flat();

@@ -94,7 +94,10 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
           yielded.add(id);
           return wantedShops.size === 0 || wantedShops.has(Number(raw['id_shop']));
         });
-        if (page.length > 0) yield await this.pages.read(page, query.withMessages, scope);
+        if (page.length === 0) continue;
+        yield query.ordersOnly === true
+          ? await this.pages.readOrdersOnly(page)
+          : await this.pages.read(page, query.withMessages, scope);
       }
     }
   }

@@ -8,7 +8,10 @@ import type { ImportOptions } from '../../sync/import-options.js';
  * reversed period, or a shop id the installation does not have, would read nothing and look like "no
  * orders" — they are refused with what to type instead.
  */
-export async function checkRunRequest(options: ImportOptions, source: OrderSource): Promise<void> {
+export async function checkRunRequest(
+  options: Pick<ImportOptions, 'period' | 'shopIds'>,
+  source: OrderSource,
+): Promise<void> {
   if (options.period !== undefined) {
     const period = parsePeriod(options.period.from, options.period.to);
     if (!period.ok) throw new ExpectedFailure('invalid-value', period.message);

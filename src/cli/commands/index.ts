@@ -8,6 +8,7 @@ import { registerDocuments } from './documents.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerPassword } from './password.js';
+import { registerReconcile } from './reconcile.js';
 import { registerReset } from './reset.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
@@ -25,6 +26,7 @@ export function registerCommands(program: Command, setExitCode: (code: number) =
   registerDocuments(program, setExitCode);
   registerRuns(program, setExitCode);
   registerReset(program, setExitCode);
+  registerReconcile(program, setExitCode);
   registerStatusUpdates(program, setExitCode);
   registerDemoShop(program, setExitCode);
   registerDemoDolibarr(program, setExitCode);

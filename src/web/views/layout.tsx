@@ -14,7 +14,8 @@ export type PageId =
   | 'history'
   | 'documents'
   | 'payments'
-  | 'status-updates';
+  | 'status-updates'
+  | 'reconcile';
 
 const NAVIGATION: readonly { id: PageId; href: string; label: MessageKey }[] = [
   { id: 'import', href: '/', label: 'navImport' },
@@ -24,6 +25,7 @@ const NAVIGATION: readonly { id: PageId; href: string; label: MessageKey }[] = [
   { id: 'import-now', href: '/import-now', label: 'navImportNow' },
   { id: 'history', href: '/history', label: 'navHistory' },
   { id: 'documents', href: '/documents', label: 'navDocuments' },
+  { id: 'reconcile', href: '/reconcile', label: 'navReconcile' },
 ];
 
 export interface PageContext {

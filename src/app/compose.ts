@@ -130,8 +130,6 @@ async function wire(
     config,
     clock,
     runImport: async (importOptions) => {
-      // States, carriers, currencies… are read once per run: a long-lived server sees the shop's changes.
-      prestaShop?.forgetReferenceData();
       // An unknown shop or an impossible period is refused before a run is recorded (a missing key is
       // the run's fatal failure, kept in the history like an unreachable shop).
       if (importOptions.period !== undefined || importOptions.shopIds !== undefined)
@@ -166,7 +164,9 @@ async function wire(
     orderStates: () => source.orderStates(),
     shops: () => source.shops(),
     shopStates: async () => {
-      const states = await source.orderStates();
+      // The settings show the shop's states as they are now (an import keeps them for the process's life).
+      await source.open();
+      const states = await (prestaShop?.freshOrderStates() ?? source.orderStates());
       const byId = new Map(states.map((state) => [state.id, state]));
       return stateRulesFor(config, states).map((rule) => ({ state: byId.get(rule.id), rule }));
     },

@@ -109,6 +109,8 @@ async function importUnderLock(
       journal: journalOf(deps, options, runId),
       context: {
         ...selection,
+        source: deps.source,
+        withMessages: selection.query.withMessages,
         target: deps.target,
         store: deps.store,
         config,
@@ -181,7 +183,7 @@ async function importPages(
   const emit = (event: RunEvent): void => options.onEvent?.(event);
   const { progress, journal, context } = run;
   let earliestFailure: ShopDateTime | undefined;
-  for await (const page of source.readOrders(selection.query)) {
+  for await (const page of source.readOrderHeaders(selection.query)) {
     if (options.signal?.aborted) break;
     const recorded: OrderOutcome[] = [];
     for (const outcome of await importPage(page, context)) {

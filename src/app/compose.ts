@@ -90,6 +90,7 @@ async function wire(
   const env = options.env ?? process.env;
   let logger = options.logger;
   let calls = 0;
+  const callsByResource: Record<string, number> = {};
   let prestaShop: PrestaShopOrderSource | undefined;
   // The key is resolved when the shop is first called: runs, documents and resets need none.
   const source = new LazyOrderSource(async () => {
@@ -105,6 +106,8 @@ async function wire(
       key,
       fetch: (url, init) => {
         calls += 1;
+        const resource = resourceOf(url);
+        callsByResource[resource] = (callsByResource[resource] ?? 0) + 1;
         return baseFetch(url, init);
       },
       clock,
@@ -125,6 +128,7 @@ async function wire(
     clock,
     lockOwner: newLockOwner(),
     webserviceCalls: () => calls,
+    webserviceCallsByResource: () => ({ ...callsByResource }),
   };
   const navette: Navette = {
     config,
@@ -188,4 +192,11 @@ async function wire(
     },
   };
   return { navette, adapters: { source, target, store } };
+}
+
+/** `https://shop/api/order_details?…` → `order_details`; `''` for the API root. */
+function resourceOf(url: string): string {
+  const path = new URL(url).pathname;
+  const after = path.slice(path.lastIndexOf('/api/') + '/api/'.length);
+  return after.split('/')[0] ?? '';
 }

@@ -32,6 +32,11 @@ describe('webservice calls of a run', () => {
     const run = await demo.navette.runImport({ trigger: 'cli', dryRun: false });
     expect(run.counts.imported).toBeGreaterThan(1000);
     expect(demo.shop.calls.total()).toBe(run.webserviceCalls);
+    // The run's report says the same, resource by resource, as the shop counted them.
+    expect(run.webserviceCallsByResource).toEqual(demo.shop.calls.byResource());
+    expect((await demo.navette.run(run.runId))?.webserviceCallsByResource).toEqual(
+      demo.shop.calls.byResource(),
+    );
     expect(demo.shop.calls.total() / run.counts.read).toBeLessThanOrEqual(3 / 100);
   }, 180_000);
 });

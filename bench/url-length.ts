@@ -44,7 +44,9 @@ for (const target of [2_000, 4_000, MAX_URL_LENGTH, 8_190, 12_000, 16_000, 16_50
   }
   const status = await statusOf(url);
   results.push({ length: url.length, status });
-  console.log(`${String(url.length).padStart(6)} characters, ${String(ids.length).padStart(5)} ids: ${status}`);
+  console.log(
+    `${String(url.length).padStart(6)} characters, ${String(ids.length).padStart(5)} ids: ${status}`,
+  );
 }
 console.log(JSON.stringify({ bench: 'url-length', results }));
 await server.close();

@@ -17,8 +17,14 @@ const QUERY: OrderQuery = {
   withMessages: false,
 };
 
-function sourceFor(shop: ReturnType<typeof createDemoShop>, key = shop.key) {
-  return createPrestaShopOrderSource({ url: shop.url, key, fetch: shop.fetch, clock: new FakeClock() });
+function sourceFor(shop: ReturnType<typeof createDemoShop>, key = shop.key, pageSize?: number) {
+  return createPrestaShopOrderSource({
+    url: shop.url,
+    key,
+    fetch: shop.fetch,
+    clock: new FakeClock(),
+    ...(pageSize === undefined ? {} : { pageSize }),
+  });
 }
 
 const idOf = (order: SourcedOrder) => (order.ok ? order.order.key.orderId : order.key.orderId);
@@ -30,7 +36,8 @@ describe('PrestaShop client against the demo shop', () => {
     expect(expected).toHaveLength(1050);
     const seen: number[] = [];
     let pages = 0;
-    for await (const page of sourceFor(shop).readOrders(QUERY)) {
+    // Pages of 100, so that many pages meet the shop's changes.
+    for await (const page of sourceFor(shop, shop.key, 100).readOrders(QUERY)) {
       pages += 1;
       seen.push(...page.map(idOf));
       expect(page.every((order) => order.ok)).toBe(true);

@@ -92,6 +92,7 @@ async function wire(
   const env = options.env ?? process.env;
   let logger = options.logger;
   let calls = 0;
+  const callsByResource: Record<string, number> = {};
   let prestaShop: PrestaShopOrderSource | undefined;
   // The key is resolved when the shop is first called: runs, documents and resets need none.
   const source = new LazyOrderSource(async () => {
@@ -107,6 +108,8 @@ async function wire(
       key,
       fetch: (url, init) => {
         calls += 1;
+        const resource = resourceOf(url);
+        callsByResource[resource] = (callsByResource[resource] ?? 0) + 1;
         return baseFetch(url, init);
       },
       clock,
@@ -127,13 +130,12 @@ async function wire(
     clock,
     lockOwner: newLockOwner(),
     webserviceCalls: () => calls,
+    webserviceCallsByResource: () => ({ ...callsByResource }),
   };
   const navette: Navette = {
     config,
     clock,
     runImport: async (importOptions) => {
-      // States, carriers, currencies… are read once per run: a long-lived server sees the shop's changes.
-      prestaShop?.forgetReferenceData();
       // An unknown shop or an impossible period is refused before a run is recorded (a missing key is
       // the run's fatal failure, kept in the history like an unreachable shop).
       if (importOptions.period !== undefined || importOptions.shopIds !== undefined)
@@ -183,7 +185,9 @@ async function wire(
     orderStates: () => source.orderStates(),
     shops: () => source.shops(),
     shopStates: async () => {
-      const states = await source.orderStates();
+      // The settings show the shop's states as they are now (an import keeps them for the process's life).
+      await source.open();
+      const states = await (prestaShop?.freshOrderStates() ?? source.orderStates());
       const byId = new Map(states.map((state) => [state.id, state]));
       return stateRulesFor(config, states).map((rule) => ({ state: byId.get(rule.id), rule }));
     },
@@ -205,4 +209,11 @@ async function wire(
     },
   };
   return { navette, adapters: { source, target, store } };
+}
+
+/** `https://shop/api/order_details?…` → `order_details`; `''` for the API root. */
+function resourceOf(url: string): string {
+  const path = new URL(url).pathname;
+  const after = path.slice(path.lastIndexOf('/api/') + '/api/'.length);
+  return after.split('/')[0] ?? '';
 }

@@ -36,6 +36,14 @@ export class LazyOrderSource implements OrderSource {
     yield* (await this.open()).readOrders(query);
   }
 
+  async *readOrderHeaders(query: Parameters<OrderSource['readOrderHeaders']>[0]) {
+    yield* (await this.open()).readOrderHeaders(query);
+  }
+
+  async completeOrders(...args: Parameters<OrderSource['completeOrders']>) {
+    return (await this.open()).completeOrders(...args);
+  }
+
   async currentStates(keys: Parameters<OrderSource['currentStates']>[0]) {
     return (await this.open()).currentStates(keys);
   }

@@ -21,6 +21,15 @@ const summary = (overrides: Partial<RunSummary>): RunSummary => ({
 });
 
 describe('the end of a run on the command line', () => {
+  it('says what the run cost the shop, resource by resource, the costliest first', () => {
+    const text = summaryText(
+      summary({ webserviceCalls: 4, webserviceCallsByResource: { orders: 1, order_details: 2, '': 1 } }),
+    );
+    expect(text).toContain('4 appels webservice');
+    expect(text).toContain('appels par ressource : order_details 2 · /api/ 1 · orders 1');
+    expect(summaryText(summary({}))).not.toContain('par ressource');
+  });
+
   it('exits 0 only when nothing failed', () => {
     const done = summary({});
     expect(exitCodeOf(done)).toBe(EXIT.ok);

@@ -1,5 +1,5 @@
 import type { RunEvent } from '../app/navette.js';
-import type { OutcomeCounts, RunSummary } from '../domain/import-report.js';
+import { callsByResourceText, type OutcomeCounts, type RunSummary } from '../domain/import-report.js';
 import { formatDuration, formatPeriodBounds } from '../domain/french-format.js';
 import { cleanText } from '../domain/truncate.js';
 import { EXIT } from './exit-codes.js';
@@ -91,6 +91,8 @@ export function summaryText(summary: RunSummary): string {
   const calls = summary.webserviceCalls === undefined ? '' : `${summary.webserviceCalls} appels webservice`;
   const footer = [duration, calls].filter(Boolean).join(' · ');
   if (footer) lines.push(`  ${footer}`);
+  const byResource = callsByResourceText(summary.webserviceCallsByResource ?? {});
+  if (byResource) lines.push(`  appels par ressource : ${byResource}`);
   lines.push(`  run ${summary.runId} — détail : navette runs ${summary.runId}`);
   return lines.join('\n');
 }

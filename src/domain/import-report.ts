@@ -125,6 +125,8 @@ export interface RunSummary {
   readonly counts: OutcomeCounts;
   readonly stateChanges: StateChangeCounts;
   readonly webserviceCalls: number | undefined;
+  /** The calls by resource (`orders`, `order_details`…), so that a shop owner sees what a run cost. */
+  readonly webserviceCallsByResource?: Readonly<Record<string, number>>;
   /** Set when the run could not run at all (shop unreachable, lock held…). */
   readonly fatal: { readonly code: string; readonly message: string } | undefined;
   readonly status: 'running' | 'succeeded' | 'partial' | 'failed';
@@ -207,4 +209,12 @@ export function countOutcome(counts: OutcomeCounts, outcome: OrderOutcome): void
   counts.read += 1;
   if (outcome.status === 'would-import' || outcome.status === 'would-upgrade') counts.planned += 1;
   else counts[outcome.status] += 1;
+}
+
+/** A run's calls by resource as one line, the costliest first: `orders 4 · order_details 3`. */
+export function callsByResourceText(calls: Readonly<Record<string, number>>): string {
+  return Object.entries(calls)
+    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
+    .map(([resource, count]) => `${resource === '' ? '/api/' : resource} ${count}`)
+    .join(' · ');
 }

@@ -1,3 +1,4 @@
+import type { Amount } from '../domain/money.js';
 import type { OrderState, Shop, ShopDateTime, ShopOrderKey, SourcedOrder } from '../domain/shop-order.js';
 
 /** Which orders a run reads: the rules of the "Import des commandes" window, already resolved. */
@@ -19,6 +20,22 @@ export interface OrderQuery {
    * what the reconciliation report compares — not for an import. A source may still give the whole order.
    */
   readonly ordersOnly?: boolean;
+}
+
+/**
+ * An order as a slim page gives it: what deciding needs (is it new, did its state move), read before
+ * anything else so that a run finding nothing new costs one call. `completeOrders` reads the rest.
+ */
+export interface OrderHeader {
+  readonly key: ShopOrderKey;
+  readonly reference: string;
+  /** The order's current state id (0 when the shop's answer did not give a readable one). */
+  readonly stateId: number;
+  readonly dateAdd: ShopDateTime;
+  readonly dateUpd: ShopDateTime;
+  readonly invoiceDate: ShopDateTime | undefined;
+  /** What the customer paid, in the order's currency. */
+  readonly totalPaidTaxIncl: Amount;
 }
 
 /** A state change to send to the shop, guarded by the state the order had when it was read. */
@@ -54,12 +71,14 @@ export interface ConnectionReport {
  * Where orders come from: a PrestaShop shop (adapters/prestashop) or the demo shop.
  *
  * Contract:
- * - `readOrders` yields pages of orders, oldest first by the query's date then id; each order matching
- *   the query when the read starts is yielded exactly once, even when orders are added or changed while
- *   it reads. A malformed order is yielded as `{ ok: false }` with its reason (an `OrderRefusalCode`),
- *   never thrown.
- * - It costs a handful of webservice calls per page (orders, then the related records for the whole
- *   page), never calls per order.
+ * - `readOrderHeaders` yields slim pages of orders, oldest first by the query's date then id; each order
+ *   matching the query when the read starts is yielded exactly once, even when orders are added or
+ *   changed while it reads. One call per page.
+ * - `completeOrders` reads the whole of the given orders (rows, customer, addresses, payments…): a
+ *   handful of calls for the whole batch, never calls per order; and reference data (currencies,
+ *   carriers…) only when there is something to map. One `SourcedOrder` per header, in the same order: a
+ *   malformed order is `{ ok: false }` with its reason (an `OrderRefusalCode`), never thrown.
+ * - `readOrders` is both: every order of the query, whole.
  * - Failures of the shop itself (unreachable, bad key, permission) are thrown as `ExpectedFailure`s
  *   whose message says what to do; the key never appears in them.
  */
@@ -67,6 +86,11 @@ export interface OrderSource {
   orderStates(): Promise<readonly OrderState[]>;
   shops(): Promise<readonly Shop[]>;
   readOrders(query: OrderQuery): AsyncIterable<readonly SourcedOrder[]>;
+  readOrderHeaders(query: OrderQuery): AsyncIterable<readonly OrderHeader[]>;
+  completeOrders(
+    headers: readonly OrderHeader[],
+    options: { readonly withMessages: boolean },
+  ): Promise<readonly SourcedOrder[]>;
   /** The current state of each order (one call per ~100 orders); absent orders are missing from the map. */
   currentStates(keys: readonly ShopOrderKey[]): Promise<ReadonlyMap<number, number>>;
   /** Every state each order has had (`order_histories`), for "only if it never had it". */

@@ -50,6 +50,7 @@ export interface RunEnd {
   readonly counts: OutcomeCounts;
   readonly stateChanges: StateChangeCounts;
   readonly webserviceCalls: number | undefined;
+  readonly webserviceCallsByResource?: Readonly<Record<string, number>>;
   readonly fatal: { readonly code: string; readonly message: string } | undefined;
 }
 

@@ -44,7 +44,8 @@ export type Decision =
     };
 
 export interface DecideInput {
-  readonly order: ShopOrder;
+  /** Only its state decides: a slim page of orders is enough. */
+  readonly order: Pick<ShopOrder, 'state'>;
   /** The state table's rule for the order's current state; undefined when the table has no row for it. */
   readonly rule: StateRule | undefined;
   /** The import ledger's entry for the order, if any. */

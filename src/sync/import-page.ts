@@ -8,11 +8,17 @@ import {
   type SourcedOrder,
 } from '../domain/shop-order.js';
 import type { GescomTarget } from '../ports/gescom-target.js';
+import type { OrderHeader, OrderSource } from '../ports/order-source.js';
 import type { LedgerEntry, SyncStore } from '../ports/sync-store.js';
 import { importOrder } from './import-order.js';
+import { triageOrder, type Triage } from './triage-orders.js';
 
 /** What every order of a run is imported with. */
 export interface PageContext {
+  /** Where the orders to import are read whole. */
+  readonly source: Pick<OrderSource, 'completeOrders'>;
+  /** Whether customer messages are read with the orders (they go to the documents' notes). */
+  readonly withMessages: boolean;
   readonly target: GescomTarget;
   readonly store: SyncStore;
   readonly config: ImportRules;
@@ -27,39 +33,46 @@ export interface PageContext {
 }
 
 /**
- * Steps 2 to 4 for one page: the page's ledger entries, documents and articles are looked up once, then
- * each order is decided, mapped and written on its own, so that one bad order never stops the others.
- * The outcomes come in the page's order; `undefined` for an order read only to notice a cancellation
- * that concerns nothing imported.
+ * Steps 2 to 4 for one slim page: the page's ledger entries and documents are looked up once; the
+ * orders they settle (already imported, state not selected) get their outcome at once, and only the
+ * others are read whole — in one batch — then decided, mapped and written each on its own, so that one
+ * bad order never stops the others. The outcomes come in the page's order; `undefined` for an order
+ * read only to notice a cancellation that concerns nothing imported.
  */
 export async function importPage(
-  page: readonly SourcedOrder[],
+  page: readonly OrderHeader[],
   context: PageContext,
 ): Promise<(OrderOutcome | undefined)[]> {
-  const keys = page.map((sourced) => (sourced.ok ? sourced.order.key : sourced.key));
+  const keys = page.map((header) => header.key);
   const ledger = await context.store.findImports(keys);
   const heads = await context.target.findByExternalKeys(keys.map(formatShopOrderKey));
+  const triage: Triage[] = page.map((header) => {
+    const externalKey = formatShopOrderKey(header.key);
+    return triageOrder(header, ledger.get(externalKey), heads.get(externalKey), context);
+  });
+  const wanted = page.filter((_, index) => triage[index]?.kind === 'complete');
+  const whole =
+    wanted.length === 0
+      ? []
+      : await context.source.completeOrders(wanted, { withMessages: context.withMessages });
   const articles = await knownArticlesOf(
-    page.flatMap((sourced) => (sourced.ok ? [sourced.order] : [])),
+    whole.flatMap((sourced) => (sourced.ok ? [sourced.order] : [])),
     context,
   );
   const outcomes: (OrderOutcome | undefined)[] = [];
-  for (const sourced of page) {
+  let next = 0;
+  for (const decided of triage) {
+    if (decided.kind === 'done') {
+      outcomes.push(decided.outcome);
+      continue;
+    }
+    const sourced = whole[next++];
+    if (sourced === undefined) continue;
     if (!sourced.ok) {
       outcomes.push(unreadableOutcome(sourced, ledger, context));
       continue;
     }
     const externalKey = formatShopOrderKey(sourced.order.key);
-    if (context.excluded.has(externalKey)) {
-      outcomes.push(
-        outcomeFor(sourced.order, {
-          status: 'skipped',
-          code: 'excluded',
-          reason: "Laissée de côté dans l'aperçu.",
-        }),
-      );
-      continue;
-    }
     outcomes.push(
       await importOrder(sourced.order, ledger.get(externalKey), heads.get(externalKey), {
         ...context,
@@ -76,6 +89,7 @@ async function knownArticlesOf(
   context: PageContext,
 ): Promise<{ knownArticles: ReadonlySet<string>; knownEan13: ReadonlyMap<string, string> }> {
   const lines = orders.flatMap((order) => order.lines);
+  if (lines.length === 0) return { knownArticles: new Set(), knownEan13: new Map() };
   const articles = await context.target.findArticles({
     references: lines.map((line) => line.reference).filter((reference) => reference !== ''),
     ean13s: context.config.articles.matchByEan13

@@ -35,6 +35,8 @@ export interface ImportDeps {
   readonly lockOwner: string;
   /** The webservice calls made so far, for the report (cheap on the shop is a promise we measure). */
   readonly webserviceCalls?: () => number;
+  /** The same, by resource (`orders`, `order_details`…). */
+  readonly webserviceCallsByResource?: () => Readonly<Record<string, number>>;
 }
 
 /**
@@ -86,6 +88,7 @@ interface RunProgress {
   stateChanges: StateChangeCounts;
   /** The webservice calls counted before the run, so that the report counts only its own. */
   readonly callsAtStart: number;
+  readonly callsByResourceAtStart: Readonly<Record<string, number>> | undefined;
 }
 
 async function importUnderLock(
@@ -99,6 +102,7 @@ async function importUnderLock(
     counts: emptyCounts(),
     stateChanges: noStateChanges(),
     callsAtStart: deps.webserviceCalls?.() ?? 0,
+    callsByResourceAtStart: deps.webserviceCallsByResource?.(),
   };
   try {
     const selection = await selectOrders(deps, config, options);
@@ -109,6 +113,8 @@ async function importUnderLock(
       journal: journalOf(deps, options, runId),
       context: {
         ...selection,
+        source: deps.source,
+        withMessages: selection.query.withMessages,
         target: deps.target,
         store: deps.store,
         config,
@@ -181,7 +187,7 @@ async function importPages(
   const emit = (event: RunEvent): void => options.onEvent?.(event);
   const { progress, journal, context } = run;
   let earliestFailure: ShopDateTime | undefined;
-  for await (const page of source.readOrders(selection.query)) {
+  for await (const page of source.readOrderHeaders(selection.query)) {
     if (options.signal?.aborted) break;
     const recorded: OrderOutcome[] = [];
     for (const outcome of await importPage(page, context)) {
@@ -234,8 +240,23 @@ async function finishRun(
     counts: progress.counts,
     stateChanges: progress.stateChanges,
     webserviceCalls: deps.webserviceCalls ? deps.webserviceCalls() - progress.callsAtStart : undefined,
+    ...callsByResourceSince(deps, progress.callsByResourceAtStart),
     fatal,
   });
   options.onEvent?.({ type: 'finished', summary });
   return summary;
+}
+
+/** The run's own calls by resource: the counts now, less those before it; none when nothing counts. */
+function callsByResourceSince(
+  deps: ImportDeps,
+  before: Readonly<Record<string, number>> | undefined,
+): { webserviceCallsByResource?: Readonly<Record<string, number>> } {
+  if (deps.webserviceCallsByResource === undefined) return {};
+  const since: Record<string, number> = {};
+  for (const [resource, count] of Object.entries(deps.webserviceCallsByResource())) {
+    const own = count - (before?.[resource] ?? 0);
+    if (own > 0) since[resource] = own;
+  }
+  return { webserviceCallsByResource: since };
 }

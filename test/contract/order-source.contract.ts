@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isExpectedFailure } from '../../src/domain/failure.js';
 import { formatShopOrderKey, type ShopOrder, type ShopOrderKey } from '../../src/domain/shop-order.js';
-import type { OrderQuery, OrderSource } from '../../src/ports/order-source.js';
+import type { OrderHeader, OrderQuery, OrderSource } from '../../src/ports/order-source.js';
 
 export interface OrderSourceUnderTest {
   readonly source: OrderSource;
@@ -41,6 +41,14 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
     () => undefined,
     (error: unknown) => error,
   );
+}
+
+async function firstHeaders(
+  source: OrderSource,
+  query: OrderQuery,
+): Promise<readonly OrderHeader[] | undefined> {
+  for await (const page of source.readOrderHeaders(query)) return page;
+  return undefined;
 }
 
 async function firstPage(source: OrderSource, query: OrderQuery): Promise<unknown> {
@@ -110,6 +118,36 @@ export function describeOrderSourceContract(name: string, open: () => OrderSourc
       expect(new Set(read)).toEqual(new Set(before.map(idOf)));
     });
 
+    it('reads slim pages of the same orders, and reads any batch of them whole, in the batch order', async () => {
+      const { orders } = await readAll(subject.source, subject.everything);
+      const headers: OrderHeader[] = [];
+      for await (const page of subject.source.readOrderHeaders(subject.everything)) headers.push(...page);
+      expect(headers.map((header) => formatShopOrderKey(header.key))).toEqual(orders.map(idOf));
+      expect(headers.map((header) => header.stateId)).toEqual(orders.map((order) => order.state.id));
+      expect(headers.map((header) => header.totalPaidTaxIncl.toFixed(2))).toEqual(
+        orders.map((order) => order.totals.paidTaxIncl.toFixed(2)),
+      );
+
+      const batch = headers.filter((_, index) => index % 3 === 0).reverse();
+      const whole = await subject.source.completeOrders(batch, { withMessages: false });
+      expect(whole.map((sourced) => (sourced.ok ? idOf(sourced.order) : ''))).toEqual(
+        batch.map((header) => formatShopOrderKey(header.key)),
+      );
+      for (const sourced of whole) {
+        const read = orders.find((order) => sourced.ok && idOf(order) === idOf(sourced.order));
+        expect(sourced.ok && sourced.order.totals.paidTaxIncl.equals(read!.totals.paidTaxIncl)).toBe(true);
+        expect(sourced.ok && sourced.order.lines.length).toBe(read!.lines.length);
+      }
+      expect(await subject.source.completeOrders([], { withMessages: false })).toEqual([]);
+    });
+
+    it('refuses, without throwing, an order of a batch that the shop does not have', async () => {
+      const [header] = (await firstHeaders(subject.source, subject.everything)) ?? [];
+      const missing: OrderHeader = { ...header!, key: { shopId: header!.key.shopId, orderId: 987_654 } };
+      const [sourced] = await subject.source.completeOrders([missing], { withMessages: false });
+      expect(sourced).toMatchObject({ ok: false, key: missing.key, code: 'shop-read-failed' });
+    });
+
     it('knows the states and shops of its orders', async () => {
       const [states, shops] = await Promise.all([subject.source.orderStates(), subject.source.shops()]);
       const { orders } = await readAll(subject.source, subject.everything);
@@ -148,6 +186,7 @@ export function describeOrderSourceContract(name: string, open: () => OrderSourc
         for (const error of [
           await failureOf(source.orderStates()),
           await failureOf(firstPage(source, subject.everything)),
+          await failureOf(firstHeaders(source, subject.everything)),
         ]) {
           expect(isExpectedFailure(error), `expected an ExpectedFailure, got ${String(error)}`).toBe(true);
           if (isExpectedFailure(error) && subject.secret !== '')

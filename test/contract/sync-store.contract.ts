@@ -224,13 +224,20 @@ export function describeSyncStoreContract(
           counts: { ...ZERO_COUNTS, read: total, imported: 6_666, skipped: 3_334 },
           stateChanges: { sent: 3, skipped: 0, failed: 0 },
           webserviceCalls: 42,
+          webserviceCallsByResource: { orders: 10, order_details: 30, '': 2 },
           fatal: undefined,
         });
         expect(summary).toMatchObject({
           status: 'succeeded',
           durationMs: 2_500,
           webserviceCalls: 42,
+          webserviceCallsByResource: { orders: 10, order_details: 30, '': 2 },
           fatal: undefined,
+        });
+        expect((await store.getRun(runId))?.webserviceCallsByResource).toEqual({
+          orders: 10,
+          order_details: 30,
+          '': 2,
         });
         expect(summary.counts.imported).toBe(6_666);
         expect(summary.stateChanges.sent).toBe(3);

@@ -3,13 +3,15 @@ import type { OrderRefusalCode } from '../../src/domain/import-report.js';
 import type { OrderState, Shop, ShopOrder, ShopOrderKey, SourcedOrder } from '../../src/domain/shop-order.js';
 import type {
   ConnectionReport,
+  OrderHeader,
   OrderQuery,
   OrderSource,
   StateChange,
   StateChangeResult,
 } from '../../src/ports/order-source.js';
 
-type SourceMethod = 'orderStates' | 'shops' | 'readOrders' | 'currentStates' | 'changeState';
+type SourceMethod =
+  'orderStates' | 'shops' | 'readOrders' | 'completeOrders' | 'currentStates' | 'changeState';
 
 interface HeldOrder {
   order: ShopOrder;
@@ -80,6 +82,33 @@ export class MemoryOrderSource implements OrderSource {
 
   /** Keyset paging on (date, id), as the PrestaShop source pages: orders changed meanwhile are not read twice. */
   async *readOrders(query: OrderQuery): AsyncIterable<readonly SourcedOrder[]> {
+    for await (const page of this.#pages(query)) yield page.map(sourced);
+  }
+
+  /** The same pages, slim: one call each. */
+  async *readOrderHeaders(query: OrderQuery): AsyncIterable<readonly OrderHeader[]> {
+    for await (const page of this.#pages(query)) yield page.map((held) => headerOf(held.order));
+  }
+
+  /** One call for the batch; an order the shop no longer has is refused. */
+  async completeOrders(headers: readonly OrderHeader[]): Promise<readonly SourcedOrder[]> {
+    if (headers.length === 0) return [];
+    this.#call('completeOrders');
+    return headers.map((header): SourcedOrder => {
+      const held = this.#find(header.key);
+      if (held !== undefined) return sourced(held);
+      return {
+        ok: false,
+        key: header.key,
+        reference: header.reference,
+        stateId: header.stateId,
+        code: 'shop-read-failed',
+        message: "La commande n'a pas été retrouvée dans la boutique.",
+      };
+    });
+  }
+
+  async *#pages(query: OrderQuery): AsyncIterable<readonly HeldOrder[]> {
     let after: { date: string; id: number } | undefined;
     for (;;) {
       this.#call('readOrders');
@@ -104,7 +133,7 @@ export class MemoryOrderSource implements OrderSource {
               : a.held.order.key.orderId - b.held.order.key.orderId,
         )
         .slice(0, this.#pageSize);
-      if (page.length > 0) yield page.map(({ held }) => sourced(held));
+      if (page.length > 0) yield page.map(({ held }) => held);
       if (page.length < this.#pageSize) return;
       const last = page[page.length - 1]!;
       after = { date: last.date!, id: last.held.order.key.orderId };
@@ -198,6 +227,18 @@ export class MemoryOrderSource implements OrderSource {
 
 function dateOf(order: ShopOrder, field: OrderQuery['dateField']): string | undefined {
   return field === 'date_add' ? order.dateAdd : order.invoiceDate;
+}
+
+function headerOf(order: ShopOrder): OrderHeader {
+  return {
+    key: order.key,
+    reference: order.reference,
+    stateId: order.state.id,
+    dateAdd: order.dateAdd,
+    dateUpd: order.dateUpd,
+    invoiceDate: order.invoiceDate,
+    totalPaidTaxIncl: order.totals.paidTaxIncl,
+  };
 }
 
 function sourced(held: HeldOrder): SourcedOrder {

@@ -203,6 +203,9 @@ export class MemorySyncStore implements SyncStore {
       counts: { ...end.counts },
       stateChanges: { ...end.stateChanges },
       webserviceCalls: end.webserviceCalls,
+      ...(end.webserviceCallsByResource === undefined
+        ? {}
+        : { webserviceCallsByResource: { ...end.webserviceCallsByResource } }),
       fatal: end.fatal,
       status:
         end.fatal !== undefined

@@ -340,12 +340,21 @@ describe('no secret reaches the browser', () => {
     await browser.get(`/api/live/${live.split('/').pop() ?? ''}/events`);
     const history = await (await browser.get('/history')).text();
     const runPath = /href="(\/history\/[^"]+)"/.exec(history)?.[1] ?? '';
-    await browser.get(runPath);
+    // What the run cost the shop, resource by resource, on its page and in its report.
+    expect(await (await browser.get(runPath)).text()).toMatch(
+      /Appels par ressource<\/dt>\s*<dd[^>]*>[^<]*\borders \d+/,
+    );
     await browser.get(`${runPath}/report.csv`);
     const report = JSON.parse(await (await browser.get(`${runPath}/report.json`)).text()) as {
       outcomes: unknown[];
+      webserviceCalls: number;
+      webserviceCallsByResource: Record<string, number>;
     };
     expect(report.outcomes.length).toBeGreaterThan(0);
+    expect(report.webserviceCallsByResource['orders']).toBeGreaterThan(0);
+    expect(Object.values(report.webserviceCallsByResource).reduce((a, b) => a + b, 0)).toBe(
+      report.webserviceCalls,
+    );
     const documents = await (await browser.get('/documents')).text();
     const documentPath = /href="(\/documents\/[^"?]+)"/.exec(documents)?.[1] ?? '';
     expect((await browser.get(documentPath)).status).toBe(200);

@@ -208,6 +208,8 @@ export interface RunTable {
   state_changes_skipped: number;
   state_changes_failed: number;
   webservice_calls: number | null;
+  /** JSON object, resource → calls; null for runs recorded before it was kept. */
+  webservice_calls_by_resource: string | null;
   fatal_code: string | null;
   fatal_message: string | null;
   status: string;

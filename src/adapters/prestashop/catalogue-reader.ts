@@ -100,7 +100,7 @@ export class CatalogueReader implements CatalogueSource {
    */
   private async vatRates(): Promise<(groupId: number) => Amount> {
     const countryId = await this.shopCountryId();
-    const { taxes } = await this.reference.referenceData();
+    const taxes = await this.reference.taxes();
     const raws = await this.client.list('tax_rules', {
       display: Object.keys(taxRuleSchema.shape),
       filter: { id_country: { in: [countryId] } },
@@ -125,7 +125,7 @@ export class CatalogueReader implements CatalogueSource {
     } catch (error) {
       if (!(error instanceof WebserviceFailure) || error.code !== 'permission-denied') throw error;
     }
-    const { countries } = await this.reference.referenceData();
+    const countries = await this.reference.countries();
     return [...countries.values()].find((country) => country.iso_code === 'FR')?.id ?? 0;
   }
 }

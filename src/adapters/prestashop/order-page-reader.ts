@@ -20,7 +20,11 @@ import {
   parseRecords,
 } from './wire-schemas.js';
 
-/** Failures of one call that the next page's calls may not meet. */
+/** Failures of one call that the next page's calls may not meet: the page's orders fail, the run goes on. */
+export function isPageLocalFailure(error: unknown): error is WebserviceFailure {
+  return error instanceof WebserviceFailure && PAGE_LOCAL_FAILURES.has(error.code);
+}
+
 const PAGE_LOCAL_FAILURES: ReadonlySet<WebserviceFailureCode> = new Set([
   'server-error',
   'timeout',
@@ -28,9 +32,10 @@ const PAGE_LOCAL_FAILURES: ReadonlySet<WebserviceFailureCode> = new Set([
 ]);
 
 /**
- * A page of orders made whole: the related records of the whole page read in one call each (details,
- * customers, addresses, payments, carriers, vouchers, messages) — about seven calls per hundred
- * orders — then each order mapped, or refused with its reason.
+ * A batch of orders made whole: the related records of the whole batch read in one call each (details,
+ * customers, addresses, payments, carriers; vouchers only when an order has a discount; messages only
+ * when asked for) in OR-lists as long as a URL may be, the reference data only where something is
+ * missing from what is kept — then each order mapped, or refused with its reason.
  */
 export class OrderPageReader {
   constructor(
@@ -52,7 +57,7 @@ export class OrderPageReader {
     try {
       return await this.sourcedOrders(page, withMessages, scope);
     } catch (error) {
-      if (!(error instanceof WebserviceFailure) || !PAGE_LOCAL_FAILURES.has(error.code)) throw error;
+      if (!isPageLocalFailure(error)) throw error;
       return page.map((raw) => ({
         ok: false as const,
         key: { shopId: Number(raw['id_shop']), orderId: Number(raw['id']) },
@@ -66,12 +71,19 @@ export class OrderPageReader {
 
   /**
    * A page of orders without their related records (`OrderQuery.ordersOnly`): no call beyond the page
-   * itself and the reference data read once. The lines come from the order's own rows; customer,
+   * itself and the reference data it needs (states and currencies). The lines come from the order's own rows; customer,
    * addresses, payments, shipment and vouchers stay empty.
    */
   async readOrdersOnly(page: readonly RawRecord[]): Promise<SourcedOrder[]> {
     const parsedOrders = parseRecords(orderSchema, page);
-    const reference = await this.reference.referenceData();
+    const orders = parsedOrders.records;
+    const reference = await this.reference.referenceData({
+      orderStates: orders.map((order) => order.current_state),
+      currencies: orders.map((order) => order.id_currency),
+      carriers: [],
+      countries: [],
+      taxes: [],
+    });
     return [
       ...parsedOrders.rejected.map(({ raw, reason }) => malformed(raw, reason)),
       ...parsedOrders.records.map((order) =>
@@ -93,6 +105,14 @@ export class OrderPageReader {
     ];
   }
 
+  /** The whole records of these orders (`display=full`), read by id. */
+  readOrders(orderIds: readonly number[], scope: ShopScope | undefined): Promise<RawRecord[]> {
+    return this.client.listWhereIn('orders', 'id', orderIds, {
+      display: 'full',
+      ...(scope === undefined ? {} : { shop: scope }),
+    });
+  }
+
   private async sourcedOrders(
     raws: readonly RawRecord[],
     withMessages: boolean,
@@ -107,39 +127,55 @@ export class OrderPageReader {
     const full = { display: 'full' } as const;
     const cartRulesName = cartRulesResource(this.client.version);
 
-    const [reference, details, customers, addresses, payments, carriers, cartRules, messages] =
-      await Promise.all([
-        this.reference.referenceData(),
-        this.related(orderDetailSchema, 'order_details', 'id_order', orderIds),
-        // Customer lists are restricted per shop like order lists (8.1.2/36_customers_full.json against
-        // 38_customers_full_all_shops.json).
-        this.client
-          .listWhereIn(
-            'customers',
-            'id',
-            orders.map((order) => order.id_customer),
-            { ...full, ...shopParams },
-          )
-          .then((found) => parseRecords(customerSchema, found)),
-        this.related(
-          addressSchema,
-          'addresses',
+    // A voucher shows in the order's discounts (a free-shipping one too: PrestaShop adds its value
+    // there, 8.1.2 order 12): orders without any have no order_cart_rules to read.
+    const discounted = orders.filter(
+      (order) => !order.total_discounts_tax_incl.isZero() || !order.total_discounts_tax_excl.isZero(),
+    );
+
+    const [details, customers, addresses, payments, carriers, cartRules, messages] = await Promise.all([
+      this.related(orderDetailSchema, 'order_details', 'id_order', orderIds),
+      // Customer lists are restricted per shop like order lists (8.1.2/36_customers_full.json against
+      // 38_customers_full_all_shops.json).
+      this.client
+        .listWhereIn(
+          'customers',
           'id',
-          orders.flatMap((order) => [order.id_address_delivery, order.id_address_invoice]),
-        ),
-        // Payments hang on the order's reference, not its id, shared by the orders of a split cart
-        // (8.1.2/25_order_payments_full.json has no id_order).
-        this.related(
-          orderPaymentSchema,
-          'order_payments',
-          'order_reference',
-          orders.map((order) => order.reference),
-        ),
-        this.related(orderCarrierSchema, 'order_carriers', 'id_order', orderIds),
-        this.related(orderCartRuleSchema, cartRulesName, 'id_order', orderIds),
-        withMessages ? this.messages(orderIds) : Promise.resolve(new Map<number, never[]>()),
-      ]);
+          orders.map((order) => order.id_customer),
+          { ...full, ...shopParams },
+        )
+        .then((found) => parseRecords(customerSchema, found)),
+      this.related(
+        addressSchema,
+        'addresses',
+        'id',
+        orders.flatMap((order) => [order.id_address_delivery, order.id_address_invoice]),
+      ),
+      // Payments hang on the order's reference, not its id, shared by the orders of a split cart
+      // (8.1.2/25_order_payments_full.json has no id_order).
+      this.related(
+        orderPaymentSchema,
+        'order_payments',
+        'order_reference',
+        orders.map((order) => order.reference),
+      ),
+      this.related(orderCarrierSchema, 'order_carriers', 'id_order', orderIds),
+      this.related(
+        orderCartRuleSchema,
+        cartRulesName,
+        'id_order',
+        discounted.map((order) => order.id),
+      ),
+      withMessages ? this.messages(orderIds) : Promise.resolve(new Map<number, never[]>()),
+    ]);
     await this.reference.loadProvinces(addresses.records.map((address) => address.id_state));
+    const reference = await this.reference.referenceData({
+      orderStates: orders.map((order) => order.current_state),
+      currencies: orders.map((order) => order.id_currency),
+      carriers: orders.map((order) => order.id_carrier),
+      countries: addresses.records.map((address) => address.id_country),
+      taxes: details.records.flatMap((detail) => detail.associations.taxes.map((tax) => tax.id)),
+    });
 
     // A malformed related record (an amount that is not a decimal) refuses the orders it belongs to.
     const badOrders = new Map<number, string>();
@@ -153,19 +189,23 @@ export class OrderPageReader {
 
     const customersById = new Map(customers.records.map((customer) => [customer.id, customer]));
     const addressesById = new Map(addresses.records.map((address) => [address.id, address]));
+    const detailsOf = groupBy(details.records, (detail) => detail.id_order);
+    const paymentsOf = groupBy(payments.records, (payment) => payment.order_reference);
+    const carriersOf = groupBy(carriers.records, (carrier) => carrier.id_order);
+    const cartRulesOf = groupBy(cartRules.records, (rule) => rule.id_order);
     const mapped = orders.map((order): SourcedOrder => {
       const bad = badOrders.get(order.id);
       if (bad !== undefined) return malformed(order, `un enregistrement lié est illisible (${bad})`);
       const records: OrderRecords = {
         order,
-        details: details.records.filter((detail) => detail.id_order === order.id),
+        details: detailsOf.get(order.id) ?? [],
         customer: customersById.get(order.id_customer),
         deliveryAddress: addressesById.get(order.id_address_delivery),
         invoiceAddress:
           order.id_address_invoice === 0 ? undefined : addressesById.get(order.id_address_invoice),
-        payments: payments.records.filter((payment) => payment.order_reference === order.reference),
-        orderCarrier: firstById(carriers.records.filter((carrier) => carrier.id_order === order.id)),
-        cartRules: cartRules.records.filter((rule) => rule.id_order === order.id),
+        payments: paymentsOf.get(order.reference) ?? [],
+        orderCarrier: firstById(carriersOf.get(order.id) ?? []),
+        cartRules: cartRulesOf.get(order.id) ?? [],
         messages: messages.get(order.id) ?? [],
       };
       return toShopOrder(records, reference);
@@ -200,7 +240,9 @@ export class OrderPageReader {
     for (const message of messages) {
       const orderId = orderOfThread.get(message.id_customer_thread);
       if (orderId === undefined) continue;
-      byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), message]);
+      const list = byOrder.get(orderId);
+      if (list === undefined) byOrder.set(orderId, [message]);
+      else list.push(message);
     }
     return byOrder;
   }
@@ -216,6 +258,16 @@ function malformed(raw: RawRecord | WireOrder, reason: string): SourcedOrder {
     code: 'malformed-order',
     message: `La commande est illisible : ${reason}`,
   };
+}
+
+function groupBy<T, K>(records: readonly T[], keyOf: (record: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const record of records) {
+    const group = groups.get(keyOf(record));
+    if (group === undefined) groups.set(keyOf(record), [record]);
+    else group.push(record);
+  }
+  return groups;
 }
 
 function firstById<T extends { id: number }>(records: readonly T[]): T | undefined {

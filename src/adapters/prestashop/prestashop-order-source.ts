@@ -1,6 +1,7 @@
 import type { OrderState, Shop, ShopOrderKey, SourcedOrder } from '../../domain/shop-order.js';
 import type {
   ConnectionReport,
+  OrderHeader,
   OrderQuery,
   OrderSource,
   StateChange,
@@ -10,18 +11,29 @@ import type { CatalogueItem, CatalogueSource } from '../../ports/catalogue-sourc
 import { CatalogueReader } from './catalogue-reader.js';
 import { checkConnection } from './check-connection.js';
 import { WebserviceFailure } from './errors.js';
-import { OrderPageReader } from './order-page-reader.js';
+import { HEADER_FIELDS, toOrderHeaders } from './order-headers.js';
+import { OrderPageReader, isPageLocalFailure } from './order-page-reader.js';
 import { ReferenceDataCache } from './reference-data.js';
 import { toOrderState, toShop } from './to-shop-order.js';
-import { WebserviceClient, type WebserviceClientOptions } from './webservice-client.js';
+import { type RawRecord, WebserviceClient, type WebserviceClientOptions } from './webservice-client.js';
 import { type ShopScope, sendEmailQuery } from './webservice-dialect.js';
 import { orderCurrentStateSchema, orderHistorySchema, parseRecords } from './wire-schemas.js';
 import { toXmlBody } from './xml-body.js';
 
 export interface PrestaShopOrderSourceOptions {
   readonly client: WebserviceClient;
-  /** Orders per page. Default 100: hosts cut big pages (504). */
+  /**
+   * Orders per page, and per batch made whole. Default 500: five times the 100 PrestaShop's own
+   * modules use, so that a batch's look-ups fit in one URL each (`MAX_URL_LENGTH`) and a whole page
+   * (`display=full`, about 1 MB of JSON) stays well under what hosts cut with a 504. Lower it for a
+   * host that does.
+   */
   readonly pageSize?: number;
+  /**
+   * Orders per slim page (`HEADER_FIELDS`, about 200 bytes an order). Default four pages: a run that
+   * finds nothing new among 2,000 orders reads them in one call.
+   */
+  readonly headerPageSize?: number;
   /** The language of state names and other multilingual fields. Default 1. */
   readonly languageId?: number;
   /** Sends of one state change when its outcome is unknown (timeout, cut connection). Default 3. */
@@ -35,6 +47,8 @@ export interface PrestaShopOrderSourceOptions {
 export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
   private readonly client: WebserviceClient;
   private readonly pageSize: number;
+  private readonly headerPageSize: number;
+  private readonly languageId: number;
   private readonly reference: ReferenceDataCache;
   private readonly pages: OrderPageReader;
   private readonly maxStateChangeAttempts: number;
@@ -42,8 +56,10 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
 
   constructor(options: PrestaShopOrderSourceOptions) {
     this.client = options.client;
-    this.pageSize = options.pageSize ?? 100;
-    this.reference = new ReferenceDataCache(options.client, options.languageId ?? 1);
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.headerPageSize = options.headerPageSize ?? 4 * this.pageSize;
+    this.languageId = options.languageId ?? 1;
+    this.reference = new ReferenceDataCache(options.client, this.languageId);
     this.pages = new OrderPageReader(options.client, this.reference);
     this.maxStateChangeAttempts = options.maxStateChangeAttempts ?? 3;
     this.catalogue = new CatalogueReader(
@@ -55,20 +71,77 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
   }
 
   async orderStates(): Promise<readonly OrderState[]> {
-    const { languageId, orderStates } = await this.reference.referenceData();
-    return [...orderStates.values()].map((state) => toOrderState(state, languageId));
+    return (await this.reference.orderStates()).map((state) => toOrderState(state, this.languageId));
   }
 
   async shops(): Promise<readonly Shop[]> {
     return (await this.reference.shops()).map(toShop);
   }
 
-  /** Forget the reference data read so far (states, currencies…): the next run reads them again. */
+  /** Forget the reference data read so far (states, currencies…): the next use reads them again. */
   forgetReferenceData(): void {
     this.reference.clear();
   }
 
+  /** The shop's order states as they are now (the state table of the settings), not as kept. */
+  async freshOrderStates(): Promise<readonly OrderState[]> {
+    this.reference.forget('order_states');
+    return this.orderStates();
+  }
+
+  /** Every order of the query, whole: pages read with `display=full`, each made whole at once. */
   async *readOrders(query: OrderQuery): AsyncGenerator<readonly SourcedOrder[]> {
+    for await (const { raws, scope } of this.orderPages(query, 'full', this.pageSize))
+      yield query.ordersOnly === true
+        ? await this.pages.readOrdersOnly(raws)
+        : await this.pages.read(raws, query.withMessages, scope);
+  }
+
+  /** Slim pages (`HEADER_FIELDS`): one call a page, whatever the orders hold. */
+  async *readOrderHeaders(query: OrderQuery): AsyncGenerator<readonly OrderHeader[]> {
+    for await (const { raws } of this.orderPages(query, HEADER_FIELDS, this.headerPageSize))
+      yield toOrderHeaders(raws);
+  }
+
+  /**
+   * The whole of these orders: the orders by id (one call per shop of a multistore installation, per
+   * URL's worth of ids), then their related records, a batch at a time. An order the shop no longer
+   * has is refused: the next run reads it again.
+   */
+  async completeOrders(
+    headers: readonly OrderHeader[],
+    options: { readonly withMessages: boolean },
+  ): Promise<readonly SourcedOrder[]> {
+    if (headers.length === 0) return [];
+    const found = new Map<string, SourcedOrder>();
+    let failure: string | undefined;
+    const scope = await this.scopeOf(headers);
+    // Batches of at most a page, of even sizes: 1,200 orders are three batches of 400, not 500, 500, 200.
+    const batchSize = Math.ceil(headers.length / Math.ceil(headers.length / this.pageSize));
+    for (let start = 0; start < headers.length; start += batchSize) {
+      const ids = headers.slice(start, start + batchSize).map((header) => header.key.orderId);
+      const raws = await this.pages.readOrders(ids, scope).catch((error: unknown) => {
+        if (!isPageLocalFailure(error)) throw error;
+        // Left out of `found`: refused below, read again by the next run.
+        failure = error.message;
+        return [];
+      });
+      for (const sourced of await this.pages.read(raws, options.withMessages, scope)) {
+        const key = sourced.ok ? sourced.order.key : sourced.key;
+        found.set(`${key.shopId}-${key.orderId}`, sourced);
+      }
+    }
+    return headers.map(
+      (header) => found.get(`${header.key.shopId}-${header.key.orderId}`) ?? notRead(header, failure),
+    );
+  }
+
+  /** Keyset pages of the query's orders, shop scope by shop scope, with the fields asked for. */
+  private async *orderPages(
+    query: OrderQuery,
+    display: 'full' | readonly string[],
+    pageSize: number,
+  ): AsyncGenerator<{ raws: RawRecord[]; scope: ShopScope | undefined }> {
     if (query.stateIds.length === 0) return;
     const scopes = await this.scopesFor(query.shopIds);
     const wantedShops = new Set(query.shopIds);
@@ -76,14 +149,14 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
       const yielded = new Set<number>();
       const pages = this.client.keysetPages('orders', {
         params: {
-          display: 'full',
+          display,
           filter: { current_state: { in: query.stateIds } },
           ...(scope === undefined ? {} : { shop: scope }),
         },
         dateField: query.dateField,
         from: query.from,
         to: query.to,
-        pageSize: this.pageSize,
+        pageSize,
       });
       for await (const raws of pages) {
         // With id_shop=all the list holds every shop: keep the selected ones. The keyset already yields
@@ -94,10 +167,7 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
           yielded.add(id);
           return wantedShops.size === 0 || wantedShops.has(Number(raw['id_shop']));
         });
-        if (page.length === 0) continue;
-        yield query.ordersOnly === true
-          ? await this.pages.readOrdersOnly(page)
-          : await this.pages.read(page, query.withMessages, scope);
+        if (page.length > 0) yield { raws: page, scope };
       }
     }
   }
@@ -207,6 +277,19 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
     return checkConnection(this.client, () => this.shops());
   }
 
+  /**
+   * The shops a batch of orders is read from: none said on a single-shop installation; else the one
+   * shop of the batch; or every shop, when the batch comes from a slim page read with `id_shop=all`
+   * (a run on a subset of the shops reads them one by one: `scopesFor`). Order ids are unique across
+   * shops: one call reads the batch.
+   */
+  private async scopeOf(headers: readonly OrderHeader[]): Promise<ShopScope | undefined> {
+    if ((await this.shops()).length <= 1) return undefined;
+    const shopIds = new Set(headers.map((header) => header.key.shopId));
+    const [only] = shopIds;
+    return shopIds.size === 1 && only !== undefined ? { shopId: only } : 'all';
+  }
+
   /** `undefined` = no shop parameter (single shop); `all` when every shop of several is selected. */
   private async scopesFor(shopIds: readonly number[]): Promise<(ShopScope | undefined)[]> {
     const shops = await this.shops();
@@ -217,9 +300,32 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
   }
 }
 
+/** Orders per page and per batch made whole (see `PrestaShopOrderSourceOptions.pageSize`). */
+export const DEFAULT_PAGE_SIZE = 500;
+
+/** An order of a slim page that its whole read did not return: the read failed, or the order is gone. */
+function notRead(header: OrderHeader, failure: string | undefined): SourcedOrder {
+  const why =
+    failure === undefined
+      ? "La commande n'a pas été retrouvée dans la boutique en lisant son détail"
+      : `Le détail de la commande n'a pas pu être lu dans la boutique (${failure})`;
+  return {
+    ok: false,
+    key: header.key,
+    reference: header.reference,
+    stateId: header.stateId || undefined,
+    code: 'shop-read-failed',
+    message: `${why} : elle sera reprise au prochain import.`,
+  };
+}
+
 function groupByShop(keys: readonly ShopOrderKey[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
-  for (const key of keys) groups.set(key.shopId, [...(groups.get(key.shopId) ?? []), key.orderId]);
+  for (const key of keys) {
+    const group = groups.get(key.shopId);
+    if (group === undefined) groups.set(key.shopId, [key.orderId]);
+    else group.push(key.orderId);
+  }
   return groups;
 }
 

@@ -2,8 +2,11 @@ import type { ReferenceData } from './to-shop-order.js';
 import type { WebserviceClient } from './webservice-client.js';
 import { WebserviceFailure } from './errors.js';
 import {
+  type WireCountry,
+  type WireOrderState,
   type WireShop,
   type WireState,
+  type WireTax,
   carrierSchema,
   countrySchema,
   currencySchema,
@@ -16,15 +19,27 @@ import {
 } from './wire-schemas.js';
 import type * as z from 'zod';
 
+/** The ids a batch of orders needs mapped, by reference resource. */
+export interface ReferenceNeeds {
+  readonly orderStates: readonly number[];
+  readonly currencies: readonly number[];
+  readonly carriers: readonly number[];
+  readonly countries: readonly number[];
+  readonly taxes: readonly number[];
+}
+
 /**
  * The shop's reference data (order states, currencies, carriers, countries, taxes, languages, shops),
- * read once and kept for the life of this object: create one per run, so that a state renamed between
- * two runs is seen, and a run does not read them again for every page.
+ * each read the first time something needs it and kept for the life of this object (a `navette serve`
+ * process): a run that finds nothing new reads none of it. A resource is read again when an id a batch
+ * needs is missing from it (a currency or a state created since), once per missing id.
  */
 export class ReferenceDataCache {
   private readonly loaded = new Map<string, Promise<unknown[]>>();
   private readonly provinces = new Map<number, WireState>();
   private provincesRefused = false;
+  /** `resource:id` already read again for: an id the shop really lacks does not cost a call a page. */
+  private readonly missingAsked = new Set<string>();
 
   constructor(
     private readonly client: WebserviceClient,
@@ -32,27 +47,36 @@ export class ReferenceDataCache {
     private readonly languageId = 1,
   ) {}
 
-  async referenceData(): Promise<ReferenceData> {
+  /** What mapping these ids needs, read (again) only for the resources that miss one of them. */
+  async referenceData(needs: ReferenceNeeds): Promise<ReferenceData> {
     const [orderStates, currencies, carriers, countries, taxes] = await Promise.all([
-      this.all('order_states', orderStateSchema),
-      this.all('currencies', currencySchema),
-      this.all('carriers', carrierSchema),
-      this.all('countries', countrySchema),
-      this.all('taxes', taxSchema),
+      this.holding('order_states', orderStateSchema, needs.orderStates),
+      this.holding('currencies', currencySchema, needs.currencies),
+      this.holding('carriers', carrierSchema, needs.carriers),
+      this.holding('countries', countrySchema, needs.countries),
+      this.holding('taxes', taxSchema, needs.taxes),
     ]);
     return {
       languageId: this.languageId,
-      orderStates: byId(orderStates),
-      currencies: byId(currencies),
-      carriers: byId(carriers),
-      countries: byId(countries),
+      orderStates,
+      currencies,
+      carriers,
+      countries,
       provinces: this.provinces,
-      taxes: byId(taxes),
+      taxes,
     };
   }
 
-  orderStates() {
+  orderStates(): Promise<WireOrderState[]> {
     return this.all('order_states', orderStateSchema);
+  }
+
+  taxes(): Promise<ReadonlyMap<number, WireTax>> {
+    return this.holding('taxes', taxSchema, []);
+  }
+
+  countries(): Promise<ReadonlyMap<number, WireCountry>> {
+    return this.holding('countries', countrySchema, []);
   }
 
   shops(): Promise<WireShop[]> {
@@ -83,11 +107,33 @@ export class ReferenceDataCache {
     }
   }
 
-  /** Forgets everything read (for a long-lived source between runs). */
+  /** Forgets one resource: the next use reads it again. */
+  forget(resource: string): void {
+    this.loaded.delete(resource);
+  }
+
+  /** Forgets everything read: the next use reads the shop again. */
   clear(): void {
     this.loaded.clear();
     this.provinces.clear();
     this.provincesRefused = false;
+    this.missingAsked.clear();
+  }
+
+  /** A resource by id, read again once when it lacks one of the ids asked for. */
+  private async holding<T extends { id: number }>(
+    resource: string,
+    schema: z.ZodType<T>,
+    ids: readonly number[],
+  ): Promise<ReadonlyMap<number, T>> {
+    const loaded = byId(await this.all(resource, schema));
+    const missing = ids.filter(
+      (id) => id > 0 && !loaded.has(id) && !this.missingAsked.has(`${resource}:${id}`),
+    );
+    if (missing.length === 0) return loaded;
+    for (const id of missing) this.missingAsked.add(`${resource}:${id}`);
+    this.loaded.delete(resource);
+    return byId(await this.all(resource, schema));
   }
 
   private all<T>(resource: string, schema: z.ZodType<T>): Promise<T[]> {

@@ -5,7 +5,7 @@ import { redactUrl } from './redact-url.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { psHeaders } from './testing/fake-webservice.js';
 import { recordedAnswer, toResponse } from './testing/recorded-fixtures.js';
-import { type FetchLike, WebserviceClient } from './webservice-client.js';
+import { type FetchLike, MAX_URL_LENGTH, WebserviceClient } from './webservice-client.js';
 import { readQuery } from './webservice-dialect.js';
 
 const KEY = 'SECRETKEY0123456789ABCDEFGHIJKLM';
@@ -236,7 +236,7 @@ describe('WebserviceClient resilience', () => {
     expect(shop.calls).toHaveLength(1);
   });
 
-  it('bounds concurrent calls (default 3) for look-ups by ids, 100 ids per call', async () => {
+  it('bounds concurrent calls (default 3) for look-ups by ids, in OR-lists as long as a URL may be', async () => {
     let active = 0;
     let peak = 0;
     const calls: string[] = [];
@@ -248,12 +248,18 @@ describe('WebserviceClient resilience', () => {
       active -= 1;
       return new Response('[]', { status: 200, headers: psHeaders('application/json') });
     };
-    const ids = Array.from({ length: 950 }, (_, index) => index + 1);
+    // Six-digit ids: nine characters each in the URL (`%7C` and the id), about 880 a URL.
+    const ids = Array.from({ length: 4000 }, (_, index) => 100_001 + index);
     await client(fetch).listWhereIn('order_details', 'id_order', ids);
-    expect(calls).toHaveLength(10);
+    expect(calls.length).toBeGreaterThanOrEqual(5);
+    expect(calls.length).toBeLessThanOrEqual(6);
     expect(peak).toBe(3);
-    const first = new URL(calls[0] ?? '').searchParams.get('filter[id_order]') ?? '';
-    expect(first.split('|')).toHaveLength(100);
+    expect(Math.max(...calls.map((url) => url.length))).toBeLessThanOrEqual(MAX_URL_LENGTH - 48);
+    expect(Math.max(...calls.map((url) => url.length))).toBeGreaterThan(MAX_URL_LENGTH - 100);
+    const asked = calls.flatMap((url) =>
+      (new URL(url).searchParams.get('filter[id_order]') ?? '').replace(/^\[|\]$/g, '').split('|'),
+    );
+    expect(asked.map(Number)).toEqual(ids);
   });
 
   it('looks ids up in OR-lists that cover each id once: no duplicate, no empty value, no empty list', async () => {
@@ -267,7 +273,14 @@ describe('WebserviceClient resilience', () => {
       return new Response(JSON.stringify(body), { status: 200, headers: psHeaders('application/json') });
     };
     const ids = Array.from({ length: 200 }, (_, index) => index + 1);
-    const records = await client(fetch).listWhereIn('order_details', 'id_order', [...ids, 5, '17', '']);
+    const capped = new WebserviceClient({
+      url: URL_BASE,
+      key: KEY,
+      fetch,
+      clock: new FakeClock(),
+      idsPerCall: 100,
+    });
+    const records = await capped.listWhereIn('order_details', 'id_order', [...ids, 5, '17', '']);
     // Exactly two full lists: a third, empty one would be `filter[id_order]=[]`.
     expect(asked.map((list) => list.length)).toEqual([100, 100]);
     expect(

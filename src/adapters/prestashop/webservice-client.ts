@@ -49,8 +49,10 @@ export interface WebserviceClientOptions {
   readonly retry?: RetryPolicy;
   /** Concurrent calls at most. Default 3. */
   readonly concurrency?: number;
-  /** OR-list length for look-ups by ids. Default 100 (keeps URLs short). */
+  /** OR-list length for look-ups by ids at most. Default: as many as `maxUrlLength` allows. */
   readonly idsPerCall?: number;
+  /** The longest URL a look-up by ids builds. Default `MAX_URL_LENGTH`. */
+  readonly maxUrlLength?: number;
   /** [0, 1) for the backoff jitter. Default Math.random. */
   readonly random?: () => number;
   /** Every attempt, for logs: the URL is already redacted. */
@@ -65,6 +67,18 @@ export interface AttemptEvent {
   readonly outcome: 'ok' | AttemptOutcome['kind'] | 'failed';
   readonly durationMs: number;
 }
+
+/**
+ * The longest URL navette sends, key included. Apache refuses a request line over 8,190 bytes
+ * (LimitRequestLine's default: 414), nginx one over its 8 KiB header buffer (large_client_header_buffers,
+ * 414); PrestaShop hosts run one or the other, often both. 8,000 characters for the whole URL (the
+ * request line holds only its path and query, plus `GET ` and ` HTTP/1.1`) stays under both, with room
+ * for a proxy that prefixes the path. See bench/README.md for what was measured.
+ */
+export const MAX_URL_LENGTH = 8000;
+
+/** `&ws_key=` and a 32-character key: kept free in every URL, since the key may move to the query mid-run. */
+const QUERY_KEY_ROOM = 48;
 
 class TimeoutSignal extends Error {
   override readonly name = 'TimeoutSignal';
@@ -85,6 +99,7 @@ export class WebserviceClient {
   private readonly random: () => number;
   private readonly onAttempt: ((event: AttemptEvent) => void) | undefined;
   readonly idsPerCall: number;
+  readonly maxUrlLength: number;
   /** Set once the Basic form was refused by a host that strips the Authorization header. */
   private useQueryKey = false;
   private detectedVersion: string | undefined;
@@ -99,7 +114,8 @@ export class WebserviceClient {
     this.semaphore = new Semaphore(options.concurrency ?? 3);
     this.random = options.random ?? Math.random;
     this.onAttempt = options.onAttempt;
-    this.idsPerCall = options.idsPerCall ?? 100;
+    this.idsPerCall = options.idsPerCall ?? Number.POSITIVE_INFINITY;
+    this.maxUrlLength = options.maxUrlLength ?? MAX_URL_LENGTH;
   }
 
   /** From the `PSWS-Version` header of the last authenticated answer, e.g. `8.1.2`. */
@@ -142,8 +158,8 @@ export class WebserviceClient {
   }
 
   /**
-   * Records whose `field` is one of `values`, in OR-lists of `idsPerCall` values, the calls run with the
-   * client's bounded concurrency.
+   * Records whose `field` is one of `values`, in OR-lists as long as a URL may be (`maxUrlLength`, at
+   * most `idsPerCall` values), the calls run with the client's bounded concurrency.
    */
   async listWhereIn(
     resource: string,
@@ -153,16 +169,40 @@ export class WebserviceClient {
   ): Promise<RawRecord[]> {
     const unique = [...new Set(values.map(String))].filter((value) => value !== '');
     if (unique.length === 0) return [];
-    const chunks: string[][] = [];
-    for (let start = 0; start < unique.length; start += this.idsPerCall) {
-      chunks.push(unique.slice(start, start + this.idsPerCall));
-    }
     const results = await Promise.all(
-      chunks.map((chunk) =>
+      this.orLists(resource, field, unique, params).map((chunk) =>
         this.list(resource, { ...params, filter: { ...params.filter, [field]: { in: chunk } } }),
       ),
     );
     return results.flat();
+  }
+
+  /** `values` cut into OR-lists whose URLs stay within `maxUrlLength`. */
+  private orLists(
+    resource: string,
+    field: string,
+    values: readonly string[],
+    params: ReadParams,
+  ): string[][] {
+    const emptyList = readQuery({ ...params, filter: { ...params.filter, [field]: { in: [] } } });
+    const room = this.maxUrlLength - this.buildUrl(resource, emptyList, 'GET').length - QUERY_KEY_ROOM;
+    const chunks: string[][] = [];
+    let chunk: string[] = [];
+    let length = 0;
+    for (const value of values) {
+      const encoded = new URLSearchParams([['', value]]).toString().length - 1;
+      // Every value after the first comes with a `|`, which travels as `%7C`.
+      const full = chunk.length > 0 && (length + 3 + encoded > room || chunk.length >= this.idsPerCall);
+      if (full) {
+        chunks.push(chunk);
+        chunk = [];
+        length = 0;
+      }
+      length += (chunk.length === 0 ? 0 : 3) + encoded;
+      chunk.push(value);
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+    return chunks;
   }
 
   /** POST an XML body (`order_histories`…); the answer's record. */

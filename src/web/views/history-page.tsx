@@ -1,4 +1,10 @@
-import type { JournalEntry, OrderOutcome, OutcomeStatus, RunSummary } from '../../domain/import-report.js';
+import {
+  callsByResourceText,
+  type JournalEntry,
+  type OrderOutcome,
+  type OutcomeStatus,
+  type RunSummary,
+} from '../../domain/import-report.js';
 import type { Translate } from '../i18n.js';
 import { formatDateTime, formatDuration, formatLocalDate } from './format.js';
 import { OUTCOME_LABELS, OUTCOME_STATUSES, RUN_STATUS_LABELS, TRIGGER_LABELS } from './labels.js';
@@ -121,6 +127,10 @@ export function RunPage(props: {
           <dd>{String(summary.stateChanges.sent)}</dd>
           <dt>{t('webserviceCalls')}</dt>
           <dd>{summary.webserviceCalls === undefined ? '—' : String(summary.webserviceCalls)}</dd>
+          <dt>{t('webserviceCallsByResource')}</dt>
+          <dd class="calls-by-resource">
+            {callsByResourceText(summary.webserviceCallsByResource ?? {}) || '—'}
+          </dd>
         </dl>
         <div class="links">
           <a href={`${base}/report.json`} download>

@@ -40,6 +40,11 @@ export function toRunSummary(row: Selectable<RunTable>): RunSummary {
       failed: row.state_changes_failed,
     },
     webserviceCalls: row.webservice_calls ?? undefined,
+    ...(row.webservice_calls_by_resource === null
+      ? {}
+      : {
+          webserviceCallsByResource: JSON.parse(row.webservice_calls_by_resource) as Record<string, number>,
+        }),
     fatal: row.fatal_code === null ? undefined : { code: row.fatal_code, message: row.fatal_message ?? '' },
     status: row.status as RunSummary['status'],
   };

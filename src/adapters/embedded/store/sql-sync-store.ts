@@ -179,6 +179,7 @@ export class SqlSyncStore implements SyncStore {
           state_changes_skipped: 0,
           state_changes_failed: 0,
           webservice_calls: null,
+          webservice_calls_by_resource: null,
           fatal_code: null,
           fatal_message: null,
           status: 'running',
@@ -255,6 +256,10 @@ export class SqlSyncStore implements SyncStore {
           state_changes_skipped: end.stateChanges.skipped,
           state_changes_failed: end.stateChanges.failed,
           webservice_calls: end.webserviceCalls ?? null,
+          webservice_calls_by_resource:
+            end.webserviceCallsByResource === undefined
+              ? null
+              : JSON.stringify(end.webserviceCallsByResource),
           fatal_code: end.fatal?.code ?? null,
           fatal_message: end.fatal?.message ?? null,
           status,

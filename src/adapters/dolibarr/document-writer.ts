@@ -6,6 +6,7 @@ import type { ImportRecord } from '../../ports/gescom-target.js';
 import type { SyncStore } from '../../ports/sync-store.js';
 import type { DolibarrClient, DocumentResource } from './dolibarr-client.js';
 import { dayToTimestamp, resourceFor } from './document-kinds.js';
+import { fittedUnitPrice } from './line-prices.js';
 import { type DocumentReads, type Located } from './document-reads.js';
 import type { Payments } from './payments.js';
 import type { Products } from './products.js';
@@ -58,7 +59,7 @@ export async function createDocument(
       return {
         desc: truncateText(line.label, FIELD_LIMITS.label),
         qty: toText(line.quantity),
-        subprice: toText(line.unitPriceTaxExcl),
+        subprice: toText(fittedUnitPrice(line)),
         tva_tx: toText(line.vatRate),
         remise_percent: 0,
         product_type: product?.type ?? (line.kind === 'product' ? 0 : 1),

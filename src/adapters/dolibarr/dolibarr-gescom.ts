@@ -29,6 +29,8 @@ export interface DolibarrGescomOptions {
   readonly tolerance?: Amount;
   /** The écart lines' article. Default `ECART`. */
   readonly roundingArticle?: string;
+  /** The generic article unknown products fall back on, created when Dolibarr lacks it. Default `DIVERS`. */
+  readonly genericArticle?: string;
 }
 
 /** What stops the run rather than failing one order: Dolibarr out of reach or not usable as configured. */
@@ -70,7 +72,7 @@ export class DolibarrGescom implements GescomTarget {
     options: DolibarrGescomOptions = {},
   ) {
     const thirdParties = new ThirdParties(client);
-    this.#products = new Products(client);
+    this.#products = new Products(client, [options.genericArticle ?? 'DIVERS']);
     this.#reads = new DocumentReads(client, thirdParties);
     this.#store = store;
     this.#context = {

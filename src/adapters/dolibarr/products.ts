@@ -24,15 +24,23 @@ export function articleReferenceOf(line: DocumentLineDraft): string {
 /**
  * Articles as Dolibarr products and services, looked up by ref a page at a time (one sqlfilters call
  * for the page's references) and remembered for the target's life. A line whose article Dolibarr lacks
- * is refused, unless the draft says to create it (the setting "créer l'article", and navette's special
- * articles PORT, REMISE… which are created as services).
+ * is refused, unless the draft says to create it (the setting "créer l'article"); navette's special
+ * articles (PORT, REMISE…, the generic article DIVERS) are created as services when missing.
  */
 export class Products {
   readonly #byRef = new Map<string, ProductRef>();
   /** References asked for and absent: not asked again until created. */
   readonly #absent = new Set<string>();
 
-  constructor(private readonly client: DolibarrClient) {}
+  /** Upper-cased references created when missing, whatever the line says (the generic article). */
+  readonly #alwaysCreated: ReadonlySet<string>;
+
+  constructor(
+    private readonly client: DolibarrClient,
+    alwaysCreated: readonly string[] = [],
+  ) {
+    this.#alwaysCreated = new Set(alwaysCreated.map((ref) => ref.toUpperCase()));
+  }
 
   async find(references: readonly string[]): Promise<readonly ArticleMatch[]> {
     await this.lookUp(references);
@@ -53,7 +61,7 @@ export class Products {
     lines.forEach((line, index) => {
       const ref = references[index] ?? '';
       if (ref === '' || this.#byRef.has(ref.toUpperCase())) return;
-      if (!line.createArticle && line.kind === 'product')
+      if (!line.createArticle && line.kind === 'product' && !this.#alwaysCreated.has(ref.toUpperCase()))
         throw new ExpectedFailure(
           'article-unknown',
           `L'article ${ref} n'existe pas dans Dolibarr : créez-le (Produits/Services), ou activez « Créer l'article » dans les réglages.`,
@@ -86,7 +94,7 @@ export class Products {
 
   private async create(line: DocumentLineDraft, ref: string): Promise<ProductRef> {
     const label = truncateText(line.label || ref, FIELD_LIMITS.label);
-    const type = line.kind === 'product' ? 0 : 1;
+    const type = line.kind === 'product' && !this.#alwaysCreated.has(ref.toUpperCase()) ? 0 : 1;
     const id = await this.client.create('products', {
       ref,
       label,

@@ -255,5 +255,20 @@ export function embeddedSpecifics(name: string, open: (clock: ManualClock) => Pr
       expect(row).toEqual({ total_tax_excl: '0.1', total_tax_incl: '123456789012.123456' });
       expect(created.totals.taxExcl.plus(created.totals.tax).toFixed()).toBe('0.3');
     });
+
+    it('keeps the six-decimal totals, the addresses and the shop line ids exactly as written', async () => {
+      const key = { shopId: 1, orderId: 42 };
+      const created = await subject.target.importDocument(
+        draft(key, { type: 'order', status: 'confirmed' }),
+        record(key),
+      );
+      const document = await subject.target.getDocument(created.number);
+      expect(document?.totals.taxExcl.toFixed()).toBe('22.019944');
+      expect(document?.totals.tax.toFixed()).toBe('1.930056');
+      expect(document?.billingAddress).toEqual(draft(key).billingAddress);
+      expect(document?.deliveryAddress?.line2).toBe('');
+      expect(document?.lines[0]?.sourceLineId).toBe(501);
+      expect(document?.lines[0]?.totalTaxExcl.toFixed()).toBe('18.957346');
+    });
   });
 }

@@ -1,11 +1,17 @@
 import type { NavetteConfig } from '../config/config-schema.js';
-import { resolveShopKey } from '../config/load-config.js';
+import { resolveDolibarrKey, resolveShopKey } from '../config/load-config.js';
+import { createDemoDolibarr } from '../demo-dolibarr/index.js';
+import { ExpectedFailure } from '../domain/failure.js';
+import { amount } from '../domain/money.js';
 import {
   createPrestaShopOrderSource,
   type PrestaShopOrderSource,
 } from '../adapters/prestashop/prestashop-order-source.js';
 import type { FetchLike } from '../adapters/prestashop/webservice-client.js';
-import { openDatabase } from '../adapters/embedded/database.js';
+import { checkDolibarr, type DolibarrCheck } from '../adapters/dolibarr/connection-check.js';
+import { DolibarrClient } from '../adapters/dolibarr/dolibarr-client.js';
+import { DolibarrGescom } from '../adapters/dolibarr/dolibarr-gescom.js';
+import { openDatabase, type EmbeddedDatabase } from '../adapters/embedded/database.js';
 import { EmbeddedGescom, type CatalogueArticle } from '../adapters/embedded/gescom/embedded-gescom.js';
 import { SqlSyncStore } from '../adapters/embedded/store/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
@@ -20,7 +26,8 @@ import { reconciliationCsvLines, reconciliationJson } from '../sync/reconciliati
 import { resetOrders } from '../sync/reset-orders.js';
 import { runImport } from '../sync/run-import.js';
 import { sendStateChanges } from '../sync/write-back.js';
-import { isDemoShopUrl, startInProcessDemoShop } from './demo.js';
+import { isDemoDolibarrUrl, isDemoShopUrl, startInProcessDemoShop } from './demo.js';
+import { LazyGescomTarget } from './lazy-gescom-target.js';
 import { createLogger, logAttempt, type Logger } from './logger.js';
 import { LazyOrderSource } from './lazy-order-source.js';
 import type { Navette } from './navette.js';
@@ -42,6 +49,8 @@ export interface OpenOptions {
   readonly shopKey?: string;
   /** Where NAVETTE_PS_KEY and NAVETTE_LOG_LEVEL are read (default: the process's environment). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Dolibarr's `fetch` and key (tests and benchmarks hand a simulator's in-process ones). */
+  readonly dolibarr?: { readonly fetch: FetchLike; readonly key: string };
   /** Default: JSON lines on stderr at NAVETTE_LOG_LEVEL (warn), the key masked. */
   readonly logger?: Logger;
 }
@@ -121,8 +130,9 @@ async function wire(
     return prestaShop;
   });
   const database = await openDatabase(config.gescom.database);
-  const target = new EmbeddedGescom(database, clock, { series: config.document.series });
   const store = new SqlSyncStore(database, clock);
+  const gescom = wireGescom(config, database, store, { ...options, clock, env });
+  const target = gescom.target;
   const deps = {
     source,
     target,
@@ -191,7 +201,17 @@ async function wire(
       const byId = new Map(states.map((state) => [state.id, state]));
       return stateRulesFor(config, states).map((rule) => ({ state: byId.get(rule.id), rule }));
     },
-    checkConnection: async () => connectionCheck(await source.checkConnection()),
+    checkConnection: async () => {
+      const shopSide = connectionCheck(await source.checkConnection());
+      const dolibarr = await gescom.check?.();
+      if (dolibarr === undefined) return shopSide;
+      return {
+        ...shopSide,
+        gescom: { target: 'dolibarr', url: dolibarr.url, version: dolibarr.version },
+        problems: [...shopSide.problems, ...dolibarr.problems.map((problem) => `Dolibarr : ${problem}`)],
+        canImport: shopSide.canImport && dolibarr.problems.length === 0,
+      };
+    },
     seenPaymentMethods: () => seenPaymentMethods(source, clock, config.shop.timeZone),
     importArticles: () => {
       const catalogue: CatalogueSource = {
@@ -201,10 +221,16 @@ async function wire(
           yield* prestaShop.readCatalogue();
         },
       };
-      return importArticles(catalogue, (articles) => target.addArticles(articles), deps.webserviceCalls);
+      return importArticles(
+        catalogue,
+        (articles) => gescom.embedded().addArticles(articles),
+        deps.webserviceCalls,
+      );
     },
-    articleCount: () => target.articleCount(),
+    articleCount: () =>
+      config.gescom.target === 'dolibarr' ? Promise.resolve(1) : gescom.embedded().articleCount(),
     close: async () => {
+      await target.close();
       await database.close();
     },
   };
@@ -216,4 +242,97 @@ function resourceOf(url: string): string {
   const path = new URL(url).pathname;
   const after = path.slice(path.lastIndexOf('/api/') + '/api/'.length);
   return after.split('/')[0] ?? '';
+}
+
+interface GescomWiring {
+  readonly target: GescomTarget;
+  /** The embedded GesCom, for what only it does (its catalogue of articles). */
+  embedded(): EmbeddedGescom;
+  /** Dolibarr's side of "Tester la connexion"; none for the embedded GesCom. */
+  readonly check: (() => Promise<DolibarrCheck>) | undefined;
+  /** Calls made to Dolibarr so far. */
+  readonly calls: () => number;
+}
+
+/**
+ * The GesCom the configuration names. Dolibarr is opened on first use (its key resolved then); its
+ * URL `demo://dolibarr` is a simulated Dolibarr living in this process, with a bank account.
+ */
+function wireGescom(
+  config: NavetteConfig,
+  database: EmbeddedDatabase,
+  store: SqlSyncStore,
+  options: OpenOptions & { clock: Clock; env: NodeJS.ProcessEnv },
+): GescomWiring {
+  const { clock, env } = options;
+  const settings = config.gescom.dolibarr;
+  if (config.gescom.target !== 'dolibarr' || settings === undefined) {
+    const embedded = new EmbeddedGescom(database, clock, { series: config.document.series });
+    return { target: embedded, embedded: () => embedded, check: undefined, calls: () => 0 };
+  }
+  let calls = 0;
+  let opened: Promise<{ client: DolibarrClient; url: string; bankAccountId: number | undefined }> | undefined;
+  const open = async () => {
+    const demo = isDemoDolibarrUrl(settings.url) ? createDemoDolibarr({ now: () => clock.now() }) : undefined;
+    const key = demo?.key ?? options.dolibarr?.key ?? (await resolveDolibarrKey(config, env));
+    const baseFetch: FetchLike =
+      demo?.fetch ?? options.dolibarr?.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+    const url = demo?.url ?? settings.url;
+    const client = new DolibarrClient({
+      url,
+      key,
+      clock,
+      fetch: (target, init) => {
+        calls += 1;
+        return baseFetch(target, init);
+      },
+      timeoutMs: settings.timeoutSeconds * 1000,
+    });
+    const bankAccountId =
+      demo === undefined
+        ? settings.bankAccountId
+        : await client.create('bankaccounts', {
+            ref: 'BQ',
+            label: 'Banque de démonstration',
+            type: 1,
+            currency_code: 'EUR',
+            country_id: 1,
+          });
+    return { client, url, bankAccountId };
+  };
+  const client = () =>
+    (opened ??= open().catch((error: unknown) => {
+      opened = undefined;
+      throw error;
+    }));
+  const target = new LazyGescomTarget(async () => {
+    const { client: dolibarr, bankAccountId } = await client();
+    return new DolibarrGescom(dolibarr, store, {
+      ...(bankAccountId === undefined ? {} : { bankAccountId }),
+      tolerance: amount(config.totals.roundingTolerance),
+      roundingArticle: config.articles.generic,
+      genericArticle: config.articles.generic,
+    });
+  });
+  return {
+    target,
+    embedded: () => {
+      throw new ExpectedFailure(
+        'dolibarr-articles',
+        'Avec Dolibarr, les articles sont ceux de Dolibarr (Produits/Services) : navette ne les importe pas ; il crée ceux qui manquent si le réglage « Créer l’article » est activé.',
+      );
+    },
+    check: async () => {
+      try {
+        const { client: dolibarr, url, bankAccountId } = await client();
+        return await checkDolibarr(dolibarr, url, { payments: config.payments.create, bankAccountId });
+      } catch (error) {
+        // No key, an unreadable key file: said as the Dolibarr side's problem, the shop's still shown.
+        if (error instanceof ExpectedFailure)
+          return { url: settings.url, version: '', problems: [error.message] };
+        throw error;
+      }
+    },
+    calls: () => calls,
+  };
 }

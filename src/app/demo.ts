@@ -13,6 +13,13 @@ export function isDemoShopUrl(url: string): boolean {
   return url.replace(/\/+$/, '') === DEMO_SHOP_URL;
 }
 
+/** A configuration whose Dolibarr URL is this one writes into a simulated Dolibarr in the same process. */
+export const DEMO_DOLIBARR_URL = 'demo://dolibarr';
+
+export function isDemoDolibarrUrl(url: string): boolean {
+  return url.replace(/\/+$/, '') === DEMO_DOLIBARR_URL;
+}
+
 export function startInProcessDemoShop(now: Date): DemoShop {
   return createDemoShop({ now });
 }

@@ -29,6 +29,8 @@ export type {
 
 /** "Tester la connexion": the shop's answer, every right the key lacks listed as something to fix. */
 export interface ConnectionCheck extends ConnectionReport {
+  /** The GesCom's side when it is a remote one (Dolibarr); its problems are in `problems` too. */
+  readonly gescom?: { readonly target: 'dolibarr'; readonly url: string; readonly version: string };
   /** False when a missing right stops imports; true when only optional rights (write-back) are missing. */
   readonly canImport: boolean;
 }

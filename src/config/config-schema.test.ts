@@ -82,3 +82,23 @@ describe('the configuration', () => {
     ).toBe(true);
   });
 });
+
+describe('gescom.target dolibarr', () => {
+  const starter = starterConfig('https://shop.example');
+
+  it('needs Dolibarr’s URL, and never a key in the config', () => {
+    const missing = validateConfig({ ...starter, gescom: { target: 'dolibarr', database: 'navette.db' } });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(JSON.stringify(missing)).toContain('gescom.dolibarr.url');
+    const withKey = validateConfig({
+      ...starter,
+      gescom: { target: 'dolibarr', dolibarr: { url: 'https://erp.example', key: 'SECRET' } },
+    });
+    expect(withKey.ok).toBe(false);
+    const fine = validateConfig({
+      ...starter,
+      gescom: { target: 'dolibarr', dolibarr: { url: 'https://erp.example', bankAccountId: 1 } },
+    });
+    expect(fine.ok && fine.config.gescom.dolibarr?.timeoutSeconds).toBe(30);
+  });
+});

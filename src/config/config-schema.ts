@@ -71,11 +71,35 @@ export const shopSchema = z.strictObject({
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
 });
 
-export const gescomSchema = z.strictObject({
-  target: z.literal('embedded').default('embedded'),
-  /** An SQLite file path, or a postgres:// URL. */
-  database: z.string().min(1).default('navette.db'),
+/** A Dolibarr to write documents into (SPEC §4.2); its key is never here (NAVETTE_DOLIBARR_KEY or `keyFile`). */
+export const dolibarrSchema = z.strictObject({
+  /** Dolibarr's address, e.g. `https://erp.example.fr` (with or without `/api/index.php`). */
+  url: z.url({
+    protocol: /^(https?|demo)$/,
+    message: 'adresse de Dolibarr invalide, par exemple https://erp.monentreprise.fr',
+  }),
+  /** A file holding the API key alone (Dolibarr: Utilisateurs & Groupes > l'utilisateur > Clé pour l'API). */
+  keyFile: z.string().min(1).optional(),
+  /** The bank account (`/bankaccounts` id) invoices' payments are recorded into (needed when payments are created). */
+  bankAccountId: z.number().int().positive().optional(),
+  timeoutSeconds: z.number().int().min(1).max(600).default(30),
 });
+
+export const gescomSchema = z
+  .strictObject({
+    target: z.enum(['embedded', 'dolibarr']).default('embedded'),
+    /**
+     * An SQLite file path, or a postgres:// URL: navette's own store (ledger, outbox, runs), and the
+     * embedded GesCom's documents when it is the target.
+     */
+    database: z.string().min(1).default('navette.db'),
+    dolibarr: dolibarrSchema.optional(),
+  })
+  .refine((gescom) => gescom.target !== 'dolibarr' || gescom.dolibarr !== undefined, {
+    message:
+      'gescom.target vaut "dolibarr" : indiquez aussi gescom.dolibarr.url (l’adresse de votre Dolibarr).',
+    path: ['dolibarr'],
+  });
 
 export const documentSettingsSchema = z.strictObject({
   date: z.enum(['order', 'invoice', 'today']).default('order'),

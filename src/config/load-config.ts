@@ -61,12 +61,17 @@ export function resolveConfigPaths(config: NavetteConfig, configPath: string): N
   const folder = dirname(resolve(configPath));
   const { database } = config.gescom;
   const { keyFile } = config.shop;
+  const dolibarr = config.gescom.dolibarr;
+  const gescom = isFileLocation(database)
+    ? { ...config.gescom, database: resolve(folder, database) }
+    : config.gescom;
   return {
     ...config,
     shop: keyFile === undefined ? config.shop : { ...config.shop, keyFile: resolve(folder, keyFile) },
-    gescom: isFileLocation(database)
-      ? { ...config.gescom, database: resolve(folder, database) }
-      : config.gescom,
+    gescom:
+      dolibarr?.keyFile === undefined
+        ? gescom
+        : { ...gescom, dolibarr: { ...dolibarr, keyFile: resolve(folder, dolibarr.keyFile) } },
   };
 }
 
@@ -99,6 +104,13 @@ function relativeConfigPaths(
   const gescom = section('gescom');
   if (gescom !== undefined && typeof gescom['database'] === 'string' && isFileLocation(gescom['database'])) {
     copy['gescom'] = { ...gescom, database: inFolder(gescom['database']) };
+  }
+  const dolibarr = gescom?.['dolibarr'] as Record<string, unknown> | undefined;
+  if (dolibarr !== undefined && typeof dolibarr['keyFile'] === 'string') {
+    copy['gescom'] = {
+      ...(copy['gescom'] as Record<string, unknown>),
+      dolibarr: { ...dolibarr, keyFile: inFolder(dolibarr['keyFile']) },
+    };
   }
   return copy;
 }
@@ -183,5 +195,28 @@ export async function resolveShopKey(
   throw new ExpectedFailure(
     'key-missing',
     'Aucune clé webservice : définissez la variable NAVETTE_PS_KEY ou "shop.keyFile" dans la configuration (Paramètres avancés > Webservice dans PrestaShop).',
+  );
+}
+
+/**
+ * Dolibarr's API key: NAVETTE_DOLIBARR_KEY, or `gescom.dolibarr.keyFile` (checked as the shop's key file
+ * is). Never in the config itself, never printed.
+ */
+export async function resolveDolibarrKey(
+  config: NavetteConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (text: string) => void = (text) => process.stderr.write(`navette : attention : ${text}\n`),
+): Promise<string> {
+  const fromEnv = env['NAVETTE_DOLIBARR_KEY']?.trim();
+  if (fromEnv) return fromEnv;
+  const keyFile = config.gescom.dolibarr?.keyFile;
+  if (keyFile !== undefined) {
+    const file = await readKeyFile(keyFile);
+    if (file.warning !== undefined) warn(file.warning);
+    return file.key;
+  }
+  throw new ExpectedFailure(
+    'dolibarr-key-missing',
+    'Aucune clé pour l’API Dolibarr : définissez la variable NAVETTE_DOLIBARR_KEY ou "gescom.dolibarr.keyFile" dans la configuration (Dolibarr : Utilisateurs & Groupes > l’utilisateur de navette > Clé pour l’API).',
   );
 }

@@ -53,3 +53,14 @@ export function isGescomFailureCode(code: string): code is GescomFailureCode {
 export function isGescomFailure(error: unknown): error is ExpectedFailure<GescomFailureCode> {
   return isExpectedFailure(error) && isGescomFailureCode(error.code);
 }
+
+/**
+ * A GesCom that cannot be worked with right now (unreachable, answering errors, the key refused, a
+ * module off): not one order's fault. The sync stops the run on it, leaving the rest for the next run,
+ * instead of failing every remaining order one by one.
+ */
+export const GESCOM_UNAVAILABLE = 'gescom-unavailable';
+
+export function isGescomUnavailable(error: unknown): error is ExpectedFailure {
+  return isExpectedFailure(error) && error.code === GESCOM_UNAVAILABLE;
+}

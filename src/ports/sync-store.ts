@@ -8,6 +8,7 @@ import type {
 } from '../domain/import-report.js';
 import type { DocumentStatus, DocumentType } from '../domain/sales-document.js';
 import type { ShopDateTime, ShopOrderKey } from '../domain/shop-order.js';
+import type { ImportRecord } from './gescom-target.js';
 
 /** One line of the import ledger: this shop order is in the GesCom as this document. */
 export interface LedgerEntry {
@@ -71,6 +72,16 @@ export interface RunEnd {
  * - `resetImports` forgets ledger entries (a deliberate re-import) and journals who and why.
  */
 export interface SyncStore {
+  /**
+   * Writes an import record (ledger entry + outbox) on its own, for a target that cannot share a
+   * transaction with the store (a remote GesCom): the target writes its document first, marked with the
+   * order's external key, then this. A target sharing the store's database writes both in one transaction.
+   */
+  recordImport(
+    record: ImportRecord,
+    document: { readonly number: string; readonly type: DocumentType; readonly status: DocumentStatus },
+    change: 'import' | 'transform',
+  ): Promise<void>;
   findImports(keys: readonly ShopOrderKey[]): Promise<ReadonlyMap<string, LedgerEntry>>;
   /** Forgets the ledger entries of these orders (or of every order of a shop): returns how many. */
   resetImports(

@@ -1,4 +1,4 @@
-import { isExpectedFailure, isGescomFailure } from '../domain/failure.js';
+import { isExpectedFailure, isGescomFailure, isGescomUnavailable } from '../domain/failure.js';
 import { blankOutcome, outcomeFor, type OrderOutcome, type OutcomeCode } from '../domain/import-report.js';
 import type { ImportRules, StateRule } from '../domain/rules.js';
 import {
@@ -77,7 +77,11 @@ export async function importPage(
       await importOrder(sourced.order, ledger.get(externalKey), heads.get(externalKey), {
         ...context,
         ...articles,
-      }).catch((error: unknown) => failedOutcome(sourced.order, error)),
+      }).catch((error: unknown) => {
+        // A GesCom out of reach fails no order: the run stops and the rest waits for the next one.
+        if (isGescomUnavailable(error)) throw error;
+        return failedOutcome(sourced.order, error);
+      }),
     );
   }
   return outcomes;

@@ -51,4 +51,31 @@ describe('SecretRedactor', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("masks Dolibarr's API key, from the environment or from its key file", async () => {
+    const dolibarrKey = 'DOLIBARRKEY00000000000000000000A';
+    expect(
+      new SecretRedactor({ NAVETTE_DOLIBARR_KEY: dolibarrKey }).redact(`DOLAPIKEY: ${dolibarrKey}`),
+    ).toBe('DOLAPIKEY: ••••••');
+    const dir = await mkdtemp(join(tmpdir(), 'navette-redactor-'));
+    try {
+      const path = join(dir, 'dolibarr.key');
+      await writeFile(path, `${FILE_KEY}\n`, { mode: 0o600 });
+      const starter = starterConfig('https://shop.example');
+      const config = validateConfig({
+        ...starter,
+        gescom: {
+          target: 'dolibarr',
+          database: 'navette.db',
+          dolibarr: { url: 'https://erp.example', keyFile: path },
+        },
+      });
+      if (!config.ok) throw new Error('invalid test config');
+      const redactor = new SecretRedactor({});
+      await redactor.learn(config.config);
+      expect(redactor.redact(`key ${FILE_KEY}.`)).toBe('key ••••••.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

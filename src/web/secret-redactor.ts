@@ -15,7 +15,7 @@ function escapeHtml(text: string): string {
 
 /**
  * Last line of defence for "no secret ever sent to the browser": every text the web app sends goes
- * through `redact`, which masks the webservice key and the web token wherever they might have slipped in
+ * through `redact`, which masks the webservice key, Dolibarr's API key and the web token wherever they might have slipped in
  * (an error message quoting a URL with the key, say). The pages never put them there on purpose.
  */
 export class SecretRedactor {
@@ -27,15 +27,16 @@ export class SecretRedactor {
 
   /** Learns the key file's content, if the config has one (the env secrets are always known). */
   async learn(config: NavetteConfig): Promise<void> {
-    const fromFile =
-      config.shop.keyFile === undefined
-        ? undefined
-        : await readKeyFile(config.shop.keyFile).then(
+    const read = (path: string | undefined): Promise<string | undefined> =>
+      path === undefined
+        ? Promise.resolve(undefined)
+        : readKeyFile(path).then(
             (file) => file.key,
             // A file that holds no key is never sent anywhere: nothing to mask.
             () => undefined,
           );
-    this.#setSecrets(fromFile === undefined ? [] : [fromFile]);
+    const fromFiles = await Promise.all([read(config.shop.keyFile), read(config.gescom.dolibarr?.keyFile)]);
+    this.#setSecrets(fromFiles.filter((key): key is string => key !== undefined));
   }
 
   redact(text: string): string {
@@ -50,7 +51,12 @@ export class SecretRedactor {
   }
 
   #setSecrets(extra: readonly string[]): void {
-    const candidates = [this.env['NAVETTE_PS_KEY'], this.env['NAVETTE_WEB_TOKEN'], ...extra];
+    const candidates = [
+      this.env['NAVETTE_PS_KEY'],
+      this.env['NAVETTE_DOLIBARR_KEY'],
+      this.env['NAVETTE_WEB_TOKEN'],
+      ...extra,
+    ];
     // Very short values would mask ordinary words; real keys are 32 characters.
     const secrets = candidates.map((value) => value?.trim() ?? '').filter((value) => value.length >= 8);
     // A secret with special characters is written differently in HTML, a URL or JSON: mask each form.

@@ -88,6 +88,26 @@ export function describeSyncStoreContract(
         expect((await store.findImports([])).size).toBe(0);
       });
 
+      it('records an import on its own for a remote GesCom, and moves it along on a transformation', async () => {
+        const key = { shopId: 1, orderId: 5 };
+        await store.recordImport(
+          record(key, { stateChanges: [{ expectedStateId: 1, newStateId: 3, sendEmail: false }] }),
+          { number: 'PR2611-0001', type: 'quote', status: 'confirmed' },
+          'import',
+        );
+        await store.recordImport(
+          record(key, { orderStateId: 2 }),
+          { number: 'CO2611-0001', type: 'order', status: 'confirmed' },
+          'transform',
+        );
+        expect((await store.findImports([key])).get('ps-1-5')).toMatchObject({
+          documentNumber: 'CO2611-0001',
+          documentType: 'order',
+          orderStateId: 2,
+        });
+        expect(await store.countPendingStateChanges()).toBe(1);
+      });
+
       it('forgets chosen orders, or a whole shop, on reset', async () => {
         for (const orderId of [1, 2, 3]) await imported({ shopId: 1, orderId });
         await imported({ shopId: 2, orderId: 1 });

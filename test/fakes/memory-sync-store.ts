@@ -52,6 +52,15 @@ export class MemorySyncStore implements SyncStore {
     this.#maxAttempts = options.maxAttempts ?? 5;
   }
 
+  async recordImport(
+    record: ImportRecord,
+    document: { readonly number: string; readonly type: DocumentType; readonly status: DocumentStatus },
+    change: 'import' | 'transform',
+  ): Promise<void> {
+    this.writeImport(record, document, change);
+    return Promise.resolve();
+  }
+
   /** What a GesCom sharing this store writes with each document: the ledger entry and the outbox. */
   writeImport(
     record: ImportRecord,

@@ -222,6 +222,8 @@ export class DolibarrClient extends DolibarrRestCalls {
     readonly bankAccountId: number;
     readonly refExt: string;
     readonly number?: string;
+    /** Who wrote the cheque: Dolibarr requires it for CHQ. */
+    readonly issuer?: string;
     readonly closeWhenPaid?: boolean;
   }): Promise<number> {
     return this.create('invoices/paymentsdistributed', {
@@ -232,7 +234,13 @@ export class DolibarrClient extends DolibarrRestCalls {
       accountid: payment.bankAccountId,
       ref_ext: payment.refExt,
       ...(payment.number === undefined ? {} : { num_payment: payment.number }),
+      ...(payment.issuer === undefined ? {} : { chqemetteur: payment.issuer }),
     });
+  }
+
+  /** The order marked billed once its invoice is made (its status stays validated). */
+  async setOrderBilled(id: number): Promise<void> {
+    await this.request('POST', `orders/${id}/setinvoiced`);
   }
 
   invoicePayments(id: number): Promise<z.infer<typeof paymentSchema>[]> {

@@ -112,6 +112,9 @@ export const lineSchema = z.object({
   id: wireIntOrNull,
   fk_product: wireIntOrNull,
   product_type: wireIntOrNull,
+  /** The product's ref on a line that has one (null on a free line). */
+  product_ref: wireText.optional(),
+  label: wireText.optional(),
   desc: wireText,
   qty: wireDecimal,
   subprice: wireDecimal,
@@ -133,15 +136,16 @@ export const documentSchema = z.object({
   /** Int for proposals, string for orders and invoices, null in a createfromproposal reply. */
   status: wireIntOrNull,
   date: wireDate,
-  date_validation: wireDate,
+  /** Absent from look-ups that ask for a few `properties`. */
+  date_validation: wireDate.optional(),
   total_ht: wireDecimal,
   total_tva: wireDecimal,
   total_ttc: wireDecimal,
   multicurrency_code: wireText,
   multicurrency_tx: wireDecimal.nullable().optional(),
   multicurrency_total_ttc: wireDecimal.nullable().optional(),
-  note_public: wireText,
-  note_private: wireText,
+  note_public: wireText.optional(),
+  note_private: wireText.optional(),
   lines: z.array(lineSchema).default([]),
 });
 

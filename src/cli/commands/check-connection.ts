@@ -6,7 +6,9 @@ import { cleanText } from '../../domain/truncate.js';
 export function registerCheckConnection(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('check-connection')
-    .description('Teste la connexion à la boutique : version, boutiques, droits de la clé.')
+    .description(
+      'Teste la connexion à la boutique (version, boutiques, droits de la clé) et à Dolibarr quand c’est la gestion commerciale.',
+    )
     .option('--json', 'en JSON')
     .action(
       action(setExitCode, async (options: { json?: boolean }, command: Command) =>
@@ -22,6 +24,11 @@ export function registerCheckConnection(program: Command, setExitCode: (code: nu
             `PrestaShop ${cleanText(check.version)}`,
             `Boutiques : ${check.shops.map((shop) => `${shop.id} ${cleanText(shop.name)}`).join(', ')}`,
             `Ressources permises à la clé : ${Object.keys(check.permissions).length}`,
+            ...(check.gescom
+              ? [
+                  `Dolibarr : ${cleanText(check.gescom.url)} ${check.gescom.version === '' ? '(sans réponse)' : cleanText(check.gescom.version)}`,
+                ]
+              : []),
             ...(check.problems.length === 0
               ? ['✓ La clé a tous les droits dont navette a besoin.']
               : [

@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addCatalogueArticles, openNavette } from '../../app/compose.js';
-import { DEMO_SHOP_URL, demoCatalogueArticles } from '../../app/demo.js';
+import { DEMO_DOLIBARR_URL, DEMO_SHOP_URL, demoCatalogueArticles } from '../../app/demo.js';
 import { configSchema, type NavetteConfig } from '../../config/config-schema.js';
 import type { Navette } from '../../app/navette.js';
 import type { DocumentType, SalesDocument } from '../../domain/sales-document.js';
@@ -30,15 +30,29 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
       '--again',
       'garde la gestion commerciale de la fois précédente (montre que rien n’est importé deux fois)',
     )
+    .option(
+      '--target <gescom>',
+      'embedded (gestion commerciale intégrée) ou dolibarr (un Dolibarr simulé, le temps de la démonstration)',
+      'embedded',
+    )
     .action(
-      action(setExitCode, async (options: { dir: string; again?: boolean }) => {
+      action(setExitCode, async (options: { dir: string; again?: boolean; target: string }) => {
+        if (options.target !== 'embedded' && options.target !== 'dolibarr') {
+          process.stderr.write(
+            `navette : --target vaut embedded ou dolibarr (reçu « ${options.target} »).\n`,
+          );
+          return;
+        }
+        const dolibarr = options.target === 'dolibarr';
         const dir = resolve(options.dir);
         const configPath = join(dir, 'navette.yaml');
         if (!options.again) await rm(dir, { recursive: true, force: true });
         await mkdir(dir, { recursive: true });
         const config = options.again ? await loadConfig(configPath).catch(() => undefined) : undefined;
-        const demoConfig = config ?? (await writeDemoConfig(configPath, join(dir, 'gescom.db')));
-        if (config === undefined) await addCatalogueArticles(demoConfig, demoCatalogueArticles());
+        const demoConfig = config ?? (await writeDemoConfig(configPath, join(dir, 'gescom.db'), dolibarr));
+        // Dolibarr's articles are its products: the simulated one creates those it lacks.
+        if (config === undefined && !dolibarr)
+          await addCatalogueArticles(demoConfig, demoCatalogueArticles());
 
         const navette = await openNavette(demoConfig);
         try {
@@ -49,7 +63,9 @@ export function registerDemo(program: Command, setExitCode: (code: number) => vo
             .map(({ rule, state }) => state?.name ?? rule.name ?? `état ${rule.id}`);
           process.stdout.write(
             [
-              'navette — démonstration : une boutique PrestaShop simulée (2 boutiques) → gestion commerciale intégrée (SQLite)',
+              dolibarr
+                ? 'navette — démonstration : une boutique PrestaShop simulée (2 boutiques) → un Dolibarr 23 simulé dans ce processus (il disparaît à la fin ; "navette demo-dolibarr --port 8082" en garde un)'
+                : 'navette — démonstration : une boutique PrestaShop simulée (2 boutiques) → gestion commerciale intégrée (SQLite)',
               `Comme pour une vraie boutique, navette ne lit que les commandes de la période (les ${DEMO_DAYS} derniers jours)`,
               `dont le statut est coché dans le tableau "Import des commandes" (${selected.length} statuts : ${selected.join(', ')}) ;`,
               'les autres commandes de la boutique (annulées, remboursées, en erreur de paiement…) restent de côté.',
@@ -106,10 +122,17 @@ async function showcaseDocument(
     );
 }
 
-async function writeDemoConfig(path: string, database: string): Promise<NavetteConfig> {
+async function writeDemoConfig(path: string, database: string, dolibarr: boolean): Promise<NavetteConfig> {
+  const starter = starterConfig(DEMO_SHOP_URL);
   const config = configSchema.parse({
-    ...starterConfig(DEMO_SHOP_URL),
-    gescom: { target: 'embedded', database },
+    ...starter,
+    ...(dolibarr
+      ? {
+          gescom: { target: 'dolibarr', database, dolibarr: { url: DEMO_DOLIBARR_URL } },
+          // Dolibarr's own payment codes: a payment module navette does not know is paid by card.
+          payments: { ...starter.payments, defaultMode: 'CB' },
+        }
+      : { gescom: { target: 'embedded', database } }),
     web: { passwordHash: await hashPassword(DEMO_PASSWORD), language: 'fr' },
   });
   await saveConfig(path, config);

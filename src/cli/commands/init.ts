@@ -22,11 +22,35 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
       'fichier SQLite ou URL postgres:// de la gestion commerciale',
       'navette.db',
     )
+    .option(
+      '--target <gescom>',
+      'gestion commerciale où écrire : embedded (intégrée) ou dolibarr',
+      'embedded',
+    )
+    .option(
+      '--dolibarr-url <url>',
+      'adresse de Dolibarr (avec --target dolibarr), par exemple https://erp.monentreprise.fr',
+    )
     .option('--force', 'remplace un fichier existant')
     .action(
       action(
         setExitCode,
-        async (options: { url: string; database: string; force?: boolean }, command: Command) => {
+        async (
+          options: { url: string; database: string; force?: boolean; target: string; dolibarrUrl?: string },
+          command: Command,
+        ) => {
+          if (options.target !== 'embedded' && options.target !== 'dolibarr') {
+            process.stderr.write(
+              `navette : --target vaut embedded ou dolibarr (reçu « ${options.target} »).\n`,
+            );
+            return EXIT.usage;
+          }
+          if (options.target === 'dolibarr' && options.dolibarrUrl === undefined) {
+            process.stderr.write(
+              'navette : --target dolibarr demande --dolibarr-url, l’adresse de votre Dolibarr (par exemple https://erp.monentreprise.fr).\n',
+            );
+            return EXIT.usage;
+          }
           const path = configPathOf(command);
           if (!options.force && (await exists(path))) {
             process.stderr.write(`navette : ${path} existe déjà (--force pour le remplacer).\n`);
@@ -41,7 +65,10 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
               : resolve(options.database);
           const config = configSchema.parse({
             ...starter,
-            gescom: { target: 'embedded', database },
+            gescom:
+              options.target === 'dolibarr'
+                ? { target: 'dolibarr', database, dolibarr: { url: options.dolibarrUrl } }
+                : { target: 'embedded', database },
             web: password
               ? { passwordHash: await hashPassword(password), language: 'fr' }
               : { language: 'fr' },
@@ -64,7 +91,9 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
             }
           }
           await saveConfig(path, config);
-          const articleCount = await countArticles(resolveConfigPaths(config, path));
+          // Dolibarr's articles are its products: nothing to load into it.
+          const articleCount =
+            options.target === 'dolibarr' ? 1 : await countArticles(resolveConfigPaths(config, path));
           // Hints that work as printed from any folder: the config named when it is not the default one.
           const navetteCommand = path === 'navette.yaml' ? 'navette' : `navette --config ${resolve(path)}`;
           process.stdout.write(
@@ -73,6 +102,11 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
               password
                 ? '  Mot de passe de l’interface web : enregistré (haché).'
                 : `  Interface web : choisissez son mot de passe avec "${navetteCommand} password" (ou utilisez NAVETTE_WEB_TOKEN).`,
+              ...(options.target === 'dolibarr'
+                ? [
+                    '  Dolibarr : donnez la clé de l’API avec NAVETTE_DOLIBARR_KEY ou "gescom.dolibarr.keyFile", et le compte bancaire des règlements dans "gescom.dolibarr.bankAccountId".',
+                  ]
+                : []),
               ...(articleCount === 0
                 ? [
                     `  Articles : la gestion commerciale n’en a aucun, chaque ligne irait sur DIVERS. Chargez le catalogue de la boutique avec "${navetteCommand} articles import".`,

@@ -5,6 +5,7 @@ import type { JournalEntry, OrderOutcome, RunSummary } from '../../../domain/imp
 import type { DocumentStatus, DocumentType } from '../../../domain/sales-document.js';
 import { formatShopOrderKey, type ShopDateTime, type ShopOrderKey } from '../../../domain/shop-order.js';
 import type { Clock } from '../../../ports/clock.js';
+import type { ImportRecord } from '../../../ports/gescom-target.js';
 import type {
   LedgerEntry,
   PendingStateChange,
@@ -17,6 +18,7 @@ import type { EmbeddedDatabase } from '../database.js';
 import { toJournalEntry, toOrderOutcome, toOutcomeRow, toRunSummary } from './run-rows.js';
 import type { Schema } from '../schema.js';
 import { chunks } from '../sql-helpers.js';
+import { writeImportRecord } from './import-record-writer.js';
 import { SqlOutbox } from './outbox.js';
 import { SqlRunLocks } from './run-locks.js';
 
@@ -54,6 +56,15 @@ export class SqlSyncStore implements SyncStore {
     this.#locks = new SqlRunLocks(database.db, clock);
     this.#actor = options.actor ?? `${userInfo().username}@${hostname()}`;
     this.#outcomePageSize = options.outcomePageSize ?? 1_000;
+  }
+
+  async recordImport(
+    record: ImportRecord,
+    document: { readonly number: string; readonly type: DocumentType; readonly status: DocumentStatus },
+    change: 'import' | 'transform',
+  ): Promise<void> {
+    const now = this.#clock.now().toISOString();
+    await this.#db.transaction().execute((trx) => writeImportRecord(trx, record, document, now, change));
   }
 
   async findImports(keys: readonly ShopOrderKey[]): Promise<ReadonlyMap<string, LedgerEntry>> {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoDolibarr } from '../../demo-dolibarr/index.js';
+import { systemClock } from '../../ports/clock.js';
+import { checkDolibarr } from './connection-check.js';
+import { DolibarrClient } from './dolibarr-client.js';
+
+function setup(key?: string) {
+  const dolibarr = createDemoDolibarr();
+  const client = new DolibarrClient({
+    url: dolibarr.url,
+    key: key ?? dolibarr.key,
+    fetch: dolibarr.fetch,
+    clock: systemClock,
+    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+  });
+  return { dolibarr, client };
+}
+
+describe('checkDolibarr', () => {
+  it('finds nothing to fix on a Dolibarr set up for navette, and says its version', async () => {
+    const { dolibarr, client } = setup();
+    const bankAccountId = await client.create('bankaccounts', {
+      ref: 'BQ',
+      label: 'Banque',
+      type: 1,
+      currency_code: 'EUR',
+      country_id: 1,
+    });
+    const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId });
+    expect(check).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
+  });
+
+  it('says in French where to switch a module on, and which rights to give', async () => {
+    const { dolibarr, client } = setup('LIMITEDKEY0000000000000000000001');
+    dolibarr.addKey('LIMITEDKEY0000000000000000000001', {
+      rights: [
+        'societe:read',
+        'societe:write',
+        'produit:read',
+        'produit:write',
+        'commande:read',
+        'commande:write',
+      ],
+    });
+    dolibarr.setModule('propal', false);
+    const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId: 99 });
+    expect(check.problems.join('\n')).toContain('« Propositions commerciales » n’est pas activé');
+    expect(check.problems.join('\n')).toContain('droit « Factures');
+    expect(check.problems.join('\n')).toContain('Banques et caisses');
+  });
+
+  it('reports a refused key as the only problem', async () => {
+    const { dolibarr, client } = setup('WRONGKEY000000000000000000000000');
+    const check = await checkDolibarr(client, dolibarr.url, { payments: false, bankAccountId: undefined });
+    expect(check.version).toBe('');
+    expect(check.problems).toHaveLength(1);
+  });
+});
+
+describe('checkDolibarr and the bank account', () => {
+  it('says when the configured bank account does not exist', async () => {
+    const { dolibarr, client } = setup();
+    const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId: 99 });
+    expect(check.problems).toEqual([expect.stringContaining('Le compte bancaire 99 n’existe pas')]);
+  });
+});

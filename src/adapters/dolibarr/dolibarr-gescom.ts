@@ -1,0 +1,245 @@
+import { ExpectedFailure, GESCOM_UNAVAILABLE } from '../../domain/failure.js';
+import { amount, type Amount } from '../../domain/money.js';
+import type {
+  DocumentStatus,
+  DocumentSummary,
+  DocumentType,
+  SalesDocument,
+  SalesDocumentDraft,
+} from '../../domain/sales-document.js';
+import { parseShopOrderKey, type ShopOrderKey } from '../../domain/shop-order.js';
+import type { ArticleMatch, DocumentFilter, GescomTarget, ImportRecord } from '../../ports/gescom-target.js';
+import type { SyncStore } from '../../ports/sync-store.js';
+import type { DolibarrClient } from './dolibarr-client.js';
+import { resourceFor } from './document-kinds.js';
+import { DocumentReads, headOf } from './document-reads.js';
+import { adopt, alreadyImported, createDocument, type WriterContext } from './document-writer.js';
+import { DolibarrFailure, type DolibarrFailureCode } from './errors.js';
+import { listDocuments, releaseExternalKeys } from './listing.js';
+import { Payments } from './payments.js';
+import { Products } from './products.js';
+import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
+import { ThirdParties } from './third-parties.js';
+import { transformDocument } from './transform.js';
+
+export interface DolibarrGescomOptions {
+  /** Dolibarr's bank account (`/bankaccounts` id) the payments go to; none: payments are refused. */
+  readonly bankAccountId?: number;
+  /** Largest gap per total (HT, TTC) closed by an écart line. Default 0.05. */
+  readonly tolerance?: Amount;
+  /** The écart lines' article. Default `ECART`. */
+  readonly roundingArticle?: string;
+  /** The generic article unknown products fall back on, created when Dolibarr lacks it. Default `DIVERS`. */
+  readonly genericArticle?: string;
+}
+
+/** What stops the run rather than failing one order: Dolibarr out of reach or not usable as configured. */
+const UNAVAILABLE: ReadonlySet<DolibarrFailureCode> = new Set([
+  'dolibarr-unreachable',
+  'not-dolibarr',
+  'key-missing',
+  'key-refused',
+  'right-missing',
+  'module-off',
+  'malformed-answer',
+  'timeout',
+  'server-error',
+  'waf-refused',
+]);
+
+/**
+ * Dolibarr as a GesCom target (gescom-model.md, SPEC §4.2), over the REST client. navette's ledger and
+ * outbox stay in its own store: each document is written to Dolibarr first, marked with the order's key
+ * in `ref_ext`, then recorded in the store. A document Dolibarr holds without a ledger entry (a crash
+ * between the two) is not shown to the sync as imported: the next import adopts it (document-writer.ts).
+ * The page's look-up by `ref_ext` is remembered, so an order found absent is created without asking
+ * again: about 3 calls per order (create, read back, validate).
+ */
+export class DolibarrGescom implements GescomTarget {
+  readonly #context: WriterContext & { ledger: Pick<SyncStore, 'findImports'> };
+  readonly #reads: DocumentReads;
+  readonly #products: Products;
+  readonly #store: Pick<SyncStore, 'findImports' | 'recordImport'>;
+  /** Keys the last page look-up found without any document. */
+  readonly #absent = new Set<string>();
+  /** Keys whose documents the ledger does not know, as found by the last page look-up. */
+  readonly #orphans = new Map<string, readonly ReadDocument[]>();
+  #vatRates: Promise<readonly Amount[]> | undefined;
+
+  constructor(
+    private readonly client: DolibarrClient,
+    store: Pick<SyncStore, 'findImports' | 'recordImport'>,
+    options: DolibarrGescomOptions = {},
+  ) {
+    const thirdParties = new ThirdParties(client);
+    this.#products = new Products(client, [options.genericArticle ?? 'DIVERS']);
+    this.#reads = new DocumentReads(client, thirdParties);
+    this.#store = store;
+    this.#context = {
+      client,
+      reads: this.#reads,
+      thirdParties,
+      products: this.#products,
+      payments: new Payments(client, options.bankAccountId),
+      store,
+      ledger: store,
+      tolerance: options.tolerance ?? amount('0.05'),
+      roundingArticle: options.roundingArticle ?? 'ECART',
+      vatRates: () => this.activeVatRates(),
+    };
+  }
+
+  async findByExternalKey(externalKey: string): Promise<DocumentSummary | undefined> {
+    return (await this.findByExternalKeys([externalKey])).get(externalKey);
+  }
+
+  findByExternalKeys(externalKeys: readonly string[]): Promise<ReadonlyMap<string, DocumentSummary>> {
+    return this.guard(async () => {
+      const heads = new Map<string, DocumentSummary>();
+      if (externalKeys.length === 0) return heads;
+      const chains = await this.#reads.chainsOf(externalKeys);
+      const ledger = await this.#store.findImports(shopKeys(externalKeys));
+      for (const key of externalKeys) {
+        const chain = chains.get(key) ?? [];
+        const head = headOf(chain);
+        if (head === undefined) this.#absent.add(key);
+        else if (!ledger.has(key)) this.#orphans.set(key, chain);
+        else heads.set(key, summaryOf(head));
+      }
+      return heads;
+    });
+  }
+
+  findArticles(query: {
+    references: readonly string[];
+    ean13s: readonly string[];
+  }): Promise<readonly ArticleMatch[]> {
+    return this.guard(() => this.#products.find(query.references.filter((ref) => ref !== '')));
+  }
+
+  importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {
+    return this.guard(async () => {
+      await this.checkDraft(draft);
+      const key = draft.externalKey;
+      const chain = this.#absent.delete(key)
+        ? []
+        : (this.#orphans.get(key) ?? (await this.#reads.chainsOf([key])).get(key) ?? []);
+      this.#orphans.delete(key);
+      const head = headOf(chain);
+      if (head !== undefined) {
+        const orderKey = parseShopOrderKey(key);
+        const entry = orderKey && (await this.#store.findImports([orderKey])).get(key);
+        if (entry) throw alreadyImported(key, summaryOf(head).number);
+        const adopted = await adopt(this.#context, chain, draft, record);
+        if (adopted) return adopted;
+      }
+      return createDocument(this.#context, draft, record);
+    });
+  }
+
+  transformDocument(
+    number: string,
+    into: { type: DocumentType; status: DocumentStatus },
+    record: ImportRecord,
+  ): Promise<DocumentSummary> {
+    return this.guard(() => transformDocument(this.#context, number, into, record));
+  }
+
+  releaseExternalKeys(
+    orders: { readonly externalKeys: readonly string[] } | { readonly shopId: number },
+  ): Promise<number> {
+    return this.guard(() => releaseExternalKeys(this.client, this.#reads, orders));
+  }
+
+  cancelDocument(number: string, reason: string): Promise<void> {
+    void reason;
+    return this.guard(async () => {
+      const where = await this.#reads.locateOrFail(number);
+      const read = await this.#reads.read(where, { chain: true });
+      if (read.transformedInto !== undefined)
+        throw new ExpectedFailure(
+          'document-transformed',
+          `Le document ${number} a été transformé en ${read.transformedInto} : c’est celui-là qu’il faut annuler.`,
+        );
+      if (read.wire.status !== 0)
+        throw new ExpectedFailure(
+          'document-not-draft',
+          `Le document ${number} n’est plus un brouillon dans Dolibarr : annulez-le dans Dolibarr (avoir, annulation).`,
+        );
+      // Dolibarr has no cancel for a draft over REST: the draft, never numbered, is deleted.
+      await this.client.deleteDocument(where.resource, where.id);
+    });
+  }
+
+  getDocument(number: string): Promise<SalesDocument | undefined> {
+    return this.guard(async () => {
+      const where = await this.#reads.locate(number);
+      if (where === undefined) return undefined;
+      let read: ReadDocument;
+      try {
+        read = await this.#reads.read(where, { chain: true });
+      } catch (error) {
+        if (error instanceof DolibarrFailure && error.code === 'not-found') return undefined;
+        throw error;
+      }
+      const payments = where.resource === 'invoices' ? await this.client.invoicePayments(where.id) : [];
+      return salesDocumentOf(read, payments, new Set([this.#context.roundingArticle.toUpperCase()]));
+    });
+  }
+
+  listDocuments(
+    filter: DocumentFilter,
+  ): Promise<{ readonly items: readonly DocumentSummary[]; readonly total: number }> {
+    return this.guard(() => listDocuments(this.#reads, filter));
+  }
+
+  async close(): Promise<void> {
+    // Nothing held open: the client's calls are each their own.
+  }
+
+  /** Refused before anything is written: no lines (Dolibarr would accept it), a VAT rate it lacks. */
+  private async checkDraft(draft: SalesDocumentDraft): Promise<void> {
+    resourceFor(draft.type);
+    if (draft.lines.length === 0)
+      throw new ExpectedFailure(
+        'no-lines',
+        `La commande ${draft.externalKey} n’a aucune ligne : navette ne crée pas de document vide dans Dolibarr.`,
+      );
+    const rates = await this.activeVatRates();
+    for (const line of draft.lines)
+      if (!rates.some((rate) => rate.equals(line.vatRate)))
+        throw new ExpectedFailure(
+          'vat-rate-inactive',
+          `Le taux de TVA ${line.vatRate.toString()} % (ligne « ${line.label} ») n’est pas actif dans Dolibarr : activez-le dans Configuration > Dictionnaires > Taux de TVA.`,
+        );
+  }
+
+  private activeVatRates(): Promise<readonly Amount[]> {
+    this.#vatRates ??= this.client.vatRates().then(
+      (rates) => rates.filter((rate) => rate.active === 1).map((rate) => amount(rate.taux)),
+      (error: unknown) => {
+        this.#vatRates = undefined;
+        throw error;
+      },
+    );
+    return this.#vatRates;
+  }
+
+  /** Dolibarr out of reach, or unusable as configured, stops the run: the sync leaves the rest. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DolibarrFailure && UNAVAILABLE.has(error.code))
+        throw new ExpectedFailure(GESCOM_UNAVAILABLE, error.message, { cause: error });
+      throw error;
+    }
+  }
+}
+
+function shopKeys(externalKeys: readonly string[]): ShopOrderKey[] {
+  return externalKeys.flatMap((key) => {
+    const parsed = parseShopOrderKey(key);
+    return parsed ? [parsed] : [];
+  });
+}

@@ -1,0 +1,40 @@
+import { amount, Decimal, round, type Amount } from '../../domain/money.js';
+import type { DocumentLineDraft } from '../../domain/sales-document.js';
+
+/** Dolibarr keeps unit prices to MAIN_MAX_DECIMALS_UNIT decimals (5 by default). */
+const UNIT_DECIMALS = 5;
+/** Just under half a cent: the interval a total rounds to its cent from, half-way points left out. */
+const HALF_CENT = amount('0.0049');
+
+/** Dolibarr's line totals for an HT unit price: each rounded to the cent (`price2num(x, 'MT')`). */
+export function dolibarrLineTotals(
+  quantity: Amount,
+  unitPriceTaxExcl: Amount,
+  vatRate: Amount,
+): { taxExcl: Amount; taxIncl: Amount } {
+  const exact = quantity.times(unitPriceTaxExcl);
+  return { taxExcl: round(exact), taxIncl: round(exact.times(vatRate.div(100).plus(1))) };
+}
+
+/**
+ * The HT unit price to send for a line so that Dolibarr's own rounding of the line gives the shop's
+ * line amounts to the cent (inline lines are read HT: a TTC base is ignored there). The line's own
+ * price when it already does, or when no price can (the shop's HT and TTC disagree under the rate):
+ * the document's read-back then sees the gap.
+ */
+export function fittedUnitPrice(line: DocumentLineDraft): Amount {
+  const wantedExcl = round(line.totalTaxExcl);
+  const wantedIncl = round(line.totalTaxIncl);
+  const own = dolibarrLineTotals(line.quantity, line.unitPriceTaxExcl, line.vatRate);
+  if (own.taxExcl.equals(wantedExcl) && own.taxIncl.equals(wantedIncl)) return line.unitPriceTaxExcl;
+  if (line.quantity.isZero()) return line.unitPriceTaxExcl;
+  const factor = line.vatRate.div(100).plus(1);
+  const low = Decimal.max(wantedExcl.minus(HALF_CENT), wantedIncl.minus(HALF_CENT).div(factor));
+  const high = Decimal.min(wantedExcl.plus(HALF_CENT), wantedIncl.plus(HALF_CENT).div(factor));
+  if (low.greaterThan(high)) return line.unitPriceTaxExcl;
+  const unit = low.plus(high).div(2).div(line.quantity).toDecimalPlaces(UNIT_DECIMALS);
+  const fitted = dolibarrLineTotals(line.quantity, unit, line.vatRate);
+  return fitted.taxExcl.equals(wantedExcl) && fitted.taxIncl.equals(wantedIncl)
+    ? unit
+    : line.unitPriceTaxExcl;
+}

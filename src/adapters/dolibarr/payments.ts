@@ -1,0 +1,71 @@
+import { ExpectedFailure } from '../../domain/failure.js';
+import { round, toText } from '../../domain/money.js';
+import type { PaymentDraft } from '../../domain/sales-document.js';
+import type { DolibarrClient } from './dolibarr-client.js';
+import { dayToTimestamp } from './document-kinds.js';
+
+/** The payment's own key in Dolibarr (`ref_ext`): the order's key and the payment's place or id. */
+export function paymentKey(externalKey: string, payment: PaymentDraft, index: number): string {
+  return `${externalKey}/${payment.transactionId !== '' ? payment.transactionId : String(index + 1)}`;
+}
+
+/**
+ * The order's payments on its invoice (SPEC §5), each through `paymentsdistributed`, which takes an
+ * amount and a `ref_ext` (`/invoices/{id}/payments` always pays the whole remainder), the payment type
+ * read from Dolibarr's dictionary, into the configured bank account. Never twice: on an invoice met
+ * again (adopted after a crash), the payments already there are read first and skipped by `ref_ext`.
+ */
+export class Payments {
+  #typeIds: Map<string, number> | undefined;
+
+  constructor(
+    private readonly client: DolibarrClient,
+    private readonly bankAccountId: number | undefined,
+  ) {}
+
+  async record(
+    invoiceId: number,
+    externalKey: string,
+    payments: readonly PaymentDraft[],
+    options: { readonly issuer: string; readonly checkExisting: boolean },
+  ): Promise<void> {
+    if (payments.length === 0) return;
+    const bankAccountId = this.bankAccountId;
+    if (bankAccountId === undefined)
+      throw new ExpectedFailure(
+        'bank-account-missing',
+        'Aucun compte bancaire Dolibarr n’est configuré pour les règlements : indiquez-le (gescom.dolibarr.bankAccountId) ou désactivez l’import des règlements.',
+      );
+    const existing = options.checkExisting
+      ? new Set((await this.client.invoicePayments(invoiceId)).map((payment) => payment.ref_ext ?? ''))
+      : new Set<string>();
+    for (const [index, payment] of payments.entries()) {
+      const refExt = paymentKey(externalKey, payment, index);
+      if (existing.has(refExt)) continue;
+      const paymentTypeId = await this.typeId(payment.modeCode);
+      await this.client.payInvoice({
+        invoiceId,
+        amount: toText(round(payment.amount, 2)),
+        date: dayToTimestamp(payment.date),
+        paymentTypeId,
+        bankAccountId,
+        refExt,
+        issuer: options.issuer,
+        ...(payment.transactionId === '' ? {} : { number: payment.transactionId }),
+      });
+    }
+  }
+
+  private async typeId(code: string): Promise<number> {
+    this.#typeIds ??= new Map(
+      (await this.client.paymentTypes()).map((type) => [type.code.toUpperCase(), type.id]),
+    );
+    const id = this.#typeIds.get(code.toUpperCase());
+    if (id === undefined)
+      throw new ExpectedFailure(
+        'payment-type-unknown',
+        `Le mode de règlement ${code} n’existe pas dans Dolibarr (Configuration > Dictionnaires > Modes de paiement) : ajoutez-le ou changez la correspondance des moyens de paiement.`,
+      );
+    return id;
+  }
+}

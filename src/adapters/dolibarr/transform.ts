@@ -1,0 +1,103 @@
+import { ExpectedFailure } from '../../domain/failure.js';
+import type { DocumentStatus, DocumentSummary, DocumentType } from '../../domain/sales-document.js';
+import { parseShopOrderKey } from '../../domain/shop-order.js';
+import type { ImportRecord } from '../../ports/gescom-target.js';
+import type { SyncStore } from '../../ports/sync-store.js';
+import type { DocumentResource } from './dolibarr-client.js';
+import { documentNumber, rankOf, resourceFor, statusOf } from './document-kinds.js';
+import type { Located } from './document-reads.js';
+import { validated, type WriterContext } from './document-writer.js';
+import { summaryOf, type ReadDocument } from './read-back.js';
+
+export interface TransformContext extends WriterContext {
+  readonly ledger: Pick<SyncStore, 'findImports'>;
+}
+
+/**
+ * A document turned into the next type as Dolibarr does it: `createfromproposal` / `createfromorder`
+ * (which drop `ref_ext`: it is set again while the copy is a draft), the copy validated when asked, and
+ * the source closed last (a proposal signed, an order billed), so that a crash half-way leaves the
+ * source open and the copy marked with the key, adopted by the next try. Never backwards.
+ */
+export async function transformDocument(
+  context: TransformContext,
+  number: string,
+  into: { type: DocumentType; status: DocumentStatus },
+  record: ImportRecord,
+): Promise<DocumentSummary> {
+  const where = await context.reads.locateOrFail(number);
+  const source = await context.reads.read(where);
+  const intoResource = checkDirection(source, number, into.type);
+  const key = source.wire.ref_ext ?? '';
+  const chain = key === '' ? [] : ((await context.reads.chainsOf([key])).get(key) ?? []);
+  const later = chain.filter(
+    (doc) =>
+      rankOf(doc.resource) > rankOf(where.resource) && !statusOf(doc.resource, doc.wire.status).cancelled,
+  );
+  const beyond = later.find((doc) => rankOf(doc.resource) > rankOf(intoResource));
+  const existing = later.find((doc) => doc.resource === intoResource);
+  if (beyond) throw alreadyTransformed(number, documentNumber(beyond.resource, beyond.wire.ref));
+  if (existing) {
+    const orderKey = parseShopOrderKey(key);
+    const ledger = orderKey && (await context.ledger.findImports([orderKey])).get(key);
+    const existingNumber = documentNumber(existing.resource, existing.wire.ref);
+    if (ledger?.documentNumber === existingNumber) throw alreadyTransformed(number, existingNumber);
+  }
+  const copyWhere: Located = existing
+    ? { resource: intoResource, id: existing.wire.id }
+    : { resource: intoResource, id: await createCopy(context, where, intoResource, key) };
+  let copy = await context.reads.read(copyWhere);
+  if (into.status !== 'draft') copy = await validated(context, copy);
+  await closeSource(context, source);
+  const summary = summaryOf({ ...copy, sourceNumber: number });
+  await context.store.recordImport(record, summary, 'transform');
+  return summary;
+}
+
+function checkDirection(source: ReadDocument, number: string, type: DocumentType): DocumentResource {
+  if (statusOf(source.resource, source.wire.status).cancelled)
+    throw new ExpectedFailure('document-cancelled', `Le document ${number} est annulé dans Dolibarr.`);
+  const intoResource = resourceFor(type);
+  if (rankOf(intoResource) <= rankOf(source.resource))
+    throw new ExpectedFailure(
+      'transform-backwards',
+      `Le document ${number} ne peut pas devenir un document de même rang ou antérieur : un document ne revient jamais en arrière.`,
+    );
+  return intoResource;
+}
+
+async function createCopy(
+  context: WriterContext,
+  source: Located,
+  into: DocumentResource,
+  key: string,
+): Promise<number> {
+  let id: number;
+  if (source.resource === 'proposals' && into === 'orders')
+    id = await context.client.createOrderFromProposal(source.id);
+  else if (source.resource === 'orders' && into === 'invoices')
+    id = await context.client.createInvoiceFromOrder(source.id);
+  else
+    throw new ExpectedFailure(
+      'transform-unsupported',
+      'Dolibarr fait une commande d’une proposition et une facture d’une commande, pas une facture directement d’une proposition : passez par la commande.',
+    );
+  // createfrom* do not copy ref_ext (fixture 074): set it while the copy is a draft.
+  if (key !== '') await context.client.setRefExt(into, id, key);
+  return id;
+}
+
+async function closeSource(context: WriterContext, source: ReadDocument): Promise<void> {
+  const validSource = await validated(context, source);
+  const id = source.wire.id;
+  if (source.resource === 'proposals' && validSource.wire.status === 1)
+    await context.client.closeProposal(id, 2);
+  if (source.resource === 'orders') await context.client.setOrderBilled(id);
+}
+
+function alreadyTransformed(number: string, into: string): ExpectedFailure {
+  return new ExpectedFailure(
+    'already-transformed',
+    `Le document ${number} a déjà été transformé en ${into} : c’est celui-là qu’il faut faire évoluer.`,
+  );
+}

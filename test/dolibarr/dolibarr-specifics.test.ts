@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isExpectedFailure } from '../../src/domain/failure.js';
+import { amount } from '../../src/domain/money.js';
+import { draft, line, record } from '../contract/sample-documents.js';
+import { openDolibarrUnderTest } from './dolibarr-harness.js';
+
+type Subject = Awaited<ReturnType<typeof openDolibarrUnderTest>>;
+
+async function failureCode(promise: Promise<unknown>): Promise<string> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  return isExpectedFailure(error) ? error.code : `not an expected failure: ${String(error)}`;
+}
+
+/** How many documents of each kind Dolibarr holds for a key. */
+function documentsFor(subject: Subject, key: string): number {
+  const { documents } = subject.dolibarr.store;
+  return [...documents.propal.values(), ...documents.commande.values(), ...documents.facture.values()].filter(
+    (doc) => doc.row.ref_ext === key,
+  ).length;
+}
+
+describe('Dolibarr target specifics (simulator)', () => {
+  let subject: Subject;
+  beforeEach(async () => {
+    subject = await openDolibarrUnderTest();
+  });
+  afterEach(async () => {
+    await subject.close();
+  });
+
+  it('imports a page of confirmed orders in at most 4 calls each once its customer and articles are known', async () => {
+    const keys = Array.from({ length: 10 }, (_, index) => ({ shopId: 1, orderId: 100 + index }));
+    // The first order meets a new customer and new articles.
+    await subject.target.importDocument(
+      draft({ shopId: 1, orderId: 1 }, { type: 'order', status: 'confirmed' }),
+      record({ shopId: 1, orderId: 1 }),
+    );
+    subject.dolibarr.calls.reset();
+    await subject.target.findByExternalKeys(keys.map((key) => `ps-1-${key.orderId}`));
+    await subject.target.findArticles({ references: ['THE-VERT-100', 'PORT', 'REMISE'], ean13s: [] });
+    for (const key of keys)
+      await subject.target.importDocument(draft(key, { type: 'order', status: 'confirmed' }), record(key));
+    const perOrder = subject.dolibarr.calls.total() / keys.length;
+    expect(perOrder).toBeLessThanOrEqual(4);
+    expect(subject.dolibarr.calls.byResourceAndMethod()['orders']?.['POST']).toBe(10);
+  });
+
+  it('adopts the draft a crash left before the ledger was written, never creating a second one', async () => {
+    const key = { shopId: 1, orderId: 7 };
+    // A run wrote the draft, then died before its ledger entry.
+    const thirdParty = await subject.client.create('thirdparties', {
+      name: 'Camille',
+      client: 1,
+      code_client: 'WEB000042',
+    });
+    await subject.client.createDocument('orders', {
+      socid: thirdParty,
+      date: 1741608000,
+      ref_ext: 'ps-1-7',
+      lines: [{ desc: 'Thé', qty: 1, subprice: '5', tva_tx: '20' }],
+    });
+    expect(await subject.target.findByExternalKeys(['ps-1-7'])).toEqual(new Map());
+    const adopted = await subject.target.importDocument(
+      draft(key, { type: 'order', status: 'confirmed' }),
+      record(key),
+    );
+    expect(documentsFor(subject, 'ps-1-7')).toBe(1);
+    expect(adopted.status).toBe('confirmed');
+    expect(adopted.totals.taxIncl.toFixed(2)).toBe('23.95');
+    expect((await subject.store.findImports([key])).get('ps-1-7')?.documentNumber).toBe(adopted.number);
+  });
+
+  it('closes a gap within the tolerance with an écart line at a real rate, and refuses beyond it', async () => {
+    const near = { shopId: 1, orderId: 8 };
+    const created = await subject.target.importDocument(
+      draft(near, { shopTotals: { taxExcl: amount('22.03'), taxIncl: amount('23.96') } }),
+      record(near),
+    );
+    expect(created.totals.taxIncl.toFixed(2)).toBe('23.96');
+    expect(created.totals.taxExcl.toFixed(2)).toBe('22.03');
+    const lines = (await subject.target.getDocument(created.number))?.lines ?? [];
+    expect(lines.at(-1)).toMatchObject({ kind: 'rounding', articleReference: 'ECART' });
+
+    const far = { shopId: 1, orderId: 9 };
+    const code = await failureCode(
+      subject.target.importDocument(
+        draft(far, { shopTotals: { taxExcl: amount('22.02'), taxIncl: amount('25.00') } }),
+        record(far),
+      ),
+    );
+    expect(code).toBe('totals-mismatch');
+    expect(documentsFor(subject, 'ps-1-9')).toBe(0);
+    expect((await subject.store.findImports([far])).size).toBe(0);
+  });
+
+  it('refuses an order without lines and a VAT rate Dolibarr lacks before writing anything', async () => {
+    const empty = { shopId: 1, orderId: 10 };
+    expect(await failureCode(subject.target.importDocument(draft(empty, { lines: [] }), record(empty)))).toBe(
+      'no-lines',
+    );
+    const odd = { shopId: 1, orderId: 11 };
+    expect(
+      await failureCode(
+        subject.target.importDocument(draft(odd, { lines: [line({ vatRate: amount('7') })] }), record(odd)),
+      ),
+    ).toBe('vat-rate-inactive');
+    expect(subject.dolibarr.store.documents.propal.size).toBe(0);
+  });
+
+  it('stops on a Dolibarr out of reach: the failure says so and nothing is recorded', async () => {
+    const key = { shopId: 1, orderId: 12 };
+    subject.dolibarr.faults.failNext('*', 10, 503);
+    expect(await failureCode(subject.target.importDocument(draft(key), record(key)))).toBe(
+      'gescom-unavailable',
+    );
+    subject.dolibarr.faults.clear();
+    expect((await subject.store.findImports([key])).size).toBe(0);
+    // The next run writes it once.
+    await subject.target.importDocument(draft(key), record(key));
+    expect(documentsFor(subject, 'ps-1-12')).toBe(1);
+  });
+
+  it('upgrades a quote into an order: ref_ext set again, the order validated, the proposal signed', async () => {
+    const key = { shopId: 1, orderId: 13 };
+    const quote = await subject.target.importDocument(draft(key, { status: 'confirmed' }), record(key));
+    const order = await subject.target.transformDocument(
+      quote.number,
+      { type: 'order', status: 'confirmed' },
+      record(key),
+    );
+    expect(order.number).toMatch(/^CO/);
+    const proposal = [...subject.dolibarr.store.documents.propal.values()][0];
+    expect(proposal?.row.status).toBe('2');
+    expect(documentsFor(subject, 'ps-1-13')).toBe(2);
+  });
+
+  it('pays an invoice once, however many times it is met again', async () => {
+    const key = { shopId: 1, orderId: 14 };
+    const payment = {
+      modeCode: 'CB',
+      journal: '',
+      amount: amount('23.95'),
+      date: '2025-03-11',
+      transactionId: 'TX-14',
+      label: 'Carte',
+    };
+    const invoice = await subject.target.importDocument(
+      draft(key, { type: 'invoice', status: 'confirmed', payments: [payment] }),
+      record(key),
+    );
+    await subject.store.resetImports({ keys: [key] }, 'test: the ledger lost');
+    const again = await subject.target.importDocument(
+      draft(key, { type: 'invoice', status: 'confirmed', payments: [payment] }),
+      record(key),
+    );
+    expect(again.number).toBe(invoice.number);
+    expect(subject.dolibarr.store.payments).toHaveLength(1);
+    expect((await subject.target.getDocument(invoice.number))?.status).toBe('accepted');
+  });
+});

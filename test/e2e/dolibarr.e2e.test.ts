@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openNavetteWithAdapters } from '../../src/app/compose.js';
+import { DolibarrClient } from '../../src/adapters/dolibarr/dolibarr-client.js';
+import { configSchema } from '../../src/config/config-schema.js';
+import { starterConfig } from '../../src/config/defaults.js';
+import { createDemoDolibarr } from '../../src/demo-dolibarr/index.js';
+import { createDemoShop } from '../../src/demo-shop/index.js';
+import type { OrderOutcome } from '../../src/domain/import-report.js';
+import { format } from '../../src/domain/money.js';
+import { systemClock } from '../../src/ports/clock.js';
+import { DEMO_NOW, fixedClock } from '../support/demo-navette.js';
+
+type Opened = Awaited<ReturnType<typeof openNavetteWithAdapters>>;
+
+/** The demo shop and a simulated Dolibarr (with a bank account), navette's store in memory. */
+async function openDemoIntoDolibarr() {
+  const shop = createDemoShop({ now: DEMO_NOW });
+  const dolibarr = createDemoDolibarr({ now: () => DEMO_NOW });
+  const client = new DolibarrClient({
+    url: dolibarr.url,
+    key: dolibarr.key,
+    fetch: dolibarr.fetch,
+    clock: systemClock,
+  });
+  const bankAccountId = await client.create('bankaccounts', {
+    ref: 'BQ',
+    label: 'Banque',
+    type: 1,
+    currency_code: 'EUR',
+    country_id: 1,
+  });
+  const starter = starterConfig(shop.url);
+  const config = configSchema.parse({
+    ...starter,
+    gescom: { target: 'dolibarr', database: ':memory:', dolibarr: { url: dolibarr.url, bankAccountId } },
+    period: { kind: 'custom', from: '2026-09-01', to: '2026-11-30', dateField: 'order' },
+    // Dolibarr's own payment codes; a module navette does not know is paid by card.
+    payments: { ...starter.payments, defaultMode: 'CB' },
+  });
+  const navette = await openNavetteWithAdapters(config, {
+    fetch: shop.fetch,
+    shopKey: shop.key,
+    clock: fixedClock(),
+    dolibarr: { fetch: dolibarr.fetch, key: dolibarr.key },
+  });
+  return { shop, dolibarr, navette };
+}
+
+async function outcomesOf(navette: Opened, runId: string): Promise<OrderOutcome[]> {
+  const outcomes: OrderOutcome[] = [];
+  for await (const outcome of navette.runOutcomes(runId)) outcomes.push(outcome);
+  return outcomes;
+}
+
+describe('an import of the demo shop into Dolibarr (simulator)', () => {
+  let opened: Awaited<ReturnType<typeof openDemoIntoDolibarr>> | undefined;
+  afterEach(async () => opened?.navette.close());
+
+  it('writes every selected order once, with Dolibarr’s totals equal to the shop’s, and nothing the second time', async () => {
+    opened = await openDemoIntoDolibarr();
+    const { navette, dolibarr } = opened;
+    const first = await navette.runImport({ trigger: 'cli', dryRun: false });
+    expect(first.fatal).toBeUndefined();
+    const outcomes = await outcomesOf(navette, first.runId);
+    const imported = outcomes.filter((outcome) => outcome.status === 'imported');
+    expect(imported.length).toBeGreaterThan(10);
+    const failed = outcomes.filter((outcome) => outcome.status === 'failed');
+    expect(failed.map((outcome) => `${outcome.orderId} ${outcome.code} ${outcome.reason}`)).toEqual(
+      failed
+        .map((outcome) => `${outcome.orderId} ${outcome.code} ${outcome.reason}`)
+        .filter((text) => !/gescom-refused|internal-error|totals-mismatch/.test(text)),
+    );
+    for (const outcome of imported) {
+      const document = await navette.target.getDocument(outcome.document?.number ?? '');
+      expect(document && format(document.totals.taxIncl), `order ${outcome.orderId}`).toBe(
+        outcome.totalTaxIncl,
+      );
+    }
+
+    // Never twice: one document per order and Dolibarr resource.
+    const { documents } = dolibarr.store;
+    for (const kind of ['propal', 'commande', 'facture'] as const) {
+      const keys = [...documents[kind].values()]
+        .map((doc) => doc.row.ref_ext)
+        .filter((key) => typeof key === 'string' && key.startsWith('ps-'));
+      expect(new Set(keys).size, kind).toBe(keys.length);
+    }
+
+    dolibarr.calls.reset();
+    const second = await navette.runImport({ trigger: 'cli', dryRun: false });
+    expect(second.counts.imported).toBe(0);
+    const writes = Object.entries(dolibarr.calls.byResourceAndMethod()).filter(([, methods]) =>
+      Object.keys(methods).some((method) => method !== 'GET'),
+    );
+    expect(writes).toEqual([]);
+  });
+});

@@ -52,6 +52,22 @@ export class MemorySyncStore implements SyncStore {
     this.#maxAttempts = options.maxAttempts ?? 5;
   }
 
+  /** A transformation asked by hand: the order's ledger entry follows its document along the chain. */
+  followDocument(
+    sourceNumber: string,
+    document: { readonly number: string; readonly type: DocumentType; readonly status: DocumentStatus },
+  ): void {
+    for (const [id, entry] of this.#ledger) {
+      if (entry.documentNumber !== sourceNumber) continue;
+      this.#ledger.set(id, {
+        ...entry,
+        documentNumber: document.number,
+        documentType: document.type,
+        documentStatus: document.status,
+      });
+    }
+  }
+
   /** What a GesCom sharing this store writes with each document: the ledger entry and the outbox. */
   writeImport(
     record: ImportRecord,

@@ -3,6 +3,7 @@ import type { SqlDialectName } from '../sql-dialect-name.js';
 import { gescomMigration } from './0001-gescom.js';
 import { syncStoreMigration } from './0002-sync-store.js';
 import { runLockOwnerMigration } from './0003-run-lock-owner.js';
+import { statusUpdatesMigration } from './0004-status-updates.js';
 
 /**
  * The migrations, listed in code rather than read from a folder at run time, so that they work the same
@@ -15,6 +16,7 @@ export function embeddedMigrations(dialect: SqlDialectName): MigrationProvider {
         '0001-gescom': gescomMigration(dialect),
         '0002-sync-store': syncStoreMigration(dialect),
         '0003-run-lock-owner': runLockOwnerMigration(),
+        '0004-status-updates': statusUpdatesMigration(),
       };
     },
   };

@@ -4,7 +4,6 @@ import {
   documentRank,
   FIELD_LIMITS,
   type CustomerAccountDraft,
-  type DocumentStatus,
   type DocumentSummary,
   type DocumentType,
   type SalesDocument,

@@ -3,7 +3,6 @@ import { ExpectedFailure } from '../../../domain/failure.js';
 import type { Amount } from '../../../domain/money.js';
 import {
   FIELD_LIMITS,
-  type DocumentStatus,
   type DocumentSummary,
   type DocumentType,
   type SalesDocument,

@@ -27,6 +27,7 @@ import { connectionCheck } from './use-cases/connection-check.js';
 import { importArticles } from './use-cases/import-articles.js';
 import { checkRunRequest } from './use-cases/run-request.js';
 import { seenPaymentMethods } from './use-cases/seen-payment-methods.js';
+import { transformDocument } from './use-cases/transform-document.js';
 import { stateRulesFor } from './use-cases/shop-states.js';
 
 /** The interfaces' clock (re-exported: web/ and cli/ import nothing from ports/). */
@@ -163,6 +164,7 @@ async function wire(
     },
     listDocuments: (filter) => target.listDocuments(filter),
     document: (number) => target.getDocument(number),
+    transformDocument: (number, request) => transformDocument(target, number, request),
     orderStates: () => source.orderStates(),
     shops: () => source.shops(),
     shopStates: async () => {

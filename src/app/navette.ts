@@ -11,6 +11,7 @@ import type { ResetSelection } from '../sync/reset-orders.js';
 import type { RunEvent } from '../sync/run-events.js';
 import type { ArticleImport } from './use-cases/import-articles.js';
 import type { SeenPaymentMethod } from './use-cases/seen-payment-methods.js';
+import type { TransformRequest } from './use-cases/transform-document.js';
 
 // The shapes the interfaces exchange with the use cases, named here so that web/ and cli/ need nothing
 // from sync/ or ports/.
@@ -22,6 +23,7 @@ export type {
   ResetSelection,
   RunEvent,
   SeenPaymentMethod,
+  TransformRequest,
 };
 
 /** "Tester la connexion": the shop's answer, every right the key lacks listed as something to fix. */
@@ -81,6 +83,11 @@ export interface Navette {
     filter: DocumentFilter,
   ): Promise<{ readonly items: readonly DocumentSummary[]; readonly total: number }>;
   document(number: string): Promise<SalesDocument | undefined>;
+  /**
+   * Transforms a document into the next ones of its chain (devis → bon de commande → bon de livraison →
+   * facture), a tracking number on a delivery; refusals are `ExpectedFailure`s saying what to do.
+   */
+  transformDocument(number: string, request: TransformRequest): Promise<DocumentSummary>;
 
   /** The shop's order states, read live. */
   orderStates(): Promise<readonly OrderState[]>;

@@ -10,6 +10,7 @@ import { formatShopOrderKey, parseShopOrderKey } from '../../domain/shop-order.j
 import { format } from '../../domain/money.js';
 import { formatAmount, formatLocalDate, formatMoney, isoDayToField } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
+import { DocumentTransformPanel } from './document-transform-panel.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 /** dd/mm/yyyy (the browser's own date widget would follow its locale, not the page's language). */
@@ -201,7 +202,12 @@ function Address(props: { title: string; address: DocumentAddress | undefined })
   );
 }
 
-export function DocumentPage(props: { page: PageContext; document: SalesDocument }) {
+export function DocumentPage(props: {
+  page: PageContext;
+  document: SalesDocument;
+  /** The outcome of a transformation asked on this page. */
+  notice?: { readonly kind: 'ok' | 'error'; readonly text: string };
+}) {
   const { page, document } = props;
   const { t, language } = page;
   const money = (value: Parameters<typeof format>[0]) =>
@@ -210,6 +216,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
   return (
     <Layout page={page} title={`${DOCUMENT_NAMES[document.type]} ${document.number}`} active="documents">
       {document.cancelled ? <Notice kind="warn">{t('cancelled')}</Notice> : null}
+      {props.notice === undefined ? null : <Notice kind={props.notice.kind}>{props.notice.text}</Notice>}
       <div class="grid doc-grid">
         <div class="panel">
           <dl class="facts" id="document-header">
@@ -254,6 +261,12 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
                 </dd>
               </>
             )}
+            {document.trackingNumber === undefined ? null : (
+              <>
+                <dt>{t('trackingNumber')}</dt>
+                <dd data-testid="tracking-number">{document.trackingNumber}</dd>
+              </>
+            )}
             <dt>{t('remark')}</dt>
             <dd>{document.remark}</dd>
             {document.notes === '' ? null : (
@@ -267,6 +280,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
         <Address title={t('billingAddress')} address={document.billingAddress} />
         <Address title={t('deliveryAddress')} address={document.deliveryAddress} />
       </div>
+      <DocumentTransformPanel page={page} document={document} />
       <h2>{t('lines')}</h2>
       <div class="table-wrap">
         <table id="document-lines">

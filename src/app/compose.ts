@@ -18,6 +18,7 @@ import { reportJsonChunks } from '../sync/report-json.js';
 import { importLockName, newLockOwner, withRunLock } from '../sync/run-lock.js';
 import { resetOrders } from '../sync/reset-orders.js';
 import { runImport } from '../sync/run-import.js';
+import { sweepStatuses } from '../sync/status-sweep.js';
 import { sendStateChanges } from '../sync/write-back.js';
 import { isDemoShopUrl, startInProcessDemoShop } from './demo.js';
 import { createLogger, logAttempt, type Logger } from './logger.js';
@@ -152,6 +153,18 @@ async function wire(
         )) ?? { sent: 0, skipped: 0, failed: 0, busy: true }
       );
     },
+    sweepStatuses: async () => {
+      // A missing key is said before anything; opening the source calls nothing.
+      await source.open();
+      // The shop's states are read again (once, and only if something was transformed).
+      prestaShop?.forgetReferenceData();
+      return (
+        (await withRunLock(store, importLockName(config.shop.url), deps.lockOwner, () =>
+          sweepStatuses(deps, config.statusUpdates),
+        )) ?? { transformations: 0, queued: 0, sent: 0, skipped: 0, failed: 0, busy: true }
+      );
+    },
+    statusJournal: (limit) => store.statusJournal(limit),
     resetOrders: (selection, reason) => resetOrders(target, store, selection, reason),
     listRuns: (page) => store.listRuns(page),
     run: (runId) => store.getRun(runId),

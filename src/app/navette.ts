@@ -40,6 +40,16 @@ export interface StateChangeSending {
   readonly busy?: boolean;
 }
 
+/**
+ * What "Envoyer les statuts" / `navette status-updates` did: the GesCom's transformations read since the
+ * last sweep, the updates queued for them, and what the outbox sending gave; `busy` when a run held the
+ * shop's lock (nothing was done: the next sweep does it).
+ */
+export interface StatusSweepReport extends StateChangeSending {
+  readonly transformations: number;
+  readonly queued: number;
+}
+
 /** A shop state with the rule the "Import des commandes" window shows for it. */
 export interface ShopStateRow {
   readonly state: OrderState | undefined;
@@ -64,6 +74,13 @@ export interface Navette {
   runImport(options: ImportOptions): Promise<RunSummary>;
   /** Sends the pending shop state changes of the outbox. */
   sendStateChanges(): Promise<StateChangeSending>;
+  /**
+   * "Mise à jour des Statuts des Commandes" (SPEC §6): the documents transformed in the GesCom since the
+   * last sweep move their orders in the shop (state, tracking number), each at most once.
+   */
+  sweepStatuses(): Promise<StatusSweepReport>;
+  /** The status sweeps' journal, newest first: what was sent per order, and why something was not. */
+  statusJournal(limit: number): Promise<readonly JournalEntry[]>;
   /**
    * Forgets that these orders were imported — their documents stop answering to the orders' keys, the
    * ledger forgets them, the journal says who and why — so that the next run imports them again.

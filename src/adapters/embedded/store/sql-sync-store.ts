@@ -11,6 +11,7 @@ import type {
   RunEnd,
   RunStart,
   StateChangeResolution,
+  StatusSweepRecord,
   SyncStore,
 } from '../../../ports/sync-store.js';
 import type { EmbeddedDatabase } from '../database.js';
@@ -19,6 +20,7 @@ import type { Schema } from '../schema.js';
 import { chunks } from '../sql-helpers.js';
 import { SqlOutbox } from './outbox.js';
 import { SqlRunLocks } from './run-locks.js';
+import { readStatusJournal, readStatusSweepCursor, writeStatusSweep } from './status-sweep-rows.js';
 
 export interface SqlSyncStoreOptions {
   /** A state change that failed this many times is given up (status `failed`). Default 5. */
@@ -151,6 +153,18 @@ export class SqlSyncStore implements SyncStore {
 
   countPendingStateChanges(): Promise<number> {
     return this.#outbox.countPending();
+  }
+
+  statusSweepCursor(): Promise<string | undefined> {
+    return readStatusSweepCursor(this.#db);
+  }
+
+  recordStatusSweep(record: StatusSweepRecord): Promise<void> {
+    return writeStatusSweep(this.#db, record, this.#now());
+  }
+
+  statusJournal(limit: number): Promise<readonly JournalEntry[]> {
+    return readStatusJournal(this.#db, limit);
   }
 
   async startRun(start: RunStart): Promise<string> {

@@ -47,5 +47,16 @@ describe('transforming a document on its page', () => {
     const again = await browser.postForm(`/documents/${number}/transform`, { _csrf: csrf, to: 'invoice' });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('Transformation refusée : le document');
+
+    // "Envoyer les statuts maintenant": the sweep reads the transformation and says why nothing was set.
+    const page2 = await (await browser.get('/status-updates')).text();
+    expect(page2).toContain('Envoyer les statuts maintenant');
+    expect(page2).toMatch(/data-state="4" data-step="3"/);
+    const sweep = await browser.postForm('/status-updates/send', { _csrf: csrf });
+    expect(sweep.status).toBe(200);
+    const swept = await sweep.text();
+    expect(swept).toContain('1 transformation(s) lue(s)');
+    expect(swept).toContain('« Aucun » : pas de statut à poser');
+    expect(swept).toContain('numéro de suivi 6A12345678901 non reporté');
   });
 });

@@ -202,8 +202,35 @@ describe('PrestaShop client against the demo shop', () => {
       await source.changeState({ key, expectedStateId: 3, newStateId: 4, sendEmail: false }),
     ).toMatchObject({ status: 'state-moved' });
     const tracking = shop.data.orderCarrier(order.id)?.trackingNumber ?? '';
-    expect(await source.setTrackingNumber(key, '6A000111', { sendEmail: false })).toBe(
+    expect((await source.setTrackingNumber(key, '6A000111', { sendEmail: false })).status).toBe(
       tracking === '' ? 'written' : 'already-set',
     );
   });
+
+  it.each(['1.7', '8'] as const)(
+    'writes a tracking number on PrestaShop %s (PUT of the whole record before 8, PATCH after), never over another',
+    async (version) => {
+      const shop = createDemoShop({ now: NOW, version });
+      const source = sourceFor(shop);
+      const order = [...shop.data.orders()].find((candidate) => shop.data.orderCarrier(candidate.id));
+      if (!order) throw new Error('no order with a carrier');
+      const carrier = shop.data.orderCarrier(order.id)!;
+      shop.data.replaceOrderCarrier(carrier.id, { trackingNumber: '' }, true);
+      const weight = carrier.weight;
+      const key = { shopId: order.shopId, orderId: order.id };
+      shop.calls.reset();
+      expect(await source.setTrackingNumber(key, '6A-NEW', { sendEmail: false })).toEqual({
+        status: 'written',
+      });
+      expect(shop.calls.byResourceAndMethod()['order_carriers']).toMatchObject(
+        version === '8' ? { PATCH: 1 } : { PUT: 1 },
+      );
+      expect(shop.data.orderCarrier(order.id)).toMatchObject({ trackingNumber: '6A-NEW', weight });
+      expect(await source.setTrackingNumber(key, '6A-OTHER', { sendEmail: false })).toEqual({
+        status: 'already-set',
+        current: '6A-NEW',
+      });
+      expect(shop.data.orderCarrier(order.id)?.trackingNumber).toBe('6A-NEW');
+    },
+  );
 });

@@ -25,6 +25,7 @@ import { importLockName, newLockOwner, withRunLock } from '../sync/run-lock.js';
 import { reconciliationCsvLines, reconciliationJson } from '../sync/reconciliation-exports.js';
 import { resetOrders } from '../sync/reset-orders.js';
 import { runImport } from '../sync/run-import.js';
+import { sweepStatuses } from '../sync/status-sweep.js';
 import { sendStateChanges } from '../sync/write-back.js';
 import { isDemoDolibarrUrl, isDemoShopUrl, startInProcessDemoShop } from './demo.js';
 import { LazyGescomTarget } from './lazy-gescom-target.js';
@@ -36,6 +37,7 @@ import { importArticles } from './use-cases/import-articles.js';
 import { reconciliation } from './use-cases/reconciliation.js';
 import { checkRunRequest } from './use-cases/run-request.js';
 import { seenPaymentMethods } from './use-cases/seen-payment-methods.js';
+import { transformDocument } from './use-cases/transform-document.js';
 import { stateRulesFor } from './use-cases/shop-states.js';
 
 /** The interfaces' clock (re-exported: web/ and cli/ import nothing from ports/). */
@@ -180,6 +182,18 @@ async function wire(
     },
     reconciliationJson: (report) => reconciliationJson(report),
     reconciliationCsv: (report) => reconciliationCsvLines(report),
+    sweepStatuses: async () => {
+      // A missing key is said before anything; opening the source calls nothing.
+      await source.open();
+      // The shop's states are read again (once, and only if something was transformed).
+      prestaShop?.forgetReferenceData();
+      return (
+        (await withRunLock(store, importLockName(config.shop.url), deps.lockOwner, () =>
+          sweepStatuses(deps, config.statusUpdates),
+        )) ?? { transformations: 0, queued: 0, sent: 0, skipped: 0, failed: 0, busy: true }
+      );
+    },
+    statusJournal: (limit) => store.statusJournal(limit),
     resetOrders: (selection, reason) => resetOrders(target, store, selection, reason),
     listRuns: (page) => store.listRuns(page),
     run: (runId) => store.getRun(runId),
@@ -192,6 +206,7 @@ async function wire(
     },
     listDocuments: (filter) => target.listDocuments(filter),
     document: (number) => target.getDocument(number),
+    transformDocument: (number, request) => transformDocument(target, number, request),
     orderStates: () => source.orderStates(),
     shops: () => source.shops(),
     shopStates: async () => {

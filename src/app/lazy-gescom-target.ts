@@ -38,6 +38,10 @@ export class LazyGescomTarget implements GescomTarget {
     return (await this.open()).transformDocument(...args);
   }
 
+  async transformationsSince(...args: Parameters<GescomTarget['transformationsSince']>) {
+    return (await this.open()).transformationsSince(...args);
+  }
+
   async releaseExternalKeys(...args: Parameters<GescomTarget['releaseExternalKeys']>) {
     return (await this.open()).releaseExternalKeys(...args);
   }

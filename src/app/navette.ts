@@ -13,6 +13,7 @@ import type { ResetSelection } from '../sync/reset-orders.js';
 import type { RunEvent } from '../sync/run-events.js';
 import type { ArticleImport } from './use-cases/import-articles.js';
 import type { SeenPaymentMethod } from './use-cases/seen-payment-methods.js';
+import type { TransformRequest } from './use-cases/transform-document.js';
 
 // The shapes the interfaces exchange with the use cases, named here so that web/ and cli/ need nothing
 // from sync/ or ports/.
@@ -25,6 +26,7 @@ export type {
   ResetSelection,
   RunEvent,
   SeenPaymentMethod,
+  TransformRequest,
 };
 
 /** "Tester la connexion": the shop's answer, every right the key lacks listed as something to fix. */
@@ -41,6 +43,16 @@ export interface StateChangeSending {
   readonly skipped: number;
   readonly failed: number;
   readonly busy?: boolean;
+}
+
+/**
+ * What "Envoyer les statuts" / `navette status-updates` did: the GesCom's transformations read since the
+ * last sweep, the updates queued for them, and what the outbox sending gave; `busy` when a run held the
+ * shop's lock (nothing was done: the next sweep does it).
+ */
+export interface StatusSweepReport extends StateChangeSending {
+  readonly transformations: number;
+  readonly queued: number;
 }
 
 /** A shop state with the rule the "Import des commandes" window shows for it. */
@@ -67,6 +79,13 @@ export interface Navette {
   runImport(options: ImportOptions): Promise<RunSummary>;
   /** Sends the pending shop state changes of the outbox. */
   sendStateChanges(): Promise<StateChangeSending>;
+  /**
+   * "Mise à jour des Statuts des Commandes" (SPEC §6): the documents transformed in the GesCom since the
+   * last sweep move their orders in the shop (state, tracking number), each at most once.
+   */
+  sweepStatuses(): Promise<StatusSweepReport>;
+  /** The status sweeps' journal, newest first: what was sent per order, and why something was not. */
+  statusJournal(limit: number): Promise<readonly JournalEntry[]>;
   /**
    * Forgets that these orders were imported — their documents stop answering to the orders' keys, the
    * ledger forgets them, the journal says who and why — so that the next run imports them again.
@@ -97,6 +116,11 @@ export interface Navette {
     filter: DocumentFilter,
   ): Promise<{ readonly items: readonly DocumentSummary[]; readonly total: number }>;
   document(number: string): Promise<SalesDocument | undefined>;
+  /**
+   * Transforms a document into the next ones of its chain (devis → bon de commande → bon de livraison →
+   * facture), a tracking number on a delivery; refusals are `ExpectedFailure`s saying what to do.
+   */
+  transformDocument(number: string, request: TransformRequest): Promise<DocumentSummary>;
 
   /** The shop's order states, read live. */
   orderStates(): Promise<readonly OrderState[]>;

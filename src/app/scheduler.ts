@@ -4,7 +4,7 @@ import { isExpectedFailure } from '../domain/failure.js';
 import type { RunSummary } from '../domain/import-report.js';
 import { shopDateTimeAt } from '../domain/period.js';
 import type { Clock } from '../ports/clock.js';
-import type { Navette } from './navette.js';
+import type { Navette, StatusSweepReport } from './navette.js';
 
 /**
  * Whether a scheduled import is due (SPEC §7: every N minutes, within hours of the shop's day).
@@ -26,11 +26,13 @@ export interface SchedulerOptions {
   /** How often the scheduler looks at the clock. */
   readonly tickMs?: number;
   readonly onRun?: (summary: RunSummary) => void;
+  /** What the status sweep after each scheduled import did. */
+  readonly onSweep?: (report: StatusSweepReport) => void;
   readonly onError?: (message: string) => void;
 }
 
 /**
- * Runs scheduled imports from `navette serve`. The configuration is read again at every tick, so a
+ * Runs scheduled imports from `navette serve`, each followed by the status sweep. The configuration is read again at every tick, so a
  * schedule saved in the web page applies at once; the run lock keeps a scheduled run from overlapping a
  * run started by hand (it is then recorded as refused, and tried again at the next tick).
  */
@@ -47,6 +49,10 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
         const summary = await navette.runImport({ trigger: 'schedule', dryRun: false });
         if (summary.fatal?.code !== 'run-in-progress') lastStart = now;
         options.onRun?.(summary);
+        // Then the reverse direction (SPEC §6): documents transformed in the GesCom move their orders.
+        // Not with Dolibarr yet: its shipments and invoices are not read back (the sweep would say so).
+        if (summary.fatal === undefined && config.gescom.target !== 'dolibarr')
+          options.onSweep?.(await navette.sweepStatuses());
       } finally {
         await navette.close();
       }

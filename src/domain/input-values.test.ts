@@ -42,6 +42,8 @@ describe('values typed by a person', () => {
   it('takes document types and statuses by their French names, whatever the case and accents', () => {
     expect(parseDocumentType('devis')).toEqual({ ok: true, value: 'quote' });
     expect(parseDocumentType('Bon de commande')).toEqual({ ok: true, value: 'order' });
+    expect(parseDocumentType('livraison')).toEqual({ ok: true, value: 'delivery' });
+    expect(parseDocumentType('Facture')).toEqual({ ok: true, value: 'invoice' });
     expect(parseDocumentType('bon  de   COMMANDE')).toEqual({ ok: true, value: 'order' });
     expect(parseDocumentType('commande')).toEqual({ ok: true, value: 'order' });
     expect(parseDocumentType('order')).toEqual({ ok: true, value: 'order' });

@@ -114,9 +114,25 @@ function byWord<T extends string>(
   );
 }
 
-/** A document type by its code (`order`) or its French name (`bon de commande`, `commande`, `Devis`). */
+/** The last word of each type's name, as people say it: "transformer en livraison". */
+const SHORT_DOCUMENT_TYPE_NAMES: Readonly<Record<DocumentType, string>> = {
+  quote: 'devis',
+  order: 'commande',
+  delivery: 'livraison',
+  invoice: 'facture',
+  credit_note: 'avoir',
+};
+
+/**
+ * A document type by its code (`order`), its French name (`bon de commande`, `Devis`) or its short name
+ * (`commande`, `livraison`).
+ */
 export function parseDocumentType(text: string): Parsed<DocumentType> {
-  const type = byWord(DOCUMENT_TYPES, [DOCUMENT_TYPE_NAMES, RULE_DOCUMENT_TYPE_NAMES], text);
+  const type = byWord(
+    DOCUMENT_TYPES,
+    [DOCUMENT_TYPE_NAMES, RULE_DOCUMENT_TYPE_NAMES, SHORT_DOCUMENT_TYPE_NAMES],
+    text,
+  );
   return type === undefined
     ? refused(
         `type de document inconnu « ${text} » : ${DOCUMENT_TYPES.map((code) => DOCUMENT_TYPE_NAMES[code].toLowerCase()).join(', ')}.`,

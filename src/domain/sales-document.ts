@@ -151,6 +151,8 @@ export interface SalesDocument extends Omit<SalesDocumentDraft, 'customer' | 'li
   /** Set when the document was cancelled in the GesCom. */
   readonly cancelled: boolean;
   readonly createdAt: string;
+  /** The carrier's tracking number a delivery (bon de livraison) carries, when it has one. */
+  readonly trackingNumber?: string;
 }
 
 /** A document's header, for lists. */
@@ -168,4 +170,6 @@ export interface DocumentSummary {
   readonly currency: string;
   readonly transformedInto: string | undefined;
   readonly cancelled: boolean;
+  /** The carrier's tracking number a delivery (bon de livraison) carries, when it has one. */
+  readonly trackingNumber?: string;
 }

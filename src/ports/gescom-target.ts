@@ -22,6 +22,31 @@ export interface ImportRecord {
   }[];
 }
 
+/** What transforming a document asks for: the type it becomes, its status, the delivery's tracking number. */
+export interface TransformInto {
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+  /** Only on a delivery (bon de livraison): the carrier's tracking number. */
+  readonly trackingNumber?: string;
+}
+
+/**
+ * One transformation as the GesCom itself recorded it, whoever made it (navette, the GesCom's own
+ * screens, another program): what the status sweep reads (SPEC §6).
+ */
+export interface DocumentTransformation {
+  readonly sourceNumber: string;
+  readonly sourceType: DocumentType;
+  /** The new document. */
+  readonly number: string;
+  readonly type: DocumentType;
+  /** The new document's external key (`ps-1-42`), '' for a document that came from no shop order. */
+  readonly externalKey: string;
+  /** The new document's tracking number ('' when none). */
+  readonly trackingNumber: string;
+  readonly at: string;
+}
+
 export interface ArticleMatch {
   readonly reference: string;
   readonly ean13: string;
@@ -59,7 +84,9 @@ export interface DocumentFilter {
  *   (domain/failure.ts): the sync records that code on the order's outcome; any other code reads
  *   `gescom-refused`.
  * - `transformDocument` turns a document into a higher type (quote → order → delivery → invoice) as the
- *   GesCom itself would: a new document linked to its source, the source closed; never backwards.
+ *   GesCom itself would: a new document linked to its source, numbered in its type's series, the source
+ *   closed, the transformation recorded where `transformationsSince` finds it; never backwards. A
+ *   tracking number is only taken by a delivery.
  * - Text longer than the target's fields is cut cleanly (FIELD_LIMITS), never refused.
  * - Amounts are stored exactly (decimals); reading a document back gives the amounts written.
  */
@@ -74,11 +101,20 @@ export interface GescomTarget {
     ean13s: readonly string[];
   }): Promise<readonly ArticleMatch[]>;
   importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary>;
-  transformDocument(
-    number: string,
-    into: { type: DocumentType; status: DocumentStatus },
-    record: ImportRecord,
-  ): Promise<DocumentSummary>;
+  /**
+   * Without `record` (a transformation asked by hand, `navette documents transform`), no outbox entry is
+   * written: the status sweep finds the transformation like any other.
+   */
+  transformDocument(number: string, into: TransformInto, record?: ImportRecord): Promise<DocumentSummary>;
+  /**
+   * The transformations the GesCom recorded after `cursor` (from the first when undefined), oldest first,
+   * at most `limit`, with the cursor to ask from next time (the same one when there is nothing new).
+   * Cheap when nothing changed: one query (embedded) or one call per object kind (remote).
+   */
+  transformationsSince(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }>;
   /**
    * A deliberate re-import (`navette reset`): the documents of these orders keep their number and
    * content, but no longer answer to the order's external key (it becomes `ps-1-42#reset-<number>`), so the

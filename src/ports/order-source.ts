@@ -52,6 +52,13 @@ export type StateChangeResult =
   | { readonly status: 'state-moved'; readonly currentStateId: number }
   | { readonly status: 'order-missing' };
 
+/** What writing a tracking number did: never overwrites one already there (it is reported instead). */
+export type TrackingNumberResult =
+  | { readonly status: 'written' }
+  /** The shipment already has a number: this one (the same as ours, or a different one to report). */
+  | { readonly status: 'already-set'; readonly current: string }
+  | { readonly status: 'no-shipment' };
+
 export interface ConnectionReport {
   readonly url: string;
   /** From the `PSWS-Version` header, e.g. `8.1.2`. */
@@ -100,11 +107,14 @@ export interface OrderSource {
    * the caller for a whole batch just before (`currentStates`), saves reading it again for this order.
    */
   changeState(change: StateChange, known?: { readonly currentStateId: number }): Promise<StateChangeResult>;
-  /** Writes a tracking number on the order's shipment, only where it is empty. */
+  /**
+   * Writes a tracking number on the order's shipment (`order_carriers`), only where it is empty: PATCH of
+   * that one field on PrestaShop 8 and later, PUT of the whole record read before that.
+   */
   setTrackingNumber(
     key: ShopOrderKey,
     trackingNumber: string,
     options: { sendEmail: boolean },
-  ): Promise<'written' | 'already-set' | 'no-shipment'>;
+  ): Promise<TrackingNumberResult>;
   checkConnection(): Promise<ConnectionReport>;
 }

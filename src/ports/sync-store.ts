@@ -31,7 +31,34 @@ export interface PendingStateChange {
   readonly sendEmail: boolean;
   readonly attempts: number;
   readonly createdAt: string;
+  /**
+   * Set for a tracking number to write on the order's shipment where it has none (SPEC §6); the state
+   * ids are then unused.
+   */
+  readonly trackingNumber?: string;
 }
+
+/** What the status sweep queues for one order: a guarded state change, or a tracking number. */
+export type QueuedStatusUpdate =
+  | {
+      readonly key: ShopOrderKey;
+      readonly expectedStateId: number;
+      readonly newStateId: number;
+      readonly sendEmail: boolean;
+    }
+  | { readonly key: ShopOrderKey; readonly trackingNumber: string; readonly sendEmail: boolean };
+
+/** What one pass of the status sweep records at once (SPEC §6). */
+export interface StatusSweepRecord {
+  /** Where the next sweep reads the GesCom's transformations from. */
+  readonly cursor: string | undefined;
+  readonly updates: readonly QueuedStatusUpdate[];
+  /** Per order: what was queued, and why something was not. */
+  readonly journal: readonly Omit<JournalEntry, 'at'>[];
+}
+
+/** The journal of the status sweeps: entries kept under this name instead of a run's id. */
+export const STATUS_JOURNAL = 'status-updates';
 
 export type StateChangeResolution =
   | { readonly status: 'sent' }
@@ -69,6 +96,7 @@ export interface RunEnd {
  *   more: status `failed`, fatal code `run-interrupted`, counts from the outcomes they had recorded.
  * - A pending state change stays pending until resolved `sent` or `skipped`, or until it has failed
  *   `maxAttempts` times; it is never handed out twice at once (`claimStateChanges` leases it).
+ * - `recordStatusSweep` is atomic; `statusJournal` reads what it and `appendJournal(STATUS_JOURNAL, …)` wrote.
  * - `resetImports` forgets ledger entries (a deliberate re-import) and journals who and why.
  */
 export interface SyncStore {
@@ -94,6 +122,16 @@ export interface SyncStore {
   /** Frees the leases of pending changes: only the holder of the run lock calls it (no one else is sending). */
   releaseStateChangeLeases(): Promise<void>;
   countPendingStateChanges(): Promise<number>;
+
+  /** Where the status sweep stopped reading the GesCom's transformations (undefined before the first). */
+  statusSweepCursor(): Promise<string | undefined>;
+  /**
+   * Records a pass of the status sweep — the outbox entries, the new cursor and the journal — all or
+   * nothing: after a crash, the transformations are either queued and passed, or neither.
+   */
+  recordStatusSweep(record: StatusSweepRecord): Promise<void>;
+  /** The status sweeps' journal, newest first. */
+  statusJournal(limit: number): Promise<readonly JournalEntry[]>;
 
   startRun(start: RunStart): Promise<string>;
   recordOutcomes(runId: string, outcomes: readonly OrderOutcome[]): Promise<void>;

@@ -75,9 +75,29 @@ async function upgradeOrder(
     return outcomeFor(order, { status: 'would-upgrade', document: { number: undefined, ...into }, reason });
   const upgraded = await context.target.transformDocument(decision.from.number, into, {
     ...recordOf(order, context),
-    stateChanges: stateChangesForUpgrade(order, into.type, context.config),
+    stateChanges: upgradeStateChanges(order, into.type, context),
   });
   return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason });
+}
+
+/**
+ * The "Changer le statut en" of the rule that made the upgrade follows the document it created, as it does
+ * on an import (seen on PrestaShop 8.1.2: 10 → 2 upgraded DE → BC, and 2's "changer en 3" never sent),
+ * then §6's state for the new type. Both are guarded by the state read: only the first can pass.
+ */
+function upgradeStateChanges(
+  order: ShopOrder,
+  into: DocumentSummary['type'],
+  context: OrderContext,
+): ReturnType<typeof stateChangesForUpgrade> {
+  const rule = context.rules.get(order.state.id);
+  const changes = [
+    ...(rule === undefined ? [] : stateChangesForImport(order, rule, context.config)),
+    ...stateChangesForUpgrade(order, into, context.config),
+  ];
+  return changes.filter(
+    (change, index) => changes.findIndex((other) => other.newStateId === change.newStateId) === index,
+  );
 }
 
 async function importNewOrder(

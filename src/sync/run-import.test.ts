@@ -317,6 +317,22 @@ describe('runImport', () => {
       );
     });
 
+    it('sends the "Changer le statut en" of the rule that upgraded the document, once', async () => {
+      // As seen on PrestaShop 8.1.2: 10 → 2 upgraded DE → BC, and 2's "changer en 3" must follow.
+      const { run, source } = setup(
+        [order(1, 20, 10)],
+        rulesWith({ states: withRule(2, { changeStateTo: 3 }) }),
+      );
+      await run();
+      expect(source.sent).toEqual([]);
+      source.moveOrder({ shopId: 1, orderId: 1 }, 2);
+      const { outcomes } = await run({ period: NOVEMBER });
+      expect(statusOf(outcomes)).toEqual(['1:upgraded']);
+      expect(source.sent.map((change) => [change.expectedStateId, change.newStateId])).toEqual([[2, 3]]);
+      await run({ period: NOVEMBER });
+      expect(source.sent).toHaveLength(1);
+    });
+
     it('never turns an order back into a quote when the order goes back to awaiting payment', async () => {
       const { run, source, target } = setup([order(1, 20, 2)]);
       await run();

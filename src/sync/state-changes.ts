@@ -1,6 +1,7 @@
 import type { ImportRules, StateRule } from '../domain/rules.js';
 import { type DocumentType, documentRank } from '../domain/sales-document.js';
 import type { OrderState, ShopOrder } from '../domain/shop-order.js';
+import { stateProgress } from '../domain/state-progress.js';
 import type { ImportRecord } from '../ports/gescom-target.js';
 
 /**
@@ -31,18 +32,7 @@ export interface UpgradeHistory {
   readonly states?: ReadonlyMap<number, OrderState>;
 }
 
-const UPGRADE_TYPES = ['order', 'delivery', 'invoice'] as const;
-
-/**
- * How far along its life an order in this state is, from PrestaShop's own flags: paid, then being
- * prepared (`delivery`), then shipped. States at the same step (Expédié and Livré) are not ordered.
- */
-function progress(state: OrderState): number {
-  if (state.shipped) return 3;
-  if (state.delivery) return 2;
-  if (state.paid) return 1;
-  return 0;
-}
+export const UPGRADE_TYPES = ['order', 'delivery', 'invoice'] as const;
 
 /**
  * "Mise à jour des Statuts des Commandes" (SPEC §6) when the document is transformed into `into`: the
@@ -76,6 +66,6 @@ export function stateChangesForUpgrade(
   if (target === undefined || target === order.state.id) return [];
   if (history.stateHistory?.includes(target)) return [];
   const targetState = history.states?.get(target);
-  if (targetState && progress(targetState) < progress(order.state)) return [];
+  if (targetState && stateProgress(targetState) < stateProgress(order.state)) return [];
   return [{ expectedStateId: order.state.id, newStateId: target, sendEmail: updates.sendEmail }];
 }

@@ -66,6 +66,7 @@ async function sendOne(
   change: PendingStateChange,
   currentStateId: number | undefined,
 ): Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string }> {
+  if (change.trackingNumber !== undefined) return sendTrackingNumber(source, change, change.trackingNumber);
   try {
     const result =
       currentStateId === undefined
@@ -87,6 +88,38 @@ async function sendOne(
     }
   } catch (error) {
     if (isExpectedFailure(error)) return { status: 'failed', detail: error.message };
+    return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A tracking number goes only where the shipment has none: one already there is reported, never replaced. */
+async function sendTrackingNumber(
+  source: OrderSource,
+  change: PendingStateChange,
+  trackingNumber: string,
+): Promise<SendResult> {
+  try {
+    const result = await source.setTrackingNumber(change.key, trackingNumber, {
+      sendEmail: change.sendEmail,
+    });
+    switch (result.status) {
+      case 'written':
+        return { status: 'sent', detail: `numéro de suivi ${trackingNumber} écrit sur le transporteur` };
+      case 'already-set':
+        return {
+          status: 'skipped',
+          detail:
+            result.current === trackingNumber
+              ? `le numéro de suivi ${trackingNumber} est déjà sur la commande`
+              : `la commande a déjà un autre numéro de suivi (${result.current}) : laissé tel quel, le bon de livraison dit ${trackingNumber} — vérifiez lequel est le bon`,
+        };
+      case 'no-shipment':
+        return {
+          status: 'skipped',
+          detail: `la commande n'a pas de transporteur (order_carriers) : numéro de suivi ${trackingNumber} non écrit`,
+        };
+    }
+  } catch (error) {
     return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -311,6 +311,60 @@ export function describeGescomTargetContract(name: string, open: () => Promise<G
       );
     });
 
+    it('transforms by hand along the chain, each type in its series, the tracking number on the delivery, and lists the transformations from a cursor', async () => {
+      const key = { shopId: 1, orderId: 94 };
+      const start = await target.transformationsSince(undefined, 1_000);
+      const order = await target.importDocument(
+        draft(key, { type: 'order', status: 'confirmed' }),
+        record(key),
+      );
+      await expectFailure(
+        target.transformDocument(order.number, {
+          type: 'invoice',
+          status: 'confirmed',
+          trackingNumber: '6A1',
+        }),
+        'transform-unsupported',
+      );
+      const delivery = await target.transformDocument(order.number, {
+        type: 'delivery',
+        status: 'confirmed',
+        trackingNumber: ' 6A12345678901 ',
+      });
+      expect(delivery.number).toMatch(/^BL\d{5}$/);
+      expect(delivery.trackingNumber).toBe('6A12345678901');
+      expect((await target.getDocument(delivery.number))?.trackingNumber).toBe('6A12345678901');
+      const invoice = await target.transformDocument(delivery.number, {
+        type: 'invoice',
+        status: 'confirmed',
+      });
+      expect(invoice.number).toMatch(/^FA\d{5}$/);
+      // No record given: no outbox entry, but the ledger follows the document.
+      expect(await store.countPendingStateChanges()).toBe(0);
+      expect((await store.findImports([key])).get('ps-1-94')?.documentNumber).toBe(invoice.number);
+
+      const since = await target.transformationsSince(start.cursor, 1_000);
+      expect(
+        since.items.map((t) => [
+          t.sourceNumber,
+          t.sourceType,
+          t.number,
+          t.type,
+          t.externalKey,
+          t.trackingNumber,
+        ]),
+      ).toEqual([
+        [order.number, 'order', delivery.number, 'delivery', 'ps-1-94', '6A12345678901'],
+        [delivery.number, 'delivery', invoice.number, 'invoice', 'ps-1-94', ''],
+      ]);
+      const firstOnly = await target.transformationsSince(start.cursor, 1);
+      expect(firstOnly.items.map((t) => t.number)).toEqual([delivery.number]);
+      const rest = await target.transformationsSince(firstOnly.cursor, 10);
+      expect(rest.items.map((t) => t.number)).toEqual([invoice.number]);
+      const nothing = await target.transformationsSince(since.cursor, 10);
+      expect(nothing).toEqual({ items: [], cursor: since.cursor });
+    });
+
     it('never transforms backwards, nor into the same type', async () => {
       const key = { shopId: 1, orderId: 91 };
       const order = await target.importDocument(

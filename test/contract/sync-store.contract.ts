@@ -3,7 +3,7 @@ import type { OrderOutcome } from '../../src/domain/import-report.js';
 import type { DocumentStatus, DocumentType } from '../../src/domain/sales-document.js';
 import type { ShopOrderKey } from '../../src/domain/shop-order.js';
 import type { ImportRecord } from '../../src/ports/gescom-target.js';
-import type { SyncStore } from '../../src/ports/sync-store.js';
+import { STATUS_JOURNAL, type SyncStore } from '../../src/ports/sync-store.js';
 import { ManualClock } from './manual-clock.js';
 import { record } from './sample-documents.js';
 
@@ -429,6 +429,37 @@ export function describeSyncStoreContract(
         await store.setHighWaterMark(1, '2024-12-31 23:59:59');
         expect(await store.getHighWaterMark(1)).toBe('2024-12-31 23:59:59');
         expect(await store.getHighWaterMark(2)).toBe('2025-01-01 00:00:00');
+      });
+
+      it('records a status sweep at once: its state changes and tracking numbers, its cursor and its journal', async () => {
+        expect(await store.statusSweepCursor()).toBeUndefined();
+        const key = { shopId: 1, orderId: 42 };
+        await store.recordStatusSweep({
+          cursor: '17',
+          updates: [
+            { key, expectedStateId: 2, newStateId: 4, sendEmail: false },
+            { key, trackingNumber: '6A123', sendEmail: true },
+          ],
+          journal: [{ level: 'info', message: 'BL00001 : état 4 demandé', shopId: 1, orderId: 42 }],
+        });
+        expect(await store.statusSweepCursor()).toBe('17');
+        const claimed = await store.claimStateChanges(10, 60_000);
+        expect(claimed.map((change) => [change.newStateId, change.trackingNumber, change.sendEmail])).toEqual(
+          [
+            [4, undefined, false],
+            [0, '6A123', true],
+          ],
+        );
+        // Nothing new: the cursor stays where it was.
+        await store.recordStatusSweep({ cursor: undefined, updates: [], journal: [] });
+        expect(await store.statusSweepCursor()).toBe('17');
+        await store.appendJournal(STATUS_JOURNAL, [
+          { level: 'warning', message: 'non envoyé', shopId: 1, orderId: 42 },
+        ]);
+        expect((await store.statusJournal(10)).map((entry) => entry.message)).toEqual([
+          'non envoyé',
+          'BL00001 : état 4 demandé',
+        ]);
       });
     });
   });

@@ -4,7 +4,6 @@ import {
   documentRank,
   FIELD_LIMITS,
   type CustomerAccountDraft,
-  type DocumentStatus,
   type DocumentSummary,
   type DocumentType,
   type SalesDocument,
@@ -15,8 +14,10 @@ import type { Clock } from '../../src/ports/clock.js';
 import type {
   ArticleMatch,
   DocumentFilter,
+  DocumentTransformation,
   GescomTarget,
   ImportRecord,
+  TransformInto,
 } from '../../src/ports/gescom-target.js';
 import type { MemorySyncStore } from './memory-sync-store.js';
 
@@ -63,6 +64,8 @@ export class MemoryGescom implements GescomTarget {
   readonly #articles = new Map<string, ArticleMatch>(SPECIAL_ARTICLES.map((a) => [a.reference, a]));
   readonly #accounts = new Map<string, Account>();
   readonly #counters = new Map<string, number>();
+  /** The GesCom's own record of transformations, as `transformationsSince` reads it. */
+  readonly #transformations: DocumentTransformation[] = [];
   /** How many times each method was called: tests check what a dry run did not do. */
   readonly writes = { importDocument: 0, transformDocument: 0, cancelDocument: 0 };
   /** Makes the next writes fail as a GesCom can (a refused document, a lost connection). */
@@ -156,11 +159,14 @@ export class MemoryGescom implements GescomTarget {
 
   async transformDocument(
     number: string,
-    into: { type: DocumentType; status: DocumentStatus },
-    record: ImportRecord,
+    into: TransformInto,
+    record?: ImportRecord,
   ): Promise<DocumentSummary> {
     this.writes.transformDocument += 1;
     this.#failIfAsked();
+    const trackingNumber = (into.trackingNumber ?? '').trim();
+    if (trackingNumber !== '' && into.type !== 'delivery')
+      throw failure('transform-unsupported', `A tracking number goes on a delivery, not on a ${into.type}.`);
     const source = this.#find(number);
     if (source.cancelled)
       throw failure('document-cancelled', `The document ${number} was cancelled in the GesCom.`);
@@ -189,12 +195,32 @@ export class MemoryGescom implements GescomTarget {
       sourceNumber: source.number,
       transformedInto: undefined,
       createdAt: this.#clock.now().toISOString(),
+      ...(trackingNumber === '' ? {} : { trackingNumber }),
     };
     source.transformedInto = copy.number;
     source.payments = [];
     this.#documents.push(copy);
-    this.#store.writeImport(record, copy, 'transform');
+    this.#transformations.push({
+      sourceNumber: source.number,
+      sourceType: source.type,
+      number: copy.number,
+      type: copy.type,
+      externalKey: copy.externalKey,
+      trackingNumber,
+      at: copy.createdAt,
+    });
+    if (record === undefined) this.#store.followDocument(source.number, copy);
+    else this.#store.writeImport(record, copy, 'transform');
     return summaryOf(copy);
+  }
+
+  async transformationsSince(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }> {
+    const from = cursor === undefined ? 0 : Number(cursor);
+    const items = this.#transformations.slice(from, from + Math.max(1, limit));
+    return { items, cursor: items.length === 0 ? cursor : String(from + items.length) };
   }
 
   async releaseExternalKeys(
@@ -330,5 +356,6 @@ function summaryOf(document: StoredDocument): DocumentSummary {
     currency: document.currency,
     transformedInto: document.transformedInto,
     cancelled: document.cancelled,
+    ...(document.trackingNumber === undefined ? {} : { trackingNumber: document.trackingNumber }),
   };
 }

@@ -8,6 +8,7 @@ import type {
   OrderSource,
   StateChange,
   StateChangeResult,
+  TrackingNumberResult,
 } from '../../src/ports/order-source.js';
 
 type SourceMethod =
@@ -178,14 +179,15 @@ export class MemoryOrderSource implements OrderSource {
     key: ShopOrderKey,
     trackingNumber: string,
     _options: { sendEmail: boolean },
-  ): Promise<'written' | 'already-set' | 'no-shipment'> {
+  ): Promise<TrackingNumberResult> {
     this.calls += 1;
     const held = this.#held(key);
     const shipment = held.order.shipment;
-    if (shipment === undefined) return 'no-shipment';
-    if (shipment.trackingNumber.trim() !== '') return 'already-set';
+    if (shipment === undefined) return { status: 'no-shipment' };
+    if (shipment.trackingNumber.trim() !== '')
+      return { status: 'already-set', current: shipment.trackingNumber.trim() };
     held.order = { ...held.order, shipment: { ...shipment, trackingNumber } };
-    return 'written';
+    return { status: 'written' };
   }
 
   async checkConnection(): Promise<ConnectionReport> {

@@ -9,8 +9,10 @@ import type {
   RunEnd,
   RunStart,
   StateChangeResolution,
+  StatusSweepRecord,
   SyncStore,
 } from '../../src/ports/sync-store.js';
+import { STATUS_JOURNAL } from '../../src/ports/sync-store.js';
 
 interface OutboxRow extends Omit<PendingStateChange, 'attempts'> {
   attempts: number;
@@ -45,6 +47,8 @@ export class MemorySyncStore implements SyncStore {
   /** What `resetImports` journals outside any run. */
   readonly resets: { readonly reason: string; readonly forgotten: number }[] = [];
   #nextOutboxId = 1;
+  #sweepCursor: string | undefined;
+  readonly #statusJournal: JournalEntry[] = [];
   #nextRunId = 1;
 
   constructor(clock: Clock, options: { readonly maxAttempts?: number } = {}) {
@@ -59,6 +63,22 @@ export class MemorySyncStore implements SyncStore {
   ): Promise<void> {
     this.writeImport(record, document, change);
     return Promise.resolve();
+  }
+
+  /** A transformation asked by hand: the order's ledger entry follows its document along the chain. */
+  followDocument(
+    sourceNumber: string,
+    document: { readonly number: string; readonly type: DocumentType; readonly status: DocumentStatus },
+  ): void {
+    for (const [id, entry] of this.#ledger) {
+      if (entry.documentNumber !== sourceNumber) continue;
+      this.#ledger.set(id, {
+        ...entry,
+        documentNumber: document.number,
+        documentType: document.type,
+        documentStatus: document.status,
+      });
+    }
   }
 
   /** What a GesCom sharing this store writes with each document: the ledger entry and the outbox. */
@@ -131,15 +151,18 @@ export class MemorySyncStore implements SyncStore {
       .filter((row) => row.status === 'pending' && (row.leaseUntil === undefined || row.leaseUntil <= now))
       .slice(0, limit);
     for (const row of claimed) row.leaseUntil = now + leaseMs;
-    return claimed.map(({ id, key, expectedStateId, newStateId, sendEmail, attempts, createdAt }) => ({
-      id,
-      key,
-      expectedStateId,
-      newStateId,
-      sendEmail,
-      attempts,
-      createdAt,
-    }));
+    return claimed.map(
+      ({ id, key, expectedStateId, newStateId, sendEmail, attempts, createdAt, trackingNumber }) => ({
+        id,
+        key,
+        expectedStateId,
+        newStateId,
+        sendEmail,
+        attempts,
+        createdAt,
+        ...(trackingNumber === undefined ? {} : { trackingNumber }),
+      }),
+    );
   }
 
   async resolveStateChange(id: number, resolution: StateChangeResolution): Promise<void> {
@@ -166,6 +189,35 @@ export class MemorySyncStore implements SyncStore {
 
   async countPendingStateChanges(): Promise<number> {
     return this.#outbox.filter((row) => row.status === 'pending').length;
+  }
+
+  async statusSweepCursor(): Promise<string | undefined> {
+    return this.#sweepCursor;
+  }
+
+  async recordStatusSweep(record: StatusSweepRecord): Promise<void> {
+    const at = this.#clock.now().toISOString();
+    for (const update of record.updates) {
+      this.#outbox.push({
+        id: this.#nextOutboxId++,
+        key: update.key,
+        expectedStateId: 'trackingNumber' in update ? 0 : update.expectedStateId,
+        newStateId: 'trackingNumber' in update ? 0 : update.newStateId,
+        sendEmail: update.sendEmail,
+        ...('trackingNumber' in update ? { trackingNumber: update.trackingNumber } : {}),
+        attempts: 0,
+        createdAt: at,
+        status: 'pending',
+        leaseUntil: undefined,
+        detail: '',
+      });
+    }
+    if (record.cursor !== undefined) this.#sweepCursor = record.cursor;
+    this.#statusJournal.push(...record.journal.map((entry) => ({ ...entry, at })));
+  }
+
+  async statusJournal(limit: number): Promise<readonly JournalEntry[]> {
+    return [...this.#statusJournal].reverse().slice(0, Math.max(1, limit));
   }
 
   async startRun(start: RunStart): Promise<string> {
@@ -199,7 +251,8 @@ export class MemorySyncStore implements SyncStore {
 
   async appendJournal(runId: string, entries: readonly Omit<JournalEntry, 'at'>[]): Promise<void> {
     const at = this.#clock.now().toISOString();
-    this.#run(runId).journal.push(...entries.map((entry) => ({ ...entry, at })));
+    const journal = runId === STATUS_JOURNAL ? this.#statusJournal : this.#run(runId).journal;
+    journal.push(...entries.map((entry) => ({ ...entry, at })));
   }
 
   async finishRun(runId: string, end: RunEnd): Promise<RunSummary> {

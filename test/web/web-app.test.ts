@@ -135,6 +135,8 @@ describe('CSRF', () => {
     '/import-now',
     '/language',
     '/logout',
+    '/documents/BC00001/transform',
+    '/status-updates/send',
   ];
 
   it.each(FORMS)('POST %s without the token is refused with 403', async (path) => {

@@ -140,9 +140,20 @@ export class DolibarrGescom implements GescomTarget {
   transformDocument(
     number: string,
     into: { type: DocumentType; status: DocumentStatus },
-    record: ImportRecord,
+    record?: ImportRecord,
   ): Promise<DocumentSummary> {
+    // By hand, a Dolibarr document is transformed in Dolibarr itself (its own buttons keep its links).
+    if (record === undefined) return Promise.reject(notYetFromDolibarr('dolibarr-transform-by-hand'));
     return this.guard(() => transformDocument(this.#context, number, into, record));
+  }
+
+  /**
+   * Not read from Dolibarr yet: its shipments and invoices made from an order are what the status sweep
+   * will follow (issue 11's Dolibarr half). Said plainly rather than answered with an empty list, which
+   * would look like "nothing transformed".
+   */
+  transformationsSince(): Promise<never> {
+    return Promise.reject(notYetFromDolibarr('dolibarr-sweep-unavailable'));
   }
 
   releaseExternalKeys(
@@ -242,4 +253,13 @@ function shopKeys(externalKeys: readonly string[]): ShopOrderKey[] {
     const parsed = parseShopOrderKey(key);
     return parsed ? [parsed] : [];
   });
+}
+
+function notYetFromDolibarr(code: string): ExpectedFailure {
+  return new ExpectedFailure(
+    code,
+    code === 'dolibarr-sweep-unavailable'
+      ? "La mise à jour des statuts depuis Dolibarr n'est pas encore disponible : avec Dolibarr, changez les statuts des commandes dans la boutique."
+      : 'Avec Dolibarr, transformez le document dans Dolibarr lui-même (boutons « Créer commande », « Créer facture »…).',
+  );
 }

@@ -98,6 +98,8 @@ export interface DocumentTable {
   cancel_reason: string;
   cancelled_at: string | null;
   created_at: string;
+  /** The carrier's tracking number, on a delivery (bon de livraison); '' when none. */
+  tracking_number: ColumnType<string, string | undefined, string>;
 }
 
 export interface DocumentLineTable {
@@ -184,6 +186,8 @@ export interface OutboxTable {
   run_id: string;
   created_at: string;
   resolved_at: string | null;
+  /** Set for a tracking number to write on the order's shipment (then the state ids are unused). */
+  tracking_number: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RunTable {
@@ -263,6 +267,13 @@ export interface HighWaterMarkTable {
   updated_at: string;
 }
 
+/** Where the status sweep stopped reading the GesCom's transformations. */
+export interface SweepCursorTable {
+  name: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Schema {
   vat_codes: VatCodeTable;
   payment_modes: PaymentModeTable;
@@ -282,4 +293,5 @@ export interface Schema {
   journal: JournalTable;
   locks: LockTable;
   high_water_marks: HighWaterMarkTable;
+  sweep_cursors: SweepCursorTable;
 }

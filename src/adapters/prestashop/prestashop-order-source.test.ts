@@ -309,31 +309,28 @@ describe('PrestaShopOrderSource writes', () => {
     expect(posts).toBe(2);
   });
 
-  it('writes a tracking number only where it is empty, sending the whole record back', async () => {
+  it('writes a tracking number only where it is empty, with PATCH on PrestaShop 8, reporting the number already there', async () => {
     const fake = createFakeWebservice();
     const shop = source(fake);
     const before = { ...fake.tables['order_carriers']?.find((row) => Number(row['id_order']) === 8) };
-    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 11 }, 'XYZ', { sendEmail: true })).toBe(
-      'already-set',
-    );
-    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 8 }, '6A999', { sendEmail: true })).toBe(
-      'written',
-    );
-    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 999 }, '6A999', { sendEmail: true })).toBe(
-      'no-shipment',
-    );
-    const put = fake.calls.find((call) => call.method === 'PUT');
+    const kept = fake.tables['order_carriers']?.find((row) => Number(row['id_order']) === 11);
+    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 11 }, 'XYZ', { sendEmail: true })).toEqual({
+      status: 'already-set',
+      current: String(kept?.['tracking_number']),
+    });
+    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 8 }, '6A999', { sendEmail: true })).toEqual({
+      status: 'written',
+    });
+    expect(await shop.setTrackingNumber({ shopId: 1, orderId: 999 }, '6A999', { sendEmail: true })).toEqual({
+      status: 'no-shipment',
+    });
+    expect(fake.calls.some((call) => call.method === 'PUT')).toBe(false);
+    const put = fake.calls.find((call) => call.method === 'PATCH');
     expect(new URL(put?.url ?? '').searchParams.get('sendemail')).toBe('1');
     const record = fake.tables['order_carriers']?.find((row) => Number(row['id_order']) === 8);
     expect(record?.['tracking_number']).toBe('6A999');
-    expect(record).toEqual(
-      Object.fromEntries(
-        Object.entries(before).map(([name, value]) => [
-          name,
-          name === 'tracking_number' ? '6A999' : String(value),
-        ]),
-      ),
-    );
+    // PATCH sends the one field: the rest of the record stays as it was.
+    expect(record).toEqual({ ...before, id: String(before['id']), tracking_number: '6A999' });
   });
 });
 

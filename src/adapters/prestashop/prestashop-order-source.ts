@@ -6,6 +6,7 @@ import type {
   OrderSource,
   StateChange,
   StateChangeResult,
+  TrackingNumberResult,
 } from '../../ports/order-source.js';
 import type { CatalogueItem, CatalogueSource } from '../../ports/catalogue-source.js';
 import { CatalogueReader } from './catalogue-reader.js';
@@ -236,36 +237,40 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
   }
 
   /**
-   * PUT replaces the whole record (omitted optional fields become NULL: WebserviceRequest's
-   * saveEntityFromXml), so the record read is sent back whole with only its tracking number filled, as
-   * in 8.1.2/04_order_carriers_put_200.request.xml. PUT works on every version (PATCH only from 8.0).
+   * PATCH (8.0 and later) sends the tracking number alone. Before 8, PUT replaces the whole record
+   * (omitted optional fields become NULL: WebserviceRequest's saveEntityFromXml), so the record read is
+   * sent back whole with only its tracking number filled, as in 8.1.2/04_order_carriers_put_200.request.xml.
+   * A number already there is never overwritten: it is returned for the caller to report.
    */
   async setTrackingNumber(
     key: ShopOrderKey,
     trackingNumber: string,
     options: { sendEmail: boolean },
-  ): Promise<'written' | 'already-set' | 'no-shipment'> {
+  ): Promise<TrackingNumberResult> {
     const raws = await this.client.list('order_carriers', {
       display: 'full',
       filter: { id_order: { in: [key.orderId] } },
       sort: ['id_ASC'],
     });
     const record = raws[0];
-    if (!record) return 'no-shipment';
+    if (!record) return { status: 'no-shipment' };
     const current = record['tracking_number'];
-    if (typeof current === 'string' ? current.trim() !== '' : current !== undefined && current !== null) {
-      return 'already-set';
-    }
+    const currentText =
+      typeof current === 'string' || typeof current === 'number' ? String(current).trim() : '';
+    if (currentText !== '') return { status: 'already-set', current: currentText };
     const id = Number(record['id']);
-    const updated: Record<string, unknown> = { ...record, tracking_number: trackingNumber };
+    const patch = Number((this.client.version ?? '').split('.')[0]) >= 8;
+    const body = patch
+      ? { id, tracking_number: trackingNumber }
+      : { ...record, tracking_number: trackingNumber };
     await this.client.update(
-      'PUT',
+      patch ? 'PATCH' : 'PUT',
       'order_carriers',
       id,
-      toXmlBody('order_carrier', updated),
+      toXmlBody('order_carrier', body),
       sendEmailQuery(options.sendEmail),
     );
-    return 'written';
+    return { status: 'written' };
   }
 
   /** The shop's products and combinations, a page at a time (see CatalogueReader). */

@@ -16,9 +16,10 @@ import { action, valueOf, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { DOCUMENT_STATUS_NAMES, DOCUMENT_TYPE_NAMES } from '../../domain/labels.js';
 import { renderTable } from '../table.js';
+import { registerDocumentTransform } from './documents-transform.js';
 
 export function registerDocuments(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const documents = program
     .command('documents [numéro]')
     .description('Liste les documents de la gestion commerciale, ou montre un document.')
     .option(
@@ -82,6 +83,7 @@ export function registerDocuments(program: Command, setExitCode: (code: number) 
         },
       ),
     );
+  registerDocumentTransform(documents, setExitCode);
 }
 
 interface DocumentsCliOptions {
@@ -100,6 +102,7 @@ export function documentText(document: SalesDocument): string {
     `Référence : ${document.reference} · Commande boutique : ${document.shopReference}${key ? ` (boutique ${key.shopId}, n° ${key.orderId})` : ''}`,
     document.sourceNumber ? `Issu de : ${document.sourceNumber}` : '',
     document.transformedInto ? `Transformé en : ${document.transformedInto}` : '',
+    document.trackingNumber ? `Numéro de suivi : ${document.trackingNumber}` : '',
     document.remark ? `Remarque : ${document.remark}` : '',
   ]
     .filter(Boolean)

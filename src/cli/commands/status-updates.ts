@@ -5,19 +5,31 @@ import { EXIT } from '../exit-codes.js';
 export function registerStatusUpdates(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('status-updates')
-    .description('Envoie à la boutique les changements de statut en attente.')
+    .description(
+      'Met à jour les statuts des commandes dans la boutique d’après les documents transformés dans la gestion commerciale (et envoie les statuts en attente).',
+    )
+    .option('--journal', 'montre ensuite les derniers envois, commande par commande')
     .action(
-      action(setExitCode, async (_options: unknown, command: Command) =>
+      action(setExitCode, async (options: { journal?: boolean }, command: Command) =>
         withNavette(command, async (navette) => {
-          const counts = await navette.sendStateChanges();
-          if (counts.busy) {
-            process.stdout.write('Un import est en cours : il envoie lui-même les statuts en attente.\n');
+          const report = await navette.sweepStatuses();
+          if (report.busy) {
+            process.stdout.write(
+              'Un import est en cours sur cette boutique : relancez "navette status-updates" dans un instant.\n',
+            );
             return EXIT.ok;
           }
           process.stdout.write(
-            `Statuts envoyés : ${counts.sent} · non envoyés : ${counts.skipped} · en échec : ${counts.failed}\n`,
+            `Documents transformés lus : ${report.transformations} · mises à jour préparées : ${report.queued}\n` +
+              `Envoyés : ${report.sent} · non envoyés : ${report.skipped} · en échec : ${report.failed}\n`,
           );
-          return counts.failed > 0 ? EXIT.someOrdersFailed : EXIT.ok;
+          if (options.journal) {
+            for (const entry of await navette.statusJournal(50)) {
+              const order = entry.orderId === undefined ? '' : ` commande ${entry.orderId}`;
+              process.stdout.write(`${entry.at}${order} — ${entry.message}\n`);
+            }
+          }
+          return report.failed > 0 ? EXIT.someOrdersFailed : EXIT.ok;
         }),
       ),
     );

@@ -1,4 +1,6 @@
 import type { Hono } from 'hono';
+import { ExpectedFailure, isExpectedFailure } from '../../domain/failure.js';
+import { parseDocumentType } from '../../domain/input-values.js';
 import { DocumentPage, DocumentsPage } from '../views/documents-page.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
@@ -31,6 +33,34 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
   app.get('/documents/:number', async (c) => {
     const document = await services.navettes.use((navette) => navette.document(c.req.param('number')));
     if (document === undefined) return c.notFound();
-    return c.html(<DocumentPage page={pageContext(c)} document={document} />);
+    const source = c.req.query('transformed-from');
+    const page = pageContext(c);
+    const notice =
+      source === undefined ? undefined : { kind: 'ok' as const, text: page.t('transformDone', { source }) };
+    return c.html(<DocumentPage page={page} document={document} {...(notice ? { notice } : {})} />);
+  });
+
+  // The GesCom's own transformation, asked on the document page (CSRF-checked like every POST).
+  app.post('/documents/:number/transform', async (c) => {
+    const number = c.req.param('number');
+    const form = await c.req.parseBody();
+    const to = parseDocumentType(typeof form['to'] === 'string' ? form['to'] : '');
+    const tracking = typeof form['tracking'] === 'string' ? form['tracking'] : '';
+    const page = pageContext(c);
+    try {
+      if (!to.ok) throw new ExpectedFailure('invalid-value', to.message);
+      const created = await services.navettes.use((navette) =>
+        navette.transformDocument(number, { to: to.value, trackingNumber: tracking }),
+      );
+      const query = new URLSearchParams({ 'transformed-from': number });
+      return c.redirect(`/documents/${encodeURIComponent(created.number)}?${query.toString()}`, 303);
+    } catch (error) {
+      if (!isExpectedFailure(error)) throw error;
+      const document = await services.navettes.use((navette) => navette.document(number));
+      if (document === undefined) return c.notFound();
+      c.status(422);
+      const text = page.t('transformRefused', { reason: error.message });
+      return c.html(<DocumentPage page={page} document={document} notice={{ kind: 'error', text }} />);
+    }
   });
 }

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { isExpectedFailure } from '../../domain/failure.js';
 import type { FieldSpec } from '../config-form.js';
 import { FormState } from '../views/form-state.js';
 import { StatusUpdatesPage } from '../views/status-updates-page.js';
@@ -20,9 +21,14 @@ const FIELDS: readonly FieldSpec[] = [
 const FIELD_PATHS = new Set(FIELDS.map((field) => field.path));
 
 export function registerStatusUpdateRoutes(app: Hono<WebEnv>, services: WebServices): void {
-  const render = async (c: Context<WebEnv>, form: FormState | undefined) => {
+  const render = async (
+    c: Context<WebEnv>,
+    form: FormState | undefined,
+    sweepNotice?: { kind: 'ok' | 'warn' | 'error'; text: string },
+  ) => {
     const config = await services.configs.current();
     const data = await readShopData(services, config);
+    const journal = await services.navettes.use((navette) => navette.statusJournal(100));
     const states =
       data.states?.filter((state) => !state.deleted).map((state) => ({ id: state.id, name: state.name })) ??
       config.states.map((rule) => ({ id: rule.id, name: rule.name ?? `#${rule.id}` }));
@@ -34,11 +40,34 @@ export function registerStatusUpdateRoutes(app: Hono<WebEnv>, services: WebServi
         saved={c.req.query('saved') === '1'}
         shopError={data.error}
         fieldPaths={FIELD_PATHS}
+        shopStates={data.states}
+        journal={journal}
+        sweepNotice={sweepNotice}
       />,
     );
   };
 
   app.get('/status-updates', (c) => render(c, undefined));
+
+  // "Envoyer les statuts maintenant": the same sweep as `navette status-updates` and the scheduler.
+  app.post('/status-updates/send', async (c) => {
+    const t = pageContext(c).t;
+    try {
+      const report = await services.navettes.use((navette) => navette.sweepStatuses());
+      if (report.busy) return render(c, undefined, { kind: 'warn', text: t('sweepBusy') });
+      const text = t('sweepDone', {
+        transformations: report.transformations,
+        sent: report.sent,
+        skipped: report.skipped,
+        failed: report.failed,
+      });
+      return render(c, undefined, { kind: report.failed > 0 ? 'warn' : 'ok', text });
+    } catch (error) {
+      if (!isExpectedFailure(error)) throw error;
+      c.status(422);
+      return render(c, undefined, { kind: 'error', text: error.message });
+    }
+  });
 
   app.post('/status-updates', async (c) => {
     const result = await saveConfigForm(services, await readForm(c), { fields: FIELDS });

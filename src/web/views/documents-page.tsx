@@ -11,6 +11,7 @@ import { format } from '../../domain/money.js';
 import { formatAmount, formatLocalDate, formatMoney, formatVatRate, isoDayToField } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
 import { DataTable, type Column } from './data-table.js';
+import { DocumentTransformPanel } from './document-transform-panel.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 /** dd/mm/yyyy (the browser's own date widget would follow its locale, not the page's language). */
@@ -240,7 +241,12 @@ function paymentColumns(page: PageContext, money: Money): readonly Column<Paymen
   ];
 }
 
-export function DocumentPage(props: { page: PageContext; document: SalesDocument }) {
+export function DocumentPage(props: {
+  page: PageContext;
+  document: SalesDocument;
+  /** The outcome of a transformation asked on this page. */
+  notice?: { readonly kind: 'ok' | 'error'; readonly text: string };
+}) {
   const { page, document } = props;
   const { t, language } = page;
   const money: Money = (value) => formatMoney(format(value), document.currency, language);
@@ -248,6 +254,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
   return (
     <Layout page={page} title={`${DOCUMENT_NAMES[document.type]} ${document.number}`} active="documents">
       {document.cancelled ? <Notice kind="warn">{t('cancelled')}</Notice> : null}
+      {props.notice === undefined ? null : <Notice kind={props.notice.kind}>{props.notice.text}</Notice>}
       <div class="grid doc-grid">
         <div class="panel">
           <dl class="facts" id="document-header">
@@ -292,6 +299,12 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
                 </dd>
               </>
             )}
+            {document.trackingNumber === undefined ? null : (
+              <>
+                <dt>{t('trackingNumber')}</dt>
+                <dd data-testid="tracking-number">{document.trackingNumber}</dd>
+              </>
+            )}
             <dt>{t('remark')}</dt>
             <dd>{document.remark}</dd>
             {document.notes === '' ? null : (
@@ -305,6 +318,7 @@ export function DocumentPage(props: { page: PageContext; document: SalesDocument
         <Address title={t('billingAddress')} address={document.billingAddress} />
         <Address title={t('deliveryAddress')} address={document.deliveryAddress} />
       </div>
+      <DocumentTransformPanel page={page} document={document} />
       <h2>{t('lines')}</h2>
       <DataTable id="document-lines" columns={lineColumns(page, money)} rows={document.lines} />
       <div class="panel totals">

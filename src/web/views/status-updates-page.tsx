@@ -1,7 +1,10 @@
 import { CheckboxField, FormOutcome, SelectField } from './form-fields.js';
 import type { FormState } from './form-state.js';
 import type { MessageKey } from '../i18n.js';
+import type { JournalEntry } from '../../domain/import-report.js';
+import type { OrderState } from '../../domain/shop-order.js';
 import { CsrfField, Layout, Notice, type PageContext } from './layout.js';
+import { StatusSweepPanel } from './status-sweep-panel.js';
 
 export const STATUS_UPDATE_FIELDS: readonly { path: string; label: MessageKey }[] = [
   { path: 'statusUpdates.onOrder', label: 'statusOnOrder' },
@@ -17,6 +20,11 @@ export function StatusUpdatesPage(props: {
   saved: boolean;
   shopError: string | undefined;
   fieldPaths: ReadonlySet<string>;
+  /** The shop's states with their flags (undefined when the shop could not be read). */
+  shopStates: readonly OrderState[] | undefined;
+  journal: readonly JournalEntry[];
+  /** What the sweep just asked on this page did. */
+  sweepNotice: { readonly kind: 'ok' | 'warn' | 'error'; readonly text: string } | undefined;
 }) {
   const { page, form } = props;
   const { t } = page;
@@ -30,6 +38,9 @@ export function StatusUpdatesPage(props: {
         <a href="/">← {t('navImport')}</a>
       </p>
       {props.shopError === undefined ? null : <Notice kind="warn">{props.shopError}</Notice>}
+      {props.sweepNotice === undefined ? null : (
+        <Notice kind={props.sweepNotice.kind}>{props.sweepNotice.text}</Notice>
+      )}
       <FormOutcome form={form} saved={props.saved} fieldPaths={props.fieldPaths} t={t} />
       <form method="post" action="/status-updates">
         <CsrfField token={page.csrfToken} />
@@ -63,6 +74,7 @@ export function StatusUpdatesPage(props: {
           <button type="submit">{t('save')}</button>
         </div>
       </form>
+      <StatusSweepPanel page={page} states={props.shopStates} journal={props.journal} />
     </Layout>
   );
 }

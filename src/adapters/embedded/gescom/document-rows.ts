@@ -48,6 +48,7 @@ export function toDocumentSummary(row: DocumentRow): DocumentSummary {
     },
     currency: row.currency,
     transformedInto: row.transformed_into ?? undefined,
+    ...(row.tracking_number === '' ? {} : { trackingNumber: row.tracking_number }),
     cancelled: row.cancelled === 1,
   };
 }

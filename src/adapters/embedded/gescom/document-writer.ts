@@ -10,7 +10,7 @@ import {
   type SalesDocumentDraft,
 } from '../../../domain/sales-document.js';
 import type { Clock } from '../../../ports/clock.js';
-import type { ImportRecord } from '../../../ports/gescom-target.js';
+import type { ImportRecord, TransformInto } from '../../../ports/gescom-target.js';
 import type { Schema } from '../schema.js';
 import { isUniqueViolation } from '../sql-helpers.js';
 import { writeImportRecord } from '../store/import-record-writer.js';
@@ -133,10 +133,23 @@ export async function importDocument(
 export async function transformDocument(
   db: Kysely<Schema>,
   number: string,
-  into: { type: DocumentType; status: DocumentStatus },
-  record: ImportRecord,
+  into: TransformInto,
+  record: ImportRecord | undefined,
   context: WriterContext,
 ): Promise<DocumentSummary> {
+  const trackingNumber = (into.trackingNumber ?? '').trim();
+  if (trackingNumber !== '' && into.type !== 'delivery') {
+    throw new ExpectedFailure(
+      'transform-unsupported',
+      `A tracking number goes on a delivery (bon de livraison), not on a ${into.type}: transform ${number} into a delivery to give it one.`,
+    );
+  }
+  if (trackingNumber.length > TRACKING_NUMBER_LIMIT) {
+    throw new ExpectedFailure(
+      'invalid-value',
+      `The tracking number is longer than ${TRACKING_NUMBER_LIMIT} characters (PrestaShop's limit): check it.`,
+    );
+  }
   return db.transaction().execute(async (trx) => {
     const source = await trx
       .selectFrom('documents')
@@ -185,6 +198,7 @@ export async function transformDocument(
         source_number: source.number,
         transformed_into: null,
         created_at: now.toISOString(),
+        tracking_number: trackingNumber,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -216,9 +230,33 @@ export async function transformDocument(
         at: now.toISOString(),
       })
       .execute();
-    await writeImportRecord(trx, record, { number: newNumber, ...into }, now.toISOString(), 'transform');
+    const document = { number: newNumber, type: into.type, status: into.status };
+    if (record === undefined) await followInLedger(trx, source.number, document, now.toISOString());
+    else await writeImportRecord(trx, record, document, now.toISOString(), 'transform');
     return toDocumentSummary(row);
   });
+}
+
+/** PrestaShop's `order_carrier.tracking_number` is 64 characters. */
+const TRACKING_NUMBER_LIMIT = 64;
+
+/** A transformation asked by hand: the order's ledger entry follows its document along the chain. */
+async function followInLedger(
+  db: Kysely<Schema>,
+  sourceNumber: string,
+  document: { readonly number: string; readonly type: DocumentType; readonly status: DocumentStatus },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('import_ledger')
+    .set({
+      document_number: document.number,
+      document_type: document.type,
+      document_status: document.status,
+      updated_at: now,
+    })
+    .where('document_number', '=', sourceNumber)
+    .execute();
 }
 
 async function insertLines(

@@ -3,7 +3,6 @@ import { ExpectedFailure } from '../../../domain/failure.js';
 import type { Amount } from '../../../domain/money.js';
 import {
   FIELD_LIMITS,
-  type DocumentStatus,
   type DocumentSummary,
   type DocumentType,
   type SalesDocument,
@@ -14,8 +13,10 @@ import type { Clock } from '../../../ports/clock.js';
 import type {
   ArticleMatch,
   DocumentFilter,
+  DocumentTransformation,
   GescomTarget,
   ImportRecord,
+  TransformInto,
 } from '../../../ports/gescom-target.js';
 import type { EmbeddedDatabase } from '../database.js';
 import type { Schema } from '../schema.js';
@@ -24,6 +25,7 @@ import { findArticles } from './articles.js';
 import { clampLimit } from './customer-accounts.js';
 import { filterConditions, headOfChain } from './document-queries.js';
 import { toDocumentSummary, toSalesDocument } from './document-rows.js';
+import { transformationsSince } from './transformations.js';
 import { importDocument, notFound, transformDocument, type WriterContext } from './document-writer.js';
 import { DEFAULT_SERIES } from './reference-data.js';
 import { VatCodeBook } from './vat-codes.js';
@@ -154,10 +156,17 @@ export class EmbeddedGescom implements GescomTarget {
 
   async transformDocument(
     number: string,
-    into: { type: DocumentType; status: DocumentStatus },
-    record: ImportRecord,
+    into: TransformInto,
+    record?: ImportRecord,
   ): Promise<DocumentSummary> {
     return transformDocument(this.#db, number, into, record, this.#writerContext);
+  }
+
+  async transformationsSince(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }> {
+    return transformationsSince(this.#db, cursor, limit);
   }
 
   async cancelDocument(number: string, reason: string): Promise<void> {

@@ -4,6 +4,7 @@ import { gescomMigration } from './0001-gescom.js';
 import { syncStoreMigration } from './0002-sync-store.js';
 import { runLockOwnerMigration } from './0003-run-lock-owner.js';
 import { runCallsByResourceMigration } from './0004-run-calls-by-resource.js';
+import { statusUpdatesMigration } from './0005-status-updates.js';
 
 /**
  * The migrations, listed in code rather than read from a folder at run time, so that they work the same
@@ -17,6 +18,7 @@ export function embeddedMigrations(dialect: SqlDialectName): MigrationProvider {
         '0002-sync-store': syncStoreMigration(dialect),
         '0003-run-lock-owner': runLockOwnerMigration(),
         '0004-run-calls-by-resource': runCallsByResourceMigration(),
+        '0005-status-updates': statusUpdatesMigration(),
       };
     },
   };

@@ -49,6 +49,7 @@ export class SqlOutbox {
         sendEmail: row.send_email === 1,
         attempts: row.attempts,
         createdAt: row.created_at,
+        ...(row.tracking_number === null ? {} : { trackingNumber: row.tracking_number }),
       }))
       .sort((a, b) => a.id - b.id);
   }

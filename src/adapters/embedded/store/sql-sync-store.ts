@@ -12,6 +12,7 @@ import type {
   RunEnd,
   RunStart,
   StateChangeResolution,
+  StatusSweepRecord,
   SyncStore,
 } from '../../../ports/sync-store.js';
 import type { EmbeddedDatabase } from '../database.js';
@@ -21,6 +22,7 @@ import { chunks } from '../sql-helpers.js';
 import { writeImportRecord } from './import-record-writer.js';
 import { SqlOutbox } from './outbox.js';
 import { SqlRunLocks } from './run-locks.js';
+import { readStatusJournal, readStatusSweepCursor, writeStatusSweep } from './status-sweep-rows.js';
 
 export interface SqlSyncStoreOptions {
   /** A state change that failed this many times is given up (status `failed`). Default 5. */
@@ -162,6 +164,18 @@ export class SqlSyncStore implements SyncStore {
 
   countPendingStateChanges(): Promise<number> {
     return this.#outbox.countPending();
+  }
+
+  statusSweepCursor(): Promise<string | undefined> {
+    return readStatusSweepCursor(this.#db);
+  }
+
+  recordStatusSweep(record: StatusSweepRecord): Promise<void> {
+    return writeStatusSweep(this.#db, record, this.#now());
+  }
+
+  statusJournal(limit: number): Promise<readonly JournalEntry[]> {
+    return readStatusJournal(this.#db, limit);
   }
 
   async startRun(start: RunStart): Promise<string> {

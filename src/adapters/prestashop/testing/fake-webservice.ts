@@ -90,6 +90,8 @@ export function createFakeWebservice(options: { stripAuthorization?: boolean } =
       if (method === 'POST' && resource === 'order_histories') return postHistory(tables, body);
       if (method === 'PUT' && resource === 'order_carriers')
         return putRecord(table, Number(idText), body, 'order_carrier');
+      if (method === 'PATCH' && resource === 'order_carriers')
+        return putRecord(table, Number(idText), body, 'order_carrier', { partial: true });
       if (method !== 'GET') return new Response('', { status: 405, headers: psHeaders('text/html') });
       if (idText !== undefined && idText !== '') {
         const row = table.find((candidate) => Number(candidate['id']) === Number(idText));
@@ -179,11 +181,19 @@ function postHistory(tables: Record<string, Row[]>, body: string): Response {
   return json(201, { order_history: created });
 }
 
-function putRecord(table: Row[], id: number, body: string, name: string): Response {
-  const record = (xmlToPlain(body)[name] ?? {}) as Row;
+function putRecord(
+  table: Row[],
+  id: number,
+  body: string,
+  name: string,
+  options: { partial?: boolean } = {},
+): Response {
+  const fields = (xmlToPlain(body)[name] ?? {}) as Row;
   const index = table.findIndex((row) => Number(row['id']) === id);
   if (index < 0) return new Response('', { status: 404, headers: psHeaders('text/html') });
-  // Like PrestaShop: every field comes from the body (an omitted one would be emptied).
+  // Like PrestaShop: PUT takes every field from the body (an omitted one would be emptied); PATCH only
+  // the fields sent.
+  const record = options.partial ? { ...table[index], ...fields } : fields;
   table[index] = record;
   return json(200, {
     [name]: Object.fromEntries(Object.entries(record).map(([key, value]) => [key, String(value)])),

@@ -15,7 +15,10 @@ function bearerToken(header: string | undefined): string | undefined {
  * Lets through only signed-in requests: a session cookie, or `Authorization: Bearer NAVETTE_WEB_TOKEN`
  * (scripts calling the API). The API answers 401 JSON; pages send the browser to the login page.
  */
-export function requireSession(services: WebServices, kind: 'api' | 'page'): MiddlewareHandler<WebEnv> {
+export function requireSession(
+  services: Pick<WebServices, 'env' | 'clock' | 'sessions' | 'authLimit'>,
+  kind: 'api' | 'page',
+): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     const token = services.env['NAVETTE_WEB_TOKEN']?.trim();
     const bearer = bearerToken(c.req.header('authorization'));

@@ -22,7 +22,7 @@ export class SecretRedactor {
   #secrets: string[] = [];
 
   constructor(private readonly env: NodeJS.ProcessEnv) {
-    this.#setSecrets([]);
+    this.#setSecrets(undefined);
   }
 
   /** Learns the key file's content, if the config has one (the env secrets are always known). */
@@ -35,7 +35,7 @@ export class SecretRedactor {
             // A file that holds no key is never sent anywhere: nothing to mask.
             () => undefined,
           );
-    this.#setSecrets(fromFile === undefined ? [] : [fromFile]);
+    this.#setSecrets(fromFile);
   }
 
   redact(text: string): string {
@@ -49,8 +49,8 @@ export class SecretRedactor {
     return this.#secrets.some((secret) => text.includes(secret));
   }
 
-  #setSecrets(extra: readonly string[]): void {
-    const candidates = [this.env['NAVETTE_PS_KEY'], this.env['NAVETTE_WEB_TOKEN'], ...extra];
+  #setSecrets(fromFile: string | undefined): void {
+    const candidates = [this.env['NAVETTE_PS_KEY'], this.env['NAVETTE_WEB_TOKEN'], fromFile];
     // Very short values would mask ordinary words; real keys are 32 characters.
     const secrets = candidates.map((value) => value?.trim() ?? '').filter((value) => value.length >= 8);
     // A secret with special characters is written differently in HTML, a URL or JSON: mask each form.

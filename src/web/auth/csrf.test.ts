@@ -67,6 +67,8 @@ describe('submittedCsrfToken', () => {
     expect(await tokenOf({ body: withFile })).toBeNull();
     const json = { 'content-type': 'application/json' };
     expect(await tokenOf({ headers: json, body: JSON.stringify({ _csrf: 'json' }) })).toBeNull();
+    const upper = { 'content-type': 'Application/X-WWW-Form-Urlencoded' };
+    expect(await tokenOf({ headers: upper, body: '_csrf=upper-form' })).toBe('upper-form');
     const text = { 'content-type': 'text/plain; x=application/x-www-form-urlencoded' };
     expect(await tokenOf({ headers: text, body: '_csrf=text' })).toBeNull();
     expect(await tokenOf({ body: '_csrf=none', headers: {} })).toBeNull();

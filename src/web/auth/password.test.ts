@@ -75,6 +75,13 @@ describe('verifyPassword', () => {
     expect(await verifyPassword('secret', handHash('secret', 2, 1, 17))).toBe(false);
   });
 
+  it('refuses a hash that scrypt cannot compute within its memory limit, without an error', async () => {
+    const hash = handHash('secret', 2, 1, 1);
+    // 1 GiB (N = 2^20, r = 8): over the 256 MiB allowed. N = 2^16 with r = 1: refused by scrypt itself.
+    expect(await verifyPassword('secret', withPart(withPart(hash, 1, String(2 ** 20)), 2, '8'))).toBe(false);
+    expect(await verifyPassword('secret', withPart(hash, 1, String(2 ** 16)))).toBe(false);
+  });
+
   it('refuses a zero parameter (scrypt would take it for its default)', async () => {
     const hash = handHash('secret', 16384, 8, 1);
     expect(await verifyPassword('secret', hash)).toBe(true);

@@ -6,8 +6,9 @@ import { secretsEqual } from './secret-compare.js';
 import { readSessionCookie } from './session-cookie.js';
 import { randomToken, type Session } from './sessions.js';
 
+/** (Header values reach us trimmed: the HTTP parser drops the whitespace around them.) */
 function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1];
 }
 
@@ -31,7 +32,8 @@ export function requireSession(
       const message = `Trop d'essais de connexion : réessayez dans ${attempt.retryAfterSeconds} s.`;
       return kind === 'api' ? c.json({ error: 'too-many-attempts', message }, 429) : c.text(message, 429);
     }
-    if (bearer !== undefined && token !== undefined && token !== '' && secretsEqual(bearer, token)) {
+    // An empty NAVETTE_WEB_TOKEN matches nothing: a Bearer token has at least one character.
+    if (bearer !== undefined && token !== undefined && secretsEqual(bearer, token)) {
       attempt?.succeeded();
       // A script has no cookie jar: a throwaway session, never stored.
       const now = services.clock.now().getTime();

@@ -19,10 +19,10 @@ function escapeHtml(text: string): string {
  * (an error message quoting a URL with the key, say). The pages never put them there on purpose.
  */
 export class SecretRedactor {
-  #secrets: string[] = [];
+  #secrets: readonly string[];
 
   constructor(private readonly env: NodeJS.ProcessEnv) {
-    this.#setSecrets(undefined);
+    this.#secrets = this.#writtenSecrets(undefined);
   }
 
   /** Learns the key file's content, if the config has one (the env secrets are always known). */
@@ -35,7 +35,7 @@ export class SecretRedactor {
             // A file that holds no key is never sent anywhere: nothing to mask.
             () => undefined,
           );
-    this.#setSecrets(fromFile);
+    this.#secrets = this.#writtenSecrets(fromFile);
   }
 
   redact(text: string): string {
@@ -49,10 +49,13 @@ export class SecretRedactor {
     return this.#secrets.some((secret) => text.includes(secret));
   }
 
-  #setSecrets(fromFile: string | undefined): void {
+  /** Every way the secrets can be written, longest first. */
+  #writtenSecrets(fromFile: string | undefined): string[] {
     const candidates = [this.env['NAVETTE_PS_KEY'], this.env['NAVETTE_WEB_TOKEN'], fromFile];
     // Very short values would mask ordinary words; real keys are 32 characters.
-    const secrets = candidates.map((value) => value?.trim() ?? '').filter((value) => value.length >= 8);
+    const secrets = candidates
+      .map((value) => value?.trim())
+      .filter((value): value is string => value !== undefined && value.length >= 8);
     // A secret with special characters is written differently in HTML, a URL or JSON: mask each form.
     const written = secrets.flatMap((secret) => [
       secret,
@@ -60,6 +63,6 @@ export class SecretRedactor {
       encodeURIComponent(secret),
       JSON.stringify(secret).slice(1, -1),
     ]);
-    this.#secrets = [...new Set(written)].sort((a, b) => b.length - a.length);
+    return [...new Set(written)].sort((a, b) => b.length - a.length);
   }
 }

@@ -11,7 +11,6 @@ export default defineConfig({
       'src/adapters/prestashop/**/*.test.ts',
       'src/web/auth/**/*.test.ts',
       'src/web/secret-redactor.test.ts',
-      'test/web/password.test.ts',
       'test/order-source.contract.test.ts',
       'test/prestashop-client.demo-shop.test.ts',
     ],

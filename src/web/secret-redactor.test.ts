@@ -35,6 +35,30 @@ describe('SecretRedactor', () => {
     expect(redactor.redact('a short text')).toBe('a short text');
   });
 
+  it('masks values of 8 characters or more, trimmed', () => {
+    const redactor = new SecretRedactor({ NAVETTE_PS_KEY: '  abcdefgh\n', NAVETTE_WEB_TOKEN: ' 1234567 ' });
+    expect(redactor.redact('[abcdefgh] [ 1234567 ]')).toBe('[••••••] [ 1234567 ]');
+    expect(redactor.leaks(' 1234567 ')).toBe(false);
+    expect(redactor.leaks('abcdefg')).toBe(false);
+    expect(redactor.leaks('xabcdefghx')).toBe(true);
+  });
+
+  it('masks a secret as JSON writes it (quotes and backslashes escaped)', () => {
+    const token = 'ab"cd\\ef/gh';
+    const redactor = new SecretRedactor({ NAVETTE_WEB_TOKEN: token });
+    const json = JSON.stringify({ error: `bad token ${token}` });
+    expect(redactor.leaks(json)).toBe(true);
+    expect(redactor.redact(json)).toBe('{"error":"bad token ••••••"}');
+  });
+
+  it('masks the longest secret first, so that one holding another leaves nothing behind', () => {
+    const redactor = new SecretRedactor({
+      NAVETTE_PS_KEY: 'abcdefgh',
+      NAVETTE_WEB_TOKEN: 'abcdefgh-and-more',
+    });
+    expect(redactor.redact('(abcdefgh-and-more) (abcdefgh)')).toBe('(••••••) (••••••)');
+  });
+
   it('learns the key of the config key file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'navette-redactor-'));
     try {
@@ -47,6 +71,16 @@ describe('SecretRedactor', () => {
       expect(redactor.leaks(FILE_KEY)).toBe(false);
       await redactor.learn(config.config);
       expect(redactor.redact(`key ${FILE_KEY}.`)).toBe('key ••••••.');
+      // A config without the file (or whose file is gone) forgets its key; the env secrets stay.
+      const withEnv = new SecretRedactor({ NAVETTE_WEB_TOKEN: 'token-1234567890' });
+      await withEnv.learn(config.config);
+      await rm(path);
+      await withEnv.learn(config.config);
+      expect(withEnv.redact(`${FILE_KEY} token-1234567890`)).toBe(`${FILE_KEY} ••••••`);
+      const withoutFile = validateConfig(starter);
+      if (!withoutFile.ok) throw new Error('invalid test config');
+      await redactor.learn(withoutFile.config);
+      expect(redactor.leaks(FILE_KEY)).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

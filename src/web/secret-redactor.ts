@@ -19,13 +19,13 @@ function escapeHtml(text: string): string {
  * (an error message quoting a URL with the key, say). The pages never put them there on purpose.
  */
 export class SecretRedactor {
-  #secrets: string[] = [];
+  #secrets: readonly string[];
 
   constructor(private readonly env: NodeJS.ProcessEnv) {
-    this.#setSecrets([]);
+    this.#secrets = this.#writtenSecrets([]);
   }
 
-  /** Learns the key file's content, if the config has one (the env secrets are always known). */
+  /** Learns the key files' content, if the config has any (the env secrets are always known). */
   async learn(config: NavetteConfig): Promise<void> {
     const read = (path: string | undefined): Promise<string | undefined> =>
       path === undefined
@@ -36,7 +36,7 @@ export class SecretRedactor {
             () => undefined,
           );
     const fromFiles = await Promise.all([read(config.shop.keyFile), read(config.gescom.dolibarr?.keyFile)]);
-    this.#setSecrets(fromFiles.filter((key): key is string => key !== undefined));
+    this.#secrets = this.#writtenSecrets(fromFiles);
   }
 
   redact(text: string): string {
@@ -50,15 +50,18 @@ export class SecretRedactor {
     return this.#secrets.some((secret) => text.includes(secret));
   }
 
-  #setSecrets(extra: readonly string[]): void {
+  /** Every way the secrets can be written, longest first. */
+  #writtenSecrets(fromFiles: readonly (string | undefined)[]): string[] {
     const candidates = [
       this.env['NAVETTE_PS_KEY'],
       this.env['NAVETTE_DOLIBARR_KEY'],
       this.env['NAVETTE_WEB_TOKEN'],
-      ...extra,
+      ...fromFiles,
     ];
     // Very short values would mask ordinary words; real keys are 32 characters.
-    const secrets = candidates.map((value) => value?.trim() ?? '').filter((value) => value.length >= 8);
+    const secrets = candidates
+      .map((value) => value?.trim())
+      .filter((value): value is string => value !== undefined && value.length >= 8);
     // A secret with special characters is written differently in HTML, a URL or JSON: mask each form.
     const written = secrets.flatMap((secret) => [
       secret,
@@ -66,6 +69,6 @@ export class SecretRedactor {
       encodeURIComponent(secret),
       JSON.stringify(secret).slice(1, -1),
     ]);
-    this.#secrets = [...new Set(written)].sort((a, b) => b.length - a.length);
+    return [...new Set(written)].sort((a, b) => b.length - a.length);
   }
 }

@@ -80,6 +80,11 @@ export class AuthLimiter {
     };
   }
 
+  /** How many addresses have a bucket (bounded: see TRACKED_ADDRESSES). */
+  get trackedAddresses(): number {
+    return this.#addresses.size;
+  }
+
   #track(address: string, bucket: Bucket, now: number): void {
     this.#addresses.set(address, bucket);
     if (this.#addresses.size <= TRACKED_ADDRESSES) return;
@@ -96,10 +101,11 @@ export class AuthLimiter {
 
 function refill(bucket: Bucket, size: BucketSize, now: number): void {
   const earned = Math.floor((now - bucket.updatedAt) / size.refillMs);
+  // Nothing earned yet, or a clock set back: never take tokens away.
   if (earned <= 0) return;
   bucket.tokens = Math.min(size.capacity, bucket.tokens + earned);
-  // A full bucket earns nothing while it waits; otherwise keep the part of a token already earned.
-  bucket.updatedAt = bucket.tokens >= size.capacity ? now : bucket.updatedAt + earned * size.refillMs;
+  // Keep the part of a token already earned. (A full bucket's time does not matter: `take` restarts it.)
+  bucket.updatedAt += earned * size.refillMs;
 }
 
 function take(bucket: Bucket, size: BucketSize, now: number): void {

@@ -24,7 +24,7 @@ function socketAddress(c: Context): string {
 /** The last value of a comma-separated forwarding header: the one the nearest proxy wrote. */
 function lastForwarded(value: string | undefined): string | undefined {
   const last = value?.split(',').at(-1)?.trim();
-  return last === undefined || last === '' ? undefined : last;
+  return last === '' ? undefined : last;
 }
 
 /**

@@ -20,9 +20,7 @@ export function crossOrigin(c: Context<WebEnv>): boolean {
 export async function submittedCsrfToken(c: Context): Promise<string | undefined> {
   const header = c.req.header('x-csrf-token');
   if (header !== undefined) return header;
-  const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
-    return undefined;
+  // parseBody reads only urlencoded and multipart forms (any other body gives {}), and caches it.
   const body = await c.req.parseBody();
   const field = body['_csrf'];
   return typeof field === 'string' ? field : undefined;

@@ -11,15 +11,12 @@ export function localPath(candidate: string | undefined, fallback = '/'): string
   if (candidate === undefined || candidate.length > 2048) return fallback;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f\u007f\\]/.test(candidate)) return fallback;
-  if (!candidate.startsWith('/') || candidate.startsWith('//')) return fallback;
-  let url: URL;
-  try {
-    url = new URL(candidate, BASE);
-  } catch {
-    return fallback;
-  }
+  if (!candidate.startsWith('/')) return fallback;
+  // Against a valid base a path always parses. `//host` names another site; `/.//host` becomes `//host`
+  // once resolved, which a browser would read as another site too.
+  const url = new URL(candidate, BASE);
   // The serialized form: percent-encoded, so always a valid header value.
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (url.origin !== BASE || !path.startsWith('/') || path.startsWith('//')) return fallback;
+  if (url.origin !== BASE || path.startsWith('//')) return fallback;
   return path;
 }

@@ -6,8 +6,9 @@ import { secretsEqual } from './secret-compare.js';
 import { readSessionCookie } from './session-cookie.js';
 import { randomToken, type Session } from './sessions.js';
 
+/** (Header values reach us trimmed: the HTTP parser drops the whitespace around them.) */
 function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1];
 }
 
@@ -15,7 +16,10 @@ function bearerToken(header: string | undefined): string | undefined {
  * Lets through only signed-in requests: a session cookie, or `Authorization: Bearer NAVETTE_WEB_TOKEN`
  * (scripts calling the API). The API answers 401 JSON; pages send the browser to the login page.
  */
-export function requireSession(services: WebServices, kind: 'api' | 'page'): MiddlewareHandler<WebEnv> {
+export function requireSession(
+  services: Pick<WebServices, 'env' | 'clock' | 'sessions' | 'authLimit'>,
+  kind: 'api' | 'page',
+): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     const token = services.env['NAVETTE_WEB_TOKEN']?.trim();
     const bearer = bearerToken(c.req.header('authorization'));
@@ -28,7 +32,8 @@ export function requireSession(services: WebServices, kind: 'api' | 'page'): Mid
       const message = `Trop d'essais de connexion : réessayez dans ${attempt.retryAfterSeconds} s.`;
       return kind === 'api' ? c.json({ error: 'too-many-attempts', message }, 429) : c.text(message, 429);
     }
-    if (bearer !== undefined && token !== undefined && token !== '' && secretsEqual(bearer, token)) {
+    // An empty NAVETTE_WEB_TOKEN matches nothing: a Bearer token has at least one character.
+    if (bearer !== undefined && token !== undefined && secretsEqual(bearer, token)) {
       attempt?.succeeded();
       // A script has no cookie jar: a throwaway session, never stored.
       const now = services.clock.now().getTime();

@@ -28,8 +28,9 @@ export function parsePositiveInteger(text: string, what: string): Parsed<number>
 
 /** Ids separated by commas: `--shop 1,2`, `--orders 12,15`. */
 export function parseIdList(text: string, what: string): Parsed<number[]> {
+  // `split` gives at least one part: an empty text is one empty part, refused below.
   const parts = text.split(',').map((part) => part.trim());
-  if (parts.length === 0 || parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1))
+  if (parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1))
     return refused(
       `${what} : des numéros séparés par des virgules sont attendus, par exemple 1,2 (reçu « ${text} »).`,
     );

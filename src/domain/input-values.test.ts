@@ -69,7 +69,8 @@ describe('values typed by a person, at their edges', () => {
   it('trims counts and ids, takes 1 as the smallest, and refuses digits mixed with text', () => {
     expect(parsePositiveInteger(' 20 ', '--limit')).toEqual({ ok: true, value: 20 });
     expect(parsePositiveInteger('1', '--limit')).toEqual({ ok: true, value: 1 });
-    for (const bad of ['20abc', 'abc20', '9007199254740993'])
+    // `Number` alone would take 1e3 and 0x10.
+    for (const bad of ['20abc', 'abc20', '9007199254740993', '1e3', '0x10'])
       expect(refusal(parsePositiveInteger(bad, '--limit'))).toBe(
         `--limit : un nombre entier positif est attendu, par exemple 20 (reçu « ${bad} »).`,
       );
@@ -94,6 +95,9 @@ describe('values typed by a person, at their edges', () => {
     );
     expect(refusal(parseDay('2026-13-01', 'date'))).toMatch(/n'existe pas/);
     expect(refusal(parseDay('2026-00-10', 'date'))).toMatch(/n'existe pas/);
+    expect(refusal(parseDay('2026-01-00', 'date'))).toMatch(/n'existe pas/);
+    expect(refusal(parseDay('2026-12-32', 'date'))).toMatch(/n'existe pas/);
+    expect(parseDay('2026-12-31', 'date').ok).toBe(true);
     // JavaScript reads a year below 100 as 19xx: such a day is refused rather than silently moved.
     expect(refusal(parseDay('0050-01-01', 'date'))).toMatch(/n'existe pas/);
   });
@@ -104,7 +108,7 @@ describe('values typed by a person, at their edges', () => {
       value: { from: '2026-11-01 00:00:00', to: '2026-11-01 23:59:59' },
     });
     for (const bad of ['2026-11-01 24:00:00', '2026-11-01 23:60:00', '2026-11-01 23:59:60'])
-      expect(refusal(parsePeriod(bad, '2026-11-02'))).toBe(
+      expect(refusal(parsePeriod(` ${bad} `, '2026-11-02'))).toBe(
         `début de la période : la date ${bad} n'existe pas dans le calendrier.`,
       );
     expect(refusal(parsePeriod('2026-11-01', '2026-02-30 10:00:00'))).toBe(
@@ -131,6 +135,7 @@ describe('values typed by a person, at their edges', () => {
     expect(parseDocumentType(' Devis ')).toEqual({ ok: true, value: 'quote' });
     expect(parseDocumentType('bon-de-commande')).toEqual({ ok: true, value: 'order' });
     expect(parseDocumentType('ORDER')).toEqual({ ok: true, value: 'order' });
+    expect(refusal(parseDocumentType('bonde commande'))).toMatch(/inconnu/);
     expect(parseDocumentStatus('DRAFT')).toEqual({ ok: true, value: 'draft' });
     expect(parseDocumentStatus('SAISI')).toEqual({ ok: true, value: 'draft' });
     expect(refusal(parseDocumentType('bon'))).toMatch(

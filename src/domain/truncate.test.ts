@@ -23,6 +23,7 @@ describe('cleanMultilineText', () => {
   });
 
   it('keeps line breaks, cleans each line, collapses blank lines', () => {
+    expect(cleanMultilineText('\n \n Bonjour\n\t\n')).toBe('Bonjour');
     expect(cleanMultilineText('Bonjour\r\n\r\n\r\n  à   demain\t!\u0000 ')).toBe('Bonjour\n\nà demain !');
   });
 });

@@ -279,7 +279,8 @@ describe('what each decision says', () => {
         "Déjà importée en devis DE00001 ; son statut actuel « Paiement accepté » (2) n'est pas sélectionné.",
       document: { number: 'DE00001', type: 'quote', status: 'draft', cancelled: false },
     });
-    expect(decide(input(2, notSelected))).toEqual({
+    // Strict: no `document` key at all, not even an undefined one.
+    expect(decide(input(2, notSelected))).toStrictEqual({
       action: 'skip',
       code: 'state-not-selected',
       reason: "Le statut « Paiement accepté » (2) n'est pas sélectionné dans « Import des commandes ».",

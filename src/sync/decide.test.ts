@@ -270,6 +270,13 @@ describe('what each decision says', () => {
     );
   });
 
+  it('says into what an upgrade turns the document, feminine for an invoice', () => {
+    const intoInvoice = { rule: { ...ruleFor(2)!, documentType: 'invoice' as const } };
+    expect(reasonOf({ ...intoInvoice, head: head('quote') })).toBe(
+      'Statut « Paiement accepté » (2) : le devis DE00001 devient une facture (Confirmé).',
+    );
+  });
+
   it('names a state not selected, with the document the order already has', () => {
     const notSelected = { rule: { ...ruleFor(2)!, selected: false } };
     expect(decide(input(2, { ...notSelected, head: head('quote') }))).toEqual({

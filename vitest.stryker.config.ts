@@ -12,6 +12,7 @@ export default defineConfig({
       'src/web/auth/**/*.test.ts',
       'src/web/secret-redactor.test.ts',
       'test/order-source.contract.test.ts',
+      'test/memory-fakes.test.ts',
       'test/prestashop-client.demo-shop.test.ts',
     ],
     testTimeout: 30_000,

@@ -28,8 +28,9 @@ export function parsePositiveInteger(text: string, what: string): Parsed<number>
 
 /** Ids separated by commas: `--shop 1,2`, `--orders 12,15`. */
 export function parseIdList(text: string, what: string): Parsed<number[]> {
+  // `split` gives at least one part: an empty text is one empty part, refused below.
   const parts = text.split(',').map((part) => part.trim());
-  if (parts.length === 0 || parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1))
+  if (parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1))
     return refused(
       `${what} : des numéros séparés par des virgules sont attendus, par exemple 1,2 (reçu « ${text} »).`,
     );
@@ -41,9 +42,13 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FRENCH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
+/**
+ * A day that does not exist (2026-02-30, 2026-01-00) is moved by `Date.UTC` into another month, which is
+ * what is checked; the year check catches years below 100, which `Date.UTC` reads as 19xx.
+ */
 function isCalendarDay(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1;
 }
 
 /** A calendar day `AAAA-MM-JJ` that exists (no 2026-13-45, no 2026-02-30). */
@@ -52,7 +57,7 @@ export function parseDay(text: string, what: string): Parsed<string> {
   const iso =
     french === null
       ? text.trim()
-      : `${french[3]}-${(french[2] ?? '').padStart(2, '0')}-${(french[1] ?? '').padStart(2, '0')}`;
+      : `${french[3]}-${String(french[2]).padStart(2, '0')}-${String(french[1]).padStart(2, '0')}`;
   const match = DAY.exec(iso);
   if (!match)
     return refused(

@@ -13,6 +13,8 @@ describe('amounts', () => {
     expect(parseAmount('1e5')).toBeUndefined();
     expect(parseAmount('')).toBeUndefined();
     expect(parseAmount(Number.NaN)).toBeUndefined();
+    // Whatever a parsed answer holds that is neither text nor number.
+    for (const other of [null, undefined, {}, true]) expect(parseAmount(other)).toBeUndefined();
     expect(() => amount('abc')).toThrow(/not a decimal/);
   });
 

@@ -188,3 +188,69 @@ describe('a period asked for explicitly', () => {
     });
   });
 });
+
+describe('periods at their edges', () => {
+  it('refuses a custom period without both days or with text around a day', () => {
+    expect(() => paris('2026-11-02T09:00:00Z', 'custom', { from: '2026-10-01' })).toThrow(
+      'a custom period needs "from" and "to"',
+    );
+    expect(() => paris('2026-11-02T09:00:00Z', 'custom', { to: '2026-10-01' })).toThrow(
+      /needs "from" and "to"/,
+    );
+    for (const bad of ['2026-10-01x', 'x2026-10-01', '2026-10-1'])
+      expect(() => paris('2026-11-02T09:00:00Z', 'custom', { from: bad, to: '2026-10-15' })).toThrow(
+        `not a day: ${bad}`,
+      );
+  });
+
+  it('refuses to move back a text that is not a shop date-time', () => {
+    for (const bad of ['2026-10-01', 'x2026-10-01 10:00:00', '2026-10-01 10:00:00x'])
+      expect(() => minusMinutes(bad, 5)).toThrow(`not a shop date-time: ${bad}`);
+    expect(minusMinutes('2026-10-01 10:00:30', 0)).toBe('2026-10-01 10:00:30');
+    expect(minusMinutes('0999-01-01 00:30:00', 60)).toBe('0998-12-31 23:30:00');
+  });
+
+  it('takes anything but a plain day as an exact time', () => {
+    expect(periodBetween('le 2026-11-01', '2026-11-02 x')).toEqual({
+      from: 'le 2026-11-01',
+      to: '2026-11-02 x',
+    });
+  });
+
+  it('since the last import: a mark exactly at the shop clock gives a one-second period', () => {
+    const period = resolvePeriod(settings('since-last-import', { overlapMinutes: 0 }), {
+      now: new Date('2026-10-28T15:20:00Z'),
+      timeZone: 'Europe/Paris',
+      highWaterMark: '2026-10-28 16:20:00',
+    });
+    expect(period).toEqual({ from: '2026-10-28 16:20:00', to: '2026-10-28 16:20:00', dateField: 'order' });
+  });
+
+  it('since the last import: a mark on a later day gives a period of that instant only', () => {
+    const period = resolvePeriod(settings('since-last-import', { overlapMinutes: 0 }), {
+      now: new Date('2026-10-28T15:20:00Z'),
+      timeZone: 'Europe/Paris',
+      highWaterMark: '2026-10-30 08:00:00',
+    });
+    expect(period).toEqual({ from: '2026-10-30 08:00:00', to: '2026-10-30 08:00:00', dateField: 'order' });
+  });
+
+  it('the next mark moves when the period starts exactly at the previous mark', () => {
+    const period = { from: '2026-11-27 10:00:00', to: '2026-11-27 23:59:59' };
+    expect(nextHighWaterMark(period, '2026-11-27 10:00:00', '2026-11-27 14:00:00', undefined)).toBe(
+      '2026-11-27 14:00:00',
+    );
+    // The earliest of the three, whichever place it has.
+    expect(nextHighWaterMark(period, undefined, '2026-11-27 14:00:00', '2026-11-27 20:00:00')).toBe(
+      '2026-11-27 14:00:00',
+    );
+    expect(
+      nextHighWaterMark(
+        { ...period, to: '2026-11-27 11:00:00' },
+        undefined,
+        '2026-11-27 14:00:00',
+        '2026-11-27 12:00:00',
+      ),
+    ).toBe('2026-11-27 11:00:00');
+  });
+});

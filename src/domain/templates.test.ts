@@ -72,3 +72,59 @@ describe('templateValuesFor', () => {
     expect(customerDisplayName({ ...expectedShopOrder(6), customer: undefined })).toBe("Hélène D'Aubigné");
   });
 });
+
+describe('template fields at their edges', () => {
+  const order = expectedShopOrder(6);
+  const customer = order.customer!;
+  const address = order.invoiceAddress!;
+
+  it('leaves a text that is not a shop date as it is, and reads only a date at the start', () => {
+    expect(frenchDate('2026-10-05')).toBe('05/10/2026');
+    expect(frenchDate('le 2026-10-05')).toBe('le 2026-10-05');
+    expect(frenchDate('')).toBe('');
+  });
+
+  it('skips a company made of spaces, on the customer and on the address', () => {
+    const blank = { ...order, customer: { ...customer, company: '   ' } };
+    expect(customerDisplayName({ ...blank, invoiceAddress: { ...address, company: ' Atelier Lune ' } })).toBe(
+      'Atelier Lune',
+    );
+    expect(customerDisplayName({ ...blank, invoiceAddress: { ...address, company: '  ' } })).toBe(
+      `${customer.firstName} ${customer.lastName}`,
+    );
+  });
+
+  it('falls back to the delivery address when there is no invoice address', () => {
+    const withoutInvoice = {
+      ...order,
+      customer: undefined,
+      invoiceAddress: undefined,
+      deliveryAddress: { ...address, company: '', firstName: 'Paul', lastName: 'Livré' },
+    };
+    expect(customerDisplayName(withoutInvoice)).toBe('Paul Livré');
+    expect(
+      customerDisplayName({ ...withoutInvoice, deliveryAddress: { ...address, company: 'Livraisons SARL' } }),
+    ).toBe('Livraisons SARL');
+  });
+
+  it('gives an empty name when nobody is known, and no stray space for a missing first name', () => {
+    expect(
+      customerDisplayName({
+        ...order,
+        customer: undefined,
+        invoiceAddress: undefined,
+        deliveryAddress: undefined,
+      }),
+    ).toBe('');
+    expect(customerDisplayName({ ...order, customer: { ...customer, firstName: '' } })).toBe(
+      customer.lastName,
+    );
+  });
+
+  it('gives empty carrier and message for an order without them, and the first message otherwise', () => {
+    const bare = templateValuesFor({ ...order, carrier: undefined, messages: [] });
+    expect(bare.carrier).toBe('');
+    expect(bare.message).toBe('');
+    expect(templateValuesFor({ ...order, messages: ['premier', 'second'] }).message).toBe('premier');
+  });
+});

@@ -23,11 +23,17 @@ describe('cleanMultilineText', () => {
   });
 
   it('keeps line breaks, cleans each line, collapses blank lines', () => {
+    expect(cleanMultilineText('\n \n Bonjour\n\t\n')).toBe('Bonjour');
     expect(cleanMultilineText('Bonjour\r\n\r\n\r\n  à   demain\t!\u0000 ')).toBe('Bonjour\n\nà demain !');
   });
 });
 
 describe('truncateText', () => {
+  it('keeps a text exactly as long as the limit whole', () => {
+    expect(truncateText('abc', 3)).toBe('abc');
+    expect(truncateText('abcd', 3)).toBe('abc');
+  });
+
   it('leaves a short text as it is (cleaned)', () => {
     expect(truncateText('  Coussin  renard ', 69)).toBe('Coussin renard');
   });
@@ -65,6 +71,7 @@ describe('truncateText', () => {
 
   it('gives an empty text for a limit of 0 and refuses a negative one', () => {
     expect(truncateText('abc', 0)).toBe('');
-    expect(() => truncateText('abc', -1)).toThrow();
+    expect(() => truncateText('abc', -1)).toThrow('invalid maximum length -1');
+    expect(() => truncateText('abc', 1.5)).toThrow('invalid maximum length 1.5');
   });
 });

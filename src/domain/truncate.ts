@@ -44,8 +44,8 @@ export function cleanText(text: string): string {
  * cleaned, and more than one empty line in a row is collapsed.
  */
 export function cleanMultilineText(text: string): string {
+  // No NFC here: `cleanText` composes each line, and no character composes across a line break.
   return text
-    .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => cleanText(line))

@@ -223,3 +223,82 @@ describe('isCancellationState', () => {
     expect(isCancellationState({ ...stateOf(6), name: 'Commande close' })).toBe(true);
   });
 });
+
+describe('what each decision says', () => {
+  const reasonOf = (fields: Partial<DecideInput>, stateId = 2) =>
+    (decide(input(stateId, fields)) as { reason: string }).reason;
+
+  it('says why an imported order is not upgraded, naming the document and the setting', () => {
+    expect(reasonOf({ ledgerEntry: ledger('quote'), head: head('quote'), config: document(false) })).toBe(
+      'Déjà importée en devis DE00001 ; le statut « Paiement accepté » (2) demande un bon de commande, mais ' +
+        "« Faire évoluer le document quand le statut de la commande change » n'est pas activé.",
+    );
+    expect(reasonOf({ ledgerEntry: ledger('quote') })).toBe(
+      "Déjà importée en devis DE00001 d'après le journal des imports, mais le document est introuvable " +
+        'dans la gestion commerciale : il ne peut pas être transformé en bon de commande.',
+    );
+    expect(reasonOf({ head: head('order', 'confirmed', 'BC00001') }, 1)).toBe(
+      'Déjà importée en bon de commande BC00001 ; le statut « En attente du paiement par chèque » (1) ' +
+        'demande un devis, mais un document ne revient jamais en arrière.',
+    );
+    expect(reasonOf({ head: head('quote', 'draft', 'DE00001', true) })).toBe(
+      "Déjà importée en devis DE00001, annulé dans la gestion commerciale : elle n'est pas réimportée.",
+    );
+    expect(reasonOf({ head: head('order', 'draft', 'BC00001') })).toBe(
+      'Déjà importée en bon de commande BC00001.',
+    );
+  });
+
+  it('says what happens to the document of an order cancelled in the shop', () => {
+    const on = document(true, true);
+    expect(reasonOf({ head: head('invoice', 'draft', 'FA00001'), config: on }, 6)).toBe(
+      "Commande « Annulé » (6) dans la boutique : la facture FA00001, encore à l'état Saisi, est annulé(e).",
+    );
+    expect(reasonOf({ head: head('invoice', 'draft', 'FA00001', true) }, 6)).toBe(
+      'Commande « Annulé » (6) dans la boutique ; la facture FA00001 est déjà annulé(e).',
+    );
+    expect(reasonOf({ head: head('quote', 'draft', 'DE00001', true) }, 6)).toBe(
+      'Commande « Annulé » (6) dans la boutique ; le devis DE00001 est déjà annulé(e).',
+    );
+    expect(reasonOf({ head: head('order', 'confirmed', 'BC00001'), config: on }, 6)).toBe(
+      'Commande « Annulé » (6) dans la boutique après son import en bon de commande BC00001 ; il est à ' +
+        "l'état Confirmé : à traiter dans la gestion commerciale (avoir, annulation).",
+    );
+    expect(reasonOf({ head: head('quote') }, 6)).toBe(
+      'Commande « Annulé » (6) dans la boutique après son import en devis DE00001 ; ' +
+        "l'annulation automatique des documents Saisis n'est pas activée.",
+    );
+  });
+
+  it('says into what an upgrade turns the document, feminine for an invoice', () => {
+    const intoInvoice = { rule: { ...ruleFor(2)!, documentType: 'invoice' as const } };
+    expect(reasonOf({ ...intoInvoice, head: head('quote') })).toBe(
+      'Statut « Paiement accepté » (2) : le devis DE00001 devient une facture (Confirmé).',
+    );
+  });
+
+  it('names a state not selected, with the document the order already has', () => {
+    const notSelected = { rule: { ...ruleFor(2)!, selected: false } };
+    expect(decide(input(2, { ...notSelected, head: head('quote') }))).toEqual({
+      action: 'skip',
+      code: 'state-not-selected',
+      reason:
+        "Déjà importée en devis DE00001 ; son statut actuel « Paiement accepté » (2) n'est pas sélectionné.",
+      document: { number: 'DE00001', type: 'quote', status: 'draft', cancelled: false },
+    });
+    // Strict: no `document` key at all, not even an undefined one.
+    expect(decide(input(2, notSelected))).toStrictEqual({
+      action: 'skip',
+      code: 'state-not-selected',
+      reason: "Le statut « Paiement accepté » (2) n'est pas sélectionné dans « Import des commandes ».",
+    });
+  });
+
+  it('leaves no stray space around a document without a number, and reads a template with spaces', () => {
+    expect(reasonOf({ head: head('order', 'draft', '') })).toBe('Déjà importée en bon de commande.');
+    expect(reasonOf({ head: head('invoice', 'draft', '', true) }, 6)).toBe(
+      'Commande « Annulé » (6) dans la boutique ; la facture est déjà annulé(e).',
+    );
+    expect(isCancellationState({ ...stateOf(2), template: ' Order_Canceled ' })).toBe(true);
+  });
+});

@@ -127,7 +127,7 @@ describe('values typed by a person, at their edges', () => {
     expect(parsePeriod('2026-11-01 08:00:00', '2026-11-01 08:00:00').ok).toBe(true);
     expect(parsePeriod('2026-11-01', '2026-11-01 08:00:00').ok).toBe(true);
     expect(refusal(parsePeriod('2026-11-01 09:00:00', '2026-11-01 08:00:00'))).toBe(
-      "période à l'envers : le début (2026-11-01 09:00:00) est après la fin (2026-11-01 08:00:00).",
+      "période à l'envers : le début (01/11/2026 09:00) est après la fin (01/11/2026 08:00).",
     );
     expect(refusal(parsePeriod('2026-11-02', '2026-11-01 23:00:00'))).toMatch(/à l'envers/);
     expect(refusal(parsePeriod('2026-11-02 00:00:00', '2026-11-01'))).toMatch(/à l'envers/);

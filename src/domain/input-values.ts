@@ -1,4 +1,5 @@
 import { DOCUMENT_STATUS_NAMES, DOCUMENT_TYPE_NAMES, RULE_DOCUMENT_TYPE_NAMES } from './labels.js';
+import { formatLocalDate } from './french-format.js';
 import { parseAmount } from './money.js';
 import {
   DOCUMENT_STATUSES,
@@ -94,7 +95,9 @@ export function parsePeriod(from: string, to: string): Parsed<{ from: string; to
     start.value.slice(0, 10) > end.value.slice(0, 10) ||
     (start.value.length === end.value.length && start.value > end.value)
   )
-    return refused(`période à l'envers : le début (${start.value}) est après la fin (${end.value}).`);
+    return refused(
+      `période à l'envers : le début (${formatLocalDate(start.value)}) est après la fin (${formatLocalDate(end.value)}).`,
+    );
   return ok({ from: start.value, to: end.value });
 }
 

@@ -10,6 +10,11 @@ export interface GescomTargetUnderTest {
   readonly target: GescomTarget;
   /** The store the target writes its import records to. */
   readonly store: SyncStore;
+  /**
+   * False for a target whose documents are transformed in the GesCom itself and not yet read back
+   * (Dolibarr): it must then refuse both, plainly, rather than answer "nothing transformed".
+   */
+  readonly transformsByHand?: boolean;
   close(): Promise<void>;
 }
 
@@ -48,10 +53,12 @@ export function describeGescomTargetContract(name: string, open: () => Promise<G
     let target: GescomTarget;
     let store: SyncStore;
     let close: () => Promise<void>;
+    let transformsByHand: boolean;
 
     beforeEach(async () => {
       const opened = await open();
       ({ target, store } = opened);
+      transformsByHand = opened.transformsByHand ?? true;
       close = () => opened.close();
     });
     afterEach(async () => {
@@ -313,6 +320,18 @@ export function describeGescomTargetContract(name: string, open: () => Promise<G
 
     it('transforms by hand along the chain, each type in its series, the tracking number on the delivery, and lists the transformations from a cursor', async () => {
       const key = { shopId: 1, orderId: 94 };
+      if (!transformsByHand) {
+        const imported = await target.importDocument(
+          draft(key, { type: 'order', status: 'confirmed' }),
+          record(key),
+        );
+        await expectFailure(
+          target.transformDocument(imported.number, { type: 'delivery', status: 'confirmed' }),
+          'transform-unsupported',
+        );
+        await expectFailure(target.transformationsSince(undefined, 1_000), 'transform-unsupported');
+        return;
+      }
       const start = await target.transformationsSince(undefined, 1_000);
       const order = await target.importDocument(
         draft(key, { type: 'order', status: 'confirmed' }),

@@ -33,6 +33,7 @@ export async function openDolibarrUnderTest(options: { dolibarr?: DemoDolibarr }
     client,
     target,
     store,
+    transformsByHand: false,
     async close() {
       await target.close();
       await store.close();

@@ -255,10 +255,12 @@ function shopKeys(externalKeys: readonly string[]): ShopOrderKey[] {
   });
 }
 
-function notYetFromDolibarr(code: string): ExpectedFailure {
+function notYetFromDolibarr(
+  what: 'dolibarr-sweep-unavailable' | 'dolibarr-transform-by-hand',
+): ExpectedFailure {
   return new ExpectedFailure(
-    code,
-    code === 'dolibarr-sweep-unavailable'
+    'transform-unsupported',
+    what === 'dolibarr-sweep-unavailable'
       ? "La mise à jour des statuts depuis Dolibarr n'est pas encore disponible : avec Dolibarr, changez les statuts des commandes dans la boutique."
       : 'Avec Dolibarr, transformez le document dans Dolibarr lui-même (boutons « Créer commande », « Créer facture »…).',
   );

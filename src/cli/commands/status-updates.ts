@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatInstant } from '../../domain/french-format.js';
 import { action, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -26,7 +27,7 @@ export function registerStatusUpdates(program: Command, setExitCode: (code: numb
           if (options.journal) {
             for (const entry of await navette.statusJournal(50)) {
               const order = entry.orderId === undefined ? '' : ` commande ${entry.orderId}`;
-              process.stdout.write(`${entry.at}${order} — ${entry.message}\n`);
+              process.stdout.write(`${formatInstant(entry.at)}${order} — ${entry.message}\n`);
             }
           }
           return report.failed > 0 ? EXIT.someOrdersFailed : EXIT.ok;

@@ -7,7 +7,7 @@ import { starterConfig } from '../../src/config/defaults.js';
 import { saveConfig } from '../../src/config/load-config.js';
 import { createDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
 import type { DocumentSummary } from '../../src/domain/sales-document.js';
-import { ensureBuiltCli, ROOT, type CliResult } from '../support/built-cli.js';
+import { ensureBuiltCli, navetteCli, ROOT, type CliResult } from '../support/built-cli.js';
 import { DEMO_NOW } from '../support/demo-navette.js';
 
 /** SPEC §6 as the tests set it: Livraison → Expédié (4), the tracking number written where empty. */
@@ -169,4 +169,17 @@ describe('navette documents transform, then navette status-updates, on the demo 
     expect(twice.status).toBe(2);
     expect(twice.stderr).toMatch(/est déjà transformé en BL\d{5} : transformez celui-là/);
   }, 240_000);
+
+  it('explains both commands in French', () => {
+    for (const args of [
+      ['documents', 'transform', '--help'],
+      ['status-updates', '--help'],
+    ]) {
+      const help = navetteCli(args);
+      expect(help.status, args.join(' ')).toBe(0);
+      expect(help.stdout, args.join(' ')).toMatch(/^Utilisation : /);
+      for (const english of [/\bUsage\b/, /\bdefault:/, /display help/, /\bOptions:/, /\bArguments:/])
+        expect(help.stdout, args.join(' ')).not.toMatch(english);
+    }
+  });
 });

@@ -131,6 +131,9 @@ describe('web UI in a browser', () => {
   let server: RunningWebServer;
   let browser: Browser;
   let page: Page;
+  /** A bon de commande's page (with its "Transformer" panel) and the delivery made from it. */
+  let orderPagePath: string | undefined;
+  let deliveryPagePath: string | undefined;
 
   const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 
@@ -265,6 +268,67 @@ describe('web UI in a browser', () => {
     await shot('10-document');
   });
 
+  it('transforms a bon de commande into a delivery with a tracking number, and the sweep moves the order in the shop', async () => {
+    // SPEC §6 set on its page: Livraison → « Expédié », the tracking number copied where empty.
+    await page.goto(`${server.url}/status-updates`);
+    await page.getByLabel('Bon de livraison', { exact: true }).selectOption({ label: 'Expédié (4)' });
+    await page.getByLabel('Reporter le numéro de suivi du bon de livraison sur le transporteur').check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Configuration enregistrée.').waitFor();
+
+    const { items } = await server.app.services.navettes.use((navette) =>
+      navette.listDocuments({ limit: 1000 }),
+    );
+    const orderIdOf = (externalKey: string) => Number(externalKey.split('-')[2]);
+    const chosen = items.find(
+      (item) =>
+        item.type === 'order' &&
+        item.transformedInto === undefined &&
+        !item.cancelled &&
+        fixture.shop.data.order(orderIdOf(item.externalKey))?.currentState === 2 &&
+        fixture.shop.data.orderCarrier(orderIdOf(item.externalKey)) !== undefined,
+    );
+    expect(chosen).toBeDefined();
+    const orderId = orderIdOf(chosen!.externalKey);
+    // Another live bon de commande, for the screenshots of a page with its "Transformer" panel.
+    const other = items.find(
+      (item) =>
+        item.type === 'order' &&
+        item.transformedInto === undefined &&
+        !item.cancelled &&
+        item.number !== chosen!.number,
+    );
+    orderPagePath = `/documents/${other?.number ?? chosen!.number}`;
+    const carrier = fixture.shop.data.orderCarrier(orderId)!;
+    fixture.shop.data.replaceOrderCarrier(carrier.id, { trackingNumber: '' }, true);
+
+    await page.goto(`${server.url}/documents/${chosen!.number}`);
+    await page.locator('#document-transform').waitFor();
+    await shot('16-document-a-transformer');
+    await page.getByLabel('Numéro de suivi du transporteur (facultatif)').fill('6A98765432101');
+    await page.getByRole('button', { name: 'Transformer en bon de livraison' }).click();
+    await page.getByText(`Document créé par transformation de ${chosen!.number}.`).waitFor();
+    expect(page.url()).toMatch(/\/documents\/BL\d{5}/);
+    expect(await page.getByTestId('tracking-number').innerText()).toBe('6A98765432101');
+    deliveryPagePath = new URL(page.url()).pathname;
+    await shot('17-bon-de-livraison');
+    // The GesCom alone has changed: the shop learns it from the sweep.
+    expect(fixture.shop.data.order(orderId)?.currentState).toBe(2);
+
+    await page.goto(`${server.url}/status-updates`);
+    await page.getByRole('button', { name: 'Envoyer les statuts maintenant' }).click();
+    await page
+      .getByText(/1 transformation\(s\) lue\(s\) · 2 envoi\(s\) · 0 non envoyé\(s\) · 0 en échec/)
+      .waitFor();
+    expect(fixture.shop.data.order(orderId)?.currentState).toBe(4);
+    expect(fixture.shop.data.orderCarrier(orderId)?.trackingNumber).toBe('6A98765432101');
+    const journal = await page.locator('#status-journal').innerText();
+    expect(journal).toContain('6A98765432101');
+    expect(journal).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(journal).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await shot('18-statuts-envoyes');
+  });
+
   it('shows the history and the documents list', async () => {
     await page.goto(`${server.url}/history`);
     await shot('11-historique');
@@ -330,6 +394,8 @@ describe('web UI in a browser', () => {
       ['detail-import-echecs', `${runPath ?? '/history'}?outcome=failed`],
       ['documents', '/documents'],
       ['document', documentPath ?? '/documents'],
+      ['document-a-transformer', orderPagePath ?? '/documents'],
+      ['document-livraison', deliveryPagePath ?? '/documents'],
       ['articles', '/articles'],
       ['rapprochement', '/reconcile?run=1'],
       // A period wider than the import's: the orders it did not read are listed, with what to do.

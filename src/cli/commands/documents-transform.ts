@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DOCUMENT_TYPE_NAMES } from '../../domain/labels.js';
 import { parseDocumentType } from '../../domain/input-values.js';
+import { ExpectedFailure, isExpectedFailure } from '../../domain/failure.js';
 import { cleanText } from '../../domain/truncate.js';
 import { action, valueOf, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
@@ -18,10 +19,12 @@ export function registerDocumentTransform(documents: Command, setExitCode: (code
       action(setExitCode, async (number: string, options: TransformCliOptions, command: Command) => {
         const to = valueOf(parseDocumentType(options.to));
         return withNavette(command, async (navette) => {
-          const created = await navette.transformDocument(number, {
-            to,
-            ...(options.suivi === undefined ? {} : { trackingNumber: options.suivi }),
-          });
+          const created = await navette
+            .transformDocument(number, {
+              to,
+              ...(options.suivi === undefined ? {} : { trackingNumber: options.suivi }),
+            })
+            .catch(asWrongCommandLine);
           process.stdout.write(
             cleanText(
               `${number} → ${DOCUMENT_TYPE_NAMES[created.type]} ${created.number}${created.trackingNumber ? ` (suivi ${created.trackingNumber})` : ''}`,
@@ -32,6 +35,26 @@ export function registerDocumentTransform(documents: Command, setExitCode: (code
         });
       }),
     );
+}
+
+/**
+ * The GesCom's refusals (unknown number, backwards, already transformed, tracking number on anything but
+ * a delivery) are about what was typed: "wrong command line", not "could not run" — a scheduler retrying
+ * exit 3 would retry them for ever.
+ */
+const REFUSALS: ReadonlySet<string> = new Set([
+  'document-not-found',
+  'document-cancelled',
+  'already-transformed',
+  'transform-backwards',
+  'transform-unsupported',
+  'invalid-value',
+]);
+
+function asWrongCommandLine(error: unknown): never {
+  if (isExpectedFailure(error) && REFUSALS.has(error.code))
+    throw new ExpectedFailure('invalid-value', error.message, { cause: error });
+  throw error;
 }
 
 interface TransformCliOptions {

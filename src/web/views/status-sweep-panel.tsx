@@ -2,6 +2,7 @@ import type { JournalEntry } from '../../domain/import-report.js';
 import type { OrderState } from '../../domain/shop-order.js';
 import { stateProgress } from '../../domain/state-progress.js';
 import type { MessageKey } from '../i18n.js';
+import { formatDateTime } from './format.js';
 import { CsrfField, type PageContext } from './layout.js';
 
 const STEP_LABELS: readonly MessageKey[] = ['stepNotPaid', 'stepPaid', 'stepPreparing', 'stepShipped'];
@@ -75,7 +76,7 @@ export function StatusSweepPanel(props: {
               <tbody>
                 {journal.map((entry) => (
                   <tr class={entry.level === 'info' ? '' : 'warn'}>
-                    <td class="nowrap">{entry.at.slice(0, 19).replace('T', ' ')}</td>
+                    <td class="nowrap">{formatDateTime(entry.at, page.language)}</td>
                     <td>{entry.orderId ?? ''}</td>
                     <td>{entry.message}</td>
                   </tr>

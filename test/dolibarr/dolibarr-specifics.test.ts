@@ -160,4 +160,28 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect(subject.dolibarr.store.payments).toHaveLength(1);
     expect((await subject.target.getDocument(invoice.number))?.status).toBe('accepted');
   });
+
+  it('refuses an invoice whose payment type Dolibarr lacks before writing it, not after validating it', async () => {
+    const key = { shopId: 1, orderId: 15 };
+    const payment = {
+      modeCode: 'CRBT',
+      journal: '',
+      amount: amount('23.95'),
+      date: '2025-03-11',
+      transactionId: '',
+      label: 'Contre-remboursement',
+    };
+    expect(
+      await failureCode(
+        subject.target.importDocument(
+          draft(key, { type: 'invoice', status: 'confirmed', payments: [payment] }),
+          record(key),
+        ),
+      ),
+    ).toBe('payment-type-unknown');
+    expect(documentsFor(subject, 'ps-1-15')).toBe(0);
+    // A draft invoice carries no payment: its type is not asked for.
+    await subject.target.importDocument(draft(key, { type: 'invoice', payments: [payment] }), record(key));
+    expect(documentsFor(subject, 'ps-1-15')).toBe(1);
+  });
 });

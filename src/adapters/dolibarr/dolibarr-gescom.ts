@@ -208,7 +208,10 @@ export class DolibarrGescom implements GescomTarget {
     // Nothing held open: the client's calls are each their own.
   }
 
-  /** Refused before anything is written: no lines (Dolibarr would accept it), a VAT rate it lacks. */
+  /**
+   * Refused before anything is written: no lines (Dolibarr would accept it), a VAT rate it lacks, a
+   * payment type it lacks on an invoice that will carry payments.
+   */
   private async checkDraft(draft: SalesDocumentDraft): Promise<void> {
     resourceFor(draft.type);
     if (draft.lines.length === 0)
@@ -223,6 +226,8 @@ export class DolibarrGescom implements GescomTarget {
           'vat-rate-inactive',
           `Le taux de TVA ${line.vatRate.toString()} % (ligne « ${line.label} ») n’est pas actif dans Dolibarr : activez-le dans Configuration > Dictionnaires > Taux de TVA.`,
         );
+    if (resourceFor(draft.type) === 'invoices' && draft.status !== 'draft')
+      await this.#context.payments.checkTypes(draft.payments);
   }
 
   private activeVatRates(): Promise<readonly Amount[]> {

@@ -21,6 +21,7 @@ import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
 import { ThirdParties } from './third-parties.js';
 import { transformDocument } from './transform.js';
+import { snapVatRates } from './vat-snap.js';
 
 export interface DolibarrGescomOptions {
   /** Dolibarr's bank account (`/bankaccounts` id) the payments go to; none: payments are refused. */
@@ -117,8 +118,10 @@ export class DolibarrGescom implements GescomTarget {
     return this.guard(() => this.#products.find(query.references.filter((ref) => ref !== '')));
   }
 
-  importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {
+  importDocument(shopDraft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {
     return this.guard(async () => {
+      // A rate derived from the shop's cents goes to the active rate those cents allow (vat-snap.ts).
+      const draft = snapVatRates(shopDraft, await this.activeVatRates());
       await this.checkDraft(draft);
       const key = draft.externalKey;
       const chain = this.#absent.delete(key)

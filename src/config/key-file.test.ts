@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { starterConfig } from './defaults.js';
 import { readKeyFile } from './key-file.js';
-import { resolveShopKey, validateConfig } from './load-config.js';
+import { resolveDolibarrKey, resolveShopKey, validateConfig } from './load-config.js';
 
 const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 let dir: string;
@@ -44,6 +44,7 @@ describe('readKeyFile', () => {
     await expect(failure).rejects.toMatchObject({ code: 'key-file-invalid' });
     const message = await failure.catch((error: Error) => error.message);
     expect(message).toContain('32 lettres et chiffres');
+    expect(message).toContain('PrestaShop : Paramètres avancés > Webservice');
     if (content.trim() !== '') expect(message).not.toContain(content.trim());
   });
 
@@ -81,5 +82,33 @@ describe('resolveShopKey', () => {
     const warnings: string[] = [];
     expect(await resolveShopKey(configWith(path), {}, (text) => warnings.push(text))).toBe(KEY);
     expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('resolveDolibarrKey', () => {
+  const configWith = (path: string) => {
+    const starter = starterConfig('https://shop.example');
+    const result = validateConfig({
+      ...starter,
+      gescom: { target: 'dolibarr', dolibarr: { url: 'https://erp.example.fr', keyFile: path } },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    return result.config;
+  };
+
+  it('refuses a file that is not a key by naming Dolibarr’s key, not the shop’s', async () => {
+    const path = await keyFile('my-computer\n');
+    const failure = resolveDolibarrKey(configWith(path), {});
+    await expect(failure).rejects.toMatchObject({ code: 'key-file-invalid' });
+    const message = await failure.catch((error: Error) => error.message);
+    expect(message).toContain('clé d’API Dolibarr');
+    expect(message).toContain('Utilisateurs & Groupes');
+    expect(message).not.toContain('PrestaShop');
+    expect(message).not.toContain('webservice');
+  });
+
+  it('returns the key of a good file', async () => {
+    const path = await keyFile(`${KEY}\n`);
+    expect(await resolveDolibarrKey(configWith(path), {})).toBe(KEY);
   });
 });

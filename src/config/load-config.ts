@@ -4,7 +4,7 @@ import { Document, parse as parseYaml, visit } from 'yaml';
 import type { z } from 'zod';
 import { ExpectedFailure } from '../domain/failure.js';
 import { configSchema, type NavetteConfig } from './config-schema.js';
-import { readKeyFile } from './key-file.js';
+import { DOLIBARR_KEY_FILE, readKeyFile } from './key-file.js';
 
 /** A config problem, with the path of the field ("states[3].documentType") and what is wrong. */
 export interface ConfigIssue {
@@ -211,7 +211,7 @@ export async function resolveDolibarrKey(
   if (fromEnv) return fromEnv;
   const keyFile = config.gescom.dolibarr?.keyFile;
   if (keyFile !== undefined) {
-    const file = await readKeyFile(keyFile);
+    const file = await readKeyFile(keyFile, DOLIBARR_KEY_FILE);
     if (file.warning !== undefined) warn(file.warning);
     return file.key;
   }

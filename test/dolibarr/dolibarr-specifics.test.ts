@@ -104,7 +104,19 @@ describe('Dolibarr target specifics (simulator)', () => {
     const odd = { shopId: 1, orderId: 11 };
     expect(
       await failureCode(
-        subject.target.importDocument(draft(odd, { lines: [line({ vatRate: amount('7') })] }), record(odd)),
+        subject.target.importDocument(
+          draft(odd, {
+            // Amounts at 7 % (25.00 HT, 26.75 TTC): no active rate gives these cents.
+            lines: [
+              line({
+                vatRate: amount('7'),
+                unitPriceTaxIncl: amount('13.375'),
+                totalTaxIncl: amount('26.75'),
+              }),
+            ],
+          }),
+          record(odd),
+        ),
       ),
     ).toBe('vat-rate-inactive');
     expect(subject.dolibarr.store.documents.propal.size).toBe(0);
@@ -159,5 +171,56 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect(again.number).toBe(invoice.number);
     expect(subject.dolibarr.store.payments).toHaveLength(1);
     expect((await subject.target.getDocument(invoice.number))?.status).toBe('accepted');
+  });
+
+  it('refuses an invoice whose payment type Dolibarr lacks before writing it, not after validating it', async () => {
+    const key = { shopId: 1, orderId: 15 };
+    const payment = {
+      modeCode: 'CRBT',
+      journal: '',
+      amount: amount('23.95'),
+      date: '2025-03-11',
+      transactionId: '',
+      label: 'Contre-remboursement',
+    };
+    expect(
+      await failureCode(
+        subject.target.importDocument(
+          draft(key, { type: 'invoice', status: 'confirmed', payments: [payment] }),
+          record(key),
+        ),
+      ),
+    ).toBe('payment-type-unknown');
+    expect(documentsFor(subject, 'ps-1-15')).toBe(0);
+    // A draft invoice carries no payment: its type is not asked for.
+    await subject.target.importDocument(draft(key, { type: 'invoice', payments: [payment] }), record(key));
+    expect(documentsFor(subject, 'ps-1-15')).toBe(1);
+  });
+
+  it('writes a carrier whose rate was derived from the shop’s cents (19.96 %) at the active rate they allow', async () => {
+    const key = { shopId: 1, orderId: 16 };
+    const carrier = line({
+      kind: 'shipping',
+      articleReference: 'PORT',
+      label: 'Transport',
+      quantity: amount(1),
+      unitPriceTaxExcl: amount('4.96'),
+      unitPriceTaxIncl: amount('5.95'),
+      totalTaxExcl: amount('4.96'),
+      totalTaxIncl: amount('5.95'),
+      vatRate: amount('19.96'),
+      sourceLineId: undefined,
+    });
+    const order = draft(key, {
+      status: 'confirmed',
+      lines: [line(), carrier],
+      totals: { taxExcl: amount('29.96'), tax: amount('5.99'), taxIncl: amount('35.95') },
+      shopTotals: { taxExcl: amount('29.96'), taxIncl: amount('35.95') },
+    });
+    const summary = await subject.target.importDocument(order, record(key));
+    const document = await subject.target.getDocument(summary.number);
+    expect(document?.totals.taxIncl.toFixed(2)).toBe('35.95');
+    expect(document?.totals.taxExcl.toFixed(2)).toBe('29.96');
+    expect(document?.lines.map((each) => each.vatRate.toString())).toEqual(['20', '20']);
   });
 });

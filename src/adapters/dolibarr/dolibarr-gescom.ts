@@ -21,6 +21,7 @@ import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
 import { ThirdParties } from './third-parties.js';
 import { transformDocument } from './transform.js';
+import { snapVatRates } from './vat-snap.js';
 
 export interface DolibarrGescomOptions {
   /** Dolibarr's bank account (`/bankaccounts` id) the payments go to; none: payments are refused. */
@@ -117,8 +118,10 @@ export class DolibarrGescom implements GescomTarget {
     return this.guard(() => this.#products.find(query.references.filter((ref) => ref !== '')));
   }
 
-  importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {
+  importDocument(shopDraft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {
     return this.guard(async () => {
+      // A rate derived from the shop's cents goes to the active rate those cents allow (vat-snap.ts).
+      const draft = snapVatRates(shopDraft, await this.activeVatRates());
       await this.checkDraft(draft);
       const key = draft.externalKey;
       const chain = this.#absent.delete(key)
@@ -208,7 +211,10 @@ export class DolibarrGescom implements GescomTarget {
     // Nothing held open: the client's calls are each their own.
   }
 
-  /** Refused before anything is written: no lines (Dolibarr would accept it), a VAT rate it lacks. */
+  /**
+   * Refused before anything is written: no lines (Dolibarr would accept it), a VAT rate it lacks, a
+   * payment type it lacks on an invoice that will carry payments.
+   */
   private async checkDraft(draft: SalesDocumentDraft): Promise<void> {
     resourceFor(draft.type);
     if (draft.lines.length === 0)
@@ -223,6 +229,8 @@ export class DolibarrGescom implements GescomTarget {
           'vat-rate-inactive',
           `Le taux de TVA ${line.vatRate.toString()} % (ligne « ${line.label} ») n’est pas actif dans Dolibarr : activez-le dans Configuration > Dictionnaires > Taux de TVA.`,
         );
+    if (resourceFor(draft.type) === 'invoices' && draft.status !== 'draft')
+      await this.#context.payments.checkTypes(draft.payments);
   }
 
   private activeVatRates(): Promise<readonly Amount[]> {

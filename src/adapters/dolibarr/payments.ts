@@ -56,6 +56,14 @@ export class Payments {
     }
   }
 
+  /**
+   * Refuses, before anything is written, payments whose type Dolibarr's dictionary lacks: found only
+   * after the invoice is validated, the order would leave a validated invoice without its payments.
+   */
+  async checkTypes(payments: readonly PaymentDraft[]): Promise<void> {
+    for (const payment of payments) await this.typeId(payment.modeCode);
+  }
+
   private async typeId(code: string): Promise<number> {
     this.#typeIds ??= new Map(
       (await this.client.paymentTypes()).map((type) => [type.code.toUpperCase(), type.id]),

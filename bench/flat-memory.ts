@@ -9,7 +9,7 @@
  * The shop answers with no added latency by default: memory does not depend on it, and at 50 ms the
  * 100,000-order import alone would take about ten minutes.
  *
- * Goal: the peak for 100,000 orders is at most 1.5 times the peak for 1,000.
+ * Goal (issue 9): the peak RSS for 100,000 orders is at most 1.2 times the peak for 1,000 (peak heap shown too).
  */
 import { describeMachine, machineLine } from './lib/machine.js';
 import { measureImport, type MeasuredImport } from './lib/measure-import.js';
@@ -17,7 +17,7 @@ import { per100 } from './lib/setup.js';
 
 const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
 const latencyMs = Number(process.argv[3] ?? 0);
-const GOAL_RATIO = 1.5;
+const GOAL_RATIO = 1.2;
 
 const machine = describeMachine();
 console.log(`flat-memory — ${machineLine(machine)} — shop latency ${latencyMs} ms/call`);
@@ -55,9 +55,9 @@ const result = {
   })),
   rssRatio: round(rssRatio),
   heapRatio: round(heapRatio),
-  goalMet: rssRatio <= GOAL_RATIO && heapRatio <= GOAL_RATIO,
+  goalMet: rssRatio <= GOAL_RATIO,
 };
 console.log(
-  `${largest.size} vs ${smallest.size} orders: peak RSS ×${result.rssRatio}, peak heap ×${result.heapRatio} (goal ≤ ×${GOAL_RATIO}: ${result.goalMet ? 'met' : 'MISSED'})`,
+  `${largest.size} vs ${smallest.size} orders: peak RSS ×${result.rssRatio}, peak heap ×${result.heapRatio} (goal: peak RSS ≤ ×${GOAL_RATIO}: ${result.goalMet ? 'met' : 'MISSED'})`,
 );
 console.log(JSON.stringify(result));

@@ -34,7 +34,7 @@ export async function measureImport(orders: number, latencyMs: number): Promise<
     const importProcess = spawnJsonChild(
       benchScript('children/import-child.js'),
       [shop.url, shop.key],
-      ['--expose-gc'],
+      ['--expose-gc', ...childNodeArgs()],
     );
     const run = await importProcess.next<ImportMeasure>();
     await importProcess.close();
@@ -44,4 +44,12 @@ export async function measureImport(orders: number, latencyMs: number): Promise<
   } finally {
     await shopProcess.close();
   }
+}
+
+/**
+ * More flags for navette's process, from `BENCH_IMPORT_NODE_ARGS` (space-separated), e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where an import spends its time.
+ */
+function childNodeArgs(): string[] {
+  return (process.env['BENCH_IMPORT_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 }

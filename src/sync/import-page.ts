@@ -11,6 +11,7 @@ import type { GescomTarget } from '../ports/gescom-target.js';
 import type { OrderHeader, OrderSource } from '../ports/order-source.js';
 import type { LedgerEntry, SyncStore } from '../ports/sync-store.js';
 import { importOrder } from './import-order.js';
+import { ReadAhead } from './read-ahead.js';
 import { triageOrder, type Triage } from './triage-orders.js';
 
 /** What every order of a run is imported with. */
@@ -35,7 +36,7 @@ export interface PageContext {
 /**
  * Steps 2 to 4 for one slim page: the page's ledger entries and documents are looked up once; the
  * orders they settle (already imported, state not selected) get their outcome at once, and only the
- * others are read whole — in one batch — then decided, mapped and written each on its own, so that one
+ * others are read whole — in batches, the next read while the current one is written — then decided, mapped and written each on its own, so that one
  * bad order never stops the others. The outcomes come in the page's order; `undefined` for an order
  * read only to notice a cancellation that concerns nothing imported.
  */
@@ -51,14 +52,9 @@ export async function importPage(
     return triageOrder(header, ledger.get(externalKey), heads.get(externalKey), context);
   });
   const wanted = page.filter((_, index) => triage[index]?.kind === 'complete');
-  const whole =
-    wanted.length === 0
-      ? []
-      : await context.source.completeOrders(wanted, { withMessages: context.withMessages });
-  const articles = await knownArticlesOf(
-    whole.flatMap((sourced) => (sourced.ok ? [sourced.order] : [])),
-    context,
-  );
+  // The next batch is read from the shop while this one is written.
+  const whole = new ReadAhead(wanted, context.source, { withMessages: context.withMessages });
+  const articlesOf = new WeakMap<readonly SourcedOrder[], Promise<KnownArticles>>();
   const outcomes: (OrderOutcome | undefined)[] = [];
   let next = 0;
   for (const decided of triage) {
@@ -66,12 +62,15 @@ export async function importPage(
       outcomes.push(decided.outcome);
       continue;
     }
-    const sourced = whole[next++];
+    const { batch, at } = await whole.batchOf(next++);
+    const sourced = batch[at];
     if (sourced === undefined) continue;
     if (!sourced.ok) {
       outcomes.push(unreadableOutcome(sourced, ledger, context));
       continue;
     }
+    if (!articlesOf.has(batch)) articlesOf.set(batch, knownArticlesOf(batch, context));
+    const articles = await articlesOf.get(batch)!;
     const externalKey = formatShopOrderKey(sourced.order.key);
     outcomes.push(
       await importOrder(sourced.order, ledger.get(externalKey), heads.get(externalKey), {
@@ -87,12 +86,14 @@ export async function importPage(
   return outcomes;
 }
 
-/** The page's article references and EAN13 codes the GesCom knows, in one question. */
-async function knownArticlesOf(
-  orders: readonly ShopOrder[],
-  context: PageContext,
-): Promise<{ knownArticles: ReadonlySet<string>; knownEan13: ReadonlyMap<string, string> }> {
-  const lines = orders.flatMap((order) => order.lines);
+interface KnownArticles {
+  readonly knownArticles: ReadonlySet<string>;
+  readonly knownEan13: ReadonlyMap<string, string>;
+}
+
+/** The batch's article references and EAN13 codes the GesCom knows, in one question. */
+async function knownArticlesOf(batch: readonly SourcedOrder[], context: PageContext): Promise<KnownArticles> {
+  const lines = batch.flatMap((sourced) => (sourced.ok ? sourced.order.lines : []));
   if (lines.length === 0) return { knownArticles: new Set(), knownEan13: new Map() };
   const articles = await context.target.findArticles({
     references: lines.map((line) => line.reference).filter((reference) => reference !== ''),

@@ -7,6 +7,7 @@ import { embeddedMigrations } from './migrations/index.js';
 import { seedReferenceData } from './gescom/reference-data.js';
 import type { Schema } from './schema.js';
 import type { SqlDialectName } from './sql-dialect-name.js';
+import { cachingStatements } from './statement-cache.js';
 import { ImmediateSqliteDialect, retryWhileBusy } from './sqlite-dialect.js';
 import { StorageFailureDialect } from './storage-failure-dialect.js';
 import { isStorageFailure, toStorageFailure } from './storage-failure.js';
@@ -58,7 +59,7 @@ export async function openDatabase(
       dialect === 'postgres'
         ? new PostgresDialect({ pool: postgresPool(location, options.maxConnections ?? 10) })
         : new ImmediateSqliteDialect(
-            { database: openSqliteFile(location) },
+            { database: cachingStatements(openSqliteFile(location)) },
             { lockTimeoutMs, busyTimeoutMs: 2_000 },
           ),
       location,

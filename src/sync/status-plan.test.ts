@@ -154,11 +154,13 @@ describe('planStatusUpdate', () => {
         { key: KEY, trackingNumber: 'TRK1', sendEmail: true },
         { key: KEY, expectedStateId: 2, newStateId: 4, sendEmail: false },
       ]);
-      expect(result.journal.map((entry) => entry.message)).toEqual([
-        'FA00007 : Bon de livraison → « Aucun » : pas de statut à poser',
-        'FA00007 : numéro de suivi TRK1 à écrire là où il est vide',
-        'FA00007 : numéro de suivi → état « Expédié » (4) demandé',
-      ]);
+      expect(result.journal).toEqual(
+        [
+          'FA00007 : Bon de livraison → « Aucun » : pas de statut à poser',
+          'FA00007 : numéro de suivi TRK1 à écrire là où il est vide',
+          'FA00007 : numéro de suivi → état « Expédié » (4) demandé',
+        ].map((message) => ({ level: 'info', message })),
+      );
     });
 
     it('asks for one state change only, and says why its own state is not sent', () => {
@@ -172,9 +174,20 @@ describe('planStatusUpdate', () => {
         ...tracking({ setStateTo: 4 }),
       });
       expect(refused.updates).toEqual([{ key: KEY, trackingNumber: 'TRK1', sendEmail: false }]);
-      expect(refused.journal.at(-1)?.message).toBe(
-        "FA00007 : la commande est déjà dans l'état « Expédié » (4)",
-      );
+      expect(refused.journal.at(-1)).toEqual({
+        level: 'info',
+        message: "FA00007 : la commande est déjà dans l'état « Expédié » (4)",
+      });
+    });
+
+    it('asks for no state of its own when the setting names none', () => {
+      expect(plan(move('order', 'delivery', 'TRK1'), at(2), { onDelivery: null, ...tracking({}) })).toEqual({
+        updates: [{ key: KEY, trackingNumber: 'TRK1', sendEmail: false }],
+        journal: [
+          { level: 'info', message: 'FA00007 : Bon de livraison → « Aucun » : pas de statut à poser' },
+          { level: 'info', message: 'FA00007 : numéro de suivi TRK1 à écrire là où il est vide' },
+        ],
+      });
     });
 
     it('is not written when the move has none', () => {

@@ -143,6 +143,35 @@ describe('importPage', () => {
     expect(await lineArticles(false)).toEqual(['DIVERS', ...REFERENCES.slice(1)]);
   });
 
+  it('asks the GesCom once a page for the references and EAN13 codes of the lines read whole, never for blanks', async () => {
+    const mixed = {
+      ...order(1),
+      lines: BASE.lines.map((line, index) =>
+        index === 0 ? { ...line, reference: '' } : index === 1 ? { ...line, ean13: '3760000000017' } : line,
+      ),
+    };
+    const asked = async (matchByEan13: boolean) => {
+      const config = rulesWith();
+      const { context, headers, target } = setup([mixed, order(2)], {
+        ...config,
+        articles: { ...config.articles, matchByEan13 },
+      });
+      const queries: unknown[] = [];
+      const findArticles = target.findArticles.bind(target);
+      target.findArticles = async (query) => {
+        queries.push(query);
+        return findArticles(query);
+      };
+      await importPage(await headers(), context());
+      // Read again: both imported, nothing is read whole and the GesCom is not asked.
+      await importPage(await headers(), context());
+      return queries;
+    };
+    const references = [...REFERENCES.slice(1), ...REFERENCES];
+    expect(await asked(true)).toEqual([{ references, ean13s: ['3760000000017'] }]);
+    expect(await asked(false)).toEqual([{ references, ean13s: [] }]);
+  });
+
   describe('an order the shop’s answer does not let read', () => {
     it('fails when of a selected state, with the shop’s reason and the state’s name', async () => {
       const { source, context, headers } = setup([order(1)]);
@@ -182,6 +211,14 @@ describe('importPage', () => {
       ]);
       expect(outcomes[0]).toMatchObject({ stateId: 6, stateName: '' });
       expect(outcomes[2]).toMatchObject({ stateId: 2, stateName: '' });
+      // Nor when the state table does not know it either.
+      const rules = new Map(
+        rulesWith()
+          .states.filter((rule) => rule.id !== 6)
+          .map((rule) => [rule.id, rule]),
+      );
+      const unknown = await importPage(await headers(), context({ statesById: older, rules }));
+      expect(unknown[1]).toBeUndefined();
     });
 
     it('without a readable state: failed, state 0', async () => {

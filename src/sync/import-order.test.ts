@@ -138,6 +138,16 @@ describe('importOrder', () => {
       expect(outcome?.reason).toContain("il n'a pas été retrouvé dans la gestion commerciale");
       expect(target.writes.cancelDocument).toBe(0);
     });
+    it('is reported when its document is known only to the GesCom (the ledger lost it)', async () => {
+      const { run, context, existing } = setup();
+      await run(2);
+      const [, head] = await existing();
+      expect(await importOrder(order(6), undefined, head, context())).toMatchObject({
+        status: 'skipped',
+        code: 'cancelled-in-shop',
+        document: { number: 'BC00001', type: 'order', status: 'confirmed' },
+      });
+    });
   });
 
   it('skips an order of a state not selected, naming its document when it has one', async () => {

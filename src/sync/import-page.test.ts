@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type NavetteConfigInput } from '../config/config-schema.js';
 import { starterConfig } from '../config/defaults.js';
 import { ExpectedFailure } from '../domain/failure.js';
+import type { OrderOutcome } from '../domain/import-report.js';
 import type { ImportRules } from '../domain/rules.js';
 import type { ShopOrder, SourcedOrder } from '../domain/shop-order.js';
 import type { OrderHeader } from '../ports/order-source.js';
@@ -73,7 +74,7 @@ function setup(orders: readonly ShopOrder[], config: ImportRules = rulesWith()) 
   return { source, target, store, asked, context, headers };
 }
 
-const statusOf = (outcomes: readonly ({ orderId: number; status: string; code?: string } | undefined)[]) =>
+const statusOf = (outcomes: readonly (OrderOutcome | undefined)[]) =>
   outcomes.map(
     (outcome) => outcome && `${outcome.orderId}:${outcome.status}${outcome.code ? `:${outcome.code}` : ''}`,
   );

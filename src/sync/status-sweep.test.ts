@@ -36,13 +36,19 @@ const SETTINGS: StatusUpdateSettings = {
   tracking: { enabled: true, sendEmail: false, setStateTo: null },
 };
 
-async function setup(orderIds: readonly number[], options: { withTracking?: readonly number[] } = {}) {
+async function setup(
+  orderIds: readonly number[],
+  options: { withTracking?: readonly number[]; inState?: Readonly<Record<number, number>> } = {},
+) {
   const clock = new ManualClock('2026-11-27T10:00:00.000Z');
   const { target, store } = openMemoryGescom(clock);
   target.addArticles(BASE.lines.map((line) => ({ reference: line.reference, ean13: '', label: line.name })));
   const source = new MemoryOrderSource({
     states: ORDER_STATES_8_1_2,
-    orders: orderIds.map((id) => order(id, options.withTracking?.includes(id) ? 'OLD' : '')),
+    orders: orderIds.map((id) => ({
+      ...order(id, options.withTracking?.includes(id) ? 'OLD' : ''),
+      state: ORDER_STATES_8_1_2.find((state) => state.id === (options.inState?.[id] ?? 2))!,
+    })),
   });
   const rules = configSchema.parse({
     ...starterConfig(SHOP_URL),
@@ -82,15 +88,47 @@ describe('sweepStatuses', () => {
     expect(source.sent).toEqual([
       expect.objectContaining({ key: { shopId: 1, orderId: 1 }, expectedStateId: 2, newStateId: 4 }),
     ]);
-    expect(await journal()).toEqual(
-      expect.arrayContaining([
-        '1 info BL00001 : Bon de livraison → état « Expédié » (4) demandé',
-        '1 info BL00001 : numéro de suivi TRK1 à écrire là où il est vide',
-        '1 info envoyé : état 4 envoyé',
-        '1 info envoyé : numéro de suivi TRK1 écrit sur le transporteur',
-      ]),
-    );
+    expect([...(await journal())].sort()).toEqual([
+      '1 info BL00001 : Bon de livraison → état « Expédié » (4) demandé',
+      '1 info BL00001 : numéro de suivi TRK1 à écrire là où il est vide',
+      '1 info envoyé : numéro de suivi TRK1 écrit sur le transporteur',
+      '1 info envoyé : état 4 envoyé',
+    ]);
     expect(await sweep()).toEqual({ transformations: 0, queued: 0, sent: 0, skipped: 0, failed: 0 });
+  });
+
+  it('counts a state from the types passed on the way', async () => {
+    const { target, sweep, stateOf } = await setup([1]);
+    await target.transformDocument('BC00001', { type: 'delivery', status: 'confirmed' });
+    await target.transformDocument('BL00001', { type: 'invoice', status: 'confirmed' });
+    // BC → BL → FA passes the delivery note: its state is asked though the invoice has none.
+    expect(await sweep({ onInvoice: null })).toMatchObject({ transformations: 2, queued: 1, sent: 1 });
+    expect(await stateOf(1)).toBe(4);
+  });
+
+  it('reads a chain from the lowest type it left', async () => {
+    // « En attente de virement » (10) is imported as a devis.
+    const { target, sweep, stateOf } = await setup([1], { inState: { 1: 10 } });
+    await target.transformDocument('DE00001', { type: 'order', status: 'confirmed' });
+    await target.transformDocument('BC00001', { type: 'delivery', status: 'confirmed' });
+    // DE → BC → BL passes the bon de commande.
+    expect(await sweep({ onOrder: 2, onDelivery: null, onInvoice: null })).toMatchObject({
+      queued: 1,
+      sent: 1,
+    });
+    expect(await stateOf(1)).toBe(2);
+  });
+
+  it('never asks for a state the order had before (order_histories)', async () => {
+    const { source, target, sweep, journal, stateOf } = await setup([1]);
+    source.moveOrder({ shopId: 1, orderId: 1 }, 4);
+    source.moveOrder({ shopId: 1, orderId: 1 }, 2);
+    await target.transformDocument('BC00001', { type: 'delivery', status: 'confirmed' });
+    expect(await sweep()).toMatchObject({ transformations: 1, queued: 0 });
+    expect(await stateOf(1)).toBe(2);
+    expect(await journal()).toEqual([
+      "1 info BL00001 : la commande a déjà eu l'état « Expédié » (4) (order_histories) : pas renvoyé",
+    ]);
   });
 
   it('reads two transformations of one order as one move, to the highest type reached', async () => {
@@ -145,18 +183,21 @@ describe('sweepStatuses', () => {
         '2 warning non envoyé : la commande a déjà un autre numéro de suivi (OLD) : laissé tel quel, le bon de livraison dit TRK2 — vérifiez lequel est le bon',
       ]),
     );
+    // Still unreachable: each change is tried once a sweep.
+    expect(await sweep()).toEqual({ transformations: 0, queued: 0, sent: 0, skipped: 0, failed: 2 });
     delete source.failures.changeState;
     expect(await sweep()).toEqual({ transformations: 0, queued: 0, sent: 2, skipped: 0, failed: 0 });
     expect([await stateOf(1), await stateOf(2)]).toEqual([4, 4]);
   });
 
   it('leaves alone the documents of no shop order', async () => {
-    const { target, sweep, source } = await setup([1]);
+    const { target, sweep, source, store } = await setup([1]);
     await target.releaseExternalKeys({ shopId: 1 });
     await target.transformDocument('BC00001', { type: 'delivery', status: 'confirmed' });
     const calls = source.calls;
     expect(await sweep()).toEqual({ transformations: 1, queued: 0, sent: 0, skipped: 0, failed: 0 });
     expect(source.calls).toBe(calls);
+    expect(await store.statusJournal(100)).toEqual([]);
   });
 
   it('reads the transformations a hundred at a time, and all of them', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type NavetteConfigInput } from '../config/config-schema.js';
 import { starterConfig } from '../config/defaults.js';
 import type { ImportRules } from '../domain/rules.js';
-import type { ShopOrder } from '../domain/shop-order.js';
+import type { ShopOrder, SourcedOrder } from '../domain/shop-order.js';
+import type { OrderQuery } from '../ports/order-source.js';
 import { ManualClock } from '../../test/contract/manual-clock.js';
 import { openMemoryGescom } from '../../test/fakes/memory-gescom-and-store.js';
 import { MemoryOrderSource } from '../../test/fakes/memory-order-source.js';
@@ -47,15 +48,30 @@ async function setup(imported: readonly ShopOrder[]) {
   );
   const numberOf = async (orderId: number, shopId = 1) =>
     (await target.findByExternalKey(`ps-${shopId}-${orderId}`))!.number;
+  /** The queries the shop was asked; `twice` reads the first page again at the end (an order moved meanwhile). */
+  const queries: OrderQuery[] = [];
   const report = (
     inShop: readonly ShopOrder[],
     options: Parameters<typeof reconcile>[2] = {},
     rules = rulesWith(),
+    twice = false,
   ) => {
-    const source = new MemoryOrderSource({ states: ORDER_STATES_8_1_2, orders: inShop });
-    return reconcile({ source, target, store, clock, webserviceCalls: () => source.calls }, rules, options);
+    const source = new MemoryOrderSource({ states: ORDER_STATES_8_1_2, orders: inShop, pageSize: 2 });
+    const readOrders = source.readOrders.bind(source);
+    source.readOrders = async function* (query) {
+      queries.push(query);
+      let first: readonly SourcedOrder[] | undefined;
+      for await (const page of readOrders(query)) {
+        first ??= page;
+        yield page;
+      }
+      if (twice && first) yield first;
+    };
+    // Calls made before the report (the counter is the process's) are not the report's.
+    const counted = { webserviceCalls: () => 1_000 + source.calls };
+    return reconcile({ source, target, store, clock, ...counted }, rules, options);
   };
-  return { target, store, runId: summary.runId, numberOf, report };
+  return { target, store, runId: summary.runId, numberOf, report, queries };
 }
 
 const kinds = (report: Awaited<ReturnType<typeof reconcile>>) =>
@@ -63,15 +79,17 @@ const kinds = (report: Awaited<ReturnType<typeof reconcile>>) =>
 
 describe('reconcile', () => {
   it('finds nothing when the shop and the GesCom agree, over the last 30 days for "since the last import"', async () => {
-    const { report } = await setup([order(1), order(2)]);
+    const { report, queries } = await setup([order(1), order(2)]);
     const result = await report([order(1), order(2)]);
+    // Orders alone, without their messages: one call a page.
+    expect(queries).toMatchObject([{ withMessages: false, ordersOnly: true }]);
     expect(result).toEqual({
       period: { from: '2026-10-29 00:00:00', to: '2026-11-27 23:59:59', dateField: 'date_add' },
       shopIds: [1],
       ordersChecked: 2,
       documentsChecked: 2,
       differences: [],
-      webserviceCalls: 3,
+      webserviceCalls: 4,
     });
   });
 
@@ -140,6 +158,20 @@ describe('reconcile', () => {
       to: '2026-11-27 23:59:59',
       dateField: 'invoice_date',
     });
+  });
+
+  it('counts an order read twice once', async () => {
+    const { report } = await setup([order(1), order(2), order(3)]);
+    const result = await report([order(1), order(2), order(3)], {}, rulesWith(), true);
+    expect(result).toMatchObject({ ordersChecked: 3, differences: [] });
+  });
+
+  it('checks the documents of the first day of the period, and names no run for a document the ledger forgot', async () => {
+    const { report, store } = await setup([order(1)]);
+    await store.resetImports({ keys: [{ shopId: 1, orderId: 1 }] }, 'test');
+    const result = await report([], { period: { from: '2026-11-20', to: '2026-11-20' } });
+    expect(result.documentsChecked).toBe(1);
+    expect(result.differences).toMatchObject([{ kind: 'order-missing', runId: undefined }]);
   });
 
   it('reports no webservice calls when it cannot count them', async () => {

@@ -65,9 +65,10 @@ describe('paymentDrafts', () => {
   it('keeps the module’s mode when the payment says the order’s own label, or one no method has', () => {
     const settings = {
       ...SETTINGS,
+      // A method of another module with the same label, listed first: the module still decides.
       methods: [
-        ...SETTINGS.methods,
         { module: 'other', label: 'virement bancaire', mode: 'X', journal: 'X' },
+        ...SETTINGS.methods,
       ],
     };
     expect(
@@ -86,6 +87,8 @@ describe('paymentDrafts', () => {
   it('records the total paid, with a note, when the shop recorded no payment (or only zero ones)', () => {
     const result = paymentDrafts(order('59.9', [payment('0')]), SETTINGS);
     expect(shown(result)).toEqual(['VIR/BQ1 59.90 Virement bancaire']);
+    expect(result.payments).toMatchObject([{ transactionId: '', date: '2026-11-20' }]);
+    expect(paymentDrafts(order('59.9', []), SETTINGS).payments).toMatchObject([{ transactionId: '' }]);
     expect(result.notes).toEqual([
       'Aucun règlement enregistré dans la boutique pour cette commande payée : un règlement du total payé est créé.',
     ]);

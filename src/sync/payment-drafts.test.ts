@@ -87,7 +87,7 @@ describe('paymentDrafts', () => {
   it('records the total paid, with a note, when the shop recorded no payment (or only zero ones)', () => {
     const result = paymentDrafts(order('59.9', [payment('0')]), SETTINGS);
     expect(shown(result)).toEqual(['VIR/BQ1 59.90 Virement bancaire']);
-    expect(result.payments).toMatchObject([{ transactionId: '', date: '2026-11-20' }]);
+    expect(result.payments).toMatchObject([{ transactionId: '' }]);
     expect(paymentDrafts(order('59.9', []), SETTINGS).payments).toMatchObject([{ transactionId: '' }]);
     expect(result.notes).toEqual([
       'Aucun règlement enregistré dans la boutique pour cette commande payée : un règlement du total payé est créé.',

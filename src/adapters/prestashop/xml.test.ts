@@ -77,6 +77,8 @@ describe('the XML reader', () => {
         '<shop><id>4</id></shop>' +
         '<stores><id>5</id><name>A</name></stores>' +
         '<item/><item/>' +
+        '<address><address1>1 rue</address1><city>Sarlat</city></address>' +
+        '<customer><company>ACME</company></customer>' +
         '</prestashop>',
     );
     expect(plain).toEqual({
@@ -90,7 +92,17 @@ describe('the XML reader', () => {
       shop: { id: '4' },
       stores: { id: '5', name: 'A' },
       item: ['', ''],
+      address: { address1: '1 rue', city: 'Sarlat' },
+      customer: { company: 'ACME' },
     });
+  });
+
+  it('reads an indented answer as a compact one (the white space between elements is no value)', () => {
+    expect(
+      xmlToPlain(
+        '<prestashop xmlns:xlink="http://www.w3.org/1999/xlink">\n  <orders>\n    <order>\n      <id>1</id>\n    </order>\n  </orders>\n</prestashop>\n',
+      ),
+    ).toEqual({ orders: [{ id: '1' }] });
   });
 
   it('reads a list without display as ids, and an element with text and an id as its text', () => {

@@ -54,7 +54,7 @@ export function parseXmlTree(body: string): XmlElement {
 export function xmlToPlain(body: string): Record<string, unknown> {
   const tree = parseXmlTree(body);
   const root = tree['prestashop'];
-  if (root === undefined || typeof root !== 'object' || Array.isArray(root)) {
+  if (typeof root !== 'object' || Array.isArray(root)) {
     throw new Error('XML answer is not a PrestaShop document (no <prestashop> root)');
   }
   const result: Record<string, unknown> = {};
@@ -126,8 +126,8 @@ function toPlain(node: XmlNode): unknown {
 
 function textOf(node: XmlNode): string {
   if (typeof node === 'string') return node;
-  if (Array.isArray(node)) return '';
-  const text = node['#text'];
+  // A language entry is never a list; one would have no `#text` either.
+  const text = (node as Partial<XmlElement>)['#text'];
   return typeof text === 'string' ? text : '';
 }
 

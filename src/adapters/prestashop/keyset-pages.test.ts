@@ -113,6 +113,83 @@ describe('keysetPages', () => {
   });
 });
 
+describe('keysetPages, at the edges', () => {
+  it('reads pages of 100 by default', async () => {
+    const shop = memoryList([order(1, PERIOD.from)]);
+    expect(await readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD }))).toEqual([[1]]);
+    expect(shop.calls[0]?.limit).toEqual({ offset: 0, count: 100 });
+  });
+
+  it('reads a second by id as soon as exactly a page of it has been read', async () => {
+    const crowded = '2026-10-01 10:00:00';
+    const records = [1, 2, 3, 4].map((id) => order(id, crowded));
+    const shop = memoryList([...records, order(5, '2026-10-01 11:00:00')]);
+    const pages = await readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+    expect(pages).toEqual([[1, 2, 3], [4], [5]]);
+    expect(shop.calls.map((call) => [call.filter, call.limit?.count])).toEqual([
+      [{ date_add: { between: [PERIOD.from, PERIOD.to] } }, 3],
+      [{ date_add: { between: [crowded, crowded] }, id: { greaterThan: 3 } }, 3],
+      [{ date_add: { between: ['2026-10-01 10:00:01', PERIOD.to] } }, 3],
+    ]);
+  });
+
+  it('reads a second by id page after page, each after the last id read', async () => {
+    const crowded = '2026-10-01 10:00:00';
+    const shop = memoryList(Array.from({ length: 9 }, (_, index) => order(index + 1, crowded)));
+    const pages = await readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+    expect(pages).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    expect(shop.calls.map((call) => call.filter?.['id'])).toEqual([
+      undefined,
+      { greaterThan: 3 },
+      { greaterThan: 6 },
+      { greaterThan: 9 },
+      undefined,
+    ]);
+  });
+
+  it('yields no empty page when the last page holds only orders already read', async () => {
+    const later = '2026-10-01 12:00:00';
+    const shop = memoryList([order(1, '2026-10-01 11:00:00'), order(2, later), order(3, later)]);
+    const pages = await readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+    expect(pages).toEqual([[1, 2, 3]]);
+    expect(shop.calls.map((call) => [call.filter, call.limit?.count])).toEqual([
+      [{ date_add: { between: [PERIOD.from, PERIOD.to] } }, 3],
+      [{ date_add: { between: [later, PERIOD.to] } }, 5],
+    ]);
+  });
+
+  it('keeps an order of an earlier second that comes back at a later one (changed during the read)', async () => {
+    const records = [
+      order(1, '2026-10-01 09:00:00'),
+      order(2, '2026-10-01 10:00:00'),
+      order(3, '2026-10-01 10:00:00'),
+    ];
+    let reads = 0;
+    const list: ListReader = (resource, params) => {
+      reads += 1;
+      // Order 1 is re-dated to 10:00:00 between the first and second pages: read again, it is fresh.
+      const rows = reads === 1 ? records : [order(1, '2026-10-01 10:00:00'), ...records.slice(1)];
+      return memoryList(rows).list(resource, params);
+    };
+    const pages = await readAll(keysetPages(list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+    expect(pages).toEqual([[1, 2, 3], [1]]);
+  });
+
+  it('does not read a second by id when fewer orders than a page share it', async () => {
+    const shop = memoryList([
+      order(1, '2026-10-01 10:00:00'),
+      order(2, '2026-10-01 10:00:00'),
+      order(3, '2026-10-01 11:00:00'),
+    ]);
+    await readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+    expect(shop.calls.every((call) => call.filter?.['id'] === undefined)).toBe(true);
+  });
+});
+
 describe('offsetPages', () => {
   it('stops on the first short page, and on an empty one after a full one', async () => {
     const records = Array.from({ length: 6 }, (_, index) => order(index + 1, PERIOD.from));
@@ -135,6 +212,19 @@ describe('offsetPages', () => {
   });
 });
 
+describe('offsetPages by default', () => {
+  it('reads pages of 100', async () => {
+    const shop = memoryList([order(1, PERIOD.from)]);
+    expect(await readAll(offsetPages(shop.list, 'orders', {}))).toEqual([[1]]);
+    expect(shop.calls.map((call) => call.limit)).toEqual([{ offset: 0, count: 100 }]);
+  });
+
+  it('yields no empty page', async () => {
+    const shop = memoryList([]);
+    expect(await readAll(offsetPages(shop.list, 'orders', {}, 3))).toEqual([]);
+  });
+});
+
 describe('secondAfter', () => {
   it('moves to the next second across minutes, days and years', () => {
     expect(secondAfter('2026-10-01 10:00:00', 'orders')).toBe('2026-10-01 10:00:01');
@@ -143,6 +233,9 @@ describe('secondAfter', () => {
   });
 
   it('refuses a date PrestaShop would not send, as a malformed answer', () => {
+    expect(() => secondAfter('x2026-10-01 10:00:00', 'w')).toThrow('date illisible « x2026-10-01 10:00:00 »');
+    expect(() => secondAfter('2026-10-01 10:00:00x', 'w')).toThrow(WebserviceFailure);
+    expect(() => secondAfter('2026-10-01 10:00:00', 'w')).not.toThrow();
     expect(() => secondAfter('01/10/2026', 'orders (date_add)')).toThrow(WebserviceFailure);
     let thrown: unknown;
     try {

@@ -73,8 +73,8 @@ export async function* keysetPages(
     });
     if (fresh.length > 0) yield fresh;
     if (records.length < count) return;
-    const last = records[records.length - 1];
-    const lastDate = last === undefined ? lowerDate : textField(last, dateField);
+    // The page is full here, so it has a last record.
+    const lastDate = textField(records[records.length - 1] ?? {}, dateField);
     if (lastDate !== lowerDate) {
       lowerDate = lastDate;
       seenAtLowerDate = new Set();

@@ -4,8 +4,8 @@ import { type Amount, amount, sum } from '../../domain/money.js';
 import type { ShopOrder } from '../../domain/shop-order.js';
 import { fixtureJson } from './testing/recorded-fixtures.js';
 import { recordedOrderRecords, recordedReferenceData } from './testing/recorded-order-records.js';
-import { toShopOrder } from './to-shop-order.js';
-import type { WireOrderDetail } from './wire-schemas.js';
+import { type OrderRecords, type ReferenceData, toShopOrder } from './to-shop-order.js';
+import { type WireOrderDetail, pickLanguage } from './wire-schemas.js';
 
 interface ExpectedAddress {
   id: string;
@@ -290,5 +290,352 @@ describe('toShopOrder refusals', () => {
     };
     const result = toShopOrder({ ...base, details: [detail] }, reference);
     expect(result.ok && result.order.lines[0]?.taxRate.toFixed(1)).toBe('5.5');
+  });
+});
+
+describe('toShopOrder, field by field', () => {
+  const base = records.find((entry) => entry.order.id === 11);
+  if (!base) throw new Error('order 11 not recorded');
+  const [firstDetail] = base.details;
+  if (!firstDetail) throw new Error('order 11 has no detail');
+
+  function ok(orderRecords: OrderRecords, data = reference): ShopOrder {
+    const result = toShopOrder(orderRecords, data);
+    if (!result.ok) throw new Error(result.message);
+    return result.order;
+  }
+
+  it('takes each header field and total from the order record', () => {
+    const wire = base.order;
+    const order = ok(base);
+    expect(order).toMatchObject({
+      key: { shopId: wire.id_shop, orderId: wire.id },
+      shopGroupId: wire.id_shop_group,
+      dateUpd: wire.date_upd,
+      languageId: wire.id_lang,
+      customerId: wire.id_customer,
+      conversionRate: wire.conversion_rate,
+      recyclable: wire.recyclable,
+    });
+    expect(order.currency).toEqual({
+      id: wire.id_currency,
+      isoCode: 'EUR',
+      name: 'Euro',
+      conversionRate: reference.currencies.get(wire.id_currency)?.conversion_rate,
+    });
+    const state = reference.orderStates.get(wire.current_state);
+    if (!state) throw new Error('state not recorded');
+    expect(order.state).toEqual({
+      id: state.id,
+      name: pickLanguage(state.name, 1),
+      paid: state.paid,
+      shipped: state.shipped,
+      delivery: state.delivery,
+      invoice: state.invoice,
+      logable: state.logable,
+      deleted: state.deleted,
+      hidden: state.hidden,
+      sendEmail: state.send_email,
+      moduleName: state.module_name,
+      template: pickLanguage(state.template, 1),
+      color: state.color,
+    });
+  });
+
+  it('maps the customer and both addresses field by field, with the province when known', () => {
+    const customer = base.customer;
+    const address = base.deliveryAddress;
+    if (!customer || !address) throw new Error('order 11 has no customer or address');
+    const province = { id: 77, iso_code: 'CA-QC', id_country: address.id_country, name: 'Québec' };
+    const withProvince = {
+      ...reference,
+      provinces: new Map([[77, province]]) as unknown as ReferenceData['provinces'],
+    };
+    const order = ok({ ...base, deliveryAddress: { ...address, id_state: 77 } }, withProvince);
+    expect(order.customer).toEqual({
+      id: customer.id,
+      firstName: customer.firstname,
+      lastName: customer.lastname,
+      email: customer.email,
+      company: customer.company,
+      siret: customer.siret,
+      ape: customer.ape,
+      isGuest: customer.is_guest,
+      deleted: customer.deleted,
+      defaultGroupId: customer.id_default_group,
+    });
+    expect(order.deliveryAddress).toEqual({
+      id: address.id,
+      alias: address.alias,
+      company: address.company,
+      firstName: address.firstname,
+      lastName: address.lastname,
+      address1: address.address1,
+      address2: address.address2,
+      postcode: address.postcode,
+      city: address.city,
+      countryIso: 'FR',
+      countryName: 'France',
+      stateIso: 'CA-QC',
+      vatNumber: address.vat_number,
+      dni: address.dni,
+      phone: address.phone,
+      phoneMobile: address.phone_mobile,
+      other: address.other,
+    });
+    expect(order.invoiceAddress?.stateIso).toBe('');
+    // id_state 0 means "no province", even if a province 0 were listed.
+    const zero = {
+      ...reference,
+      provinces: new Map([[0, province]]) as unknown as ReferenceData['provinces'],
+    };
+    expect(
+      ok({ ...base, deliveryAddress: { ...address, id_state: 0 } }, zero).deliveryAddress?.stateIso,
+    ).toBe('');
+    // A country the shop no longer lists leaves its code and name empty.
+    const noCountry = { ...reference, countries: new Map() };
+    expect(ok(base, noCountry).deliveryAddress).toMatchObject({ countryIso: '', countryName: '' });
+    expect(ok({ ...base, customer: undefined, deliveryAddress: undefined })).toMatchObject({
+      customer: undefined,
+      deliveryAddress: undefined,
+    });
+  });
+
+  it('keeps a carrier by its reference id, or by its own id when it has none or is gone', () => {
+    const carrierId = base.order.id_carrier;
+    const carrier = reference.carriers.get(carrierId);
+    if (!carrier) throw new Error('carrier not recorded');
+    const carriers = (map: Map<number, typeof carrier>) => ({ ...reference, carriers: map });
+    expect(ok(base, carriers(new Map([[carrierId, { ...carrier, id_reference: 42 }]]))).carrier).toEqual({
+      id: carrierId,
+      referenceId: 42,
+      name: carrier.name,
+    });
+    expect(ok(base, carriers(new Map([[carrierId, { ...carrier, id_reference: 0 }]]))).carrier).toEqual({
+      id: carrierId,
+      referenceId: carrierId,
+      name: carrier.name,
+    });
+    expect(ok(base, carriers(new Map())).carrier).toEqual({
+      id: carrierId,
+      referenceId: carrierId,
+      name: '',
+    });
+    expect(ok({ ...base, order: { ...base.order, id_carrier: 0 } }).carrier).toBeUndefined();
+  });
+
+  it('maps the shipment, cart rules and payments (by id) field by field', () => {
+    const shipment = base.orderCarrier;
+    if (!shipment) throw new Error('order 11 has no order carrier');
+    const rule = {
+      id: 3,
+      id_order: 11,
+      id_cart_rule: 9,
+      name: 'Bienvenue',
+      value: amount('5'),
+      value_tax_excl: amount('4.17'),
+      free_shipping: true,
+    };
+    const [payment] = base.payments;
+    if (!payment) throw new Error('order 11 has no payment');
+    const later = { ...payment, id: payment.id + 10, transaction_id: 'later' };
+    const order = ok({ ...base, cartRules: [rule], payments: [later, payment] });
+    expect(order.shipment).toEqual({
+      id: shipment.id,
+      carrierId: shipment.id_carrier,
+      trackingNumber: shipment.tracking_number,
+      weight: shipment.weight,
+      shippingTaxExcl: shipment.shipping_cost_tax_excl,
+      shippingTaxIncl: shipment.shipping_cost_tax_incl,
+    });
+    expect(ok({ ...base, orderCarrier: undefined }).shipment).toBeUndefined();
+    expect(order.cartRules).toEqual([
+      {
+        id: 3,
+        cartRuleId: 9,
+        name: 'Bienvenue',
+        valueTaxIncl: rule.value,
+        valueTaxExcl: rule.value_tax_excl,
+        freeShipping: true,
+      },
+    ]);
+    expect(order.payments.map((entry) => entry.transactionId)).toEqual([payment.transaction_id, 'later']);
+    expect(order.payments[0]).toEqual({
+      id: payment.id,
+      orderReference: payment.order_reference,
+      method: payment.payment_method,
+      amount: payment.amount,
+      currencyId: payment.id_currency,
+      conversionRate: payment.conversion_rate,
+      transactionId: payment.transaction_id,
+      date: payment.date_add,
+    });
+  });
+
+  it("keeps the customer's own messages, oldest first, then by id", () => {
+    const message = (id: number, date_add: string, text: string, more: object = {}) =>
+      ({
+        id,
+        id_employee: 0,
+        private: false,
+        date_add,
+        message: text,
+        ...more,
+      }) as unknown as OrderRecords['messages'][number];
+    const order = ok({
+      ...base,
+      messages: [
+        message(5, '2026-10-02 10:00:00', 'third'),
+        message(4, '2026-10-01 10:00:00', 'second'),
+        message(2, '2026-10-01 10:00:00', 'first'),
+        message(6, '2026-10-01 09:00:00', 'staff', { id_employee: 1 }),
+        message(7, '2026-10-01 09:00:00', 'private', { private: true }),
+        message(8, '2026-10-01 09:00:00', ' \n '),
+        message(9, '2026-10-03 09:00:00', 'fourth'),
+      ],
+    });
+    expect(order.messages).toEqual(['first', 'second', 'third', 'fourth']);
+  });
+
+  it('maps each order_details row field by field, with its taxes added up and named', () => {
+    const taxIds = [...reference.taxes.keys()].slice(0, 2);
+    const taxes = taxIds.map((id) => reference.taxes.get(id));
+    const order = ok({
+      ...base,
+      details: [{ ...firstDetail, associations: { taxes: [...taxIds, 0].map((id) => ({ id })) } }],
+    });
+    const line = order.lines[0];
+    expect(line).toEqual({
+      detailId: firstDetail.id,
+      productId: firstDetail.product_id,
+      combinationId: firstDetail.product_attribute_id,
+      name: firstDetail.product_name,
+      reference: firstDetail.product_reference,
+      ean13: firstDetail.product_ean13,
+      supplierReference: firstDetail.product_supplier_reference,
+      quantity: firstDetail.product_quantity,
+      quantityRefunded: firstDetail.product_quantity_refunded,
+      unitPriceTaxExcl: firstDetail.unit_price_tax_excl,
+      unitPriceTaxIncl: firstDetail.unit_price_tax_incl,
+      totalTaxExcl: firstDetail.total_price_tax_excl,
+      totalTaxIncl: firstDetail.total_price_tax_incl,
+      originalUnitPriceTaxExcl: firstDetail.original_product_price,
+      reductionPercent: firstDetail.reduction_percent,
+      reductionAmountTaxExcl: firstDetail.reduction_amount_tax_excl,
+      reductionAmountTaxIncl: firstDetail.reduction_amount_tax_incl,
+      groupReductionPercent: firstDetail.group_reduction,
+      taxRate: sum(taxes.map((tax) => tax?.rate ?? amount('NaN'))),
+      taxName: taxes.map((tax) => pickLanguage(tax?.name ?? '', 1)).join(' + '),
+      ecotaxTaxExcl: firstDetail.ecotax,
+      ecotaxTaxRate: firstDetail.ecotax_tax_rate,
+      warehouseId: firstDetail.id_warehouse,
+    });
+    expect(taxIds).toHaveLength(2);
+    expect(line?.taxName).toContain(' + ');
+  });
+
+  it('gives an untaxed line rate 0, and uses tax_rate and tax_name when the tax is unknown', () => {
+    const untaxed = { ...firstDetail, associations: { taxes: [{ id: 0 }] }, tax_rate: undefined };
+    expect(ok({ ...base, details: [untaxed] }).lines[0]).toMatchObject({ taxRate: amount('0'), taxName: '' });
+    const named = {
+      ...firstDetail,
+      associations: { taxes: [] },
+      tax_rate: amount('2.1'),
+      tax_name: 'TVA FR 2.1%',
+    };
+    expect(ok({ ...base, details: [named] }).lines[0]).toMatchObject({
+      taxRate: amount('2.1'),
+      taxName: 'TVA FR 2.1%',
+    });
+  });
+
+  it('infers lines from the order rows when no detail could be read', () => {
+    const row = base.order.associations.order_rows[0];
+    if (!row) throw new Error('order 11 has no row');
+    const rows = [
+      { ...row, unit_price_tax_excl: amount('10'), unit_price_tax_incl: amount('12'), product_quantity: 3 },
+      {
+        ...row,
+        id: row.id + 1,
+        unit_price_tax_excl: amount('0'),
+        unit_price_tax_incl: amount('0'),
+        product_quantity: 1,
+      },
+    ];
+    const order = ok({
+      ...base,
+      details: [],
+      order: { ...base.order, associations: { ...base.order.associations, order_rows: rows } },
+    });
+    const zero = amount('0');
+    expect(order.lines[0]).toEqual({
+      detailId: row.id,
+      productId: row.product_id,
+      combinationId: row.product_attribute_id,
+      name: row.product_name,
+      reference: row.product_reference,
+      ean13: row.product_ean13,
+      supplierReference: '',
+      quantity: 3,
+      quantityRefunded: 0,
+      unitPriceTaxExcl: amount('10'),
+      unitPriceTaxIncl: amount('12'),
+      totalTaxExcl: amount('30'),
+      totalTaxIncl: amount('36'),
+      originalUnitPriceTaxExcl: amount('10'),
+      reductionPercent: zero,
+      reductionAmountTaxExcl: zero,
+      reductionAmountTaxIncl: zero,
+      groupReductionPercent: zero,
+      taxRate: amount('20'),
+      taxName: '',
+      ecotaxTaxExcl: zero,
+      ecotaxTaxRate: zero,
+      warehouseId: 0,
+    });
+    expect(order.lines[1]?.taxRate).toEqual(zero);
+  });
+
+  it('refuses an unknown state, an unknown tax, and says which', () => {
+    expect(toShopOrder({ ...base, order: { ...base.order, current_state: 99 } }, reference)).toEqual({
+      ok: false,
+      key: { shopId: base.order.id_shop, orderId: 11 },
+      reference: base.order.reference,
+      stateId: 99,
+      code: 'unknown-state',
+      message: 'La commande est dans un statut inconnu de la boutique (99).',
+    });
+    expect(toShopOrder({ ...base, order: { ...base.order, id_currency: 98 } }, reference)).toMatchObject({
+      message: 'La devise de la commande (id 98) est inconnue de la boutique.',
+    });
+    const unknownTax = {
+      ...firstDetail,
+      associations: { taxes: [{ id: 999 }, { id: 998 }] },
+      tax_rate: undefined,
+    };
+    expect(toShopOrder({ ...base, details: [unknownTax] }, reference)).toMatchObject({
+      ok: false,
+      code: 'unknown-tax',
+      message: `La taxe de la ligne « ${firstDetail.product_name} » (id 999, 998) est inconnue de la boutique.`,
+    });
+    expect(
+      toShopOrder(
+        { ...base, details: [], order: { ...base.order, associations: { order_rows: [] } } },
+        reference,
+      ),
+    ).toMatchObject({ message: 'La commande ne contient aucune ligne de produit.' });
+    expect(
+      toShopOrder({ ...base, details: [{ ...firstDetail, product_quantity: -2 }] }, reference),
+    ).toMatchObject({
+      message: `La ligne « ${firstDetail.product_name} » a une quantité négative (-2).`,
+    });
+    // A zero quantity is not negative.
+    expect(toShopOrder({ ...base, details: [{ ...firstDetail, product_quantity: 0 }] }, reference).ok).toBe(
+      true,
+    );
+  });
+
+  it('lets any other error through', () => {
+    expect(() => toShopOrder({ ...base, messages: null as never }, reference)).toThrow(TypeError);
   });
 });

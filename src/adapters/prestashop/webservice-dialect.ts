@@ -165,5 +165,5 @@ export function cartRulesResource(version: string | undefined): 'order_discounts
  * without key none at all (8.1.2/66_error_no_credentials_401.txt.headers).
  */
 export function versionFromHeader(header: string | undefined): string | undefined {
-  return header === undefined || header === '' || header === '0' ? undefined : header;
+  return header === '' || header === '0' ? undefined : header;
 }

@@ -45,17 +45,16 @@ export function parseXmlTree(body: string): XmlElement {
       'XML answer refused: it declares a DOCTYPE or entities (entity expansion is not allowed)',
     );
   }
-  const tree: unknown = parser.parse(body, true);
-  if (tree === null || typeof tree !== 'object' || Array.isArray(tree))
-    throw new Error('XML answer has no root element');
-  return tree as XmlElement;
+  // With validation on, the parser throws on a body without a root element and otherwise always
+  // gives an object: no further check is needed.
+  return parser.parse(body, true) as XmlElement;
 }
 
 /** The content of `<prestashop>`, as PrestaShop's JSON would give it. */
 export function xmlToPlain(body: string): Record<string, unknown> {
   const tree = parseXmlTree(body);
   const root = tree['prestashop'];
-  if (root === undefined || typeof root !== 'object' || Array.isArray(root)) {
+  if (typeof root !== 'object' || Array.isArray(root)) {
     throw new Error('XML answer is not a PrestaShop document (no <prestashop> root)');
   }
   const result: Record<string, unknown> = {};
@@ -83,10 +82,10 @@ function attribute(node: XmlNode, name: string): string | undefined {
 function isListContainer(name: string, node: XmlNode): boolean {
   if (typeof node === 'string') return node.trim() === '' && name.endsWith('s');
   if (Array.isArray(node)) return false;
-  const children = childEntries(node);
-  if (children.length === 0) return name.endsWith('s');
-  if (children.length !== 1) return false;
-  const [childName] = children[0] ?? [''];
+  const [only, ...others] = childEntries(node);
+  if (only === undefined) return name.endsWith('s');
+  if (others.length > 0) return false;
+  const [childName] = only;
   return name.startsWith(childName.slice(0, -1)) && name !== childName;
 }
 
@@ -127,8 +126,8 @@ function toPlain(node: XmlNode): unknown {
 
 function textOf(node: XmlNode): string {
   if (typeof node === 'string') return node;
-  if (Array.isArray(node)) return '';
-  const text = node['#text'];
+  // A language entry is never a list; one would have no `#text` either.
+  const text = (node as Partial<XmlElement>)['#text'];
   return typeof text === 'string' ? text : '';
 }
 

@@ -3,6 +3,7 @@ import type { Difference, DifferenceKind, ReconciliationReport } from '../../dom
 import type { Language, MessageKey, Translate } from '../i18n.js';
 import { formatAmount, formatLocalDate } from './format.js';
 import { DOCUMENT_NAMES } from './labels.js';
+import { DataTable, type Column } from './data-table.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 
 /** What the form asked for, as typed (shown back as is). */
@@ -121,57 +122,44 @@ function DifferenceTable(props: { differences: readonly Difference[]; t: Transla
   const { t, language } = props;
   const money = (value: Parameters<typeof toText>[0] | undefined) =>
     value === undefined ? '' : formatAmount(toText(value), language);
+  const columns: readonly Column<Difference>[] = [
+    { header: t('colDifference'), cell: (difference) => t(KIND_LABELS[difference.kind]) },
+    {
+      header: t('colOrder'),
+      cell: ({ key, order }) => `${key.orderId} (${key.shopId})${order ? ` ${order.reference}` : ''}`,
+    },
+    { header: t('date'), cell: ({ order }) => (order ? formatLocalDate(order.dateAdd) : '') },
+    { header: t('colState'), cell: ({ order }) => order?.stateName ?? '' },
+    { header: t('colShopTotal'), cell: ({ order }) => money(order?.totals?.taxIncl), kind: 'number' },
+    {
+      header: t('document'),
+      cell: ({ document }) =>
+        document ? (
+          <a href={`/documents/${encodeURIComponent(document.number)}`}>
+            {DOCUMENT_NAMES[document.type]} {document.number}
+          </a>
+        ) : (
+          ''
+        ),
+    },
+    { header: t('colGescomTotal'), cell: ({ document }) => money(document?.totals.taxIncl), kind: 'number' },
+    {
+      header: t('colToDo'),
+      cell: (difference) => (
+        <>
+          {t(TODO[difference.kind], { shop: difference.key.shopId, order: difference.key.orderId })}{' '}
+          <ActionLink difference={difference} t={t} />
+        </>
+      ),
+    },
+  ];
   return (
-    <div class="table-wrap">
-      <table id="differences">
-        <thead>
-          <tr>
-            <th scope="col">{t('colDifference')}</th>
-            <th scope="col">{t('colOrder')}</th>
-            <th scope="col">{t('date')}</th>
-            <th scope="col">{t('colState')}</th>
-            <th scope="col" class="num">
-              {t('colShopTotal')}
-            </th>
-            <th scope="col">{t('document')}</th>
-            <th scope="col" class="num">
-              {t('colGescomTotal')}
-            </th>
-            <th scope="col">{t('colToDo')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.differences.map((difference) => {
-            const { key, order, document } = difference;
-            return (
-              <tr data-kind={difference.kind}>
-                <td>{t(KIND_LABELS[difference.kind])}</td>
-                <td>
-                  {key.orderId} ({key.shopId}){order ? ` ${order.reference}` : ''}
-                </td>
-                <td>{order ? formatLocalDate(order.dateAdd) : ''}</td>
-                <td>{order?.stateName ?? ''}</td>
-                <td class="num">{money(order?.totals?.taxIncl)}</td>
-                <td>
-                  {document ? (
-                    <a href={`/documents/${encodeURIComponent(document.number)}`}>
-                      {DOCUMENT_NAMES[document.type]} {document.number}
-                    </a>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td class="num">{money(document?.totals.taxIncl)}</td>
-                <td>
-                  {t(TODO[difference.kind], { shop: key.shopId, order: key.orderId })}{' '}
-                  <ActionLink difference={difference} t={t} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="differences"
+      columns={columns}
+      rows={props.differences}
+      rowAttributes={(difference) => ({ 'data-kind': difference.kind })}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import type { OrderState } from '../../domain/shop-order.js';
 import { stateProgress } from '../../domain/state-progress.js';
 import type { MessageKey } from '../i18n.js';
 import { formatDateTime } from './format.js';
+import { DataTable, type Column } from './data-table.js';
 import { CsrfField, type PageContext } from './layout.js';
 
 const STEP_LABELS: readonly MessageKey[] = ['stepNotPaid', 'stepPaid', 'stepPreparing', 'stepShipped'];
@@ -35,57 +36,43 @@ export function StatusSweepPanel(props: {
         <section class="panel" id="status-forward" aria-labelledby="status-forward-title">
           <h2 id="status-forward-title">{t('forwardTitle')}</h2>
           <p class="help">{t('forwardHelp')}</p>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('forwardStep')}</th>
-                  <th scope="col">{t('colState')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {states
-                  .filter((state) => !state.deleted)
-                  .map((state) => (
-                    <tr data-state={state.id} data-step={stateProgress(state)}>
-                      <td>{t(STEP_LABELS[stateProgress(state)] ?? 'stepNotPaid')}</td>
-                      <td>
-                        {state.name} ({state.id})
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={forwardColumns(page)}
+            // By id, as the state table of the import window lists them.
+            rows={states.filter((state) => !state.deleted).toSorted((a, b) => a.id - b.id)}
+            rowAttributes={(state) => ({
+              'data-state': String(state.id),
+              'data-step': String(stateProgress(state)),
+            })}
+          />
         </section>
       )}
       <section class="panel" id="status-journal" aria-labelledby="status-journal-title">
         <h2 id="status-journal-title">{t('sweepJournalTitle')}</h2>
-        {journal.length === 0 ? (
-          <p>{t('sweepJournalEmpty')}</p>
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colAt')}</th>
-                  <th scope="col">{t('colOrder')}</th>
-                  <th scope="col">{t('colMessage')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {journal.map((entry) => (
-                  <tr class={entry.level === 'info' ? '' : 'warn'}>
-                    <td class="nowrap">{formatDateTime(entry.at, page.language)}</td>
-                    <td>{entry.orderId ?? ''}</td>
-                    <td>{entry.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={journalColumns(page)}
+          rows={journal}
+          rowAttributes={(entry) => ({ class: entry.level === 'info' ? '' : 'warn' })}
+          empty={<p>{t('sweepJournalEmpty')}</p>}
+        />
       </section>
     </>
   );
+}
+
+function forwardColumns(page: PageContext): readonly Column<OrderState>[] {
+  const { t } = page;
+  return [
+    { header: t('forwardStep'), cell: (state) => t(STEP_LABELS[stateProgress(state)] ?? 'stepNotPaid') },
+    { header: t('colState'), cell: (state) => `${state.name} (${state.id})` },
+  ];
+}
+
+function journalColumns(page: PageContext): readonly Column<JournalEntry>[] {
+  const { t, language } = page;
+  return [
+    { header: t('colAt'), cell: (entry) => formatDateTime(entry.at, language), kind: 'date' },
+    { header: t('colOrder'), cell: (entry) => entry.orderId ?? '' },
+    { header: t('colMessage'), cell: (entry) => entry.message },
+  ];
 }

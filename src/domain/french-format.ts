@@ -1,4 +1,4 @@
-import { parseAmount, round, type Amount } from './money.js';
+import { format, parseAmount, round, type Amount } from './money.js';
 
 /**
  * How amounts, dates and durations are shown to a person: the one formatter of the terminal and the web
@@ -27,6 +27,14 @@ export function formatAmount(value: Amount | string, language: DisplayLanguage =
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
   const decimals = fraction === undefined ? '' : `${language === 'fr' ? ',' : '.'}${fraction}`;
   return `${negative ? '-' : ''}${grouped}${decimals}`;
+}
+
+/**
+ * `1234.5` → `1234,50`: two decimals, a decimal comma and no thousands separator — the form written into
+ * the GesCom's own texts (line labels, notes) and CSV cells, where a no-break space could be lost.
+ */
+export function frenchAmount(value: Amount): string {
+  return format(value).replace('.', ',');
 }
 
 /** An amount with its currency, which never wraps away from it: "43,20 €", "12,00 USD". */

@@ -1,5 +1,6 @@
 import { DOCUMENT_TYPE_NAMES } from './labels.js';
-import { type Amount, format } from './money.js';
+import { frenchAmount } from './french-format.js';
+import type { Amount } from './money.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
 import type { ShopDateTime, ShopOrderKey } from './shop-order.js';
 
@@ -84,11 +85,6 @@ export const DIFFERENCE_NAMES: Readonly<Record<DifferenceKind, string>> = {
   'cancelled-still-live': 'Annulée ou remboursée, document toujours actif',
   'order-missing': 'Commande disparue de la boutique',
 };
-
-/** `1234.5` → `1234,50`: two decimals and a decimal comma, as a French reader expects. */
-export function frenchAmount(value: Amount): string {
-  return format(value).replace('.', ',');
-}
 
 /** `le devis DE00001`, `la facture FA00001`. */
 function theDocument(document: ReconciledDocument | undefined): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amount } from '../domain/money.js';
-import { frenchAmount, frenchRate, line, singleLine } from './line-draft.js';
+import { frenchAmount } from '../domain/french-format.js';
+import { frenchRate, line, singleLine } from './line-draft.js';
 
 describe('line drafts', () => {
   it('writes rates and amounts the French way', () => {

@@ -1,4 +1,4 @@
-import { type Amount, Decimal, ZERO, format, round } from '../domain/money.js';
+import { type Amount, Decimal, ZERO, round } from '../domain/money.js';
 import { type DocumentLineDraft, FIELD_LIMITS, type LineKind } from '../domain/sales-document.js';
 import { truncateText } from '../domain/truncate.js';
 
@@ -14,11 +14,6 @@ const label = (text: string) => truncateText(text, FIELD_LIMITS.label);
 /** `5.5` → `5,5 %`, as a French label writes a rate. */
 export function frenchRate(rate: Amount): string {
   return `${rate.toFixed().replace('.', ',')} %`;
-}
-
-/** French amount for labels and notes: `6,90`. */
-export function frenchAmount(value: Amount): string {
-  return format(value).replace('.', ',');
 }
 
 export interface LineAmounts {

@@ -5,8 +5,8 @@ import {
   type Difference,
   type ReconciledTotals,
   type ReconciliationReport,
-  frenchAmount,
 } from '../domain/reconciliation.js';
+import { frenchAmount } from '../domain/french-format.js';
 import { frenchDate } from '../domain/templates.js';
 import { CSV_BOM, csvRow } from './report-csv.js';
 

@@ -2,7 +2,8 @@ import type { ArticleSettings } from '../domain/rules.js';
 import { type Amount, Decimal, ZERO, round } from '../domain/money.js';
 import type { DocumentLineDraft } from '../domain/sales-document.js';
 import type { OrderCartRule, ShopOrder } from '../domain/shop-order.js';
-import { frenchAmount, frenchRate, singleLine } from './line-draft.js';
+import { frenchAmount } from '../domain/french-format.js';
+import { frenchRate, singleLine } from './line-draft.js';
 import { vatRateFor } from './vat-and-allocation.js';
 
 /**

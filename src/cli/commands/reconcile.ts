@@ -2,12 +2,8 @@ import type { Command } from 'commander';
 import type { ReconcileOptions } from '../../app/navette.js';
 import { parseIdList, parsePeriod } from '../../domain/input-values.js';
 import { DOCUMENT_TYPE_NAMES } from '../../domain/labels.js';
-import {
-  DIFFERENCE_NAMES,
-  type Difference,
-  type ReconciliationReport,
-  frenchAmount,
-} from '../../domain/reconciliation.js';
+import { DIFFERENCE_NAMES, type Difference, type ReconciliationReport } from '../../domain/reconciliation.js';
+import { frenchAmount } from '../../domain/french-format.js';
 import { frenchDate } from '../../domain/templates.js';
 import { cleanText } from '../../domain/truncate.js';
 import { action, valueOf, withNavette } from '../cli-context.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createPrestaShopOrderSource } from '../src/adapters/prestashop/prestashop-order-source.js';
 import { FakeClock } from '../src/adapters/prestashop/testing/fake-clock.js';
-import type { FetchLike } from '../src/adapters/prestashop/webservice-client.js';
+import type { FetchLike } from '../src/adapters/http/fetch-like.js';
 import { createDemoShop, generateOrders } from '../src/demo-shop/index.js';
 import type { SourcedOrder } from '../src/domain/shop-order.js';
 import type { OrderQuery } from '../src/ports/order-source.js';

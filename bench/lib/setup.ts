@@ -1,6 +1,6 @@
 import { configSchema, type NavetteConfig } from '../../src/config/config-schema.js';
 import { starterConfig } from '../../src/config/defaults.js';
-import type { FetchLike } from '../../src/adapters/prestashop/webservice-client.js';
+import type { FetchLike } from '../../src/adapters/http/fetch-like.js';
 
 /** The demo shop's "now": its generated orders spread over the 60 days before it. */
 export const DEMO_NOW = new Date('2026-11-27T10:00:00Z');

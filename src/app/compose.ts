@@ -7,7 +7,7 @@ import {
   createPrestaShopOrderSource,
   type PrestaShopOrderSource,
 } from '../adapters/prestashop/prestashop-order-source.js';
-import type { FetchLike } from '../adapters/prestashop/webservice-client.js';
+import type { FetchLike } from '../adapters/http/fetch-like.js';
 import { checkDolibarr, type DolibarrCheck } from '../adapters/dolibarr/connection-check.js';
 import { DolibarrClient } from '../adapters/dolibarr/dolibarr-client.js';
 import { DolibarrGescom } from '../adapters/dolibarr/dolibarr-gescom.js';

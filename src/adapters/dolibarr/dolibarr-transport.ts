@@ -1,4 +1,5 @@
 import type { Clock } from '../../ports/clock.js';
+import type { FetchLike } from '../http/fetch-like.js';
 import {
   type CallContext,
   type DolibarrFailure,
@@ -10,9 +11,6 @@ import {
 } from './errors.js';
 import { type AttemptOutcome, type RetryPolicy, decideRetry, defaultRetryPolicy } from './retry-policy.js';
 import { errorBodySchema } from './wire-schemas.js';
-
-/** The slice of `fetch` the client uses (the global one, or the simulator's in-process one). */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface DolibarrClientOptions {
   /** Dolibarr's address, e.g. `https://erp.example.fr` (with or without `/api/index.php`). */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { WebserviceFailure } from './errors.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { psHeaders } from './testing/fake-webservice.js';
-import { type AttemptEvent, type FetchLike, WebserviceClient } from './webservice-client.js';
+import type { FetchLike } from '../http/fetch-like.js';
+import { type AttemptEvent, WebserviceClient } from './webservice-client.js';
 
 /**
  * The client's requests as sent (address, headers, body) and its answers to the statuses the recorded

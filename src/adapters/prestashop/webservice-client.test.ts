@@ -5,7 +5,8 @@ import { redactUrl } from './redact-url.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { psHeaders } from './testing/fake-webservice.js';
 import { recordedAnswer, toResponse } from './testing/recorded-fixtures.js';
-import { type FetchLike, MAX_URL_LENGTH, WebserviceClient } from './webservice-client.js';
+import type { FetchLike } from '../http/fetch-like.js';
+import { MAX_URL_LENGTH, WebserviceClient } from './webservice-client.js';
 import { readQuery } from './webservice-dialect.js';
 
 const KEY = 'SECRETKEY0123456789ABCDEFGHIJKLM';

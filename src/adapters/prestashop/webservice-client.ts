@@ -1,4 +1,5 @@
 import type { Clock } from '../../ports/clock.js';
+import type { FetchLike } from '../http/fetch-like.js';
 import {
   type FailureContext,
   type WebserviceFailure,
@@ -33,9 +34,6 @@ import {
 // The names the rest of navette imports from the client.
 export type { RawRecord, WebserviceAnswer } from './webservice-answer.js';
 export type { FilterValue, ReadParams, ShopScope } from './webservice-dialect.js';
-
-/** The slice of `fetch` the client uses (the global one, or the demo shop's in-process one). */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface WebserviceClientOptions {
   /** The shop's address, with or without the trailing `/api`. */

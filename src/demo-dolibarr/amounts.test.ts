@@ -33,6 +33,10 @@ describe('Dolibarr’s per-line arithmetic', () => {
     expect(shown(line('-19.12', '20'))).toEqual(['-19.12', '-19.12', '-3.82', '-22.94']);
   });
 
+  it('rounds an HT unit price to 5 decimals before computing the line, as a real Dolibarr did', () => {
+    expect(shown(line('8.014218', '5.5'))).toEqual(['8.01422', '8.01', '0.45', '8.46']);
+  });
+
   it('turns a TTC unit price into an HT subprice with 5 decimals, keeping the TTC total', () => {
     expect(shown(line('12', '20', { ttc: true }))).toEqual(['10', '10', '2', '12']);
     expect(shown(line('12.99', '20', { ttc: true }))).toEqual(['10.825', '10.83', '2.16', '12.99']);

@@ -67,9 +67,12 @@ export function lineTotals(line: LineInput, rounding: RoundingSettings = DEFAULT
     totalHt = mt(totalTtc.div(vatFactor));
     subprice = mu(line.unitPrice.div(vatFactor));
   } else {
-    totalHt = mt(discounted);
-    totalTtc = mt(discounted.times(vatFactor));
-    subprice = line.unitPrice;
+    // The HT price is rounded to MAIN_MAX_DECIMALS_UNIT before anything is computed from it (a real
+    // Dolibarr 23.0.0-beta stored 8.014218 as 8.01422, and its 5.5 % line came to 8.46 TTC, not 8.45).
+    subprice = mu(line.unitPrice);
+    const discountedHt = subprice.times(line.qty).times(new D(1).minus(line.discountPercent.div(100)));
+    totalHt = mt(discountedHt);
+    totalTtc = mt(discountedHt.times(vatFactor));
   }
   const totalVat = mt(totalTtc.minus(totalHt));
   const rate = line.currencyRate;

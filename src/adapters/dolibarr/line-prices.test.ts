@@ -12,7 +12,25 @@ describe('fittedUnitPrice', () => {
       totalTaxExcl: amount('18.957346'),
       totalTaxIncl: amount('20'),
     });
-    expect(fittedUnitPrice(tea).toFixed()).toBe('9.478673');
+    expect(fittedUnitPrice(tea).toFixed()).toBe('9.47867');
+  });
+
+  it('fits with the unit price Dolibarr stores, rounded to 5 decimals', () => {
+    // Seen on a real Dolibarr: 8.014218 at 5.5 % is stored as 8.01422 and gives 8.46 TTC, not 8.45.
+    const tea = line({
+      quantity: amount(1),
+      unitPriceTaxExcl: amount('8.014218'),
+      vatRate: amount('5.5'),
+      totalTaxExcl: amount('8.01'),
+      totalTaxIncl: amount('8.45'),
+    });
+    expect(dolibarrLineTotals(tea.quantity, tea.unitPriceTaxExcl, tea.vatRate).taxIncl.toFixed(2)).toBe(
+      '8.46',
+    );
+    const unit = fittedUnitPrice(tea);
+    expect(unit.decimalPlaces()).toBeLessThanOrEqual(5);
+    const totals = dolibarrLineTotals(tea.quantity, unit, tea.vatRate);
+    expect([totals.taxExcl.toFixed(2), totals.taxIncl.toFixed(2)]).toEqual(['8.01', '8.45']);
   });
 
   it('moves the HT price within its cent so that the TTC rounds as the shop’s', () => {

@@ -40,6 +40,21 @@ const BAD_KEY =
 /** What Dolibarr's injection filter refuses in the URL's path. */
 const WAF_PATTERN = /[:<>"]|javascript/i;
 
+/**
+ * Dolibarr's installer opens the database connection in `utf8` (3 bytes): a character beyond U+FFFF in
+ * what is written makes MariaDB refuse the row (real exchange 004 of test/fixtures/dolibarr/real-23.0.0-beta).
+ */
+const BEYOND_BASIC_PLANE = /[\u{10000}-\u{10FFFF}]/u;
+
+function unstorableText(resource: string, character: string): RestError {
+  const bytes = [...Buffer.from(character, 'utf8')].map((byte) => `\\x${byte.toString(16).toUpperCase()}`);
+  return new RestError(
+    500,
+    `Error creating ${resource}`,
+    `Incorrect string value: '${bytes.join('')}' for column \`dolibarr\`.\`llx_${resource}\` at row 1`,
+  );
+}
+
 function keyOf(request: Request, query: URLSearchParams): string | undefined {
   const header = request.headers.get('DOLAPIKEY');
   if (header) return header;
@@ -103,6 +118,8 @@ export function createDolibarrApp(options: DolibarrAppOptions): Hono {
       if (route.takesBody && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)))
         throw new RestError(400, 'Invalid value specified for `request_data`', undefined, 'validate');
       if (route.right && user.rights && !user.rights.has(route.right)) throw new RestError(403);
+      const unstorable = BEYOND_BASIC_PLANE.exec(text)?.[0];
+      if (unstorable !== undefined) throw unstorableText(resource, unstorable);
       const reply = await route.handle({
         method: request.method,
         params,

@@ -122,6 +122,20 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect(subject.dolibarr.store.documents.propal.size).toBe(0);
   });
 
+  it('writes a product name with an emoji without it, as a default Dolibarr cannot store it', async () => {
+    const key = { shopId: 1, orderId: 15 };
+    const lines = draft(key).lines.map((each, index) =>
+      index === 0 ? { ...each, label: 'Savon de Marseille à l’huile d’olive 🫒' } : each,
+    );
+    const written = await subject.target.importDocument(draft(key, { lines }), record(key));
+    const stored = [...subject.dolibarr.store.documents.propal.values()].find(
+      (doc) => doc.row.ref_ext === 'ps-1-15',
+    );
+    expect(written.number).not.toBe('');
+    expect(JSON.stringify(stored?.lines)).toContain('Savon de Marseille à l’huile d’olive');
+    expect(JSON.stringify(stored?.lines)).not.toContain('🫒');
+  });
+
   it('stops on a Dolibarr out of reach: the failure says so and nothing is recorded', async () => {
     const key = { shopId: 1, orderId: 12 };
     subject.dolibarr.faults.failNext('*', 10, 503);

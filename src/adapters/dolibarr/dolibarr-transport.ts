@@ -10,6 +10,7 @@ import {
   unreachable,
 } from './errors.js';
 import { type AttemptOutcome, type RetryPolicy, decideRetry, defaultRetryPolicy } from './retry-policy.js';
+import { answerJson, storableJson } from './storable-text.js';
 import { errorBodySchema } from './wire-schemas.js';
 
 export interface DolibarrClientOptions {
@@ -94,7 +95,7 @@ export class DolibarrTransport {
     const context: CallContext = { method, endpoint: endpointOf(path) };
     const search = options.query?.toString() ?? '';
     const url = `${this.baseUrl}${API_PATH}${path}${search ? `?${search}` : ''}`;
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const body = options.body === undefined ? undefined : storableJson(JSON.stringify(options.body));
     let everAnswered = false;
     for (let attempt = 1; ; attempt += 1) {
       const started = this.clock.now().getTime();
@@ -131,7 +132,13 @@ export class DolibarrTransport {
       () => controller.abort(new TimeoutSignal()),
       () => undefined,
     );
-    const headers: Record<string, string> = { Accept: 'application/json', DOLAPIKEY: this.key };
+    // Identity: Dolibarr's error page goes out marked gzip but is not compressed (seen on a real 23.0.0-beta
+    // with `$dolibarr_main_prod = '0'`), and the fetch then fails as if Dolibarr had not answered.
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Encoding': 'identity',
+      DOLAPIKEY: this.key,
+    };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       const response = await this.fetchFn(url, {
@@ -162,15 +169,9 @@ export class DolibarrTransport {
     if (result.kind === 'network') return { kind: 'retryable', outcome: { kind: 'network' } };
     const { status, text, contentType } = result;
     const isJson = contentType.includes('json');
-    let body: unknown;
-    if (text.trim() !== '' && isJson) {
-      try {
-        body = JSON.parse(text) as unknown;
-      } catch {
-        if (status >= 200 && status < 300)
-          return { kind: 'failed', failure: malformedAnswer(context, status) };
-      }
-    }
+    const body = text.trim() !== '' && isJson ? answerJson(text) : undefined;
+    if (isJson && text.trim() !== '' && body === undefined && status >= 200 && status < 300)
+      return { kind: 'failed', failure: malformedAnswer(context, status) };
     if (status === 304) return { kind: 'done', answer: { status, body: undefined } };
     if (status >= 200 && status < 300) {
       if (!isJson && text.trim() !== '') return { kind: 'failed', failure: malformedAnswer(context, status) };
@@ -210,10 +211,11 @@ export class DolibarrTransport {
 const RETRIED = new Set([429, 500, 502, 503, 504]);
 
 /** `Not Found: Order not found` plus the object's own error (`error.0`), if any. */
+/** Dolibarr's message with its own reason: in `0`, or in `1` when `0` is empty (real exchange 001). */
 function restlerDetail(error: { message: string } & Record<string, unknown>): string {
-  const own = error['0'];
+  const own = [error['0'], error['1']].find((reason) => typeof reason === 'string' && reason !== '');
   const message = error.message.replace(/^[A-Za-z ]+: /, '');
-  return typeof own === 'string' && own !== '' ? `${message} (${own})` : message;
+  return typeof own === 'string' ? `${message} (${own})` : message;
 }
 
 type AttemptResult =

@@ -17,6 +17,7 @@ export type DolibarrFailureCode =
   | 'filter-value-unsupported'
   | 'malformed-answer'
   | 'timeout'
+  | 'data-refused'
   | 'server-error';
 
 export class DolibarrFailure extends ExpectedFailure {
@@ -116,6 +117,15 @@ export function unsafePathValue(value: string): DolibarrFailure {
  * Turns Dolibarr's answer to a failed call into the failure a business can act on. `detail` is Restler's
  * message (`Not Found: Order not found`) with the object's error, if any.
  */
+/**
+ * Dolibarr's 500s that its own JSON explains as a refusal of the data written (one order's or one
+ * customer's), not as a server down: a value too long or in a charset it cannot store, a code in the
+ * wrong syntax for the numbering module, a duplicate, an unknown reference (fixtures 019 and 102 of
+ * Dolibarr 23.0.0-beta; real exchanges 001 and 004). They fail that order, the run goes on.
+ */
+const DATA_REFUSALS =
+  /Data too long|Incorrect string value|ErrorBad\w*Syntax|AlreadyExists|foreign key constraint fails/i;
+
 export function failureFromStatus(
   status: number,
   detail: string,
@@ -173,6 +183,13 @@ export function failureFromStatus(
     return new DolibarrFailure('filter-invalid', `Dolibarr refuse le filtre de ${call}.`, status, detail);
   if (status === 400)
     return new DolibarrFailure('bad-request', `Dolibarr refuse ${call} : ${detail}.`, status, detail);
+  if (status === 500 && DATA_REFUSALS.test(detail))
+    return new DolibarrFailure(
+      'data-refused',
+      `Dolibarr refuse les données de ${call} : ${detail}. Corrigez la fiche en cause (dans la boutique ou dans Dolibarr), puis relancez l’import.`,
+      status,
+      detail,
+    );
   return new DolibarrFailure(
     'server-error',
     `Dolibarr a répondu par une erreur (HTTP ${status}) à ${call}${detail ? ` : ${detail}` : ''}.`,

@@ -60,6 +60,7 @@ describe('Dolibarr target specifics (simulator)', () => {
       socid: thirdParty,
       date: 1741608000,
       ref_ext: 'ps-1-7',
+      ref_client: draft(key).reference,
       lines: [{ desc: 'Thé', qty: 1, subprice: '5', tva_tx: '20' }],
     });
     expect(await subject.target.findByExternalKeys(['ps-1-7'])).toEqual(new Map());
@@ -71,6 +72,30 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect(adopted.status).toBe('confirmed');
     expect(adopted.totals.taxIncl.toFixed(2)).toBe('23.95');
     expect((await subject.store.findImports([key])).get('ps-1-7')?.documentNumber).toBe(adopted.number);
+  });
+
+  it('never adopts, changes or deletes a document of another order that carries the same key', async () => {
+    // Two shops writing into one Dolibarr, each with a shop 1: both have an order 1/8 (seen for real).
+    const key = { shopId: 1, orderId: 8 };
+    const thirdParty = await subject.client.create('thirdparties', { name: 'Autre boutique', client: 1 });
+    const theirs = await subject.client.createDocument('orders', {
+      socid: thirdParty,
+      date: 1741608000,
+      ref_ext: 'ps-1-8',
+      ref_client: 'AUTREBOUT',
+      lines: [{ desc: 'Lampe', qty: 1, subprice: '50', tva_tx: '20' }],
+    });
+    const failure = await subject.target
+      .importDocument(draft(key, { type: 'order', status: 'confirmed' }), record(key))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(isExpectedFailure(failure) && failure.code).toBe('external-key-taken');
+    expect(isExpectedFailure(failure) && failure.message).toContain('AUTREBOUT');
+    expect(documentsFor(subject, 'ps-1-8')).toBe(1);
+    expect(subject.dolibarr.store.documents.commande.get(theirs)?.row.ref_client).toBe('AUTREBOUT');
+    expect((await subject.store.findImports([key])).size).toBe(0);
   });
 
   it('closes a gap within the tolerance with an écart line at a real rate, and refuses beyond it', async () => {

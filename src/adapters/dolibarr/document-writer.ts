@@ -1,4 +1,5 @@
 import { ExpectedFailure } from '../../domain/failure.js';
+import { frenchAmount } from '../../domain/french-format.js';
 import { amount, toText, type Amount } from '../../domain/money.js';
 import { FIELD_LIMITS, type DocumentSummary, type SalesDocumentDraft } from '../../domain/sales-document.js';
 import { truncateText } from '../../domain/truncate.js';
@@ -180,16 +181,34 @@ export async function adopt(
   record: ImportRecord,
 ): Promise<DocumentSummary | undefined> {
   const resource: DocumentResource = resourceFor(draft.type);
+  const reference = truncateText(draft.reference, FIELD_LIMITS.reference);
+  const another = chain.find((found) => (found.wire.ref_client ?? '') !== reference);
+  if (another !== undefined) throw keyTaken(draft, another);
   for (const found of [...chain].reverse()) {
     const where = { resource: found.resource, id: found.wire.id };
-    if (found.wire.status !== 0)
-      return finish(context, await context.reads.read(where), draft, record, { adopted: true });
+    if (found.wire.status !== 0) {
+      const complete = await context.reads.read(where);
+      if (!isClosed(gapOf(draft, complete.wire))) throw keyTaken(draft, complete);
+      return finish(context, complete, draft, record, { adopted: true });
+    }
     const read = await context.reads.read(where);
     if (found.resource === resource && isClosed(gapOf(draft, read.wire)))
       return finish(context, read, draft, record, { adopted: true });
     await context.client.deleteDocument(where.resource, where.id);
   }
   return undefined;
+}
+
+/**
+ * A document of Dolibarr's carries the order's key but is not this order's: another order reference,
+ * or validated with other totals. Seen on a real Dolibarr where two shops (each with a shop 1) wrote:
+ * `ps-1-19` was both's. navette never adopts, changes or deletes it; the order fails until someone looks.
+ */
+function keyTaken(draft: SalesDocumentDraft, found: ReadDocument): ExpectedFailure {
+  return new ExpectedFailure(
+    'external-key-taken',
+    `Dolibarr a déjà le document ${found.wire.ref} avec la clé ${draft.externalKey}, mais pour une autre commande (référence « ${found.wire.ref_client ?? ''} », ${frenchAmount(amount(found.wire.total_ttc))} TTC ; cette commande : « ${draft.reference} », ${frenchAmount(draft.shopTotals.taxIncl)} TTC). Une autre boutique écrit-elle dans ce Dolibarr avec les mêmes numéros ? Vérifiez ce document ; navette n’y touche pas et réessaiera au prochain import.`,
+  );
 }
 
 export function alreadyImported(externalKey: string, number: string): ExpectedFailure {

@@ -327,7 +327,7 @@ export function describeGescomTargetContract(name: string, open: () => Promise<G
         );
         await expectFailure(
           target.transformDocument(imported.number, { type: 'delivery', status: 'confirmed' }),
-          'transform-unsupported',
+          'transform-in-gescom',
         );
         // Its transformations are Dolibarr's own (shipments, invoices): an import alone is none of them.
         const start = await target.transformationsSince(undefined, 1_000);

@@ -152,7 +152,7 @@ describe('Dolibarr: transformations read for the status sweep (simulator)', () =
     const error: unknown = await subject.target
       .transformDocument(orders[0]!.number, { type: 'delivery', status: 'confirmed' })
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'transform-unsupported' });
+    expect(error).toMatchObject({ code: 'transform-in-gescom' });
     expect(String((error as Error).message)).toContain('dans Dolibarr');
   });
 });

@@ -272,7 +272,7 @@ function shopKeys(externalKeys: readonly string[]): ShopOrderKey[] {
 
 function transformInDolibarr(): ExpectedFailure {
   return new ExpectedFailure(
-    'transform-unsupported',
+    'transform-in-gescom',
     'Avec Dolibarr, faites l’expédition (avec son numéro de suivi) ou la facture dans Dolibarr lui-même, depuis la commande : la mise à jour des statuts les lira ensuite.',
   );
 }

@@ -68,7 +68,7 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
       c.status(422);
       const inGescom = await transformsInGescom(services);
       const reason =
-        inGescom && error.code === 'transform-unsupported' ? page.t('transformInDolibarr') : error.message;
+        inGescom && error.code === 'transform-in-gescom' ? page.t('transformInDolibarr') : error.message;
       const text = page.t('transformRefused', { reason });
       return c.html(
         <DocumentPage

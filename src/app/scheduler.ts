@@ -49,10 +49,9 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
         const summary = await navette.runImport({ trigger: 'schedule', dryRun: false });
         if (summary.fatal?.code !== 'run-in-progress') lastStart = now;
         options.onRun?.(summary);
-        // Then the reverse direction (SPEC §6): documents transformed in the GesCom move their orders.
-        // Not with Dolibarr yet: its shipments and invoices are not read back (the sweep would say so).
-        if (summary.fatal === undefined && config.gescom.target !== 'dolibarr')
-          options.onSweep?.(await navette.sweepStatuses());
+        // Then the reverse direction (SPEC §6): documents transformed in the GesCom (embedded or
+        // Dolibarr: shipments, invoices, orders closed) move their orders.
+        if (summary.fatal === undefined) options.onSweep?.(await navette.sweepStatuses());
       } finally {
         await navette.close();
       }

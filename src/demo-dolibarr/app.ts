@@ -83,6 +83,11 @@ export function createDolibarrApp(options: DolibarrAppOptions): Hono {
     ...shipmentRoutes(store, documents),
   ];
   const app = new Hono();
+  // Apache's `Date` header, from the simulator's clock: what a status sweep measures its cursor in.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('Date', store.now().toUTCString());
+  });
   app.all('*', async (c) => {
     const request = c.req.raw;
     const url = new URL(request.url);

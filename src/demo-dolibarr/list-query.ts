@@ -26,7 +26,10 @@ export interface ListPage<T> {
 export function listRows<T extends { row: Row }>(
   records: readonly T[],
   query: URLSearchParams,
-  options: ListOptions,
+  options: ListOptions & {
+    /** Table columns the answer does not show, computed from the record (`tms`). */
+    readonly computed?: Readonly<Record<string, (record: T) => unknown>>;
+  },
 ): ListPage<T> {
   const field = (name: string): string => {
     const bare = name.replace(/^t\./, '');
@@ -35,10 +38,15 @@ export function listRows<T extends { row: Row }>(
   let selected = [...records];
   const sqlfilters = query.get('sqlfilters');
   if (sqlfilters !== null && sqlfilters !== '') {
-    const columns = new Set([...options.columns, ...Object.keys(options.aliases)]);
+    const computed = options.computed ?? {};
+    const columns = new Set([...options.columns, ...Object.keys(options.aliases), ...Object.keys(computed)]);
     const parsed = parseSqlFilters(sqlfilters, columns, options.listName);
     if (!parsed.ok) throw new RestError(parsed.status, parsed.message);
-    selected = selected.filter((r) => matches(parsed.filter, (name) => r.row[field(name)]));
+    const valueOf = (r: T, name: string): unknown => {
+      const compute = computed[name.replace(/^t\./, '')];
+      return compute ? compute(r) : r.row[field(name)];
+    };
+    selected = selected.filter((r) => matches(parsed.filter, (name) => valueOf(r, name)));
   }
   const sortField = field(query.get('sortfield') ?? 't.rowid');
   const descending = (query.get('sortorder') ?? 'ASC').toUpperCase() === 'DESC';

@@ -24,6 +24,8 @@ export interface ShipmentRecord {
   readonly id: number;
   row: Row;
   readonly lines: Row[];
+  /** `tms` (unix seconds): in the table, filtered on, but not in the answers (`Expedition::fetch`). */
+  modified: number;
 }
 
 export interface PaymentRecord {

@@ -37,6 +37,8 @@ export const GESCOM_FAILURE_CODES = [
   'document-transformed',
   /** A credit note is not part of the quote → order → delivery → invoice chain. */
   'transform-unsupported',
+  /** A GesCom whose documents are transformed in its own screens only (Dolibarr's shipments, invoices). */
+  'transform-in-gescom',
   /** Documents only move forward (and never into their own type). */
   'transform-backwards',
   /** Only a document still Saisi (draft) is cancelled automatically. */

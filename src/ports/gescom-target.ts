@@ -108,8 +108,10 @@ export interface GescomTarget {
   transformDocument(number: string, into: TransformInto, record?: ImportRecord): Promise<DocumentSummary>;
   /**
    * The transformations the GesCom recorded after `cursor` (from the first when undefined), oldest first,
-   * at most `limit`, with the cursor to ask from next time (the same one when there is nothing new).
-   * Cheap when nothing changed: one query (embedded) or one call per object kind (remote).
+   * at most `limit`, with the cursor to ask from next time (when there is nothing new: the same one, or,
+   * for a GesCom read by modification time, one whose time only moved on). Never the same transformation
+   * twice across cursors. Cheap when nothing changed: one query (embedded) or one call per object kind
+   * (Dolibarr: shipments, invoices, orders).
    */
   transformationsSince(
     cursor: string | undefined,

@@ -44,7 +44,13 @@ export async function sweepStatuses(
   let queued = 0;
   for (;;) {
     const page = await target.transformationsSince(cursor, PAGE);
-    if (page.items.length === 0) break;
+    if (page.items.length === 0) {
+      // A remote GesCom's cursor moves on with its clock even when nothing was transformed (Dolibarr):
+      // kept, so that the next sweep lists from here, not from the last transformation.
+      if (page.cursor !== cursor)
+        await store.recordStatusSweep({ cursor: page.cursor, updates: [], journal: [] });
+      break;
+    }
     transformations += page.items.length;
     const moves = [...movesByOrder(page.items).values()];
     const { updates, journal } =

@@ -150,6 +150,8 @@ const fr = {
   transformInto: 'Transformer en {type}',
   trackingNumberOptional: 'Numéro de suivi du transporteur (facultatif)',
   transformRefused: 'Transformation refusée : {reason}',
+  transformInDolibarr:
+    'Avec Dolibarr, les documents se transforment dans Dolibarr lui-même : créez l’expédition (avec son numéro de suivi) ou la facture depuis la commande, ou classez la commande livrée. La mise à jour des statuts les lit ensuite.',
   transformDone: 'Document créé par transformation de {source}.',
   sweepTitle: 'Envoyer les statuts',
   sweepHelp:
@@ -483,6 +485,8 @@ const en: Record<MessageKey, string> = {
   transformInto: 'Transform into {type}',
   trackingNumberOptional: 'Carrier’s tracking number (optional)',
   transformRefused: 'Transformation refused: {reason}',
+  transformInDolibarr:
+    'With Dolibarr, documents are transformed in Dolibarr itself: create the shipment (with its tracking number) or the invoice from the order, or close the order as delivered. The status updates then read them.',
   transformDone: 'Document created by transforming {source}.',
   sweepTitle: 'Send the states',
   sweepHelp:

@@ -30,6 +30,7 @@ export async function openDolibarrUnderTest(options: { dolibarr?: DemoDolibarr }
   const target = new DolibarrGescom(client, store, { bankAccountId });
   return {
     dolibarr,
+    clock,
     client,
     target,
     store,

@@ -8,7 +8,13 @@ import type {
   SalesDocumentDraft,
 } from '../../domain/sales-document.js';
 import { parseShopOrderKey, type ShopOrderKey } from '../../domain/shop-order.js';
-import type { ArticleMatch, DocumentFilter, GescomTarget, ImportRecord } from '../../ports/gescom-target.js';
+import type {
+  ArticleMatch,
+  DocumentFilter,
+  DocumentTransformation,
+  GescomTarget,
+  ImportRecord,
+} from '../../ports/gescom-target.js';
 import type { SyncStore } from '../../ports/sync-store.js';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { resourceFor } from './document-kinds.js';
@@ -21,6 +27,7 @@ import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
 import { ThirdParties } from './third-parties.js';
 import { transformDocument } from './transform.js';
+import { readTransformations } from './transformations.js';
 import { snapVatRates } from './vat-snap.js';
 
 export interface DolibarrGescomOptions {
@@ -145,18 +152,18 @@ export class DolibarrGescom implements GescomTarget {
     into: { type: DocumentType; status: DocumentStatus },
     record?: ImportRecord,
   ): Promise<DocumentSummary> {
-    // By hand, a Dolibarr document is transformed in Dolibarr itself (its own buttons keep its links).
-    if (record === undefined) return Promise.reject(notYetFromDolibarr('dolibarr-transform-by-hand'));
+    // By hand, a document is transformed in Dolibarr itself: a shipment needs its warehouse, quantities
+    // and stock movements, which Dolibarr's own screens manage; the sweep reads the result either way.
+    if (record === undefined) return Promise.reject(transformInDolibarr());
     return this.guard(() => transformDocument(this.#context, number, into, record));
   }
 
-  /**
-   * Not read from Dolibarr yet: its shipments and invoices made from an order are what the status sweep
-   * will follow (issue 11's Dolibarr half). Said plainly rather than answered with an empty list, which
-   * would look like "nothing transformed".
-   */
-  transformationsSince(): Promise<never> {
-    return Promise.reject(notYetFromDolibarr('dolibarr-sweep-unavailable'));
+  /** Shipments, invoices made from an order, orders closed as delivered (transformations.ts). */
+  transformationsSince(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }> {
+    return this.guard(() => readTransformations(this.client, cursor, limit));
   }
 
   releaseExternalKeys(
@@ -263,13 +270,9 @@ function shopKeys(externalKeys: readonly string[]): ShopOrderKey[] {
   });
 }
 
-function notYetFromDolibarr(
-  what: 'dolibarr-sweep-unavailable' | 'dolibarr-transform-by-hand',
-): ExpectedFailure {
+function transformInDolibarr(): ExpectedFailure {
   return new ExpectedFailure(
-    'transform-unsupported',
-    what === 'dolibarr-sweep-unavailable'
-      ? "La mise à jour des statuts depuis Dolibarr n'est pas encore disponible : avec Dolibarr, changez les statuts des commandes dans la boutique."
-      : 'Avec Dolibarr, transformez le document dans Dolibarr lui-même (boutons « Créer commande », « Créer facture »…).',
+    'transform-in-gescom',
+    'Avec Dolibarr, faites l’expédition (avec son numéro de suivi) ou la facture dans Dolibarr lui-même, depuis la commande : la mise à jour des statuts les lira ensuite.',
   );
 }

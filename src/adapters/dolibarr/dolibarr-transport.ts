@@ -42,6 +42,11 @@ export interface AttemptEvent {
 export interface Answer {
   readonly status: number;
   readonly body: unknown;
+  /**
+   * The server's clock when it took the request (its `Date` header, unix seconds), undefined when it
+   * sent none: what the status sweep's cursor is measured in, never navette's own clock.
+   */
+  readonly serverTime?: number;
 }
 
 class TimeoutSignal extends Error {
@@ -154,6 +159,7 @@ export class DolibarrTransport {
         text,
         contentType: response.headers.get('content-type') ?? '',
         retryAfter: response.headers.get('retry-after') ?? undefined,
+        date: response.headers.get('date') ?? undefined,
       };
     } catch {
       if (controller.signal.aborted) return { kind: 'timeout' };
@@ -172,10 +178,12 @@ export class DolibarrTransport {
     const body = text.trim() !== '' && isJson ? answerJson(text) : undefined;
     if (isJson && text.trim() !== '' && body === undefined && status >= 200 && status < 300)
       return { kind: 'failed', failure: malformedAnswer(context, status) };
-    if (status === 304) return { kind: 'done', answer: { status, body: undefined } };
+    const serverTime = secondsOf(result.date);
+    const stamp = serverTime === undefined ? {} : { serverTime };
+    if (status === 304) return { kind: 'done', answer: { status, body: undefined, ...stamp } };
     if (status >= 200 && status < 300) {
       if (!isJson && text.trim() !== '') return { kind: 'failed', failure: malformedAnswer(context, status) };
-      return { kind: 'done', answer: { status, body } };
+      return { kind: 'done', answer: { status, body, ...stamp } };
     }
     const restler = errorBodySchema.safeParse(body);
     const detail = restler.success ? this.redact(restlerDetail(restler.data.error)) : '';
@@ -218,6 +226,13 @@ function restlerDetail(error: { message: string } & Record<string, unknown>): st
   return typeof own === 'string' ? `${message} (${own})` : message;
 }
 
+/** An HTTP `Date` header (`Fri, 27 Nov 2026 09:43:32 GMT`) as unix seconds. */
+function secondsOf(date: string | undefined): number | undefined {
+  if (date === undefined) return undefined;
+  const parsed = Date.parse(date);
+  return Number.isNaN(parsed) ? undefined : Math.floor(parsed / 1000);
+}
+
 type AttemptResult =
   | {
       readonly kind: 'response';
@@ -225,6 +240,7 @@ type AttemptResult =
       readonly text: string;
       readonly contentType: string;
       readonly retryAfter: string | undefined;
+      readonly date: string | undefined;
     }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'network' };

@@ -12,6 +12,14 @@ export interface ListOptions {
   readonly page?: number;
   /** Only these fields (smaller answers for look-ups). */
   readonly properties?: readonly string[];
+  /** Other parameters of the list endpoint (`loadlinkedobjects`…). */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+/** A whole list and the server's clock when it answered its first page (see `Answer.serverTime`). */
+export interface StampedList<T> {
+  readonly rows: T[];
+  readonly serverTime: number | undefined;
 }
 
 /** What an action (validate, close…) did: done, or already done before (Dolibarr's 304). */
@@ -33,6 +41,31 @@ export class DolibarrRestCalls extends DolibarrTransport {
    * "No … found" (third parties).
    */
   async list<S extends z.ZodType>(path: string, schema: S, options: ListOptions = {}): Promise<z.infer<S>[]> {
+    return (await this.stampedPage(path, schema, options)).rows;
+  }
+
+  /** Every page of a list at once, with the server's clock at its first page. */
+  async listAll<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options: Omit<ListOptions, 'limit' | 'page'> = {},
+    pageSize = 100,
+  ): Promise<StampedList<z.infer<S>>> {
+    const rows: z.infer<S>[] = [];
+    let serverTime: number | undefined;
+    for (let page = 0; ; page += 1) {
+      const answer = await this.stampedPage(path, schema, { ...options, limit: pageSize, page });
+      if (page === 0) serverTime = answer.serverTime;
+      rows.push(...answer.rows);
+      if (answer.rows.length < pageSize) return { rows, serverTime };
+    }
+  }
+
+  private async stampedPage<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options: ListOptions,
+  ): Promise<StampedList<z.infer<S>>> {
     let answer: Answer;
     try {
       answer = await this.request('GET', path, { query: listQuery(options) });
@@ -42,12 +75,15 @@ export class DolibarrRestCalls extends DolibarrTransport {
         error.code === 'not-found' &&
         /No .* found/.test(error.detail ?? '')
       )
-        return [];
+        return { rows: [], serverTime: undefined };
       throw error;
     }
     const context = { method: 'GET', endpoint: endpointOf(path) };
     if (!Array.isArray(answer.body)) throw unexpectedShape(context, 'une liste était attendue');
-    return answer.body.map((item) => this.parse(schema, item, context));
+    return {
+      rows: answer.body.map((item) => this.parse(schema, item, context)),
+      serverTime: answer.serverTime,
+    };
   }
 
   /** Every page of a list, `pageSize` rows at a time; stops on a short page. */
@@ -118,5 +154,6 @@ function listQuery(options: ListOptions): URLSearchParams {
   if (options.limit !== undefined) query.set('limit', String(options.limit));
   if (options.page !== undefined) query.set('page', String(options.page));
   if (options.properties) query.set('properties', options.properties.join(','));
+  for (const [name, value] of Object.entries(options.extra ?? {})) query.set(name, value);
   return query;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matches, parseSqlFilters } from '../../demo-dolibarr/sqlfilters.js';
 import { DolibarrFailure } from './errors.js';
-import { allOf, anyOf, equals, like, type SqlFilter } from './sqlfilters.js';
+import { allOf, anyOf, compare, equals, like, type SqlFilter } from './sqlfilters.js';
 
 function ok(filter: SqlFilter | DolibarrFailure): SqlFilter {
   if (filter instanceof DolibarrFailure) throw filter;
@@ -13,6 +13,8 @@ describe('sqlfilters', () => {
     expect(ok(equals('ref_ext', 'ps-1-44')).text).toBe("(t.ref_ext:=:'ps-1-44')");
     expect(ok(equals('fk_soc', 5)).text).toBe('(t.fk_soc:=:5)');
     expect(ok(like('email', '%@example.fr')).text).toBe("(t.email:like:'%@example.fr')");
+    expect(ok(compare('tms', '>=', '2026-11-27 09:43:32')).text).toBe("(t.tms:>=:'2026-11-27 09:43:32')");
+    expect(ok(compare('fk_statut', '>', 0)).text).toBe('(t.fk_statut:>:0)');
     expect(ok(anyOf('ref_ext', ['a', 'b'])).text).toBe("(t.ref_ext:=:'a') OR (t.ref_ext:=:'b')");
     expect(allOf(ok(anyOf('ref_ext', ['a', 'b'])), ok(equals('fk_statut', 1))).text).toBe(
       "((t.ref_ext:=:'a') OR (t.ref_ext:=:'b')) AND (t.fk_statut:=:1)",

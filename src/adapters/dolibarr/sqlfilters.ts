@@ -30,6 +30,16 @@ export function equals(name: string, value: string | number): SqlFilter | Doliba
   return text instanceof DolibarrFailure ? text : { text: `(${field(name)}:=:${text})` };
 }
 
+/** `(t.field:>=:value)` and the other comparisons: dates as `'YYYY-MM-DD HH:MM:SS'` in server time. */
+export function compare(
+  name: string,
+  op: '<' | '<=' | '>' | '>=' | '!=',
+  value: string | number,
+): SqlFilter | DolibarrFailure {
+  const text = literal(name, value);
+  return text instanceof DolibarrFailure ? text : { text: `(${field(name)}:${op}:${text})` };
+}
+
 /** `(t.field:like:'value%')`: `%` and `_` are the wildcards. */
 export function like(name: string, pattern: string): SqlFilter | DolibarrFailure {
   const text = literal(name, pattern);

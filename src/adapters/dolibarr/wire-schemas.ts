@@ -50,7 +50,14 @@ export const wireDate = z.union([z.number(), z.string(), z.null(), z.undefined()
 });
 
 export const statusSchema = z.object({
-  success: z.object({ code: wireInt, dolibarr_version: z.string(), access_locked: wireText }),
+  success: z.object({
+    code: wireInt,
+    dolibarr_version: z.string(),
+    access_locked: wireText,
+    /** The server's clock and PHP time zone (fixture 001): how `tms` is compared by the status sweep. */
+    timestamp_now_utc: wireIntOrNull.optional(),
+    timestamp_php_tz: wireText.optional(),
+  }),
 });
 
 export const modulesSchema = z.array(z.string());

@@ -48,6 +48,7 @@ const REFUSALS: ReadonlySet<string> = new Set([
   'already-transformed',
   'transform-backwards',
   'transform-unsupported',
+  'transform-in-gescom',
   'invalid-value',
 ]);
 

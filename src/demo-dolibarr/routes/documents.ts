@@ -4,7 +4,7 @@ import type { Documents } from '../documents.js';
 import { listAnswer, listRows, properties } from '../list-query.js';
 import { pick, render } from '../render.js';
 import { TEMPLATES } from '../shapes/templates.js';
-import type { DocumentKind, DocumentRecord, DolibarrStore } from '../store.js';
+import { DolibarrStore, type DocumentKind, type DocumentRecord } from '../store.js';
 import type { Route } from './route.js';
 
 /** The template family and the API resource of each kind of document. */
@@ -26,6 +26,18 @@ const ALIASES = {
   paye: 'paye',
   facture: 'billed',
 };
+
+/** `tms` as MySQL holds it (`YYYY-MM-DD HH:MM:SS`, server time): what sqlfilters compare. */
+export function modificationTime(row: Record<string, unknown>): string | null {
+  const at = Number(row.date_modification);
+  return Number.isFinite(at) && at > 0 ? DolibarrStore.sqlDate(at) : null;
+}
+
+/** `linkedObjectsIds` as PHP encodes it: `[]` when there is none. */
+function linksOf(store: DolibarrStore, kind: DocumentKind, id: number): unknown {
+  const links = store.linkedObjectsIds(kind, id);
+  return Object.keys(links).length === 0 ? [] : links;
+}
 
 /**
  * Renders a document as the call `context` returns it (`get`, `list`, `validate`, `close`…): the fields
@@ -89,11 +101,22 @@ export function documentRoutes(store: DolibarrStore, documents: Documents, kind:
         const scoped = socids
           ? records.filter((d) => socids.split(',').includes(String(d.row.socid)))
           : records;
-        const page = listRows(scoped, query, { columns, aliases: ALIASES, listName: info.listName });
+        const page = listRows(scoped, query, {
+          columns,
+          aliases: ALIASES,
+          listName: info.listName,
+          computed: { tms: (d) => modificationTime(d.row) },
+        });
         const props = properties(query);
+        // `loadlinkedobjects` (Dolibarr 20+; not recorded on 23.0.0-beta): the links a GET shows, in the list.
+        const withLinks = ['1', 'true'].includes(query.get('loadlinkedobjects') ?? '');
         return listAnswer(
           page,
-          page.items.map((d) => pick(renderDocument(store, d, 'list'), props)),
+          page.items.map((d) => {
+            const rendered = renderDocument(store, d, 'list');
+            if (withLinks) rendered.linkedObjectsIds = linksOf(store, d.kind, d.id);
+            return pick(rendered, props);
+          }),
           query,
         );
       },
@@ -282,6 +305,7 @@ function orderRoutes(
       handle: ({ params }) => {
         const doc = id(params);
         doc.row.billed = '1';
+        doc.row.date_modification = store.timestamp();
         return renderDocument(store, doc, 'setinvoiced');
       },
     },

@@ -2,14 +2,16 @@ import type { Documents } from '../documents.js';
 import { RestError } from '../errors.js';
 import { listAnswer, listRows, properties } from '../list-query.js';
 import { pick, type Row } from '../render.js';
-import type { DolibarrStore, ShipmentRecord } from '../store.js';
+import { DolibarrStore, type ShipmentRecord } from '../store.js';
 import type { Route } from './route.js';
 import { asText } from '../text.js';
 
 /**
  * Shipments (module `expedition`, off in the recorded instance, so no recording fixes their shape): made
  * from a validated order, with a tracking number; validating one puts the order in "shipment in
- * progress" (2), as Dolibarr does.
+ * progress" (2) and sets `date_valid`, closing one sets status 2, as upstream's `Expedition` does. Each
+ * change moves the table's `tms`, which sqlfilters can compare but the answers do not show (upstream's
+ * `fetch()` does not read it).
  */
 function renderShipment(shipment: ShipmentRecord): Record<string, unknown> {
   return {
@@ -33,7 +35,11 @@ export function shipmentRoutes(store: DolibarrStore, documents: Documents): Rout
     'tracking_number',
     'status',
     'date_creation',
+    'date_valid',
   ]);
+  const touch = (shipment: ShipmentRecord): void => {
+    shipment.modified = store.timestamp();
+  };
   return [
     {
       method: 'GET',
@@ -44,6 +50,7 @@ export function shipmentRoutes(store: DolibarrStore, documents: Documents): Rout
           columns,
           aliases: { rowid: 'id', fk_soc: 'socid', fk_statut: 'status' },
           listName: 'expedition',
+          computed: { tms: (s) => DolibarrStore.sqlDate(s.modified) },
         });
         const props = properties(query);
         return listAnswer(
@@ -82,11 +89,13 @@ export function shipmentRoutes(store: DolibarrStore, documents: Documents): Rout
           status: '0',
           statut: '0',
           date_creation: now,
+          date_valid: null,
           date_delivery: typeof body.date_delivery === 'number' ? body.date_delivery : null,
         };
         const lines = Array.isArray(body.lines) ? (body.lines as Record<string, unknown>[]) : [];
         const shipment: ShipmentRecord = {
           id,
+          modified: now,
           row,
           lines: lines.map((line) => {
             const lineId = store.nextId('expeditiondet');
@@ -110,6 +119,7 @@ export function shipmentRoutes(store: DolibarrStore, documents: Documents): Rout
       handle: ({ params, body }) => {
         const shipment = find(Number(params[0]));
         if (typeof body.tracking_number === 'string') shipment.row.tracking_number = body.tracking_number;
+        touch(shipment);
         return renderShipment(shipment);
       },
     },
@@ -123,8 +133,24 @@ export function shipmentRoutes(store: DolibarrStore, documents: Documents): Rout
         shipment.row.ref = store.nextNumber('SH');
         shipment.row.status = '1';
         shipment.row.statut = '1';
+        shipment.row.date_valid = store.timestamp();
+        touch(shipment);
         const order = documents.get('commande', Number(shipment.row.origin_id));
         if (order.row.status === '1') documents.setStatus(order, 2);
+        return renderShipment(shipment);
+      },
+    },
+    {
+      // "Classer clôturée": the shipment is done (status 2).
+      method: 'POST',
+      pattern: /^shipments\/(\d+)\/close$/,
+      right: 'expedition:write',
+      handle: ({ params }) => {
+        const shipment = find(Number(params[0]));
+        if (shipment.row.status !== '1') return new Response(null, { status: 304 });
+        shipment.row.status = '2';
+        shipment.row.statut = '2';
+        touch(shipment);
         return renderShipment(shipment);
       },
     },

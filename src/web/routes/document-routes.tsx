@@ -37,7 +37,14 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
     const page = pageContext(c);
     const notice =
       source === undefined ? undefined : { kind: 'ok' as const, text: page.t('transformDone', { source }) };
-    return c.html(<DocumentPage page={page} document={document} {...(notice ? { notice } : {})} />);
+    return c.html(
+      <DocumentPage
+        page={page}
+        document={document}
+        transformsInGescom={await transformsInGescom(services)}
+        {...(notice ? { notice } : {})}
+      />,
+    );
   });
 
   // The GesCom's own transformation, asked on the document page (CSRF-checked like every POST).
@@ -59,8 +66,23 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
       const document = await services.navettes.use((navette) => navette.document(number));
       if (document === undefined) return c.notFound();
       c.status(422);
-      const text = page.t('transformRefused', { reason: error.message });
-      return c.html(<DocumentPage page={page} document={document} notice={{ kind: 'error', text }} />);
+      const inGescom = await transformsInGescom(services);
+      const reason =
+        inGescom && error.code === 'transform-in-gescom' ? page.t('transformInDolibarr') : error.message;
+      const text = page.t('transformRefused', { reason });
+      return c.html(
+        <DocumentPage
+          page={page}
+          document={document}
+          transformsInGescom={inGescom}
+          notice={{ kind: 'error', text }}
+        />,
+      );
     }
   });
+}
+
+/** Dolibarr's documents are transformed in Dolibarr (its shipments, invoices): the page says so. */
+async function transformsInGescom(services: WebServices): Promise<boolean> {
+  return (await services.configs.current()).gescom.target === 'dolibarr';
 }

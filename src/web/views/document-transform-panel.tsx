@@ -9,13 +9,25 @@ const CHAIN = ['order', 'delivery', 'invoice'] as const;
  * commande → bon de livraison → facture), the tracking number beside the delivery. Shown only for the live
  * head of a chain: a transformed or cancelled document is not transformed again.
  */
-export function DocumentTransformPanel(props: { page: PageContext; document: SalesDocument }) {
+export function DocumentTransformPanel(props: {
+  page: PageContext;
+  document: SalesDocument;
+  /** Dolibarr: documents are transformed in the GesCom's own screens, the panel says so instead. */
+  transformsInGescom?: boolean;
+}) {
   const { page, document } = props;
   const { t } = page;
   if (document.cancelled || document.transformedInto !== undefined || document.type === 'credit_note')
     return null;
   const targets = CHAIN.filter((type) => documentRank(type) > documentRank(document.type));
   if (targets.length === 0) return null;
+  if (props.transformsInGescom)
+    return (
+      <section class="panel" id="document-transform" aria-labelledby="document-transform-title">
+        <h2 id="document-transform-title">{t('transformTitle')}</h2>
+        <p class="help">{t('transformInDolibarr')}</p>
+      </section>
+    );
   const action = `/documents/${encodeURIComponent(document.number)}/transform`;
   return (
     <section class="panel" id="document-transform" aria-labelledby="document-transform-title">

@@ -25,6 +25,7 @@ export const ADDRESS: DocumentAddress = {
 export function customer(overrides: Partial<CustomerAccountDraft> = {}): CustomerAccountDraft {
   return {
     code: 'WEB000042',
+    shopCustomer: { shopId: 1, customerId: 42 },
     name: 'Camille Dupré',
     email: 'camille.dupre@example.fr',
     company: '',

@@ -19,7 +19,7 @@ import { listDocuments, releaseExternalKeys } from './listing.js';
 import { Payments } from './payments.js';
 import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
-import { ThirdParties } from './third-parties.js';
+import { ThirdParties, type CustomerCodeMode } from './third-parties.js';
 import { transformDocument } from './transform.js';
 import { snapVatRates } from './vat-snap.js';
 
@@ -32,6 +32,8 @@ export interface DolibarrGescomOptions {
   readonly roundingArticle?: string;
   /** The generic article unknown products fall back on, created when Dolibarr lacks it. Default `DIVERS`. */
   readonly genericArticle?: string;
+  /** Who numbers the third parties navette creates. Default `navette` (the draft's code). */
+  readonly customerCode?: CustomerCodeMode;
 }
 
 /** What stops the run rather than failing one order: Dolibarr out of reach or not usable as configured. */
@@ -72,7 +74,7 @@ export class DolibarrGescom implements GescomTarget {
     store: Pick<SyncStore, 'findImports' | 'recordImport'>,
     options: DolibarrGescomOptions = {},
   ) {
-    const thirdParties = new ThirdParties(client);
+    const thirdParties = new ThirdParties(client, options.customerCode);
     this.#products = new Products(client, [options.genericArticle ?? 'DIVERS']);
     this.#reads = new DocumentReads(client, thirdParties);
     this.#store = store;

@@ -78,6 +78,7 @@ export const thirdPartySchema = z.object({
   name: z.string(),
   email: wireText,
   code_client: wireText,
+  ref_ext: wireText,
   tva_intra: wireText,
   client: wireIntOrNull,
   status: wireIntOrNull,

@@ -11,6 +11,7 @@ import { type DocumentReads, type Located } from './document-reads.js';
 import type { Payments } from './payments.js';
 import type { Products } from './products.js';
 import { summaryOf, type ReadDocument } from './read-back.js';
+import type { ShippingContacts } from './shipping-contacts.js';
 import type { ThirdParties } from './third-parties.js';
 import { ecartLine, gapOf, isClosed, totalsMismatch } from './totals-check.js';
 
@@ -20,6 +21,7 @@ export interface WriterContext {
   readonly thirdParties: ThirdParties;
   readonly products: Products;
   readonly payments: Payments;
+  readonly contacts: ShippingContacts;
   readonly store: Pick<SyncStore, 'recordImport'>;
   /** Largest difference per total (HT, TTC) closed by an écart line. */
   readonly tolerance: Amount;
@@ -31,9 +33,9 @@ export interface WriterContext {
 
 /**
  * Writes one new document: the customer, the articles, the document with its lines in one call (HT
- * unit prices with all their decimals), then Dolibarr's own totals read back and compared with the
- * shop's. A gap within the tolerance gets an écart line; beyond it, the draft is deleted and the
- * order fails with both totals. Then `finish`.
+ * unit prices with all their decimals), its shipping contact when delivered elsewhere than billed, then
+ * Dolibarr's own totals read back and compared with the shop's. A gap within the tolerance gets an
+ * écart line; beyond it, the draft is deleted and the order fails with both totals. Then `finish`.
  */
 export async function createDocument(
   context: WriterContext,
@@ -69,6 +71,7 @@ export async function createDocument(
   });
   const where = { resource, id };
   context.reads.remember(resource, { id, ref: `(PROV${id})` });
+  await context.contacts.attach(where, customer.id, draft);
   const read = await reconcile(context, where, draft);
   return finish(context, read, draft, record, { adopted: false });
 }
@@ -182,11 +185,16 @@ export async function adopt(
   const resource: DocumentResource = resourceFor(draft.type);
   for (const found of [...chain].reverse()) {
     const where = { resource: found.resource, id: found.wire.id };
-    if (found.wire.status !== 0)
+    if (found.wire.status !== 0) {
+      // The run may have stopped before the shipping contact: given again (Dolibarr says if it has it).
+      await context.contacts.attach(where, found.wire.socid, draft);
       return finish(context, await context.reads.read(where), draft, record, { adopted: true });
+    }
     const read = await context.reads.read(where);
-    if (found.resource === resource && isClosed(gapOf(draft, read.wire)))
+    if (found.resource === resource && isClosed(gapOf(draft, read.wire))) {
+      await context.contacts.attach(where, read.wire.socid, draft);
       return finish(context, read, draft, record, { adopted: true });
+    }
     await context.client.deleteDocument(where.resource, where.id);
   }
   return undefined;

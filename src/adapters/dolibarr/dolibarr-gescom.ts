@@ -19,6 +19,7 @@ import { listDocuments, releaseExternalKeys } from './listing.js';
 import { Payments } from './payments.js';
 import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
+import { ShippingContacts } from './shipping-contacts.js';
 import { ThirdParties, type CustomerCodeMode } from './third-parties.js';
 import { transformDocument } from './transform.js';
 import { snapVatRates } from './vat-snap.js';
@@ -84,6 +85,7 @@ export class DolibarrGescom implements GescomTarget {
       thirdParties,
       products: this.#products,
       payments: new Payments(client, options.bankAccountId),
+      contacts: new ShippingContacts(client),
       store,
       ledger: store,
       tolerance: options.tolerance ?? amount('0.05'),

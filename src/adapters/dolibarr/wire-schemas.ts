@@ -95,6 +95,20 @@ export const accountLinkSchema = z.object({
   key_account: wireText,
 });
 
+/** A contact (llx_socpeople) as `/contacts` lists it. */
+export const contactSchema = z.object({
+  id: wireInt,
+  socid: wireIntOrNull,
+  ref_ext: wireText,
+  lastname: wireText,
+  firstname: wireText,
+  address: wireText,
+  zip: wireText,
+  town: wireText,
+  country_code: wireText,
+});
+export type WireContact = z.infer<typeof contactSchema>;
+
 export const productSchema = z.object({
   id: wireInt,
   ref: z.string(),

@@ -11,7 +11,8 @@ import type { Route } from './route.js';
  * Contacts (`/contacts`) and their roles on documents (`POST /orders/{id}/contact/{contactid}/SHIPPING`).
  * Not in the recordings: written from Dolibarr 23.0.0-beta's api_contacts.class.php and the documents'
  * postContact, whose answers and messages they copy. A contact is answered with the fields a fetched
- * Contact carries (strings, as MySQL gives them), not every field of the real object.
+ * Contact carries (strings, as MySQL gives them), not every field of the real object. Their rights are
+ * the third parties' module's own "contacts" rights (`societe->contact->lire / creer`).
  */
 
 /** What a create or an update copies as it is. */
@@ -71,7 +72,7 @@ export function contactRoutes(store: DolibarrStore): Route[] {
     {
       method: 'GET',
       pattern: /^contacts$/,
-      right: 'societe:read',
+      right: 'contact:read',
       handle: ({ query }) => {
         // `thirdparty_ids`: "1" or "1,2,3" (Restler checks the pattern /^[0-9,]*$/).
         const ids = (query.get('thirdparty_ids') ?? '').split(',').filter((id) => id !== '');
@@ -96,7 +97,7 @@ export function contactRoutes(store: DolibarrStore): Route[] {
     {
       method: 'GET',
       pattern: /^contacts\/(\d+)$/,
-      right: 'societe:read',
+      right: 'contact:read',
       handle: ({ params }) => {
         const row = store.contacts.get(Number(params[0]));
         if (!row) throw new RestError(404, 'Contact not found');
@@ -106,7 +107,7 @@ export function contactRoutes(store: DolibarrStore): Route[] {
     {
       method: 'POST',
       pattern: /^contacts$/,
-      right: 'societe:write',
+      right: 'contact:write',
       takesBody: true,
       handle: ({ body }) => {
         if (body.lastname === undefined || body.lastname === null)

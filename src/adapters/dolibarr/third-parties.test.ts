@@ -131,6 +131,17 @@ describe('third parties through the account link', () => {
     expect(dolibarr.store.accounts).toMatchObject([{ socid: earlier, site: 'prestashop-1', key: '42' }]);
   });
 
+  it('a link Dolibarr finds ambiguous (the same key on two third parties, fixture 037) creates nothing', async () => {
+    const { dolibarr, client, thirdParties } = setup();
+    const ours = await thirdParties().resolve(customer());
+    const other = await client.create('thirdparties', { name: 'Homonyme', client: 1 });
+    await client.linkAccount(other, 'prestashop-1', '42');
+    const found = await thirdParties().resolve(customer());
+    expect(found.id).toBe(ours.id);
+    expect(dolibarr.store.thirdparties.size).toBe(2);
+    expect(dolibarr.store.accounts).toHaveLength(2);
+  });
+
   it('creates a B2B customer with its company name cut to Dolibarr’s limits and its intra-EU VAT number', async () => {
     const { dolibarr, thirdParties } = setup();
     const company = `Société des Thés et Infusions du Plateau Lyonnais — ${'é'.repeat(100)}`;

@@ -327,6 +327,7 @@ function wireGescom(
       tolerance: amount(config.totals.roundingTolerance),
       roundingArticle: config.articles.generic,
       genericArticle: config.articles.generic,
+      customerCode: config.gescom.dolibarr?.customerCode ?? 'navette',
     });
   });
   return {

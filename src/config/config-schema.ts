@@ -82,6 +82,11 @@ export const dolibarrSchema = z.strictObject({
   keyFile: z.string().min(1).optional(),
   /** The bank account (`/bankaccounts` id) invoices' payments are recorded into (needed when payments are created). */
   bankAccountId: z.number().int().positive().optional(),
+  /**
+   * Who numbers the customers navette creates: `navette` (the customers' prefix and length, `WEB000042`)
+   * or `dolibarr` (Dolibarr's own customer-code numbering, Configuration > Modules > Tiers).
+   */
+  customerCode: z.enum(['navette', 'dolibarr']).default('navette'),
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
 });
 

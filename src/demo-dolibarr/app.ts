@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Documents } from './documents.js';
 import { apiNotFoundResponse, jsonResponse, RestError, restErrorResponse, wafResponse } from './errors.js';
+import { contactRoutes } from './routes/contacts.js';
 import { documentRoutes } from './routes/documents.js';
 import { paymentRoutes } from './routes/payments.js';
 import { productRoutes } from './routes/products.js';
@@ -17,6 +18,7 @@ const RESOURCE_MODULES: Readonly<Record<string, string | null>> = {
   status: null,
   setup: null,
   thirdparties: 'societe',
+  contacts: 'societe',
   products: 'product',
   proposals: 'propal',
   orders: 'commande',
@@ -75,6 +77,7 @@ export function createDolibarrApp(options: DolibarrAppOptions): Hono {
   const routes: Route[] = [
     ...setupRoutes(store, options.version),
     ...thirdpartyRoutes(store),
+    ...contactRoutes(store),
     ...productRoutes(store),
     ...documentRoutes(store, documents, 'propal'),
     ...documentRoutes(store, documents, 'commande'),

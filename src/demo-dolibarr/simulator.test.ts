@@ -183,4 +183,48 @@ describe('the Dolibarr simulator', () => {
       await server.close();
     }
   });
+  it('keeps contacts and their roles on documents as Dolibarr 23’s source says (not in the recordings)', async () => {
+    const dolibarr = createDemoDolibarr({ empty: true, now: () => NOW });
+    const socid = (await call(dolibarr, 'POST', 'thirdparties', { name: 'Camille', client: 1 }))
+      .body as number;
+    // An empty contact list is 200 [], unlike the third parties' 404.
+    expect(await call(dolibarr, 'GET', `contacts?sqlfilters=(t.fk_soc:=:${socid})`)).toEqual({
+      status: 200,
+      body: [],
+    });
+    expect((await call(dolibarr, 'POST', 'contacts', { socid })).body).toMatchObject({
+      error: { code: 400, message: 'Bad Request: lastname field missing' },
+    });
+    const contact = await call(dolibarr, 'POST', 'contacts', {
+      socid,
+      lastname: 'Marc Dupré',
+      zip: '69001',
+      country_code: 'FR',
+      ref_ext: 'ps-adr-1',
+    });
+    expect(contact).toEqual({ status: 200, body: 1 });
+    expect((await call(dolibarr, 'GET', `contacts?sqlfilters=(t.fk_soc:=:${socid})`)).body).toMatchObject([
+      { id: '1', socid: String(socid), lastname: 'Marc Dupré', country_id: '1', ref_ext: 'ps-adr-1' },
+    ]);
+    const order = (await call(dolibarr, 'POST', 'orders', { socid, date: 1795772612, lines: [LINE] }))
+      .body as number;
+    expect(await call(dolibarr, 'POST', `orders/${order}/contact/1/SHIPPING`)).toEqual({
+      status: 200,
+      body: {
+        success: { code: 200, message: `Contact=1 linked to the order=${order} as external SHIPPING` },
+      },
+    });
+    expect((await call(dolibarr, 'POST', `orders/${order}/contact/1/SHIPPING`)).body).toMatchObject({
+      error: {
+        code: 400,
+        message: `Bad Request: Already exists: Contact=1 is already linked to the order=${order} as source=external and type=SHIPPING`,
+      },
+    });
+    expect((await call(dolibarr, 'POST', `orders/${order}/contact/1/SERVICE`)).status).toBe(400);
+    expect((await call(dolibarr, 'POST', `orders/${order}/contact/9/SHIPPING`)).status).toBe(400);
+    expect((await call(dolibarr, 'POST', 'orders/999/contact/1/SHIPPING')).status).toBe(404);
+    expect(dolibarr.store.contactLinks).toEqual([
+      { kind: 'commande', documentId: order, contactId: 1, type: 'SHIPPING' },
+    ]);
+  });
 });

@@ -48,6 +48,14 @@ export interface AccountLink {
   readonly created: number;
 }
 
+/** A contact linked to a document with a role (`SHIPPING`…): Dolibarr's llx_element_contact. */
+export interface ContactLink {
+  readonly kind: DocumentKind;
+  readonly documentId: number;
+  readonly contactId: number;
+  readonly type: string;
+}
+
 export interface LinkRecord {
   readonly id: number;
   readonly sourceType: string;
@@ -68,6 +76,9 @@ export interface ApiUser {
 export class DolibarrStore {
   readonly thirdparties = new Map<number, Row>();
   readonly accounts: AccountLink[] = [];
+  /** Contacts (llx_socpeople) and their roles on documents. */
+  readonly contacts = new Map<number, Row>();
+  readonly contactLinks: ContactLink[] = [];
   readonly products = new Map<number, Row>();
   readonly documents: Record<DocumentKind, Map<number, DocumentRecord>> = {
     propal: new Map(),

@@ -51,9 +51,21 @@ export interface DocumentAddress {
   readonly phone: string;
 }
 
+/**
+ * The shop customer an account stands for: the shop's id and its own customer id. A target that keeps
+ * links to outside accounts (Dolibarr's account link) finds the account by it; the embedded GesCom,
+ * which finds accounts by `code`, does not need it.
+ */
+export interface ShopCustomerRef {
+  readonly shopId: number;
+  readonly customerId: number;
+}
+
 /** A customer account to find, or create when missing (found by `code`, then optionally by e-mail). */
 export interface CustomerAccountDraft {
   readonly code: string;
+  /** The shop customer behind the account; undefined for a shared (generic) account. */
+  readonly shopCustomer: ShopCustomerRef | undefined;
   readonly name: string;
   readonly email: string;
   readonly company: string;

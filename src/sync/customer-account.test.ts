@@ -29,6 +29,8 @@ describe('customerAccountFor', () => {
       ok: true,
       account: {
         code: 'WEB000010',
+        // The shop customer behind the account, for a target that links accounts to it (Dolibarr).
+        shopCustomer: { shopId: 2, customerId: 10 },
         name: 'Cabinet Durand-Mercier',
         vatNumber: 'FR93811223346',
         siret: '81122334600271',
@@ -51,7 +53,14 @@ describe('customerAccountFor', () => {
     );
     expect(result).toMatchObject({
       ok: true,
-      account: { code: 'CLIENTWEB', generic: true, email: '', vatNumber: '', address: undefined },
+      account: {
+        code: 'CLIENTWEB',
+        shopCustomer: undefined,
+        generic: true,
+        email: '',
+        vatNumber: '',
+        address: undefined,
+      },
     });
   });
 

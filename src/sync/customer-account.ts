@@ -53,6 +53,7 @@ export function customerAccountCode(settings: CustomerSettings, customerId: numb
 function genericAccount(code: string, name: string): CustomerAccountDraft {
   return {
     code,
+    shopCustomer: undefined,
     name,
     email: '',
     company: '',
@@ -111,6 +112,7 @@ export function customerAccountFor(order: ShopOrder, settings: CustomerSettings)
     ok: true,
     account: {
       code,
+      shopCustomer: { shopId: order.key.shopId, customerId: customer.id },
       name: truncateText(customerDisplayName(order), FIELD_LIMITS.accountName),
       email: truncateText(customer.email, 255),
       company: truncateText(company, FIELD_LIMITS.accountName),

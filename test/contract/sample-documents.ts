@@ -22,9 +22,14 @@ export const ADDRESS: DocumentAddress = {
   phone: '0472000000',
 };
 
+/** A customer's account as the sync makes it: its code is the prefix and its shop customer id (`WEB000042`). */
 export function customer(overrides: Partial<CustomerAccountDraft> = {}): CustomerAccountDraft {
+  const code = overrides.code ?? 'WEB000042';
   return {
-    code: 'WEB000042',
+    code,
+    shopCustomer: overrides.generic
+      ? undefined
+      : { shopId: 1, customerId: Number(/\d+$/.exec(code)?.[0] ?? 0) },
     name: 'Camille Dupré',
     email: 'camille.dupre@example.fr',
     company: '',

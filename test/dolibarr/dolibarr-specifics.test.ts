@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isExpectedFailure } from '../../src/domain/failure.js';
 import { amount } from '../../src/domain/money.js';
-import { draft, line, record } from '../contract/sample-documents.js';
+import type { DocumentAddress } from '../../src/domain/sales-document.js';
+import { ADDRESS, draft, line, record } from '../contract/sample-documents.js';
 import { openDolibarrUnderTest } from './dolibarr-harness.js';
 
 type Subject = Awaited<ReturnType<typeof openDolibarrUnderTest>>;
@@ -31,21 +32,34 @@ describe('Dolibarr target specifics (simulator)', () => {
     await subject.close();
   });
 
-  it('imports a page of confirmed orders in at most 4 calls each once its customer and articles are known', async () => {
-    const keys = Array.from({ length: 10 }, (_, index) => ({ shopId: 1, orderId: 100 + index }));
-    // The first order meets a new customer and new articles.
+  it('imports a page of confirmed orders in at most 4 calls each once its customer and articles are known, one more when delivered elsewhere', async () => {
+    // The first order meets a new customer, new articles and the delivery address.
     await subject.target.importDocument(
       draft({ shopId: 1, orderId: 1 }, { type: 'order', status: 'confirmed' }),
       record({ shopId: 1, orderId: 1 }),
     );
-    subject.dolibarr.calls.reset();
-    await subject.target.findByExternalKeys(keys.map((key) => `ps-1-${key.orderId}`));
-    await subject.target.findArticles({ references: ['THE-VERT-100', 'PORT', 'REMISE'], ean13s: [] });
-    for (const key of keys)
-      await subject.target.importDocument(draft(key, { type: 'order', status: 'confirmed' }), record(key));
-    const perOrder = subject.dolibarr.calls.total() / keys.length;
-    expect(perOrder).toBeLessThanOrEqual(4);
-    expect(subject.dolibarr.calls.byResourceAndMethod()['orders']?.['POST']).toBe(10);
+    const perOrder = async (firstId: number, deliveryAddress: DocumentAddress) => {
+      const keys = Array.from({ length: 10 }, (_, index) => ({ shopId: 1, orderId: firstId + index }));
+      subject.dolibarr.calls.reset();
+      await subject.target.findByExternalKeys(keys.map((key) => `ps-1-${key.orderId}`));
+      await subject.target.findArticles({ references: ['THE-VERT-100', 'PORT', 'REMISE'], ean13s: [] });
+      for (const key of keys)
+        await subject.target.importDocument(
+          draft(key, { type: 'order', status: 'confirmed', deliveryAddress }),
+          record(key),
+        );
+      expect(subject.dolibarr.calls.byResourceAndMethod()['orders']?.['POST']).toBe(10);
+      return subject.dolibarr.calls.total() / keys.length;
+    };
+    const billedThere = await perOrder(100, ADDRESS);
+    expect(billedThere).toBeLessThanOrEqual(4);
+    // Delivered elsewhere: the contact is known, each order gives it its SHIPPING role.
+    const elsewhere = await perOrder(200, { ...ADDRESS, line2: '' });
+    expect(elsewhere).toBe(billedThere + 1);
+    expect(subject.dolibarr.calls.byResourceAndMethod()['orders/{id}/contact/{id}/SHIPPING']).toEqual({
+      POST: 10,
+    });
+    expect(subject.dolibarr.store.contacts.size).toBe(1);
   });
 
   it('adopts the draft a crash left before the ledger was written, never creating a second one', async () => {
@@ -96,6 +110,33 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect(documentsFor(subject, 'ps-1-8')).toBe(1);
     expect(subject.dolibarr.store.documents.commande.get(theirs)?.row.ref_client).toBe('AUTREBOUT');
     expect((await subject.store.findImports([key])).size).toBe(0);
+  });
+
+  it('gives a document delivered elsewhere its shipping contact once: a run adopting it adds the missing role, never a second contact', async () => {
+    const key = { shopId: 1, orderId: 30 };
+    const elsewhere = { ...ADDRESS, name: 'Marc Dupré', line1: '3 quai Saint-Vincent', line2: '' };
+    const orderDraft = draft(key, { type: 'order', status: 'confirmed', deliveryAddress: elsewhere });
+    await subject.target.importDocument(orderDraft, record(key));
+    expect(subject.dolibarr.store.contacts.size).toBe(1);
+    expect(subject.dolibarr.store.contactLinks).toHaveLength(1);
+    // A run stopped after the document, before its contact's role and its ledger entry: another
+    // navette (its own empty ledger, nothing remembered) adopts the document and adds the role.
+    subject.dolibarr.store.contactLinks.length = 0;
+    const other = await openDolibarrUnderTest({ dolibarr: subject.dolibarr });
+    try {
+      expect(await other.target.findByExternalKeys(['ps-1-30'])).toEqual(new Map());
+      await other.target.importDocument(orderDraft, record(key));
+      // And once more from scratch: the role is there already, Dolibarr says so, nothing is added.
+      const third = await openDolibarrUnderTest({ dolibarr: subject.dolibarr });
+      await third.target.findByExternalKeys(['ps-1-30']);
+      await third.target.importDocument(orderDraft, record(key));
+      await third.close();
+    } finally {
+      await other.close();
+    }
+    expect(documentsFor(subject, 'ps-1-30')).toBe(1);
+    expect(subject.dolibarr.store.contacts.size).toBe(1);
+    expect(subject.dolibarr.store.contactLinks).toMatchObject([{ kind: 'commande', type: 'SHIPPING' }]);
   });
 
   it('closes a gap within the tolerance with an écart line at a real rate, and refuses beyond it', async () => {

@@ -183,6 +183,20 @@ describe('an import into Dolibarr killed at random moments', () => {
       expect(paymentKeys.length).toBeGreaterThan(0);
       expect(new Set(paymentKeys).size).toBe(paymentKeys.length);
 
+      // Customers once: one third party per shop customer (a kill between its create and its account
+      // link is adopted by its ref_ext), one link per customer, one contact per delivery address.
+      const customerKeys = [...dolibarr.store.thirdparties.values()]
+        .map((row) => row['ref_ext'])
+        .filter((key) => typeof key === 'string' && key !== '');
+      expect(customerKeys.length).toBeGreaterThan(0);
+      expect(new Set(customerKeys).size).toBe(customerKeys.length);
+      const links = dolibarr.store.accounts.map((account) => `${account.site}/${account.key}`);
+      expect(new Set(links).size).toBe(links.length);
+      const contactKeys = [...dolibarr.store.contacts.values()].map(
+        (row) => `${String(row['socid'])} ${String(row['ref_ext'])}`,
+      );
+      expect(new Set(contactKeys).size).toBe(contactKeys.length);
+
       // The history: no run stays "en cours" after its process was killed; each killed one says so.
       expect(runs.filter((run) => run.status === 'running').map((run) => run.runId)).toEqual([]);
       // (Their outcomes are kept by page: a run killed within its first page shows none.)

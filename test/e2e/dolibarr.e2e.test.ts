@@ -86,6 +86,26 @@ describe('an import of the demo shop into Dolibarr (simulator)', () => {
       expect(new Set(keys).size, kind).toBe(keys.length);
     }
 
+    // Customers through their account link, one per shop customer; the orders delivered elsewhere than
+    // billed have the delivery address as their document's shipping contact, the others none.
+    const { accounts, contacts, contactLinks } = dolibarr.store;
+    expect(new Set(accounts.map((a) => `${a.site}/${a.key}`)).size).toBe(accounts.length);
+    expect(accounts.every((a) => /^prestashop-\d+$/.test(a.site))).toBe(true);
+    const orderOf = (kind: 'propal' | 'commande' | 'facture', id: number) =>
+      Number(/^ps-\d+-(\d+)$/.exec(String(documents[kind].get(id)?.row.ref_ext))?.[1]);
+    const withContact = contactLinks.map((link) => orderOf(link.kind, link.documentId));
+    const shopOrders = new Map([...opened.shop.data.orders()].map((order) => [order.id, order]));
+    const deliveredElsewhere = imported
+      .map((outcome) => shopOrders.get(outcome.orderId))
+      .filter((order) => order !== undefined && order.addressDeliveryId !== order.addressInvoiceId)
+      .map((order) => order?.id);
+    expect(deliveredElsewhere.length).toBeGreaterThan(0);
+    expect(withContact.sort()).toEqual(deliveredElsewhere.sort());
+    expect(contactLinks.every((link) => link.type === 'SHIPPING')).toBe(true);
+    expect(new Set([...contacts.values()].map((c) => `${String(c.socid)} ${String(c.ref_ext)}`)).size).toBe(
+      contacts.size,
+    );
+
     dolibarr.calls.reset();
     const second = await navette.runImport({ trigger: 'cli', dryRun: false });
     expect(second.counts.imported).toBe(0);

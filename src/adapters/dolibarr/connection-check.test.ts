@@ -46,6 +46,7 @@ describe('checkDolibarr', () => {
     const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId: 99 });
     expect(check.problems.join('\n')).toContain('« Propositions commerciales » n’est pas activé');
     expect(check.problems.join('\n')).toContain('droit « Factures');
+    expect(check.problems.join('\n')).toContain('droit « Tiers : consulter et créer les contacts »');
     expect(check.problems.join('\n')).toContain('Banques et caisses');
   });
 

@@ -23,6 +23,8 @@ const MODULES: readonly { readonly names: readonly string[]; readonly label: str
 /** One read per resource navette writes: a key without the right answers 403. */
 const READS: readonly { readonly resource: string; readonly right: string }[] = [
   { resource: 'thirdparties', right: 'Tiers : consulter et créer' },
+  // The shipping contacts of orders delivered elsewhere than billed.
+  { resource: 'contacts', right: 'Tiers : consulter et créer les contacts' },
   { resource: 'products', right: 'Produits : consulter et créer' },
   { resource: 'proposals', right: 'Propositions commerciales : consulter, créer, valider et clôturer' },
   { resource: 'orders', right: 'Commandes clients : consulter, créer et valider' },

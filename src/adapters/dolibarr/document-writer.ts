@@ -12,6 +12,7 @@ import { type DocumentReads, type Located } from './document-reads.js';
 import type { Payments } from './payments.js';
 import type { Products } from './products.js';
 import { summaryOf, type ReadDocument } from './read-back.js';
+import type { ShippingContacts } from './shipping-contacts.js';
 import type { ThirdParties } from './third-parties.js';
 import { ecartLine, gapOf, isClosed, totalsMismatch } from './totals-check.js';
 
@@ -21,6 +22,7 @@ export interface WriterContext {
   readonly thirdParties: ThirdParties;
   readonly products: Products;
   readonly payments: Payments;
+  readonly contacts: ShippingContacts;
   readonly store: Pick<SyncStore, 'recordImport'>;
   /** Largest difference per total (HT, TTC) closed by an écart line. */
   readonly tolerance: Amount;
@@ -32,9 +34,9 @@ export interface WriterContext {
 
 /**
  * Writes one new document: the customer, the articles, the document with its lines in one call (HT
- * unit prices with all their decimals), then Dolibarr's own totals read back and compared with the
- * shop's. A gap within the tolerance gets an écart line; beyond it, the draft is deleted and the
- * order fails with both totals. Then `finish`.
+ * unit prices with all their decimals), its shipping contact when delivered elsewhere than billed, then
+ * Dolibarr's own totals read back and compared with the shop's. A gap within the tolerance gets an
+ * écart line; beyond it, the draft is deleted and the order fails with both totals. Then `finish`.
  */
 export async function createDocument(
   context: WriterContext,
@@ -70,6 +72,7 @@ export async function createDocument(
   });
   const where = { resource, id };
   context.reads.remember(resource, { id, ref: `(PROV${id})` });
+  await context.contacts.attach(where, customer.id, draft);
   const read = await reconcile(context, where, draft);
   return finish(context, read, draft, record, { adopted: false });
 }
@@ -189,11 +192,15 @@ export async function adopt(
     if (found.wire.status !== 0) {
       const complete = await context.reads.read(where);
       if (!isClosed(gapOf(draft, complete.wire))) throw keyTaken(draft, complete);
+      // The run may have stopped before the shipping contact: given again (Dolibarr says if it has it).
+      await context.contacts.attach(where, found.wire.socid, draft);
       return finish(context, complete, draft, record, { adopted: true });
     }
     const read = await context.reads.read(where);
-    if (found.resource === resource && isClosed(gapOf(draft, read.wire)))
+    if (found.resource === resource && isClosed(gapOf(draft, read.wire))) {
+      await context.contacts.attach(where, read.wire.socid, draft);
       return finish(context, read, draft, record, { adopted: true });
+    }
     await context.client.deleteDocument(where.resource, where.id);
   }
   return undefined;

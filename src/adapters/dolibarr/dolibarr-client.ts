@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { DolibarrFailure, unsafePathValue } from './errors.js';
 import { type ActionResult, DolibarrRestCalls } from './rest-calls.js';
-import { type SqlFilter, anyOf } from './sqlfilters.js';
+import { type SqlFilter, anyOf, equals } from './sqlfilters.js';
 import {
   accountLinkSchema,
   bankAccountSchema,
+  contactSchema,
   companySchema,
   documentKeySchema,
   documentSchema,
@@ -19,6 +20,7 @@ import {
   thirdPartySchema,
   vatRateSchema,
   wireInt,
+  type WireContact,
   type WireDocumentKey,
   type WireThirdParty,
 } from './wire-schemas.js';
@@ -110,6 +112,35 @@ export class DolibarrClient extends DolibarrRestCalls {
       return found.id ?? undefined;
     } catch (error) {
       if (error instanceof DolibarrFailure && error.code === 'not-found') return undefined;
+      throw error;
+    }
+  }
+
+  /** Every contact of a third party (Dolibarr 23's contact list answers 200 `[]` when it has none). */
+  async contactsOf(thirdPartyId: number): Promise<WireContact[]> {
+    const filter = equals('fk_soc', thirdPartyId);
+    if (filter instanceof DolibarrFailure) throw filter;
+    const found: WireContact[] = [];
+    for await (const page of this.pages('contacts', contactSchema, { sqlfilters: filter }))
+      found.push(...page);
+    return found;
+  }
+
+  /**
+   * A contact given a role on a document (`SHIPPING`: the delivery contact). False when it already had
+   * it: Dolibarr 23 answers 400 "Already exists: Contact=… is already linked…" then.
+   */
+  async addDocumentContact(
+    resource: DocumentResource,
+    id: number,
+    contactId: number,
+    role: 'SHIPPING' | 'BILLING',
+  ): Promise<boolean> {
+    try {
+      await this.request('POST', `${resource}/${id}/contact/${contactId}/${role}`);
+      return true;
+    } catch (error) {
+      if (error instanceof DolibarrFailure && /^Already exists/.test(error.detail ?? '')) return false;
       throw error;
     }
   }

@@ -25,7 +25,8 @@ import { listDocuments, releaseExternalKeys } from './listing.js';
 import { Payments } from './payments.js';
 import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
-import { ThirdParties } from './third-parties.js';
+import { ShippingContacts } from './shipping-contacts.js';
+import { ThirdParties, type CustomerCodeMode } from './third-parties.js';
 import { transformDocument } from './transform.js';
 import { readTransformations } from './transformations.js';
 import { snapVatRates } from './vat-snap.js';
@@ -39,6 +40,8 @@ export interface DolibarrGescomOptions {
   readonly roundingArticle?: string;
   /** The generic article unknown products fall back on, created when Dolibarr lacks it. Default `DIVERS`. */
   readonly genericArticle?: string;
+  /** Who numbers the third parties navette creates. Default `navette` (the draft's code). */
+  readonly customerCode?: CustomerCodeMode;
 }
 
 /** What stops the run rather than failing one order: Dolibarr out of reach or not usable as configured. */
@@ -79,7 +82,7 @@ export class DolibarrGescom implements GescomTarget {
     store: Pick<SyncStore, 'findImports' | 'recordImport'>,
     options: DolibarrGescomOptions = {},
   ) {
-    const thirdParties = new ThirdParties(client);
+    const thirdParties = new ThirdParties(client, options.customerCode);
     this.#products = new Products(client, [options.genericArticle ?? 'DIVERS']);
     this.#reads = new DocumentReads(client, thirdParties);
     this.#store = store;
@@ -89,6 +92,7 @@ export class DolibarrGescom implements GescomTarget {
       thirdParties,
       products: this.#products,
       payments: new Payments(client, options.bankAccountId),
+      contacts: new ShippingContacts(client),
       store,
       ledger: store,
       tolerance: options.tolerance ?? amount('0.05'),

@@ -44,6 +44,7 @@ const KEY_PLACE = 'Dolibarr > Utilisateurs & Groupes > (l’utilisateur de l’A
 /** The module an API resource needs, as Dolibarr's setup page names it. */
 const MODULE_NAMES: Readonly<Record<string, string>> = {
   thirdparties: 'Tiers',
+  contacts: 'Tiers',
   products: 'Produits (ou Services)',
   proposals: 'Propositions commerciales',
   orders: 'Commandes clients',

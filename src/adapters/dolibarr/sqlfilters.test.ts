@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matches, parseSqlFilters } from '../../demo-dolibarr/sqlfilters.js';
 import { DolibarrFailure } from './errors.js';
-import { allOf, anyOf, compare, equals, like, type SqlFilter } from './sqlfilters.js';
+import { allOf, anyOf, compare, either, equals, like, type SqlFilter } from './sqlfilters.js';
 
 function ok(filter: SqlFilter | DolibarrFailure): SqlFilter {
   if (filter instanceof DolibarrFailure) throw filter;
@@ -19,6 +19,20 @@ describe('sqlfilters', () => {
     expect(allOf(ok(anyOf('ref_ext', ['a', 'b'])), ok(equals('fk_statut', 1))).text).toBe(
       "((t.ref_ext:=:'a') OR (t.ref_ext:=:'b')) AND (t.fk_statut:=:1)",
     );
+  });
+
+  it('joins look-ups on different fields into one filter, which Dolibarr’s syntax check accepts', () => {
+    const filter = either(ok(equals('ref_ext', 'ps-1-c42')), ok(equals('code_client', 'WEB000042')));
+    expect(filter.text).toBe("(t.ref_ext:=:'ps-1-c42') OR (t.code_client:=:'WEB000042')");
+    expect(either(allOf(ok(equals('a', 1)), ok(equals('b', 2))), ok(equals('c', 3))).text).toBe(
+      '((t.a:=:1) AND (t.b:=:2)) OR (t.c:=:3)',
+    );
+    const parsed = parseSqlFilters(filter.text, new Set(['ref_ext', 'code_client']), 'societe');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const row = (values: Record<string, unknown>) => (name: string) => values[name];
+    expect(matches(parsed.filter, row({ ref_ext: null, code_client: 'WEB000042' }))).toBe(true);
+    expect(matches(parsed.filter, row({ ref_ext: 'ps-1-c7', code_client: 'WEB000007' }))).toBe(false);
   });
 
   it('refuses a value with a parenthesis (Dolibarr cannot search it) and a field that is not a column', () => {

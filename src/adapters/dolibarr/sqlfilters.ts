@@ -58,6 +58,12 @@ export function anyOf(name: string, values: readonly (string | number)[]): SqlFi
   return { text: terms.join(' OR ') };
 }
 
+/** Any of these filters (on different fields): one call where several look-ups would each take one. */
+export function either(...filters: readonly SqlFilter[]): SqlFilter {
+  if (filters.length === 0) throw new Error('either needs at least one filter');
+  return { text: filters.map((f) => (f.text.includes(' AND ') ? `(${f.text})` : f.text)).join(' OR ') };
+}
+
 export function allOf(...filters: readonly SqlFilter[]): SqlFilter {
   return { text: filters.map((f) => (f.text.includes(' OR ') ? `(${f.text})` : f.text)).join(' AND ') };
 }

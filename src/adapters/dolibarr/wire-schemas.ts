@@ -85,6 +85,7 @@ export const thirdPartySchema = z.object({
   name: z.string(),
   email: wireText,
   code_client: wireText,
+  ref_ext: wireText,
   tva_intra: wireText,
   client: wireIntOrNull,
   status: wireIntOrNull,
@@ -100,6 +101,20 @@ export const accountLinkSchema = z.object({
   site: z.string(),
   key_account: wireText,
 });
+
+/** A contact (llx_socpeople) as `/contacts` lists it. */
+export const contactSchema = z.object({
+  id: wireInt,
+  socid: wireIntOrNull,
+  ref_ext: wireText,
+  lastname: wireText,
+  firstname: wireText,
+  address: wireText,
+  zip: wireText,
+  town: wireText,
+  country_code: wireText,
+});
+export type WireContact = z.infer<typeof contactSchema>;
 
 export const productSchema = z.object({
   id: wireInt,

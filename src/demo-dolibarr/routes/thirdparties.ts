@@ -31,6 +31,8 @@ const PLAIN_FIELDS = [
   'url',
   'note_public',
   'note_private',
+  // Not in the recordings (every recorded third party has none), but Societe::create stores it as given.
+  'ref_ext',
 ] as const;
 
 const NAME_MAX = 128;
@@ -60,6 +62,16 @@ function applyFields(row: Row, body: Record<string, unknown>): void {
     row.typent_code = TYPENT[id] ?? null;
   }
   if ('client' in body) row.client = String(Number(body.client));
+}
+
+/**
+ * A third party through one of its recorded templates. The recordings only saw a null `ref_ext`, so the
+ * template says "always null": the stored one is put back (Dolibarr 23's Societe::fetch reads it).
+ */
+function renderThirdParty(template: string, row: Row): Record<string, unknown> {
+  const out = render(template, row);
+  if ('ref_ext' in out) out.ref_ext = row.ref_ext ?? null;
+  return out;
 }
 
 export function thirdpartyColumns(): Set<string> {
@@ -102,7 +114,7 @@ export function thirdpartyRoutes(store: DolibarrStore): Route[] {
         const props = properties(query);
         return listAnswer(
           page,
-          page.items.map((r) => pick(render('thirdparty.list', r.row), props)),
+          page.items.map((r) => pick(renderThirdParty('thirdparty.list', r.row), props)),
           query,
         );
       },
@@ -111,7 +123,7 @@ export function thirdpartyRoutes(store: DolibarrStore): Route[] {
       method: 'GET',
       pattern: /^thirdparties\/(\d+)$/,
       right: 'societe:read',
-      handle: ({ params }) => render('thirdparty.get', find(Number(params[0]))),
+      handle: ({ params }) => renderThirdParty('thirdparty.get', find(Number(params[0]))),
     },
     {
       method: 'GET',
@@ -123,7 +135,7 @@ export function thirdpartyRoutes(store: DolibarrStore): Route[] {
         if (found.length === 0) throw new RestError(404, 'Thirdparty not found');
         // Two third parties with the e-mail: Dolibarr's fetch() fails and the API returns an empty object.
         if (found.length > 1) return render('thirdparty.blank', { id: null, module: 'societe', status: 1 });
-        return render('thirdparty.get', found[0] as Row);
+        return renderThirdParty('thirdparty.get', found[0] as Row);
       },
     },
     {
@@ -174,7 +186,7 @@ export function thirdpartyRoutes(store: DolibarrStore): Route[] {
         const row = find(Number(params[0]));
         applyFields(row, body);
         row.date_modification = store.timestamp();
-        return render('thirdparty.put', { ...row, socid: row.id });
+        return renderThirdParty('thirdparty.put', { ...row, socid: row.id });
       },
     },
     {
@@ -263,7 +275,7 @@ export function thirdpartyRoutes(store: DolibarrStore): Route[] {
         const only = found.length === 1 ? found[0] : undefined;
         if (!only)
           throw new RestError(404, 'This account have many thirdparties attached or does not exist.');
-        return render('thirdparty.get', find(only.socid));
+        return renderThirdParty('thirdparty.get', find(only.socid));
       },
     },
   ];

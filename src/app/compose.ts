@@ -341,7 +341,11 @@ function wireGescom(
     check: async () => {
       try {
         const { client: dolibarr, url, bankAccountId } = await client();
-        return await checkDolibarr(dolibarr, url, { payments: config.payments.create, bankAccountId });
+        return await checkDolibarr(dolibarr, url, {
+          payments: config.payments.create,
+          bankAccountId,
+          customerCode: config.gescom.dolibarr?.customerCode ?? 'navette',
+        });
       } catch (error) {
         // No key, an unreadable key file: said as the Dolibarr side's problem, the shop's still shown.
         if (error instanceof ExpectedFailure)

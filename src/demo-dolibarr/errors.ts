@@ -21,7 +21,8 @@ export class RestError extends Error {
   constructor(
     readonly status: number,
     readonly detail?: string,
-    readonly objectError?: string,
+    /** The object's own errors, as `"0"`, `"1"`…: Dolibarr sometimes leaves `"0"` empty (real exchange 001). */
+    readonly objectError?: string | readonly string[],
     /** Where Restler failed: `call` for the API code, `validate` for parameter checks. */
     readonly stage: 'call' | 'validate' | 'authenticate' | 'route' | 'setup' = 'call',
   ) {
@@ -38,7 +39,9 @@ export function restErrorResponse(error: RestError): Response {
     error: {
       code: error.status,
       message: error.detail === undefined ? reason : `${reason}: ${error.detail}`,
-      ...(error.objectError === undefined ? {} : { '0': error.objectError }),
+      ...(error.objectError === undefined
+        ? {}
+        : Object.fromEntries([error.objectError].flat().map((reason, index) => [String(index), reason]))),
     },
     debug: {
       source: `api.class.php at ${error.stage} stage`,

@@ -7,7 +7,9 @@ import { ManualClock } from '../contract/manual-clock.js';
 import { systemClock } from '../../src/ports/clock.js';
 
 /** The simulated Dolibarr, empty but for a bank account, and navette's store in memory beside it. */
-export async function openDolibarrUnderTest(options: { dolibarr?: DemoDolibarr } = {}) {
+export async function openDolibarrUnderTest(
+  options: { dolibarr?: DemoDolibarr; customerCode?: 'navette' | 'dolibarr' } = {},
+) {
   const clock = new ManualClock();
   const dolibarr = options.dolibarr ?? createDemoDolibarr({ empty: true, now: () => clock.now() });
   // The client's timeouts and retries run on real time (short), the store's on the test's clock.
@@ -27,7 +29,10 @@ export async function openDolibarrUnderTest(options: { dolibarr?: DemoDolibarr }
   });
   const database = await openDatabase(':memory:', { clock });
   const store = new SqlSyncStore(database, clock);
-  const target = new DolibarrGescom(client, store, { bankAccountId });
+  const target = new DolibarrGescom(client, store, {
+    bankAccountId,
+    ...(options.customerCode && { customerCode: options.customerCode }),
+  });
   return {
     dolibarr,
     clock,

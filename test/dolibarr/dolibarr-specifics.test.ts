@@ -202,6 +202,20 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect(JSON.stringify(stored?.lines)).not.toContain('🫒');
   });
 
+  it('fails only the order of a new customer when Dolibarr refuses navette’s code, and takes its numbering when told', async () => {
+    subject.dolibarr.store.constants.set('SOCIETE_CODECLIENT_ADDON', 'mod_codeclient_monkey');
+    const key = { shopId: 1, orderId: 16 };
+    expect(await failureCode(subject.target.importDocument(draft(key), record(key)))).toBe('data-refused');
+    expect(documentsFor(subject, 'ps-1-16')).toBe(0);
+    const numbered = await openDolibarrUnderTest({ dolibarr: subject.dolibarr, customerCode: 'dolibarr' });
+    try {
+      const written = await numbered.target.importDocument(draft(key), record(key));
+      expect(written.customerCode).toMatch(/^CU\d{4}-\d{5}$/);
+    } finally {
+      await numbered.close();
+    }
+  });
+
   it('stops on a Dolibarr out of reach: the failure says so and nothing is recorded', async () => {
     const key = { shopId: 1, orderId: 12 };
     subject.dolibarr.faults.failNext('*', 10, 503);

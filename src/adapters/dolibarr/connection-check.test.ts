@@ -30,6 +30,20 @@ describe('checkDolibarr', () => {
     expect(check).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
   });
 
+  it('says when Dolibarr numbers customer codes itself and navette would give its own', async () => {
+    const { dolibarr, client } = setup();
+    dolibarr.store.constants.set('SOCIETE_CODECLIENT_ADDON', 'mod_codeclient_monkey');
+    const own = await checkDolibarr(client, dolibarr.url, { payments: false, bankAccountId: undefined });
+    expect(own.problems).toEqual([expect.stringContaining('gescom.dolibarr.customerCode: dolibarr')]);
+    expect(own.problems[0]).toContain('« monkey »');
+    const dolibarrs = await checkDolibarr(client, dolibarr.url, {
+      payments: false,
+      bankAccountId: undefined,
+      customerCode: 'dolibarr',
+    });
+    expect(dolibarrs.problems).toEqual([]);
+  });
+
   it('says in French where to switch a module on, and which rights to give', async () => {
     const { dolibarr, client } = setup('LIMITEDKEY0000000000000000000001');
     dolibarr.addKey('LIMITEDKEY0000000000000000000001', {

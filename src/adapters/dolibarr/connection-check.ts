@@ -46,7 +46,12 @@ function messageOf(error: unknown): string {
 export async function checkDolibarr(
   client: DolibarrClient,
   url: string,
-  needs: { readonly payments: boolean; readonly bankAccountId: number | undefined },
+  needs: {
+    readonly payments: boolean;
+    readonly bankAccountId: number | undefined;
+    /** Whose customer codes new third parties get: navette's (`WEB000042`) or Dolibarr's numbering. */
+    readonly customerCode?: 'navette' | 'dolibarr';
+  },
 ): Promise<DolibarrCheck> {
   let version: string;
   try {
@@ -96,7 +101,30 @@ export async function checkDolibarr(
       );
   });
   if (needs.payments) await settle(() => checkPayments(client, needs.bankAccountId, problems));
+  if (needs.customerCode !== 'dolibarr') await checkCustomerNumbering(client, problems);
   return { url, version, problems };
+}
+
+/** The numbering module that keeps the codes it is given (Dolibarr's "Leopard"). */
+const FREE_CODES = 'mod_codeclient_leopard';
+
+/**
+ * navette's own codes (`WEB000042`) need Dolibarr's free numbering: Monkey, the installer's default,
+ * refuses them and every new customer's order would fail (real exchange 001). Reading the setting needs
+ * an administrator's key: without one, nothing is said (the import says it, order by order).
+ */
+async function checkCustomerNumbering(client: DolibarrClient, problems: string[]): Promise<void> {
+  let numbering: string;
+  try {
+    numbering = await client.get('setup/conf/SOCIETE_CODECLIENT_ADDON', z.string());
+  } catch (error) {
+    if (error instanceof DolibarrFailure) return;
+    throw error;
+  }
+  if (numbering !== FREE_CODES)
+    problems.push(
+      `Dolibarr numérote lui-même les codes clients (${numbering.replace('mod_codeclient_', 'module « ')} ») et refusera ceux de navette (WEB000042) : mettez gescom.dolibarr.customerCode: dolibarr dans la configuration, ou choisissez la numérotation « Leopard » (codes libres) dans Dolibarr > Configuration > Modules/Applications > Tiers.`,
+    );
 }
 
 async function checkPayments(

@@ -4,6 +4,7 @@ import { COUNTRIES, CURRENCIES, PAYMENT_TERMS, PAYMENT_TYPES, VAT_RATES } from '
 import { render } from '../render.js';
 import { DolibarrStore } from '../store.js';
 import type { Route } from './route.js';
+import { FREE_CUSTOMER_CODES } from './thirdparties.js';
 
 function filtered<T extends Record<string, unknown>>(
   rows: readonly T[],
@@ -172,6 +173,7 @@ function constant(store: DolibarrStore, name: string): string | undefined {
     MAIN_INFO_SOCIETE_COUNTRY: '1:FR:France',
     MAIN_MAX_DECIMALS_TOT: String(store.rounding.totalDecimals),
     MAIN_MAX_DECIMALS_UNIT: String(store.rounding.unitDecimals),
+    SOCIETE_CODECLIENT_ADDON: FREE_CUSTOMER_CODES,
   };
   return defaults[name];
 }

@@ -7,6 +7,9 @@ import { DolibarrStore } from '../store.js';
 import type { Route } from './route.js';
 import { asText } from '../text.js';
 
+/** The customer-code numbering module that takes codes as they are given. */
+export const FREE_CUSTOMER_CODES = 'mod_codeclient_leopard';
+
 const TYPENT: Readonly<Record<number, string>> = {
   1: 'TE_STARTUP',
   2: 'TE_GROUP',
@@ -171,6 +174,15 @@ export function thirdpartyRoutes(store: DolibarrStore): Route[] {
           status_prospect_label: 'Never contacted',
         };
         applyFields(row, body);
+        // Only the Leopard numbering takes codes as given; Monkey (the installer's default) and Elephant
+        // number them and refuse any other (real exchange 001 of test/fixtures/dolibarr/real-23.0.0-beta).
+        const numbering = store.constants.get('SOCIETE_CODECLIENT_ADDON') ?? FREE_CUSTOMER_CODES;
+        if (
+          numbering !== FREE_CUSTOMER_CODES &&
+          typeof body.code_client === 'string' &&
+          body.code_client !== '-1'
+        )
+          throw new RestError(500, 'Error creating thirdparty', ['', 'ErrorBadCustomerCodeSyntax']);
         if (body.code_client === '-1' || body.code_client === -1) row.code_client = nextCustomerCode();
         else if (typeof body.code_client === 'string') row.code_client = body.code_client;
         store.thirdparties.set(id, row);

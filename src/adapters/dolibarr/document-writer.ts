@@ -214,7 +214,7 @@ export async function adopt(
 function keyTaken(draft: SalesDocumentDraft, found: ReadDocument): ExpectedFailure {
   return new ExpectedFailure(
     'external-key-taken',
-    `Dolibarr a déjà le document ${found.wire.ref} avec la clé ${draft.externalKey}, mais pour une autre commande (référence « ${found.wire.ref_client ?? ''} », ${frenchAmount(amount(found.wire.total_ttc))} TTC ; cette commande : « ${draft.reference} », ${frenchAmount(draft.shopTotals.taxIncl)} TTC). Une autre boutique écrit-elle dans ce Dolibarr avec les mêmes numéros ? Vérifiez ce document ; navette n’y touche pas et réessaiera au prochain import.`,
+    `Dolibarr a déjà le document ${found.wire.ref} avec la clé ${draft.externalKey}, mais il ne correspond pas à cette commande (document : référence « ${found.wire.ref_client ?? ''} », ${frenchAmount(amount(found.wire.total_ttc))} TTC ; commande : référence « ${draft.reference} », ${frenchAmount(draft.shopTotals.taxIncl)} TTC). Une autre boutique écrit-elle dans ce Dolibarr avec les mêmes numéros ? Vérifiez ce document ; navette n’y touche pas et réessaiera au prochain import.`,
   );
 }
 

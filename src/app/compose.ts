@@ -327,8 +327,9 @@ function wireGescom(
       tolerance: amount(config.totals.roundingTolerance),
       roundingArticle: config.articles.generic,
       genericArticle: config.articles.generic,
+      writeConcurrency: settings.concurrency,
     });
-  });
+  }, settings.concurrency);
   return {
     target,
     embedded: () => {

@@ -16,6 +16,7 @@ import { DocumentReads, headOf } from './document-reads.js';
 import { adopt, alreadyImported, createDocument, type WriterContext } from './document-writer.js';
 import { DolibarrFailure, type DolibarrFailureCode } from './errors.js';
 import { listDocuments, releaseExternalKeys } from './listing.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { Payments } from './payments.js';
 import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
@@ -32,7 +33,19 @@ export interface DolibarrGescomOptions {
   readonly roundingArticle?: string;
   /** The generic article unknown products fall back on, created when Dolibarr lacks it. Default `DIVERS`. */
   readonly genericArticle?: string;
+  /** Orders written at once (`writeConcurrency`). Default `DOLIBARR_WRITE_CONCURRENCY`. */
+  readonly writeConcurrency?: number;
 }
+
+/**
+ * Orders written into Dolibarr at once by default (`gescom.dolibarr.concurrency`). Each order is ~3.5
+ * calls one after the other (create, read back, validate…): one at a time, a run waits ~175 ms an order
+ * at 50 ms a call (≈ 340 orders a minute); three would be ≈ 1,030 a minute with no margin for the page
+ * look-ups and the validations that queue (below); four, ≈ 1,370. And four leave one PHP worker of a
+ * default PHP-FPM pool (`pm.max_children = 5`) to the people using Dolibarr's screens meanwhile.
+ * Validations and payments, which Dolibarr numbers, still go one at a time (one-at-a-time.ts).
+ */
+export const DOLIBARR_WRITE_CONCURRENCY = 4;
 
 /** What stops the run rather than failing one order: Dolibarr out of reach or not usable as configured. */
 const UNAVAILABLE: ReadonlySet<DolibarrFailureCode> = new Set([
@@ -57,6 +70,7 @@ const UNAVAILABLE: ReadonlySet<DolibarrFailureCode> = new Set([
  * again: about 3 calls per order (create, read back, validate).
  */
 export class DolibarrGescom implements GescomTarget {
+  readonly writeConcurrency: number;
   readonly #context: WriterContext & { ledger: Pick<SyncStore, 'findImports'> };
   readonly #reads: DocumentReads;
   readonly #products: Products;
@@ -72,6 +86,7 @@ export class DolibarrGescom implements GescomTarget {
     store: Pick<SyncStore, 'findImports' | 'recordImport'>,
     options: DolibarrGescomOptions = {},
   ) {
+    this.writeConcurrency = options.writeConcurrency ?? DOLIBARR_WRITE_CONCURRENCY;
     const thirdParties = new ThirdParties(client);
     this.#products = new Products(client, [options.genericArticle ?? 'DIVERS']);
     this.#reads = new DocumentReads(client, thirdParties);
@@ -87,6 +102,7 @@ export class DolibarrGescom implements GescomTarget {
       tolerance: options.tolerance ?? amount('0.05'),
       roundingArticle: options.roundingArticle ?? 'ECART',
       vatRates: () => this.activeVatRates(),
+      numbering: new OneAtATime(),
     };
   }
 

@@ -2,6 +2,7 @@ import { FIELD_LIMITS, type CustomerAccountDraft } from '../../domain/sales-docu
 import { truncateText } from '../../domain/truncate.js';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { DolibarrFailure } from './errors.js';
+import { OneAtATime } from './one-at-a-time.js';
 import type { CustomerRef } from './read-back.js';
 import { anyOf, equals, type SqlFilter } from './sqlfilters.js';
 import type { WireThirdParty } from './wire-schemas.js';
@@ -26,24 +27,36 @@ function filterOrThrow(filter: SqlFilter | DolibarrFailure): SqlFilter {
  * Customers as Dolibarr third parties: found by the customer code navette gives them (`code_client`),
  * then by e-mail when the draft asks (sqlfilters, never `/thirdparties/email/`, which answers an empty
  * object for a shared e-mail), else created. Known ones are remembered for the target's life, so a
- * run asks once per customer.
+ * run asks once per customer, however many of its orders are written at once.
  */
 export class ThirdParties {
   readonly #byCode = new Map<string, ThirdPartyRef>();
   readonly #byId = new Map<number, ThirdPartyRef>();
+  readonly #oneAtATime = new OneAtATime();
 
   constructor(private readonly client: DolibarrClient) {}
 
+  /**
+   * Orders written at once that need the same third party — the same code, or the same e-mail when
+   * matched by e-mail — resolve it one after the other: the first looks it up and creates it, the next
+   * find it remembered (or, matched by e-mail, in Dolibarr), as if written one by one. Others go on.
+   */
   async resolve(customer: CustomerAccountDraft): Promise<ThirdPartyRef> {
     const code = truncateText(customer.code, FIELD_LIMITS.accountCode);
     const known = this.#byCode.get(code);
     if (known) return known;
-    let found = (await this.client.findThirdParties(filterOrThrow(equals('code_client', code))))[0];
-    if (found === undefined && customer.matchByEmail && customer.email !== '')
-      found = (await this.client.findThirdParties(filterOrThrow(equals('email', customer.email))))[0];
-    const ref = found ? refOf(found) : await this.create(customer, code);
-    this.remember(ref);
-    return ref;
+    const byEmail = customer.matchByEmail && customer.email !== '';
+    const keys = [`code ${code}`, ...(byEmail ? [`email ${customer.email.toLowerCase()}`] : [])];
+    return this.#oneAtATime.run(keys, async () => {
+      const meanwhile = this.#byCode.get(code);
+      if (meanwhile) return meanwhile;
+      let found = (await this.client.findThirdParties(filterOrThrow(equals('code_client', code))))[0];
+      if (found === undefined && byEmail)
+        found = (await this.client.findThirdParties(filterOrThrow(equals('email', customer.email))))[0];
+      const ref = found ? refOf(found) : await this.create(customer, code);
+      this.remember(ref);
+      return ref;
+    });
   }
 
   /** Codes and names of these third parties, in one call for those not known yet. */

@@ -97,7 +97,8 @@ export interface GescomTarget {
    * whose every call waits on the network, may say more; it then answers for what concurrent writes of
    * *different* orders share: a customer account or an article created once however many orders need
    * it at the same time, and whatever it numbers itself kept from colliding. The sync never writes two
-   * documents of one external key at once, and keeps outcomes in the page's order whatever this is.
+   * documents of one external key at once, starts the writes in the page's order (a target that numbers
+   * documents numbers them in that order, as one by one), and keeps the outcomes in it.
    */
   readonly writeConcurrency: number;
   /** The newest document of the chain that an order's external key started, if any. */

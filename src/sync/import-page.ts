@@ -77,7 +77,12 @@ export async function importPage(
         outcomes.push(Promise.resolve(unreadableOutcome(sourced, ledger, context)));
         continue;
       }
-      if (!articlesOf.has(batch)) articlesOf.set(batch, knownArticlesOf(batch, context));
+      if (!articlesOf.has(batch)) {
+        // A batch's orders are mapped with the articles the GesCom knows once the batch before is
+        // written (one it created is known), as when written one by one.
+        await lanes.settle();
+        articlesOf.set(batch, knownArticlesOf(batch, context));
+      }
       const articles = await articlesOf.get(batch)!;
       const externalKey = formatShopOrderKey(sourced.order.key);
       await lanes.ready();

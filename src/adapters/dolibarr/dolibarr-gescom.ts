@@ -16,7 +16,7 @@ import { DocumentReads, headOf } from './document-reads.js';
 import { adopt, alreadyImported, createDocument, type WriterContext } from './document-writer.js';
 import { DolibarrFailure, type DolibarrFailureCode } from './errors.js';
 import { listDocuments, releaseExternalKeys } from './listing.js';
-import { OneAtATime } from './one-at-a-time.js';
+import { type NumberingTurn, NumberingTurns } from './numbering-turns.js';
 import { Payments } from './payments.js';
 import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
@@ -102,7 +102,7 @@ export class DolibarrGescom implements GescomTarget {
       tolerance: options.tolerance ?? amount('0.05'),
       roundingArticle: options.roundingArticle ?? 'ECART',
       vatRates: () => this.activeVatRates(),
-      numbering: new OneAtATime(),
+      turns: new NumberingTurns(),
     };
   }
 
@@ -135,6 +135,9 @@ export class DolibarrGescom implements GescomTarget {
   }
 
   importDocument(shopDraft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {
+    // Its turn to be numbered, taken now, before any call: orders are numbered in the order they came.
+    const turn = this.turnFor(shopDraft.type);
+    const context = { ...this.#context, turn };
     return this.guard(async () => {
       // A rate derived from the shop's cents goes to the active rate those cents allow (vat-snap.ts).
       const draft = snapVatRates(shopDraft, await this.activeVatRates());
@@ -149,11 +152,11 @@ export class DolibarrGescom implements GescomTarget {
         const orderKey = parseShopOrderKey(key);
         const entry = orderKey && (await this.#store.findImports([orderKey])).get(key);
         if (entry) throw alreadyImported(key, summaryOf(head).number);
-        const adopted = await adopt(this.#context, chain, draft, record);
+        const adopted = await adopt(context, chain, draft, record);
         if (adopted) return adopted;
       }
-      return createDocument(this.#context, draft, record);
-    });
+      return createDocument(context, draft, record);
+    }).finally(() => turn.release());
   }
 
   transformDocument(
@@ -163,7 +166,10 @@ export class DolibarrGescom implements GescomTarget {
   ): Promise<DocumentSummary> {
     // By hand, a Dolibarr document is transformed in Dolibarr itself (its own buttons keep its links).
     if (record === undefined) return Promise.reject(notYetFromDolibarr('dolibarr-transform-by-hand'));
-    return this.guard(() => transformDocument(this.#context, number, into, record));
+    const turn = this.turnFor(into.type);
+    return this.guard(() => transformDocument({ ...this.#context, turn }, number, into, record)).finally(() =>
+      turn.release(),
+    );
   }
 
   /**
@@ -247,6 +253,17 @@ export class DolibarrGescom implements GescomTarget {
         );
     if (resourceFor(draft.type) === 'invoices' && draft.status !== 'draft')
       await this.#context.payments.checkTypes(draft.payments);
+  }
+
+  /** The turn to be numbered of a document of this type (one Dolibarr lacks is refused later, in `guard`). */
+  private turnFor(type: DocumentType): NumberingTurn {
+    let resource: string;
+    try {
+      resource = resourceFor(type);
+    } catch {
+      resource = type;
+    }
+    return this.#context.turns.take(resource);
   }
 
   private activeVatRates(): Promise<readonly Amount[]> {

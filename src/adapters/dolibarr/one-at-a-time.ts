@@ -5,9 +5,7 @@
  *
  * Used where concurrent writes of different orders could otherwise make Dolibarr hold a thing twice or
  * collide: a third party looked up then created by two orders of one customer at once, an article
- * created by two orders, and the numbers Dolibarr gives at validation (its numbering modules read the
- * table's highest number and add one — `mod_commande_marbre::getNextValue`, `SELECT MAX(…)` — so two
- * validations at once can pick the same number, and the second fails on the `ref` unique key).
+ * created by two orders, two payments numbered at once (numbering-turns.ts says why).
  */
 export class OneAtATime {
   /** Per key, the end of the last task asked (never rejects). */

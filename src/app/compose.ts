@@ -3,6 +3,7 @@ import { resolveDolibarrKey, resolveShopKey } from '../config/load-config.js';
 import { createDemoDolibarr } from '../demo-dolibarr/index.js';
 import { ExpectedFailure } from '../domain/failure.js';
 import { amount } from '../domain/money.js';
+import type { GescomCalls } from '../domain/import-report.js';
 import {
   createPrestaShopOrderSource,
   type PrestaShopOrderSource,
@@ -143,6 +144,7 @@ async function wire(
     lockOwner: newLockOwner(),
     webserviceCalls: () => calls,
     webserviceCallsByResource: () => ({ ...callsByResource }),
+    gescomCalls: gescom.calls,
   };
   const navette: Navette = {
     config,
@@ -265,8 +267,8 @@ interface GescomWiring {
   embedded(): EmbeddedGescom;
   /** Dolibarr's side of "Tester la connexion"; none for the embedded GesCom. */
   readonly check: (() => Promise<DolibarrCheck>) | undefined;
-  /** Calls made to Dolibarr so far. */
-  readonly calls: () => number;
+  /** Calls made to the GesCom so far, by resource (none for the embedded GesCom). */
+  readonly calls: () => GescomCalls;
 }
 
 /**
@@ -283,9 +285,15 @@ function wireGescom(
   const settings = config.gescom.dolibarr;
   if (config.gescom.target !== 'dolibarr' || settings === undefined) {
     const embedded = new EmbeddedGescom(database, clock, { series: config.document.series });
-    return { target: embedded, embedded: () => embedded, check: undefined, calls: () => 0 };
+    return {
+      target: embedded,
+      embedded: () => embedded,
+      check: undefined,
+      calls: () => ({ target: 'embedded', total: 0, byResource: {} }),
+    };
   }
   let calls = 0;
+  const callsByResource: Record<string, number> = {};
   let opened: Promise<{ client: DolibarrClient; url: string; bankAccountId: number | undefined }> | undefined;
   const open = async () => {
     const demo = isDemoDolibarrUrl(settings.url) ? createDemoDolibarr({ now: () => clock.now() }) : undefined;
@@ -299,6 +307,8 @@ function wireGescom(
       clock,
       fetch: (target, init) => {
         calls += 1;
+        const resource = dolibarrResourceOf(target);
+        callsByResource[resource] = (callsByResource[resource] ?? 0) + 1;
         return baseFetch(target, init);
       },
       timeoutMs: settings.timeoutSeconds * 1000,
@@ -328,8 +338,9 @@ function wireGescom(
       roundingArticle: config.articles.generic,
       genericArticle: config.articles.generic,
       customerCode: config.gescom.dolibarr?.customerCode ?? 'navette',
+      writeConcurrency: settings.concurrency,
     });
-  });
+  }, settings.concurrency);
   return {
     target,
     embedded: () => {
@@ -353,6 +364,13 @@ function wireGescom(
         throw error;
       }
     },
-    calls: () => calls,
+    calls: () => ({ target: 'dolibarr', total: calls, byResource: { ...callsByResource } }),
   };
+}
+
+/** `https://erp/api/index.php/orders/12/validate?…` → `orders`. */
+function dolibarrResourceOf(url: string): string {
+  const path = new URL(url).pathname;
+  const at = path.indexOf('/api/index.php/');
+  return (at < 0 ? '' : path.slice(at + '/api/index.php/'.length)).split('/')[0] ?? '';
 }

@@ -8,7 +8,11 @@ import type { GescomTarget } from '../ports/gescom-target.js';
 export class LazyGescomTarget implements GescomTarget {
   #opening: Promise<GescomTarget> | undefined;
 
-  constructor(private readonly openTarget: () => Promise<GescomTarget>) {}
+  constructor(
+    private readonly openTarget: () => Promise<GescomTarget>,
+    /** What the target will say, known before it is opened (the sync reads it before the first write). */
+    readonly writeConcurrency: number,
+  ) {}
 
   open(): Promise<GescomTarget> {
     this.#opening ??= this.openTarget().catch((error: unknown) => {

@@ -30,6 +30,17 @@ describe('the end of a run on the command line', () => {
     expect(summaryText(summary({}))).not.toContain('par ressource');
   });
 
+  it('says what the run cost Dolibarr, resource by resource; nothing for the embedded GesCom', () => {
+    const intoDolibarr = summaryText(
+      summary({
+        gescomCalls: { target: 'dolibarr', total: 9, byResource: { orders: 6, thirdparties: 3 } },
+      }),
+    );
+    expect(intoDolibarr).toContain('  9 appels à Dolibarr : orders 6 · thirdparties 3\n');
+    const embedded = summaryText(summary({ gescomCalls: { target: 'embedded', total: 0, byResource: {} } }));
+    expect(embedded).not.toMatch(/Dolibarr|gestion commerciale/);
+  });
+
   it('exits 0 only when nothing failed', () => {
     const done = summary({});
     expect(exitCodeOf(done)).toBe(EXIT.ok);

@@ -93,6 +93,12 @@ export function summaryText(summary: RunSummary): string {
   if (footer) lines.push(`  ${footer}`);
   const byResource = callsByResourceText(summary.webserviceCallsByResource ?? {});
   if (byResource) lines.push(`  appels par ressource : ${byResource}`);
+  // The embedded GesCom is in navette's own database: it costs no call, and the line would say nothing.
+  const gescom = summary.gescomCalls;
+  if (gescom?.target === 'dolibarr') {
+    const resources = callsByResourceText(gescom.byResource);
+    lines.push(`  ${gescom.total} appels à Dolibarr${resources ? ` : ${resources}` : ''}`);
+  }
   lines.push(`  run ${summary.runId} — détail : navette runs ${summary.runId}`);
   return lines.join('\n');
 }

@@ -88,6 +88,11 @@ export const dolibarrSchema = z.strictObject({
    */
   customerCode: z.enum(['navette', 'dolibarr']).default('navette'),
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
+  /**
+   * Orders written into Dolibarr at once (each waits on ~3.5 calls one after the other). 4 leaves one
+   * PHP worker of a default PHP-FPM pool (5) to the people using Dolibarr meanwhile.
+   */
+  concurrency: z.number().int().min(1).max(8).default(4),
 });
 
 export const gescomSchema = z

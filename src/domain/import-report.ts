@@ -127,9 +127,29 @@ export interface RunSummary {
   readonly webserviceCalls: number | undefined;
   /** The calls by resource (`orders`, `order_details`…), so that a shop owner sees what a run cost. */
   readonly webserviceCallsByResource?: Readonly<Record<string, number>>;
+  /** What the run cost the GesCom's side; none for runs recorded before it was counted. */
+  readonly gescomCalls?: GescomCalls;
   /** Set when the run could not run at all (shop unreachable, lock held…). */
   readonly fatal: { readonly code: string; readonly message: string } | undefined;
   readonly status: 'running' | 'succeeded' | 'partial' | 'failed';
+}
+
+/** The calls a run made to the GesCom, by resource (Dolibarr's `orders`, `thirdparties`…). */
+export interface GescomCalls {
+  /** `embedded`: the GesCom is in navette's own database, reached without any network call. */
+  readonly target: 'embedded' | 'dolibarr';
+  readonly total: number;
+  readonly byResource: Readonly<Record<string, number>>;
+}
+
+/** What a run cost the GesCom: the counts now, less those before it (resources it did not call left out). */
+export function gescomCallsSince(now: GescomCalls, before: GescomCalls | undefined): GescomCalls {
+  const byResource: Record<string, number> = {};
+  for (const [resource, count] of Object.entries(now.byResource)) {
+    const own = count - (before?.byResource[resource] ?? 0);
+    if (own > 0) byResource[resource] = own;
+  }
+  return { target: now.target, total: now.total - (before?.total ?? 0), byResource };
 }
 
 export type JournalLevel = 'info' | 'warning' | 'error';

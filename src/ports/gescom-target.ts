@@ -91,6 +91,16 @@ export interface DocumentFilter {
  * - Amounts are stored exactly (decimals); reading a document back gives the amounts written.
  */
 export interface GescomTarget {
+  /**
+   * How many orders of a page the sync may write into this GesCom at once (at least 1). The embedded
+   * GesCom says 1: SQLite has a single writer, and its writes cost no network wait. A remote GesCom,
+   * whose every call waits on the network, may say more; it then answers for what concurrent writes of
+   * *different* orders share: a customer account or an article created once however many orders need
+   * it at the same time, and whatever it numbers itself kept from colliding. The sync never writes two
+   * documents of one external key at once, starts the writes in the page's order (a target that numbers
+   * documents numbers them in that order, as one by one), and keeps the outcomes in it.
+   */
+  readonly writeConcurrency: number;
   /** The newest document of the chain that an order's external key started, if any. */
   findByExternalKey(externalKey: string): Promise<DocumentSummary | undefined>;
   /** The same for a whole page of orders at once (a run asks once per page, not once per order). */

@@ -1,4 +1,5 @@
 import type {
+  GescomCalls,
   JournalEntry,
   OrderOutcome,
   RunSummary,
@@ -79,6 +80,7 @@ export interface RunEnd {
   readonly stateChanges: StateChangeCounts;
   readonly webserviceCalls: number | undefined;
   readonly webserviceCallsByResource?: Readonly<Record<string, number>>;
+  readonly gescomCalls?: GescomCalls;
   readonly fatal: { readonly code: string; readonly message: string } | undefined;
 }
 

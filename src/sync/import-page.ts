@@ -13,6 +13,7 @@ import type { LedgerEntry, SyncStore } from '../ports/sync-store.js';
 import { importOrder } from './import-order.js';
 import { ReadAhead } from './read-ahead.js';
 import { triageOrder, type Triage } from './triage-orders.js';
+import { WriteLanes } from './write-lanes.js';
 
 /** What every order of a run is imported with. */
 export interface PageContext {
@@ -36,9 +37,11 @@ export interface PageContext {
 /**
  * Steps 2 to 4 for one slim page: the page's ledger entries and documents are looked up once; the
  * orders they settle (already imported, state not selected) get their outcome at once, and only the
- * others are read whole — in batches, the next read while the current one is written — then decided, mapped and written each on its own, so that one
- * bad order never stops the others. The outcomes come in the page's order; `undefined` for an order
- * read only to notice a cancellation that concerns nothing imported.
+ * others are read whole — in batches, the next read while the current one is written — then decided,
+ * mapped and written each on its own, so that one bad order never stops the others: several at once
+ * when the GesCom says it takes them (`writeConcurrency`), each with its own ledger entry. The outcomes
+ * come in the page's order whatever order the writes end in; `undefined` for an order read only to
+ * notice a cancellation that concerns nothing imported.
  */
 export async function importPage(
   page: readonly OrderHeader[],
@@ -55,35 +58,59 @@ export async function importPage(
   // The next batch is read from the shop while this one is written.
   const whole = new ReadAhead(wanted, context.source, { withMessages: context.withMessages });
   const articlesOf = new WeakMap<readonly SourcedOrder[], Promise<KnownArticles>>();
-  const outcomes: (OrderOutcome | undefined)[] = [];
+  // As many orders written at once as the GesCom says it takes (the embedded GesCom: one at a time).
+  const lanes = new WriteLanes(context.target.writeConcurrency);
+  const outcomes: Promise<OrderOutcome | undefined>[] = [];
+  /** Set when the GesCom was found out of reach: no further order is started. */
+  let unavailable = false;
   let next = 0;
-  for (const decided of triage) {
-    if (decided.kind === 'done') {
-      outcomes.push(decided.outcome);
-      continue;
+  try {
+    for (const decided of triage) {
+      if (decided.kind === 'done') {
+        outcomes.push(Promise.resolve(decided.outcome));
+        continue;
+      }
+      const { batch, at } = await whole.batchOf(next++);
+      const sourced = batch[at];
+      if (sourced === undefined) continue;
+      if (!sourced.ok) {
+        outcomes.push(Promise.resolve(unreadableOutcome(sourced, ledger, context)));
+        continue;
+      }
+      if (!articlesOf.has(batch)) {
+        // A batch's orders are mapped with the articles the GesCom knows once the batch before is
+        // written (one it created is known), as when written one by one.
+        await lanes.settle();
+        articlesOf.set(batch, knownArticlesOf(batch, context));
+      }
+      const articles = await articlesOf.get(batch)!;
+      const externalKey = formatShopOrderKey(sourced.order.key);
+      await lanes.ready();
+      if (unavailable) break;
+      const written = lanes.run(() =>
+        importOrder(sourced.order, ledger.get(externalKey), heads.get(externalKey), {
+          ...context,
+          ...articles,
+        }).catch((error: unknown) => {
+          // A GesCom out of reach fails no order: the run stops and the rest waits for the next one.
+          if (isGescomUnavailable(error)) {
+            unavailable = true;
+            throw error;
+          }
+          return failedOutcome(sourced.order, error);
+        }),
+      );
+      outcomes.push(written);
     }
-    const { batch, at } = await whole.batchOf(next++);
-    const sourced = batch[at];
-    if (sourced === undefined) continue;
-    if (!sourced.ok) {
-      outcomes.push(unreadableOutcome(sourced, ledger, context));
-      continue;
-    }
-    if (!articlesOf.has(batch)) articlesOf.set(batch, knownArticlesOf(batch, context));
-    const articles = await articlesOf.get(batch)!;
-    const externalKey = formatShopOrderKey(sourced.order.key);
-    outcomes.push(
-      await importOrder(sourced.order, ledger.get(externalKey), heads.get(externalKey), {
-        ...context,
-        ...articles,
-      }).catch((error: unknown) => {
-        // A GesCom out of reach fails no order: the run stops and the rest waits for the next one.
-        if (isGescomUnavailable(error)) throw error;
-        return failedOutcome(sourced.order, error);
-      }),
-    );
+  } finally {
+    await lanes.settle();
   }
-  return outcomes;
+  // In the page's order: the first order that found the GesCom out of reach stops the run, as when the
+  // orders are written one by one (those started beside it have ended, their ledger entries written).
+  return (await Promise.allSettled(outcomes)).map((settled) => {
+    if (settled.status === 'rejected') throw settled.reason;
+    return settled.value;
+  });
 }
 
 interface KnownArticles {

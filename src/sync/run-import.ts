@@ -4,9 +4,11 @@ import { isExpectedFailure } from '../domain/failure.js';
 import {
   countOutcome,
   emptyCounts,
+  gescomCallsSince,
   noStateChanges,
   RUN_ABORTED,
   RUN_IN_PROGRESS,
+  type GescomCalls,
   type JournalEntry,
   type OrderOutcome,
   type OutcomeCounts,
@@ -37,6 +39,8 @@ export interface ImportDeps {
   readonly webserviceCalls?: () => number;
   /** The same, by resource (`orders`, `order_details`…). */
   readonly webserviceCallsByResource?: () => Readonly<Record<string, number>>;
+  /** The calls made to the GesCom so far, by resource (none for the embedded GesCom). */
+  readonly gescomCalls?: () => GescomCalls;
 }
 
 /**
@@ -89,6 +93,7 @@ interface RunProgress {
   /** The webservice calls counted before the run, so that the report counts only its own. */
   readonly callsAtStart: number;
   readonly callsByResourceAtStart: Readonly<Record<string, number>> | undefined;
+  readonly gescomCallsAtStart: GescomCalls | undefined;
 }
 
 async function importUnderLock(
@@ -103,6 +108,7 @@ async function importUnderLock(
     stateChanges: noStateChanges(),
     callsAtStart: deps.webserviceCalls?.() ?? 0,
     callsByResourceAtStart: deps.webserviceCallsByResource?.(),
+    gescomCallsAtStart: deps.gescomCalls?.(),
   };
   try {
     const selection = await selectOrders(deps, config, options);
@@ -241,6 +247,9 @@ async function finishRun(
     stateChanges: progress.stateChanges,
     webserviceCalls: deps.webserviceCalls ? deps.webserviceCalls() - progress.callsAtStart : undefined,
     ...callsByResourceSince(deps, progress.callsByResourceAtStart),
+    ...(deps.gescomCalls && {
+      gescomCalls: gescomCallsSince(deps.gescomCalls(), progress.gescomCallsAtStart),
+    }),
     fatal,
   });
   options.onEvent?.({ type: 'finished', summary });

@@ -245,6 +245,7 @@ export function describeSyncStoreContract(
           stateChanges: { sent: 3, skipped: 0, failed: 0 },
           webserviceCalls: 42,
           webserviceCallsByResource: { orders: 10, order_details: 30, '': 2 },
+          gescomCalls: { target: 'dolibarr', total: 7, byResource: { orders: 5, thirdparties: 2 } },
           fatal: undefined,
         });
         expect(summary).toMatchObject({
@@ -258,6 +259,11 @@ export function describeSyncStoreContract(
           orders: 10,
           order_details: 30,
           '': 2,
+        });
+        expect((await store.getRun(runId))?.gescomCalls).toEqual({
+          target: 'dolibarr',
+          total: 7,
+          byResource: { orders: 5, thirdparties: 2 },
         });
         expect(summary.counts.imported).toBe(6_666);
         expect(summary.stateChanges.sent).toBe(3);

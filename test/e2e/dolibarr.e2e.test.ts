@@ -113,5 +113,16 @@ describe('an import of the demo shop into Dolibarr (simulator)', () => {
       Object.keys(methods).some((method) => method !== 'GET'),
     );
     expect(writes).toEqual([]);
+
+    // The report counts the calls to Dolibarr, resource by resource, as Dolibarr received them.
+    const received: Record<string, number> = {};
+    for (const [endpoint, count] of Object.entries(dolibarr.calls.byResource())) {
+      const resource = endpoint.split('/')[0] ?? '';
+      received[resource] = (received[resource] ?? 0) + count;
+    }
+    const counted = { target: 'dolibarr', total: dolibarr.calls.total(), byResource: received };
+    expect(second.gescomCalls).toEqual(counted);
+    expect((await navette.run(second.runId))?.gescomCalls).toEqual(counted);
+    expect(first.gescomCalls?.byResource['thirdparties']).toBeGreaterThan(0);
   });
 });

@@ -70,6 +70,8 @@ export class MemoryGescom implements GescomTarget {
   readonly writes = { importDocument: 0, transformDocument: 0, cancelDocument: 0 };
   /** Makes the next writes fail as a GesCom can (a refused document, a lost connection). */
   failNextWrite: Error | undefined;
+  /** One at a time, as the embedded GesCom; tests of concurrent writes raise it. */
+  writeConcurrency = 1;
 
   constructor(store: MemorySyncStore, clock: Clock) {
     this.#store = store;

@@ -268,6 +268,7 @@ export class MemorySyncStore implements SyncStore {
       ...(end.webserviceCallsByResource === undefined
         ? {}
         : { webserviceCallsByResource: { ...end.webserviceCallsByResource } }),
+      ...(end.gescomCalls === undefined ? {} : { gescomCalls: structuredClone(end.gescomCalls) }),
       fatal: end.fatal,
       status:
         end.fatal !== undefined

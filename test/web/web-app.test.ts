@@ -351,9 +351,12 @@ describe('no secret reaches the browser', () => {
       outcomes: unknown[];
       webserviceCalls: number;
       webserviceCallsByResource: Record<string, number>;
+      gescomCalls: unknown;
     };
     expect(report.outcomes.length).toBeGreaterThan(0);
     expect(report.webserviceCallsByResource['orders']).toBeGreaterThan(0);
+    // The embedded GesCom is in navette's database: the report says it cost no call.
+    expect(report.gescomCalls).toEqual({ target: 'embedded', total: 0, byResource: {} });
     expect(Object.values(report.webserviceCallsByResource).reduce((a, b) => a + b, 0)).toBe(
       report.webserviceCalls,
     );

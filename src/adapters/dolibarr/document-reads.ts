@@ -1,4 +1,5 @@
 import { ExpectedFailure } from '../../domain/failure.js';
+import { boundedMap } from './bounded-map.js';
 import type { DolibarrClient, DocumentResource } from './dolibarr-client.js';
 import { CHAIN, documentNumber, parseDraftNumber, rankOf, statusOf } from './document-kinds.js';
 import { DolibarrFailure } from './errors.js';
@@ -21,6 +22,9 @@ const HEADER_FIELDS = [
   'total_ttc',
   'multicurrency_code',
 ];
+
+/** Look-ups by `ref_ext` asked of Dolibarr at once (as many as the orders written at once by default). */
+const LOOK_UPS_AT_ONCE = 4;
 
 export interface Located {
   readonly resource: DocumentResource;
@@ -62,18 +66,25 @@ export class DocumentReads {
     return this.chainsWhere(filters);
   }
 
-  /** Every document matching one of the filters, grouped into chains by `ref_ext`. */
+  /**
+   * Every document matching one of the filters, grouped into chains by `ref_ext`. The look-ups (one per
+   * resource and filter of 50 keys) go `LOOK_UPS_AT_ONCE` at a time, found in the same order: a page of
+   * 1,000 orders is 60 of them, which one after the other kept its writing waiting 3 s at 50 ms a call.
+   */
   async chainsWhere(filters: readonly SqlFilter[]): Promise<ReadonlyMap<string, readonly ReadDocument[]>> {
-    const found: { resource: DocumentResource; wire: WireDocument }[] = [];
-    for (const resource of CHAIN)
-      for (const sqlfilters of filters)
-        for await (const page of this.client.pages(resource, documentSchema, {
-          sqlfilters,
-          properties: HEADER_FIELDS,
-          sortfield: 't.rowid',
-          sortorder: 'ASC',
-        }))
-          for (const wire of page) found.push({ resource, wire });
+    const asked = CHAIN.flatMap((resource) => filters.map((sqlfilters) => ({ resource, sqlfilters })));
+    const answers = await boundedMap(asked, LOOK_UPS_AT_ONCE, async ({ resource, sqlfilters }) => {
+      const wires: WireDocument[] = [];
+      for await (const page of this.client.pages(resource, documentSchema, {
+        sqlfilters,
+        properties: HEADER_FIELDS,
+        sortfield: 't.rowid',
+        sortorder: 'ASC',
+      }))
+        wires.push(...page);
+      return wires.map((wire) => ({ resource, wire }));
+    });
+    const found = answers.flat();
     const customers = await this.thirdParties.byIds(found.map((doc) => doc.wire.socid));
     const chains = new Map<string, ReadDocument[]>();
     for (const { resource, wire } of found) {

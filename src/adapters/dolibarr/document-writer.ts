@@ -9,6 +9,7 @@ import type { DolibarrClient, DocumentResource } from './dolibarr-client.js';
 import { dayToTimestamp, resourceFor } from './document-kinds.js';
 import { fittedUnitPrice } from './line-prices.js';
 import { type DocumentReads, type Located } from './document-reads.js';
+import type { NumberingTurn, NumberingTurns } from './numbering-turns.js';
 import type { Payments } from './payments.js';
 import type { Products } from './products.js';
 import { summaryOf, type ReadDocument } from './read-back.js';
@@ -30,6 +31,10 @@ export interface WriterContext {
   readonly roundingArticle: string;
   /** VAT rates active in Dolibarr (percent). */
   readonly vatRates: () => Promise<readonly Amount[]>;
+  /** Validations one at a time per resource, in the order the writes started (numbering-turns.ts). */
+  readonly turns: NumberingTurns;
+  /** The turn this write took when it started; none: one is taken when validating. */
+  readonly turn?: NumberingTurn;
 }
 
 /**
@@ -161,11 +166,21 @@ export async function finish(
   return summary;
 }
 
-/** Validated (Dolibarr numbers it then); a 304 means it already was, and it is read again. */
+/**
+ * Validated (Dolibarr numbers it then: in its turn, so that orders written at once are numbered one at a
+ * time and in the order they were started); a 304 means it already was, and it is read again.
+ */
 export async function validated(context: WriterContext, read: ReadDocument): Promise<ReadDocument> {
   if (read.wire.status !== 0) return read;
   const where = { resource: read.resource, id: read.wire.id };
-  const answer = await context.client.validate(where.resource, where.id);
+  const turn = context.turn ?? context.turns.take(where.resource);
+  await turn.ready;
+  let answer: Awaited<ReturnType<WriterContext['client']['validate']>>;
+  try {
+    answer = await context.client.validate(where.resource, where.id);
+  } finally {
+    turn.release();
+  }
   if (!answer.done) return context.reads.read(where);
   context.reads.remember(where.resource, answer.body);
   return { ...read, wire: { ...read.wire, ref: answer.body.ref, status: answer.body.status ?? 1 } };

@@ -3,6 +3,7 @@ import { round, toText } from '../../domain/money.js';
 import type { PaymentDraft } from '../../domain/sales-document.js';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { dayToTimestamp } from './document-kinds.js';
+import { OneAtATime } from './one-at-a-time.js';
 
 /** The payment's own key in Dolibarr (`ref_ext`): the order's key and the payment's place or id. */
 export function paymentKey(externalKey: string, payment: PaymentDraft, index: number): string {
@@ -16,7 +17,12 @@ export function paymentKey(externalKey: string, payment: PaymentDraft, index: nu
  * again (adopted after a crash), the payments already there are read first and skipped by `ref_ext`.
  */
 export class Payments {
-  #typeIds: Map<string, number> | undefined;
+  #typeIds: Promise<ReadonlyMap<string, number>> | undefined;
+  /**
+   * One payment at a time: Dolibarr numbers each payment from the highest number so far, so two
+   * recorded at once (orders written side by side) could pick the same one.
+   */
+  readonly #oneAtATime = new OneAtATime();
 
   constructor(
     private readonly client: DolibarrClient,
@@ -43,16 +49,18 @@ export class Payments {
       const refExt = paymentKey(externalKey, payment, index);
       if (existing.has(refExt)) continue;
       const paymentTypeId = await this.typeId(payment.modeCode);
-      await this.client.payInvoice({
-        invoiceId,
-        amount: toText(round(payment.amount, 2)),
-        date: dayToTimestamp(payment.date),
-        paymentTypeId,
-        bankAccountId,
-        refExt,
-        issuer: options.issuer,
-        ...(payment.transactionId === '' ? {} : { number: payment.transactionId }),
-      });
+      await this.#oneAtATime.run(['payment'], () =>
+        this.client.payInvoice({
+          invoiceId,
+          amount: toText(round(payment.amount, 2)),
+          date: dayToTimestamp(payment.date),
+          paymentTypeId,
+          bankAccountId,
+          refExt,
+          issuer: options.issuer,
+          ...(payment.transactionId === '' ? {} : { number: payment.transactionId }),
+        }),
+      );
     }
   }
 
@@ -65,10 +73,15 @@ export class Payments {
   }
 
   private async typeId(code: string): Promise<number> {
-    this.#typeIds ??= new Map(
-      (await this.client.paymentTypes()).map((type) => [type.code.toUpperCase(), type.id]),
+    // Asked once, whatever the number of orders asking at the same time; asked again after a failure.
+    this.#typeIds ??= this.client.paymentTypes().then(
+      (types) => new Map(types.map((type) => [type.code.toUpperCase(), type.id])),
+      (error: unknown) => {
+        this.#typeIds = undefined;
+        throw error;
+      },
     );
-    const id = this.#typeIds.get(code.toUpperCase());
+    const id = (await this.#typeIds).get(code.toUpperCase());
     if (id === undefined)
       throw new ExpectedFailure(
         'payment-type-unknown',

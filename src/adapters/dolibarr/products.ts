@@ -5,6 +5,7 @@ import { truncateText } from '../../domain/truncate.js';
 import type { ArticleMatch } from '../../ports/gescom-target.js';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { DolibarrFailure } from './errors.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { anyOf } from './sqlfilters.js';
 import type { WireProduct } from './wire-schemas.js';
 
@@ -31,6 +32,7 @@ export class Products {
   readonly #byRef = new Map<string, ProductRef>();
   /** References asked for and absent: not asked again until created. */
   readonly #absent = new Set<string>();
+  readonly #oneAtATime = new OneAtATime();
 
   /** Upper-cased references created when missing, whatever the line says (the generic article). */
   readonly #alwaysCreated: ReadonlySet<string>;
@@ -56,6 +58,23 @@ export class Products {
    */
   async resolve(lines: readonly DocumentLineDraft[]): Promise<readonly (ProductRef | undefined)[]> {
     const references = lines.map(articleReferenceOf);
+    const unknown = [
+      ...new Set(references.filter((ref) => ref !== '').map((ref) => ref.toUpperCase())),
+    ].filter((ref) => !this.#byRef.has(ref));
+    // Orders written at once that lack the same article (the generic one, PORT…) look it up and create
+    // it one after the other: the first creates it, the next find it remembered.
+    if (unknown.length > 0)
+      await this.#oneAtATime.run(
+        unknown.map((ref) => `ref ${ref}`),
+        () => this.lookUpOrCreate(lines, references),
+      );
+    return references.map((ref) => (ref === '' ? undefined : this.#byRef.get(ref.toUpperCase())));
+  }
+
+  private async lookUpOrCreate(
+    lines: readonly DocumentLineDraft[],
+    references: readonly string[],
+  ): Promise<void> {
     await this.lookUp(references.filter((ref) => ref !== ''));
     const toCreate = new Map<string, DocumentLineDraft>();
     lines.forEach((line, index) => {
@@ -70,7 +89,6 @@ export class Products {
     });
     for (const [upper, line] of toCreate)
       this.remember(await this.create(line, references[lines.indexOf(line)] ?? upper));
-    return references.map((ref) => (ref === '' ? undefined : this.#byRef.get(ref.toUpperCase())));
   }
 
   private async lookUp(references: readonly string[]): Promise<void> {

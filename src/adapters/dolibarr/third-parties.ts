@@ -6,6 +6,7 @@ import {
 import { truncateText } from '../../domain/truncate.js';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { DolibarrFailure } from './errors.js';
+import { OneAtATime } from './one-at-a-time.js';
 import type { CustomerRef } from './read-back.js';
 import { anyOf, either, equals, type SqlFilter } from './sqlfilters.js';
 import type { WireThirdParty } from './wire-schemas.js';
@@ -59,22 +60,46 @@ function filterOrThrow(filter: SqlFilter | DolibarrFailure): SqlFilter {
  *
  * The link is read one customer at a time: Dolibarr has no list of account links to filter (its
  * `sqlfilters` only reach the third-party table), so a page cannot be looked up in one call. Each
- * customer met is remembered for the target's life, so a run asks once per customer.
+ * customer met is remembered for the target's life, so a run asks once per customer, however many of its orders are written at once.
  */
 export class ThirdParties {
   readonly #byLink = new Map<string, ThirdPartyRef>();
   readonly #byCode = new Map<string, ThirdPartyRef>();
   readonly #byId = new Map<number, ThirdPartyRef>();
+  readonly #oneAtATime = new OneAtATime();
 
   constructor(
     private readonly client: DolibarrClient,
     private readonly codeMode: CustomerCodeMode = 'navette',
   ) {}
 
+  /**
+   * Orders written at once that need the same third party — the same code, or the same e-mail when
+   * matched by e-mail — resolve it one after the other: the first looks it up and creates it, the next
+   * find it remembered (or, matched by e-mail, in Dolibarr), as if written one by one. Others go on.
+   */
   async resolve(customer: CustomerAccountDraft): Promise<ThirdPartyRef> {
     const code = truncateText(customer.code, FIELD_LIMITS.accountCode);
     const shopCustomer = customer.shopCustomer;
-    if (shopCustomer === undefined) return this.resolveByCode(customer, code);
+    const byEmail = customer.matchByEmail && customer.email !== '';
+    const keys = [
+      shopCustomer === undefined
+        ? `code ${code}`
+        : `link ${accountSite(shopCustomer.shopId)}/${shopCustomer.customerId}`,
+      ...(byEmail ? [`email ${customer.email.toLowerCase()}`] : []),
+    ];
+    return this.#oneAtATime.run(keys, () =>
+      shopCustomer === undefined
+        ? this.resolveByCode(customer, code)
+        : this.resolveByLink(customer, shopCustomer, code),
+    );
+  }
+
+  private async resolveByLink(
+    customer: CustomerAccountDraft,
+    shopCustomer: NonNullable<CustomerAccountDraft['shopCustomer']>,
+    code: string,
+  ): Promise<ThirdPartyRef> {
     const site = accountSite(shopCustomer.shopId);
     const key = String(shopCustomer.customerId);
     const linkKey = `${site}/${key}`;

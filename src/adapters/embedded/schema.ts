@@ -214,6 +214,8 @@ export interface RunTable {
   webservice_calls: number | null;
   /** JSON object, resource → calls; null for runs recorded before it was kept. */
   webservice_calls_by_resource: string | null;
+  /** JSON `GescomCalls` (target, total, by resource); null for runs recorded before it was kept. */
+  gescom_calls: string | null;
   fatal_code: string | null;
   fatal_message: string | null;
   status: string;

@@ -24,6 +24,29 @@ function possibleIn(status: OutcomeStatus, dryRun: boolean): boolean {
   return status.startsWith('would-') === dryRun;
 }
 
+/**
+ * What the run cost the GesCom: Dolibarr's calls, in all and by resource; for the embedded GesCom, that
+ * it cost none (it is in navette's database); a dash for runs recorded before it was counted.
+ */
+function GescomCallFacts(props: { calls: RunSummary['gescomCalls']; t: Translate }) {
+  const { calls, t } = props;
+  if (calls?.target !== 'dolibarr')
+    return (
+      <>
+        <dt>{t('gescomCalls')}</dt>
+        <dd>{calls === undefined ? '—' : t('gescomCallsEmbedded')}</dd>
+      </>
+    );
+  return (
+    <>
+      <dt>{t('gescomCallsDolibarr')}</dt>
+      <dd>{String(calls.total)}</dd>
+      <dt>{t('gescomCallsDolibarrByResource')}</dt>
+      <dd class="calls-by-resource">{callsByResourceText(calls.byResource) || '—'}</dd>
+    </>
+  );
+}
+
 function triggerName(trigger: RunSummary['trigger'], t: Translate): string {
   return t(TRIGGER_LABELS[trigger]);
 }
@@ -131,6 +154,7 @@ export function RunPage(props: {
           <dd class="calls-by-resource">
             {callsByResourceText(summary.webserviceCallsByResource ?? {}) || '—'}
           </dd>
+          <GescomCallFacts calls={summary.gescomCalls} t={t} />
         </dl>
         <div class="links">
           <a href={`${base}/report.json`} download>

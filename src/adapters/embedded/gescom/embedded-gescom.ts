@@ -50,6 +50,8 @@ export interface CatalogueArticle {
  * The database belongs to whoever opened it: `close()` leaves it open for the store that shares it.
  */
 export class EmbeddedGescom implements GescomTarget {
+  /** One order at a time: SQLite has one writer, and each write is a local transaction, with no network wait. */
+  readonly writeConcurrency = 1;
   readonly #db: Kysely<Schema>;
   readonly #clock: Clock;
   readonly #writerContext: WriterContext;

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type {
+  GescomCalls,
   OrderOutcome,
   OutcomeCode,
   OutcomeStatus,
@@ -45,6 +46,7 @@ export function toRunSummary(row: Selectable<RunTable>): RunSummary {
       : {
           webserviceCallsByResource: JSON.parse(row.webservice_calls_by_resource) as Record<string, number>,
         }),
+    ...(row.gescom_calls === null ? {} : { gescomCalls: JSON.parse(row.gescom_calls) as GescomCalls }),
     fatal: row.fatal_code === null ? undefined : { code: row.fatal_code, message: row.fatal_message ?? '' },
     status: row.status as RunSummary['status'],
   };

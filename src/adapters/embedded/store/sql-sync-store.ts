@@ -205,6 +205,7 @@ export class SqlSyncStore implements SyncStore {
           state_changes_failed: 0,
           webservice_calls: null,
           webservice_calls_by_resource: null,
+          gescom_calls: null,
           fatal_code: null,
           fatal_message: null,
           status: 'running',
@@ -285,6 +286,7 @@ export class SqlSyncStore implements SyncStore {
             end.webserviceCallsByResource === undefined
               ? null
               : JSON.stringify(end.webserviceCallsByResource),
+          gescom_calls: end.gescomCalls === undefined ? null : JSON.stringify(end.gescomCalls),
           fatal_code: end.fatal?.code ?? null,
           fatal_message: end.fatal?.message ?? null,
           status,

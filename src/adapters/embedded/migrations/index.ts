@@ -5,6 +5,7 @@ import { syncStoreMigration } from './0002-sync-store.js';
 import { runLockOwnerMigration } from './0003-run-lock-owner.js';
 import { runCallsByResourceMigration } from './0004-run-calls-by-resource.js';
 import { statusUpdatesMigration } from './0005-status-updates.js';
+import { journalNotesMigration } from './0006-journal-notes.js';
 
 /**
  * The migrations, listed in code rather than read from a folder at run time, so that they work the same
@@ -19,6 +20,7 @@ export function embeddedMigrations(dialect: SqlDialectName): MigrationProvider {
         '0003-run-lock-owner': runLockOwnerMigration(),
         '0004-run-calls-by-resource': runCallsByResourceMigration(),
         '0005-status-updates': statusUpdatesMigration(),
+        '0006-journal-notes': journalNotesMigration(),
       };
     },
   };

@@ -110,10 +110,16 @@ export interface GescomTarget {
    * The transformations the GesCom recorded after `cursor` (from the first when undefined), oldest first,
    * at most `limit`, with the cursor to ask from next time (the same one when there is nothing new).
    * Cheap when nothing changed: one query (embedded) or one call per object kind (remote).
+   *
+   * `options.from` (an ISO instant), only with no cursor: the first sweep of an installation does not go
+   * over years of history. A target may start at the first transformation made at or after it, and then
+   * gives a cursor even when there is none (where the next read starts); one that does not gives them all
+   * and the caller leaves the older ones aside.
    */
   transformationsSince(
     cursor: string | undefined,
     limit: number,
+    options?: { readonly from?: string },
   ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }>;
   /**
    * A deliberate re-import (`navette reset`): the documents of these orders keep their number and

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { ExpectedFailure, isExpectedFailure } from '../../domain/failure.js';
 import { parseDocumentType } from '../../domain/input-values.js';
 import { DocumentPage, DocumentsPage } from '../views/documents-page.js';
+import { transformRefusalText } from '../views/transform-refusal-text.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
 import { documentFilter, filterQuery } from './document-filter.js';
@@ -59,8 +60,19 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
       const document = await services.navettes.use((navette) => navette.document(number));
       if (document === undefined) return c.notFound();
       c.status(422);
-      const text = page.t('transformRefused', { reason: error.message });
-      return c.html(<DocumentPage page={page} document={document} notice={{ kind: 'error', text }} />);
+      // A `to` that is no type is the form's fault, said as the parser said it.
+      const reason = to.ok
+        ? transformRefusalText(error, document, to.value, page.t, page.language)
+        : error.message;
+      const text = page.t('transformRefused', { reason });
+      return c.html(
+        <DocumentPage
+          page={page}
+          document={document}
+          notice={{ kind: 'error', text }}
+          trackingNumber={tracking}
+        />,
+      );
     }
   });
 }

@@ -246,6 +246,8 @@ export function DocumentPage(props: {
   document: SalesDocument;
   /** The outcome of a transformation asked on this page. */
   notice?: { readonly kind: 'ok' | 'error'; readonly text: string };
+  /** The tracking number typed, kept when its transformation was refused. */
+  trackingNumber?: string;
 }) {
   const { page, document } = props;
   const { t, language } = page;
@@ -318,7 +320,11 @@ export function DocumentPage(props: {
         <Address title={t('billingAddress')} address={document.billingAddress} />
         <Address title={t('deliveryAddress')} address={document.deliveryAddress} />
       </div>
-      <DocumentTransformPanel page={page} document={document} />
+      <DocumentTransformPanel
+        page={page}
+        document={document}
+        {...(props.trackingNumber === undefined ? {} : { trackingNumber: props.trackingNumber })}
+      />
       <h2>{t('lines')}</h2>
       <DataTable id="document-lines" columns={lineColumns(page, money)} rows={document.lines} />
       <div class="panel totals">

@@ -160,7 +160,8 @@ const fr = {
   sweepBusy: 'Un import est en cours sur cette boutique : réessayez dans un instant.',
   sweepFirstFrom:
     'Premier passage : seuls les documents transformés depuis le {from} ont été pris en compte, les plus anciens sont laissés de côté.',
-  firstSweepDays: 'Premier passage : jours d’historique pris en compte',
+  firstSweepTitle: 'Premier passage',
+  firstSweepDays: 'Jours d’historique pris en compte',
   firstSweepDaysHelp:
     'Le tout premier envoi ne lit que les documents transformés pendant ces derniers jours (0 : seulement ceux transformés à partir de ce premier envoi), pas tout l’historique de la gestion commerciale. Les envois suivants reprennent là où le précédent s’est arrêté.',
   noteOrderMissing: '{document} : la commande n’existe plus dans la boutique : rien n’est envoyé',
@@ -535,7 +536,8 @@ const en: Record<MessageKey, string> = {
   sweepBusy: 'An import is running on this shop: try again in a moment.',
   sweepFirstFrom:
     'First sweep: only the documents transformed since {from} were considered, older ones are left aside.',
-  firstSweepDays: 'First sweep: days of history considered',
+  firstSweepTitle: 'First sweep',
+  firstSweepDays: 'Days of history considered',
   firstSweepDaysHelp:
     'The very first sending reads only the documents transformed in these last days (0: only those transformed from that first sending on), not the sales management’s whole history. Later sendings go on from where the previous one stopped.',
   noteOrderMissing: '{document}: the order no longer exists in the shop: nothing is sent',

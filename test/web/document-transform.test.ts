@@ -128,6 +128,6 @@ describe('transforming a document on its page', () => {
     expect(swept).toContain('→ “None”: no state to set');
     expect(swept).toContain('tracking number 6A777 not copied (the “Tracking number” setting is off)');
     expect(swept).not.toMatch(/numéro de suivi|pas de statut|premier passage/);
-    expect(swept).toContain('First sweep: days of history considered');
+    expect(swept).toContain('Days of history considered');
   });
 });

@@ -71,7 +71,7 @@ export function StatusUpdatesPage(props: {
           />
         </fieldset>
         <fieldset class="panel">
-          <legend>{t('sweepTitle')}</legend>
+          <legend>{t('firstSweepTitle')}</legend>
           <TextField
             form={form}
             path="statusUpdates.firstSweepDays"

@@ -48,6 +48,8 @@ const REFUSALS: ReadonlySet<string> = new Set([
   'already-transformed',
   'transform-backwards',
   'transform-unsupported',
+  // A tracking number typed with --to facture (or commande): it goes on a bon de livraison only.
+  'tracking-needs-delivery',
   'invalid-value',
 ]);
 

@@ -53,6 +53,23 @@ export type StatusNote =
 
 export type StatusNoteCode = StatusNote['code'];
 
+/** The notes of an outbox entry sent (or not): write-back.ts gives one per entry. */
+export type SendNote = Extract<
+  StatusNote,
+  {
+    code:
+      | 'state-sent'
+      | 'state-already'
+      | 'state-moved'
+      | 'order-gone'
+      | 'tracking-written'
+      | 'tracking-already'
+      | 'tracking-other'
+      | 'no-shipment'
+      | 'send-failed';
+  }
+>;
+
 /** Every code, for the catalogue test: each has its French text here and a message in both web languages. */
 export const STATUS_NOTE_CODES: readonly StatusNoteCode[] = [
   'order-missing',
@@ -120,23 +137,43 @@ export function frenchStatusNote(note: StatusNote): string {
       return `${note.document} : numéro de suivi → état ${s(note.state)} demandé`;
     case 'state-sent':
       return `envoyé : état ${s(note.state)}`;
-    case 'state-already':
-      return `non envoyé : la commande est déjà dans l'état ${s(note.state)}`;
-    case 'state-moved':
-      return `non envoyé : la commande est passée à l'état ${s(note.current)} depuis sa lecture (attendu ${s(note.expected)}) : rien n'est changé`;
-    case 'order-gone':
-      return "non envoyé : la commande n'existe plus dans la boutique";
     case 'tracking-written':
-      return `envoyé : numéro de suivi ${note.trackingNumber} écrit sur le transporteur`;
+      return `envoyé : ${frenchSendDetail(note)}`;
+    case 'state-already':
+    case 'state-moved':
+    case 'order-gone':
     case 'tracking-already':
-      return `non envoyé : le numéro de suivi ${note.trackingNumber} est déjà sur la commande`;
     case 'tracking-other':
-      return `non envoyé : la commande a déjà un autre numéro de suivi (${note.current}) : laissé tel quel, le bon de livraison dit ${note.trackingNumber} — vérifiez lequel est le bon`;
     case 'no-shipment':
-      return `non envoyé : la commande n'a pas de transporteur (order_carriers) : numéro de suivi ${note.trackingNumber} non écrit`;
+      return `non envoyé : ${frenchSendDetail(note)}`;
     case 'send-failed':
-      return `en échec : ${note.reason}`;
+      return `en échec : ${frenchSendDetail(note)}`;
     case 'first-sweep':
       return `premier passage : seuls les documents transformés depuis le ${formatInstant(note.from, 'fr')} sont pris en compte, les plus anciens sont laissés de côté (réglage « Premier passage »)`;
+  }
+}
+
+/** What became of one outbox entry, in French without the "envoyé :" of the journal: what the outbox keeps. */
+export function frenchSendDetail(note: SendNote): string {
+  const s = notedStateText;
+  switch (note.code) {
+    case 'state-sent':
+      return `état ${s(note.state)} envoyé`;
+    case 'state-already':
+      return `la commande est déjà dans l'état ${s(note.state)}`;
+    case 'state-moved':
+      return `la commande est passée à l'état ${s(note.current)} depuis sa lecture (attendu ${s(note.expected)}) : rien n'est changé`;
+    case 'order-gone':
+      return "la commande n'existe plus dans la boutique";
+    case 'tracking-written':
+      return `numéro de suivi ${note.trackingNumber} écrit sur le transporteur`;
+    case 'tracking-already':
+      return `le numéro de suivi ${note.trackingNumber} est déjà sur la commande`;
+    case 'tracking-other':
+      return `la commande a déjà un autre numéro de suivi (${note.current}) : laissé tel quel, le bon de livraison dit ${note.trackingNumber} — vérifiez lequel est le bon`;
+    case 'no-shipment':
+      return `la commande n'a pas de transporteur (order_carriers) : numéro de suivi ${note.trackingNumber} non écrit`;
+    case 'send-failed':
+      return note.reason;
   }
 }

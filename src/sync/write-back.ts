@@ -1,6 +1,6 @@
 import type { StateChangeCounts } from '../domain/import-report.js';
 import { isExpectedFailure } from '../domain/failure.js';
-import { frenchStatusNote, type StatusNote } from '../domain/status-note.js';
+import { frenchSendDetail, type SendNote } from '../domain/status-note.js';
 import type { OrderSource, TrackingNumberOutcome } from '../ports/order-source.js';
 import type { PendingStateChange, SyncStore } from '../ports/sync-store.js';
 
@@ -10,7 +10,7 @@ const BATCH = 100;
 
 export interface WriteBackListener {
   /** `detail`: the note in French (as the outbox keeps it). */
-  (change: PendingStateChange, result: 'sent' | 'skipped' | 'failed', detail: string, note: StatusNote): void;
+  (change: PendingStateChange, result: 'sent' | 'skipped' | 'failed', detail: string, note: SendNote): void;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function sendStateChanges(
     for (const [index, change] of claimed.entries()) {
       seen.add(change.id);
       const { status, note } = results[index]!;
-      const detail = frenchStatusNote(note);
+      const detail = frenchSendDetail(note);
       // A failed change stays pending; the store gives it up after its attempts (then it reads skipped).
       await store.resolveStateChange(change.id, status === 'sent' ? { status } : { status, detail });
       counts[status] += 1;
@@ -48,7 +48,7 @@ export async function sendStateChanges(
   }
 }
 
-type SendResult = { status: 'sent' | 'skipped' | 'failed'; note: StatusNote };
+type SendResult = { status: 'sent' | 'skipped' | 'failed'; note: SendNote };
 
 /**
  * One read of the current states for the whole batch, one read of its shipments for the tracking numbers

@@ -201,6 +201,32 @@ export function embeddedSpecifics(name: string, open: (clock: ManualClock) => Pr
       expect((await subject.target.getDocument(order.number))?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
 
+    it('starts a first read of the transformations at a given instant, and keeps its place when none is that recent', async () => {
+      const { target } = subject;
+      const empty = await target.transformationsSince(undefined, 10, { from: clock.now().toISOString() });
+      expect(empty).toEqual({ items: [], cursor: '0' });
+      const quoteOf = async (orderId: number) =>
+        (await target.importDocument(draft({ shopId: 1, orderId }), record({ shopId: 1, orderId }))).number;
+      const old = await quoteOf(31);
+      await target.transformDocument(old, { type: 'order', status: 'draft' });
+      clock.advance(86_400_000);
+      const from = clock.now().toISOString();
+      // Nothing since `from`: the cursor passes the history, and what comes later is read from there.
+      const none = await target.transformationsSince(undefined, 10, { from });
+      expect(none.items).toEqual([]);
+      expect(none.cursor).not.toBe('0');
+      const recent = await target.transformDocument(await quoteOf(32), { type: 'order', status: 'draft' });
+      expect((await target.transformationsSince(none.cursor, 10)).items.map((t) => t.number)).toEqual([
+        recent.number,
+      ]);
+      // The same first read, now with something recent: only that, and the cursor after it.
+      const first = await target.transformationsSince(undefined, 10, { from });
+      expect(first.items.map((t) => t.number)).toEqual([recent.number]);
+      expect((await target.transformationsSince(first.cursor, 10)).items).toEqual([]);
+      // `from` is for a first read only: with a cursor, every later transformation counts.
+      expect((await target.transformationsSince('0', 10, { from })).items).toHaveLength(2);
+    });
+
     it('lets a cancelled order be imported again after a deliberate reset', async () => {
       const key = { shopId: 1, orderId: 9 };
       const first = await subject.target.importDocument(draft(key), record(key));

@@ -60,6 +60,10 @@ export class LazyOrderSource implements OrderSource {
     return (await this.open()).setTrackingNumber(...args);
   }
 
+  async setTrackingNumbers(...args: Parameters<OrderSource['setTrackingNumbers']>) {
+    return (await this.open()).setTrackingNumbers(...args);
+  }
+
   async checkConnection() {
     return (await this.open()).checkConnection();
   }

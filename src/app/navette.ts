@@ -53,6 +53,8 @@ export interface StateChangeSending {
 export interface StatusSweepReport extends StateChangeSending {
   readonly transformations: number;
   readonly queued: number;
+  /** On the first sweep only: the documents transformed before this instant were left aside. */
+  readonly firstSweepFrom?: string;
 }
 
 /** A shop state with the rule the "Import des commandes" window shows for it. */

@@ -195,6 +195,8 @@ export const statusUpdateSchema = z.strictObject({
       setStateTo: stateId.nullable().default(null),
     })
     .default({ enabled: false, sendEmail: true, setStateTo: null }),
+  /** The first sweep considers the documents transformed in these last days only (0 = from then on). */
+  firstSweepDays: z.number().int().min(0).max(3650).default(30),
 });
 
 export const scheduleSchema = z.strictObject({

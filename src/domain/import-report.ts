@@ -1,3 +1,4 @@
+import type { StatusNote } from './status-note.js';
 import type { GescomFailureCode } from './failure.js';
 import { format } from './money.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
@@ -157,9 +158,12 @@ export type JournalLevel = 'info' | 'warning' | 'error';
 export interface JournalEntry {
   readonly at: string;
   readonly level: JournalLevel;
+  /** In French: what the CLI prints, and what a page shows when there is no `note`. */
   readonly message: string;
   readonly shopId: number | undefined;
   readonly orderId: number | undefined;
+  /** The status sweep's entries: the same as data, for a page to say it in its own language. */
+  readonly note?: StatusNote;
 }
 
 /** The outcome of an order read whole: who ordered, for how much, in which state. */

@@ -124,6 +124,11 @@ export interface StatusUpdateSettings {
     readonly sendEmail: boolean;
     readonly setStateTo: number | null;
   };
+  /**
+   * The first sweep of an installation (no transformation read yet) considers the documents transformed
+   * in these last days only, not the GesCom's whole history; 0 = from the first sweep on.
+   */
+  readonly firstSweepDays: number;
 }
 
 /** Everything an import run applies, for one shop. */

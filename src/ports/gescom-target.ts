@@ -122,10 +122,16 @@ export interface GescomTarget {
    * for a GesCom read by modification time, one whose time only moved on). Never the same transformation
    * twice across cursors. Cheap when nothing changed: one query (embedded) or one call per object kind
    * (Dolibarr: shipments, invoices, orders).
+   *
+   * `options.from` (an ISO instant), only with no cursor: the first sweep of an installation does not go
+   * over years of history. A target may start at the first transformation made at or after it, and then
+   * gives a cursor even when there is none (where the next read starts); one that does not gives them all
+   * and the caller leaves the older ones aside.
    */
   transformationsSince(
     cursor: string | undefined,
     limit: number,
+    options?: { readonly from?: string },
   ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }>;
   /**
    * A deliberate re-import (`navette reset`): the documents of these orders keep their number and

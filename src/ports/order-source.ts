@@ -59,6 +59,17 @@ export type TrackingNumberResult =
   | { readonly status: 'already-set'; readonly current: string }
   | { readonly status: 'no-shipment' };
 
+/** One tracking number to write where the order's shipment has none. */
+export interface TrackingNumberRequest {
+  readonly key: ShopOrderKey;
+  readonly trackingNumber: string;
+  readonly sendEmail: boolean;
+}
+
+/** What became of one request of a batch: a write that failed fails only its own request. */
+export type TrackingNumberOutcome =
+  TrackingNumberResult | { readonly status: 'failed'; readonly error: unknown };
+
 export interface ConnectionReport {
   readonly url: string;
   /** From the `PSWS-Version` header, e.g. `8.1.2`. */
@@ -116,5 +127,10 @@ export interface OrderSource {
     trackingNumber: string,
     options: { sendEmail: boolean },
   ): Promise<TrackingNumberResult>;
+  /**
+   * The same for a batch: the shipments of all its orders read at once (one call per ~100 orders), then
+   * one write per empty shipment. One outcome per request, in the same order; a failed read fails them all.
+   */
+  setTrackingNumbers(requests: readonly TrackingNumberRequest[]): Promise<readonly TrackingNumberOutcome[]>;
   checkConnection(): Promise<ConnectionReport>;
 }

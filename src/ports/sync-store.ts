@@ -61,6 +61,13 @@ export interface StatusSweepRecord {
 /** The journal of the status sweeps: entries kept under this name instead of a run's id. */
 export const STATUS_JOURNAL = 'status-updates';
 
+/**
+ * What the status journal keeps: 90 days, and whatever their age its newest 100 entries (what the page
+ * shows: a shop quiet for months still sees its last sweeps). Older entries are removed as new ones are
+ * written, in the same transaction. The import's runs and their journals are not pruned (yet).
+ */
+export const STATUS_JOURNAL_KEPT = { newest: 100, days: 90 } as const;
+
 export type StateChangeResolution =
   | { readonly status: 'sent' }
   /** Not sent, for good: the order moved on, or is gone. */
@@ -98,7 +105,8 @@ export interface RunEnd {
  *   more: status `failed`, fatal code `run-interrupted`, counts from the outcomes they had recorded.
  * - A pending state change stays pending until resolved `sent` or `skipped`, or until it has failed
  *   `maxAttempts` times; it is never handed out twice at once (`claimStateChanges` leases it).
- * - `recordStatusSweep` is atomic; `statusJournal` reads what it and `appendJournal(STATUS_JOURNAL, …)` wrote.
+ * - `recordStatusSweep` is atomic; `statusJournal` reads what it and `appendJournal(STATUS_JOURNAL, …)` wrote,
+ *   notes included; both keep the status journal to STATUS_JOURNAL_KEPT (the newest entries, then by age).
  * - `resetImports` forgets ledger entries (a deliberate re-import) and journals who and why.
  */
 export interface SyncStore {

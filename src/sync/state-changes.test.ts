@@ -27,6 +27,7 @@ const updates = (fields: Partial<StatusUpdateSettings> = {}): { statusUpdates: S
     onInvoice: null,
     sendEmail: true,
     tracking: { enabled: false, sendEmail: true, setStateTo: null },
+    firstSweepDays: 30,
     ...fields,
   },
 });

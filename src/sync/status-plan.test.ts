@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusUpdateSettings } from '../domain/rules.js';
 import { ORDER_STATES_8_1_2 } from '../../test/support/expected-orders.js';
+import { frenchStatusNote } from '../domain/status-note.js';
 import { type OrderFacts, type OrderMove, planStatusUpdate } from './status-plan.js';
 
 /**
@@ -17,6 +18,7 @@ const SETTINGS: StatusUpdateSettings = {
   onInvoice: 5,
   sendEmail: true,
   tracking: { enabled: false, sendEmail: false, setStateTo: null },
+  firstSweepDays: 30,
 };
 
 function move(fromType: OrderMove['fromType'], toType: OrderMove['toType'], trackingNumber = ''): OrderMove {
@@ -28,10 +30,40 @@ const at = (currentStateId: number | undefined, history: number[] = []): OrderFa
   history: currentStateId === undefined ? history : [...history, currentStateId],
 });
 
-const plan = (orderMove: OrderMove, facts: OrderFacts, settings: Partial<StatusUpdateSettings> = {}) =>
-  planStatusUpdate(orderMove, facts, { ...SETTINGS, ...settings }, STATES);
+/** The plan, its journal as the CLI prints it (French): the notes' data are checked apart. */
+const plan = (orderMove: OrderMove, facts: OrderFacts, settings: Partial<StatusUpdateSettings> = {}) => {
+  const planned = planStatusUpdate(orderMove, facts, { ...SETTINGS, ...settings }, STATES);
+  return {
+    updates: planned.updates,
+    journal: planned.journal.map((entry) => ({ level: entry.level, message: frenchStatusNote(entry.note) })),
+  };
+};
 
 describe('planStatusUpdate', () => {
+  it("notes the states by id and by the shop's name, for each interface to say in its language", () => {
+    const planned = planStatusUpdate(move('order', 'delivery'), at(2), SETTINGS, STATES);
+    expect(planned.journal).toEqual([
+      {
+        level: 'info',
+        note: {
+          code: 'state-requested',
+          document: 'FA00007',
+          type: 'delivery',
+          state: { id: 4, name: 'Expédié' },
+        },
+      },
+    ]);
+    const unknown = planStatusUpdate(
+      move('order', 'delivery'),
+      at(2),
+      { ...SETTINGS, onDelivery: 99 },
+      STATES,
+    );
+    expect(unknown.journal.map((entry) => entry.note)).toEqual([
+      { code: 'unknown-state', document: 'FA00007', state: { id: 99 } },
+    ]);
+  });
+
   it('asks for the state of the type reached, guarded by the current one', () => {
     expect(plan(move('quote', 'order'), at(1))).toEqual({
       updates: [{ key: KEY, expectedStateId: 1, newStateId: 2, sendEmail: true }],

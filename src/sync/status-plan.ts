@@ -1,9 +1,9 @@
 import type { JournalLevel } from '../domain/import-report.js';
-import { DOCUMENT_TYPE_NAMES } from '../domain/labels.js';
 import type { StatusUpdateSettings } from '../domain/rules.js';
 import { documentRank, type DocumentType } from '../domain/sales-document.js';
 import type { OrderState, ShopOrderKey } from '../domain/shop-order.js';
 import { stateProgress } from '../domain/state-progress.js';
+import type { NotedState, StatusNote } from '../domain/status-note.js';
 import type { QueuedStatusUpdate } from '../ports/sync-store.js';
 import { UPGRADE_TYPES } from './state-changes.js';
 
@@ -27,7 +27,7 @@ export interface OrderFacts {
 
 export interface StatusPlan {
   readonly updates: readonly QueuedStatusUpdate[];
-  readonly journal: readonly { readonly level: JournalLevel; readonly message: string }[];
+  readonly journal: readonly { readonly level: JournalLevel; readonly note: StatusNote }[];
 }
 
 /**
@@ -41,20 +41,20 @@ export function planStatusUpdate(
   settings: StatusUpdateSettings,
   states: ReadonlyMap<number, OrderState>,
 ): StatusPlan {
-  const journal: { level: JournalLevel; message: string }[] = [];
-  const say = (level: JournalLevel, message: string) =>
-    journal.push({ level, message: `${move.number} : ${message}` });
+  const journal: { level: JournalLevel; note: StatusNote }[] = [];
+  const say = (level: JournalLevel, note: StatusNote) => journal.push({ level, note });
+  const document = move.number;
   const current = facts.currentStateId;
   if (current === undefined) {
-    say('warning', "la commande n'existe plus dans la boutique : rien n'est envoyé");
+    say('warning', { code: 'order-missing', document });
     return { updates: [], journal };
   }
   const updates: QueuedStatusUpdate[] = [];
   const wanted = stateForMove(move, settings);
   if (wanted === undefined) {
-    say('info', `${DOCUMENT_TYPE_NAMES[move.toType]} → « Aucun » : pas de statut à poser`);
+    say('info', { code: 'no-state', document, type: move.toType });
   } else {
-    const refusal = whyNot(wanted, current, facts.history, states);
+    const refusal = whyNot(document, wanted, current, facts.history, states);
     if (refusal === undefined) {
       updates.push({
         key: move.key,
@@ -62,24 +62,26 @@ export function planStatusUpdate(
         newStateId: wanted,
         sendEmail: settings.sendEmail,
       });
-      say('info', `${DOCUMENT_TYPE_NAMES[move.toType]} → état ${nameOf(wanted, states)} demandé`);
+      say('info', {
+        code: 'state-requested',
+        document,
+        type: move.toType,
+        state: notedState(wanted, states),
+      });
     } else say('info', refusal);
   }
-  if (move.trackingNumber === '') return { updates, journal };
+  const { trackingNumber } = move;
+  if (trackingNumber === '') return { updates, journal };
   if (!settings.tracking.enabled) {
-    say('info', `numéro de suivi ${move.trackingNumber} non reporté (réglage « Numéro de suivi » désactivé)`);
+    say('info', { code: 'tracking-off', document, trackingNumber });
     return { updates, journal };
   }
-  updates.push({
-    key: move.key,
-    trackingNumber: move.trackingNumber,
-    sendEmail: settings.tracking.sendEmail,
-  });
-  say('info', `numéro de suivi ${move.trackingNumber} à écrire là où il est vide`);
+  updates.push({ key: move.key, trackingNumber, sendEmail: settings.tracking.sendEmail });
+  say('info', { code: 'tracking-queued', document, trackingNumber });
   const withTracking = settings.tracking.setStateTo;
   // One state change per order and sweep: a second, guarded by the same state, could never pass.
   if (withTracking !== null && !updates.some((update) => 'newStateId' in update)) {
-    const refusal = whyNot(withTracking, current, facts.history, states);
+    const refusal = whyNot(document, withTracking, current, facts.history, states);
     if (refusal === undefined) {
       updates.push({
         key: move.key,
@@ -87,7 +89,7 @@ export function planStatusUpdate(
         newStateId: withTracking,
         sendEmail: settings.sendEmail,
       });
-      say('info', `numéro de suivi → état ${nameOf(withTracking, states)} demandé`);
+      say('info', { code: 'tracking-state-requested', document, state: notedState(withTracking, states) });
     } else say('info', refusal);
   }
   return { updates, journal };
@@ -110,23 +112,32 @@ function stateForMove(move: OrderMove, settings: StatusUpdateSettings): number |
 }
 
 function whyNot(
+  document: string,
   wanted: number,
   current: number,
   history: readonly number[],
   states: ReadonlyMap<number, OrderState>,
-): string | undefined {
-  const name = nameOf(wanted, states);
-  if (wanted === current) return `la commande est déjà dans l'état ${name}`;
-  if (history.includes(wanted)) return `la commande a déjà eu l'état ${name} (order_histories) : pas renvoyé`;
+): StatusNote | undefined {
+  const state = notedState(wanted, states);
+  if (wanted === current) return { code: 'already-in-state', document, state };
+  if (history.includes(wanted)) return { code: 'had-state', document, state };
   const target = states.get(wanted);
-  if (target === undefined) return `l'état ${wanted} n'existe pas dans la boutique : vérifiez le réglage`;
+  if (target === undefined) return { code: 'unknown-state', document, state };
   const now = states.get(current);
   if (now !== undefined && stateProgress(target) < stateProgress(now))
-    return `l'état ${name} (étape ${stateProgress(target)}) est en arrière de l'état actuel ${nameOf(current, states)} (étape ${stateProgress(now)}) : pas envoyé`;
+    return {
+      code: 'backwards',
+      document,
+      state,
+      step: stateProgress(target),
+      current: notedState(current, states),
+      currentStep: stateProgress(now),
+    };
   return undefined;
 }
 
-function nameOf(id: number, states: ReadonlyMap<number, OrderState>): string {
+/** The state as the journal names it: its id, and its name when the shop has it. */
+export function notedState(id: number, states: ReadonlyMap<number, OrderState>): NotedState {
   const state = states.get(id);
-  return state === undefined ? `${id}` : `« ${state.name} » (${id})`;
+  return state === undefined ? { id } : { id, name: state.name };
 }

@@ -34,6 +34,7 @@ const SETTINGS: StatusUpdateSettings = {
   onInvoice: 5,
   sendEmail: false,
   tracking: { enabled: true, sendEmail: false, setStateTo: null },
+  firstSweepDays: 30,
 };
 
 async function setup(
@@ -59,18 +60,32 @@ async function setup(
     dryRun: false,
   });
   const sweep = (settings: Partial<StatusUpdateSettings> = {}) =>
-    sweepStatuses({ source, target, store }, { ...SETTINGS, ...settings });
+    sweepStatuses({ source, target, store, clock }, { ...SETTINGS, ...settings });
+  // The orders' entries (the first sweep's own line is checked apart).
   const journal = async () =>
-    (await store.statusJournal(100)).map((entry) => `${entry.orderId} ${entry.level} ${entry.message}`);
+    (await store.statusJournal(100))
+      .filter((entry) => entry.note?.code !== 'first-sweep')
+      .map((entry) => `${entry.orderId} ${entry.level} ${entry.message}`);
   const stateOf = async (orderId: number) =>
     (await source.currentStates([{ shopId: 1, orderId }])).get(orderId);
-  return { source, target, store, sweep, journal, stateOf };
+  return { clock, source, target, store, sweep, journal, stateOf };
 }
+
+/** The setup's clock (2026-11-27T10:00Z) less the 30 days of `firstSweepDays`. */
+const FIRST = { firstSweepFrom: '2026-10-28T10:00:00.000Z' };
 
 describe('sweepStatuses', () => {
   it('costs no call to the shop when nothing was transformed and nothing waits', async () => {
     const { source, sweep } = await setup([1]);
     const calls = source.calls;
+    expect(await sweep()).toEqual({
+      transformations: 0,
+      queued: 0,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      ...FIRST,
+    });
     expect(await sweep()).toEqual({ transformations: 0, queued: 0, sent: 0, skipped: 0, failed: 0 });
     expect(source.calls).toBe(calls);
   });
@@ -82,7 +97,14 @@ describe('sweepStatuses', () => {
       status: 'confirmed',
       trackingNumber: 'TRK1',
     });
-    expect(await sweep()).toEqual({ transformations: 1, queued: 2, sent: 2, skipped: 0, failed: 0 });
+    expect(await sweep()).toEqual({
+      transformations: 1,
+      queued: 2,
+      sent: 2,
+      skipped: 0,
+      failed: 0,
+      ...FIRST,
+    });
     expect(await stateOf(1)).toBe(4);
     expect(await stateOf(2)).toBe(2);
     expect(source.sent).toEqual([
@@ -92,7 +114,7 @@ describe('sweepStatuses', () => {
       '1 info BL00001 : Bon de livraison → état « Expédié » (4) demandé',
       '1 info BL00001 : numéro de suivi TRK1 à écrire là où il est vide',
       '1 info envoyé : numéro de suivi TRK1 écrit sur le transporteur',
-      '1 info envoyé : état 4 envoyé',
+      '1 info envoyé : état « Expédié » (4)',
     ]);
     expect(await sweep()).toEqual({ transformations: 0, queued: 0, sent: 0, skipped: 0, failed: 0 });
   });
@@ -176,7 +198,14 @@ describe('sweepStatuses', () => {
       trackingNumber: 'TRK2',
     });
     source.failures.changeState = shopUnreachable();
-    expect(await sweep()).toEqual({ transformations: 2, queued: 3, sent: 0, skipped: 1, failed: 2 });
+    expect(await sweep()).toEqual({
+      transformations: 2,
+      queued: 3,
+      sent: 0,
+      skipped: 1,
+      failed: 2,
+      ...FIRST,
+    });
     expect(await journal()).toEqual(
       expect.arrayContaining([
         '1 warning en échec : La boutique ne répond pas : vérifiez son adresse.',
@@ -195,9 +224,16 @@ describe('sweepStatuses', () => {
     await target.releaseExternalKeys({ shopId: 1 });
     await target.transformDocument('BC00001', { type: 'delivery', status: 'confirmed' });
     const calls = source.calls;
-    expect(await sweep()).toEqual({ transformations: 1, queued: 0, sent: 0, skipped: 0, failed: 0 });
+    expect(await sweep()).toEqual({
+      transformations: 1,
+      queued: 0,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      ...FIRST,
+    });
     expect(source.calls).toBe(calls);
-    expect(await store.statusJournal(100)).toEqual([]);
+    expect((await store.statusJournal(100)).map((entry) => entry.note?.code)).toEqual(['first-sweep']);
   });
 
   it('reads the transformations a hundred at a time, and all of them', async () => {
@@ -208,7 +244,68 @@ describe('sweepStatuses', () => {
         type: 'delivery',
         status: 'confirmed',
       });
-    expect(await sweep()).toEqual({ transformations: 101, queued: 101, sent: 101, skipped: 0, failed: 0 });
+    expect(await sweep()).toEqual({
+      transformations: 101,
+      queued: 101,
+      sent: 101,
+      skipped: 0,
+      failed: 0,
+      ...FIRST,
+    });
     expect(await stateOf(101)).toBe(4);
+  });
+
+  it('goes back no further than firstSweepDays on its first sweep, says so once, and then follows its cursor', async () => {
+    const { clock, source, target, store, sweep, stateOf } = await setup([1, 2, 3]);
+    await target.transformDocument('BC00001', { type: 'delivery', status: 'confirmed' });
+    clock.advance(10 * 86_400_000);
+    await target.transformDocument('BC00002', { type: 'delivery', status: 'confirmed' });
+    // Ten days later, a first sweep over the last 5 days: BC00001's delivery is history.
+    expect(await sweep({ firstSweepDays: 5 })).toEqual({
+      transformations: 1,
+      queued: 1,
+      sent: 1,
+      skipped: 0,
+      failed: 0,
+      firstSweepFrom: '2026-12-02T10:00:00.000Z',
+    });
+    expect([await stateOf(1), await stateOf(2)]).toEqual([2, 4]);
+    const first = (await store.statusJournal(100)).filter((entry) => entry.note?.code === 'first-sweep');
+    // In the computer's time zone, as every instant navette recorded.
+    expect(first.map((entry) => entry.message)).toEqual([
+      expect.stringMatching(
+        /^premier passage : seuls les documents transformés depuis le 0[12]\/12\/2026 \d\d:00:00 sont pris en compte, les plus anciens sont laissés de côté \(réglage « Premier passage »\)$/,
+      ),
+    ]);
+    // The next sweeps follow the cursor: a new transformation is read, nothing is said again.
+    await target.transformDocument('BC00003', { type: 'delivery', status: 'confirmed' });
+    expect(await sweep({ firstSweepDays: 5 })).toEqual({
+      transformations: 1,
+      queued: 1,
+      sent: 1,
+      skipped: 0,
+      failed: 0,
+    });
+    expect(await stateOf(3)).toBe(4);
+    expect(
+      (await store.statusJournal(100)).filter((entry) => entry.note?.code === 'first-sweep'),
+    ).toHaveLength(1);
+    expect(source.sent).toHaveLength(2);
+  });
+
+  it('keeps its place on a first sweep that finds nothing recent, so that the history is never read later', async () => {
+    const { clock, target, sweep, stateOf } = await setup([1, 2]);
+    await target.transformDocument('BC00001', { type: 'delivery', status: 'confirmed' });
+    clock.advance(40 * 86_400_000);
+    expect(await sweep()).toMatchObject({ transformations: 0, queued: 0 });
+    await target.transformDocument('BC00002', { type: 'delivery', status: 'confirmed' });
+    expect(await sweep({ firstSweepDays: 365 })).toEqual({
+      transformations: 1,
+      queued: 1,
+      sent: 1,
+      skipped: 0,
+      failed: 0,
+    });
+    expect([await stateOf(1), await stateOf(2)]).toEqual([2, 4]);
   });
 });

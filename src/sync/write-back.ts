@@ -1,6 +1,7 @@
 import type { StateChangeCounts } from '../domain/import-report.js';
 import { isExpectedFailure } from '../domain/failure.js';
-import type { OrderSource } from '../ports/order-source.js';
+import { frenchSendDetail, type SendNote } from '../domain/status-note.js';
+import type { OrderSource, TrackingNumberOutcome } from '../ports/order-source.js';
 import type { PendingStateChange, SyncStore } from '../ports/sync-store.js';
 
 /** How long a claimed state change stays ours before another run may take it (a crashed run lets go). */
@@ -8,7 +9,8 @@ const LEASE_MS = 120_000;
 const BATCH = 100;
 
 export interface WriteBackListener {
-  (change: PendingStateChange, result: 'sent' | 'skipped' | 'failed', detail: string): void;
+  /** `detail`: the note in French (as the outbox keeps it). */
+  (change: PendingStateChange, result: 'sent' | 'skipped' | 'failed', detail: string, note: SendNote): void;
 }
 
 /**
@@ -36,37 +38,52 @@ export async function sendStateChanges(
     const results = await sendBatch(source, claimed);
     for (const [index, change] of claimed.entries()) {
       seen.add(change.id);
-      const { status, detail } = results[index]!;
+      const { status, note } = results[index]!;
+      const detail = frenchSendDetail(note);
       // A failed change stays pending; the store gives it up after its attempts (then it reads skipped).
       await store.resolveStateChange(change.id, status === 'sent' ? { status } : { status, detail });
       counts[status] += 1;
-      onResult?.(change, status, detail);
+      onResult?.(change, status, detail, note);
     }
   }
 }
 
-type SendResult = { status: 'sent' | 'skipped' | 'failed'; detail: string };
+type SendResult = { status: 'sent' | 'skipped' | 'failed'; note: SendNote };
 
-/** One read of the current states for the whole batch, then each change sent only if still due. */
+/**
+ * One read of the current states for the whole batch, one read of its shipments for the tracking numbers
+ * (the source's `setTrackingNumbers`), then each change sent only if still due.
+ */
 async function sendBatch(source: OrderSource, changes: readonly PendingStateChange[]): Promise<SendResult[]> {
-  let current: ReadonlyMap<number, number>;
-  try {
-    current = await source.currentStates(changes.map((change) => change.key));
-  } catch (error) {
-    if (!isExpectedFailure(error)) throw error;
-    return changes.map(() => ({ status: 'failed', detail: error.message }));
+  const states = changes.filter((change) => change.trackingNumber === undefined);
+  const tracking = changes.filter(
+    (change): change is PendingStateChange & { trackingNumber: string } =>
+      change.trackingNumber !== undefined,
+  );
+  const results = new Map<PendingStateChange, SendResult>();
+  if (states.length > 0) {
+    let current: ReadonlyMap<number, number> | undefined;
+    let readFailure: SendResult | undefined;
+    try {
+      current = await source.currentStates(states.map((change) => change.key));
+    } catch (error) {
+      if (!isExpectedFailure(error)) throw error;
+      readFailure = { status: 'failed', note: { code: 'send-failed', reason: error.message } };
+    }
+    for (const change of states)
+      results.set(change, readFailure ?? (await sendOne(source, change, current?.get(change.key.orderId))));
   }
-  const results: SendResult[] = [];
-  for (const change of changes) results.push(await sendOne(source, change, current.get(change.key.orderId)));
-  return results;
+  if (tracking.length > 0) {
+    const sent = await sendTrackingNumbers(source, tracking);
+    for (const [index, change] of tracking.entries()) results.set(change, sent[index]!);
+  }
+  return changes.map((change) => results.get(change)!);
 }
-
 async function sendOne(
   source: OrderSource,
   change: PendingStateChange,
   currentStateId: number | undefined,
-): Promise<{ status: 'sent' | 'skipped' | 'failed'; detail: string }> {
-  if (change.trackingNumber !== undefined) return sendTrackingNumber(source, change, change.trackingNumber);
+): Promise<SendResult> {
   try {
     const result =
       currentStateId === undefined
@@ -74,52 +91,71 @@ async function sendOne(
         : await source.changeState(change, { currentStateId });
     switch (result.status) {
       case 'sent':
-        return { status: 'sent', detail: `état ${change.newStateId} envoyé` };
+        return { status: 'sent', note: { code: 'state-sent', state: { id: change.newStateId } } };
       case 'state-moved':
         return {
           status: 'skipped',
-          detail:
+          note:
             result.currentStateId === change.newStateId
-              ? `la commande est déjà dans l'état ${change.newStateId}`
-              : `la commande est passée à l'état ${result.currentStateId} depuis sa lecture (attendu ${change.expectedStateId}) : rien n'est changé`,
+              ? { code: 'state-already', state: { id: change.newStateId } }
+              : {
+                  code: 'state-moved',
+                  current: { id: result.currentStateId },
+                  expected: { id: change.expectedStateId },
+                },
         };
       case 'order-missing':
-        return { status: 'skipped', detail: "la commande n'existe plus dans la boutique" };
+        return { status: 'skipped', note: { code: 'order-gone' } };
     }
   } catch (error) {
-    if (isExpectedFailure(error)) return { status: 'failed', detail: error.message };
-    return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    return { status: 'failed', note: { code: 'send-failed', reason: messageOf(error) } };
   }
 }
 
 /** A tracking number goes only where the shipment has none: one already there is reported, never replaced. */
-async function sendTrackingNumber(
+async function sendTrackingNumbers(
   source: OrderSource,
-  change: PendingStateChange,
-  trackingNumber: string,
-): Promise<SendResult> {
+  changes: readonly (PendingStateChange & { trackingNumber: string })[],
+): Promise<SendResult[]> {
+  let outcomes: readonly TrackingNumberOutcome[];
   try {
-    const result = await source.setTrackingNumber(change.key, trackingNumber, {
-      sendEmail: change.sendEmail,
-    });
-    switch (result.status) {
-      case 'written':
-        return { status: 'sent', detail: `numéro de suivi ${trackingNumber} écrit sur le transporteur` };
-      case 'already-set':
-        return {
-          status: 'skipped',
-          detail:
-            result.current === trackingNumber
-              ? `le numéro de suivi ${trackingNumber} est déjà sur la commande`
-              : `la commande a déjà un autre numéro de suivi (${result.current}) : laissé tel quel, le bon de livraison dit ${trackingNumber} — vérifiez lequel est le bon`,
-        };
-      case 'no-shipment':
-        return {
-          status: 'skipped',
-          detail: `la commande n'a pas de transporteur (order_carriers) : numéro de suivi ${trackingNumber} non écrit`,
-        };
-    }
+    outcomes = await source.setTrackingNumbers(
+      changes.map((change) => ({
+        key: change.key,
+        trackingNumber: change.trackingNumber,
+        sendEmail: change.sendEmail,
+      })),
+    );
   } catch (error) {
-    return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    return changes.map(() => ({ status: 'failed', note: { code: 'send-failed', reason: messageOf(error) } }));
   }
+  return changes.map((change, index) => trackingResult(change.trackingNumber, outcomes[index]));
+}
+
+function trackingResult(trackingNumber: string, outcome: TrackingNumberOutcome | undefined): SendResult {
+  switch (outcome?.status) {
+    case 'written':
+      return { status: 'sent', note: { code: 'tracking-written', trackingNumber } };
+    case 'already-set':
+      return {
+        status: 'skipped',
+        note:
+          outcome.current === trackingNumber
+            ? { code: 'tracking-already', trackingNumber }
+            : { code: 'tracking-other', trackingNumber, current: outcome.current },
+      };
+    case 'no-shipment':
+      return { status: 'skipped', note: { code: 'no-shipment', trackingNumber } };
+    case 'failed':
+      return { status: 'failed', note: { code: 'send-failed', reason: messageOf(outcome.error) } };
+    case undefined:
+      return {
+        status: 'failed',
+        note: { code: 'send-failed', reason: 'la boutique n’a rien répondu pour ce numéro de suivi' },
+      };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

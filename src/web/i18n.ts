@@ -164,6 +164,50 @@ const fr = {
   sweepDone:
     '{transformations} transformation(s) lue(s) · {sent} envoi(s) · {skipped} non envoyé(s) · {failed} en échec',
   sweepBusy: 'Un import est en cours sur cette boutique : réessayez dans un instant.',
+  sweepFirstFrom:
+    'Premier passage : seuls les documents transformés depuis le {from} ont été pris en compte, les plus anciens sont laissés de côté.',
+  firstSweepTitle: 'Premier passage',
+  firstSweepDays: 'Jours d’historique pris en compte',
+  firstSweepDaysHelp:
+    'Le tout premier envoi ne lit que les documents transformés pendant ces derniers jours (0 : seulement ceux transformés à partir de ce premier envoi), pas tout l’historique de la gestion commerciale. Les envois suivants reprennent là où le précédent s’est arrêté.',
+  noteOrderMissing: '{document} : la commande n’existe plus dans la boutique : rien n’est envoyé',
+  noteNoState: '{document} : {type} → « Aucun » : pas de statut à poser',
+  noteStateRequested: '{document} : {type} → état {state} demandé',
+  noteAlreadyInState: '{document} : la commande est déjà dans l’état {state}',
+  noteHadState: '{document} : la commande a déjà eu l’état {state} (order_histories) : pas renvoyé',
+  noteUnknownState: '{document} : l’état {state} n’existe pas dans la boutique : vérifiez le réglage',
+  noteBackwards:
+    '{document} : l’état {state} (étape {step}) est en arrière de l’état actuel {current} (étape {currentStep}) : pas envoyé',
+  noteTrackingOff:
+    '{document} : numéro de suivi {trackingNumber} non reporté (réglage « Numéro de suivi » désactivé)',
+  noteTrackingQueued: '{document} : numéro de suivi {trackingNumber} à écrire là où il est vide',
+  noteTrackingStateRequested: '{document} : numéro de suivi → état {state} demandé',
+  noteStateSent: 'envoyé : état {state}',
+  noteStateAlready: 'non envoyé : la commande est déjà dans l’état {state}',
+  noteStateMoved:
+    'non envoyé : la commande est passée à l’état {current} depuis sa lecture (attendu {expected}) : rien n’est changé',
+  noteOrderGone: 'non envoyé : la commande n’existe plus dans la boutique',
+  noteTrackingWritten: 'envoyé : numéro de suivi {trackingNumber} écrit sur le transporteur',
+  noteTrackingAlready: 'non envoyé : le numéro de suivi {trackingNumber} est déjà sur la commande',
+  noteTrackingOther:
+    'non envoyé : la commande a déjà un autre numéro de suivi ({current}) : laissé tel quel, le bon de livraison dit {trackingNumber} — vérifiez lequel est le bon',
+  noteNoShipment:
+    'non envoyé : la commande n’a pas de transporteur (order_carriers) : numéro de suivi {trackingNumber} non écrit',
+  noteSendFailed: 'en échec : {reason}',
+  noteFirstSweep:
+    'premier passage : seuls les documents transformés depuis le {from} sont pris en compte, les plus anciens sont laissés de côté (réglage « Premier passage »)',
+  transformRefusedAlreadyTransformed:
+    'le document {number} est déjà transformé en {into} : transformez celui-là.',
+  transformRefusedCancelled: 'le document {number} est annulé : il ne se transforme plus.',
+  transformRefusedBackwards:
+    'le document {number} est {from} : il ne peut pas devenir {to} (un document ne fait qu’avancer : devis → bon de commande → bon de livraison → facture).',
+  transformRefusedCreditNote: 'un avoir ne fait pas partie de la chaîne devis → facture.',
+  transformRefusedTrackingNeedsDelivery:
+    'le numéro de suivi se met sur un bon de livraison, pas sur {to} : transformez {number} en bon de livraison avec ce numéro, ou videz le champ.',
+  transformRefusedTrackingTooLong:
+    'le numéro de suivi dépasse 64 caractères (la limite de PrestaShop) : vérifiez-le.',
+  transformTrackingHelp:
+    'Il va sur le bon de livraison : seul le bouton « Transformer en bon de livraison » le prend.',
   forwardTitle: 'Ce que « vers l’avant » veut dire',
   forwardHelp:
     'Les statuts sont rangés par étape d’après leurs drapeaux dans PrestaShop (payé, en préparation, expédié). Un statut d’une étape inférieure à celle où est la commande n’est jamais envoyé, ni un statut que la commande a déjà eu.',
@@ -502,6 +546,50 @@ const en: Record<MessageKey, string> = {
   sweepNow: 'Send the states now',
   sweepDone: '{transformations} transformation(s) read · {sent} sent · {skipped} not sent · {failed} failed',
   sweepBusy: 'An import is running on this shop: try again in a moment.',
+  sweepFirstFrom:
+    'First sweep: only the documents transformed since {from} were considered, older ones are left aside.',
+  firstSweepTitle: 'First sweep',
+  firstSweepDays: 'Days of history considered',
+  firstSweepDaysHelp:
+    'The very first sending reads only the documents transformed in these last days (0: only those transformed from that first sending on), not the sales management’s whole history. Later sendings go on from where the previous one stopped.',
+  noteOrderMissing: '{document}: the order no longer exists in the shop: nothing is sent',
+  noteNoState: '{document}: {type} → “None”: no state to set',
+  noteStateRequested: '{document}: {type} → state {state} requested',
+  noteAlreadyInState: '{document}: the order is already in state {state}',
+  noteHadState: '{document}: the order already had state {state} (order_histories): not sent again',
+  noteUnknownState: '{document}: state {state} does not exist in the shop: check the setting',
+  noteBackwards:
+    '{document}: state {state} (step {step}) is behind the current state {current} (step {currentStep}): not sent',
+  noteTrackingOff:
+    '{document}: tracking number {trackingNumber} not copied (the “Tracking number” setting is off)',
+  noteTrackingQueued: '{document}: tracking number {trackingNumber} to write where it is empty',
+  noteTrackingStateRequested: '{document}: tracking number → state {state} requested',
+  noteStateSent: 'sent: state {state}',
+  noteStateAlready: 'not sent: the order is already in state {state}',
+  noteStateMoved:
+    'not sent: the order moved to state {current} since it was read (expected {expected}): nothing is changed',
+  noteOrderGone: 'not sent: the order no longer exists in the shop',
+  noteTrackingWritten: 'sent: tracking number {trackingNumber} written on the carrier',
+  noteTrackingAlready: 'not sent: tracking number {trackingNumber} is already on the order',
+  noteTrackingOther:
+    'not sent: the order already has another tracking number ({current}): left as it is, the delivery note says {trackingNumber} — check which one is right',
+  noteNoShipment:
+    'not sent: the order has no carrier (order_carriers): tracking number {trackingNumber} not written',
+  noteSendFailed: 'failed: {reason}',
+  noteFirstSweep:
+    'first sweep: only the documents transformed since {from} are considered, older ones are left aside (“First sweep” setting)',
+  transformRefusedAlreadyTransformed:
+    'document {number} is already transformed into {into}: transform that one.',
+  transformRefusedCancelled: 'document {number} is cancelled: it is not transformed any more.',
+  transformRefusedBackwards:
+    'document {number} is a {from}: it cannot become a {to} (a document only moves forward: devis → bon de commande → bon de livraison → facture).',
+  transformRefusedCreditNote: 'an avoir (credit note) is not part of the devis → facture chain.',
+  transformRefusedTrackingNeedsDelivery:
+    'a tracking number goes on a bon de livraison (delivery note), not on a {to}: transform {number} into a bon de livraison with that number, or empty the field.',
+  transformRefusedTrackingTooLong:
+    'the tracking number is longer than 64 characters (PrestaShop’s limit): check it.',
+  transformTrackingHelp:
+    'It goes on the delivery note: only the “Transform into bon de livraison” button takes it.',
   forwardTitle: 'What “forwards” means',
   forwardHelp:
     'States are ranked by step from their PrestaShop flags (paid, being prepared, shipped). A state of a lower step than the order’s is never sent, nor a state the order already had.',

@@ -3,7 +3,7 @@ import type { OrderOutcome } from '../../src/domain/import-report.js';
 import type { DocumentStatus, DocumentType } from '../../src/domain/sales-document.js';
 import type { ShopOrderKey } from '../../src/domain/shop-order.js';
 import type { ImportRecord } from '../../src/ports/gescom-target.js';
-import { STATUS_JOURNAL, type SyncStore } from '../../src/ports/sync-store.js';
+import { STATUS_JOURNAL, STATUS_JOURNAL_KEPT, type SyncStore } from '../../src/ports/sync-store.js';
 import { ManualClock } from './manual-clock.js';
 import { record } from './sample-documents.js';
 
@@ -466,6 +466,46 @@ export function describeSyncStoreContract(
           'non envoyé',
           'BL00001 : état 4 demandé',
         ]);
+      });
+
+      it('keeps the status journal notes, and keeps the journal to its newest entries and the last 90 days', async () => {
+        const note = { code: 'state-sent', state: { id: 4, name: 'Expédié' } } as const;
+        const entry = (message: string) => ({ level: 'info' as const, message, shopId: 1, orderId: 42 });
+        await store.recordStatusSweep({
+          cursor: '1',
+          updates: [],
+          journal: [{ ...entry('old, noted'), note }],
+        });
+        expect((await store.statusJournal(1))[0]?.note).toEqual(note);
+        const many = (label: string) =>
+          Array.from({ length: 150 }, (_, index) => entry(`${label} #${index}`));
+        const messages = async () => (await store.statusJournal(1_000)).map((item) => item.message);
+        await store.appendJournal(STATUS_JOURNAL, many('day 0'));
+        clock.advance((STATUS_JOURNAL_KEPT.days - 1) * 86_400_000);
+        await store.appendJournal(STATUS_JOURNAL, many('day 89'));
+        // 89 days on: nothing is old enough to go.
+        expect(await messages()).toHaveLength(301);
+        clock.advance(2 * 86_400_000);
+        await store.recordStatusSweep({ cursor: '2', updates: [], journal: [entry('day 91')] });
+        // 91 days on: the day-0 entries go, those of the last 90 days stay.
+        const kept = await messages();
+        expect(kept).toHaveLength(151);
+        expect([kept[0], kept[1], kept.at(-1)]).toEqual(['day 91', 'day 89 #149', 'day 89 #0']);
+        // A shop quiet for a year still shows its newest entries.
+        clock.advance(300 * 86_400_000);
+        await store.appendJournal(STATUS_JOURNAL, [entry('day 391')]);
+        const quiet = await messages();
+        expect(quiet).toHaveLength(STATUS_JOURNAL_KEPT.newest);
+        expect([quiet[0], quiet[1], quiet.at(-1)]).toEqual(['day 391', 'day 91', 'day 89 #52']);
+        // An import's journal is not the status journal's: left as it is.
+        const runId = await store.startRun({
+          trigger: 'cli',
+          dryRun: false,
+          shopIds: [1],
+          period: undefined,
+        });
+        await store.appendJournal(runId, [entry('run')]);
+        expect(await store.runJournal(runId)).toHaveLength(1);
       });
     });
   });

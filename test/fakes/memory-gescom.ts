@@ -219,8 +219,14 @@ export class MemoryGescom implements GescomTarget {
   async transformationsSince(
     cursor: string | undefined,
     limit: number,
+    options?: { readonly from?: string },
   ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }> {
-    const from = cursor === undefined ? 0 : Number(cursor);
+    // With no cursor, `from` is honoured as the embedded GesCom does: the history before it passed over.
+    const since = cursor === undefined ? options?.from : undefined;
+    const skipped = since === undefined ? 0 : this.#transformations.filter((item) => item.at < since).length;
+    const from = cursor === undefined ? skipped : Number(cursor);
+    if (since !== undefined && from >= this.#transformations.length)
+      return { items: [], cursor: String(this.#transformations.length) };
     const items = this.#transformations.slice(from, from + Math.max(1, limit));
     return { items, cursor: items.length === 0 ? cursor : String(from + items.length) };
   }

@@ -8,6 +8,8 @@ import type {
   OrderSource,
   StateChange,
   StateChangeResult,
+  TrackingNumberOutcome,
+  TrackingNumberRequest,
   TrackingNumberResult,
 } from '../../src/ports/order-source.js';
 
@@ -188,6 +190,22 @@ export class MemoryOrderSource implements OrderSource {
       return { status: 'already-set', current: shipment.trackingNumber.trim() };
     held.order = { ...held.order, shipment: { ...shipment, trackingNumber } };
     return { status: 'written' };
+  }
+
+  /** One call reads the batch's shipments, one more per number written, as the PrestaShop source does. */
+  async setTrackingNumbers(requests: readonly TrackingNumberRequest[]): Promise<TrackingNumberOutcome[]> {
+    if (requests.length === 0) return [];
+    this.calls += 1;
+    return requests.map((request) => {
+      const held = this.#find(request.key);
+      const shipment = held?.order.shipment;
+      if (held === undefined || shipment === undefined) return { status: 'no-shipment' };
+      if (shipment.trackingNumber.trim() !== '')
+        return { status: 'already-set', current: shipment.trackingNumber.trim() };
+      this.calls += 1;
+      held.order = { ...held.order, shipment: { ...shipment, trackingNumber: request.trackingNumber } };
+      return { status: 'written' };
+    });
   }
 
   async checkConnection(): Promise<ConnectionReport> {

@@ -12,7 +12,7 @@ import type {
   StatusSweepRecord,
   SyncStore,
 } from '../../src/ports/sync-store.js';
-import { STATUS_JOURNAL } from '../../src/ports/sync-store.js';
+import { STATUS_JOURNAL, STATUS_JOURNAL_KEPT } from '../../src/ports/sync-store.js';
 
 interface OutboxRow extends Omit<PendingStateChange, 'attempts'> {
   attempts: number;
@@ -214,6 +214,15 @@ export class MemorySyncStore implements SyncStore {
     }
     if (record.cursor !== undefined) this.#sweepCursor = record.cursor;
     this.#statusJournal.push(...record.journal.map((entry) => ({ ...entry, at })));
+    this.#pruneStatusJournal(at);
+  }
+
+  /** STATUS_JOURNAL_KEPT, as the SQL store keeps it. */
+  #pruneStatusJournal(now: string): void {
+    const before = new Date(Date.parse(now) - STATUS_JOURNAL_KEPT.days * 86_400_000).toISOString();
+    const firstKept = this.#statusJournal.length - STATUS_JOURNAL_KEPT.newest;
+    const kept = this.#statusJournal.filter((entry, index) => index >= firstKept || entry.at >= before);
+    this.#statusJournal.splice(0, this.#statusJournal.length, ...kept);
   }
 
   async statusJournal(limit: number): Promise<readonly JournalEntry[]> {
@@ -253,6 +262,7 @@ export class MemorySyncStore implements SyncStore {
     const at = this.#clock.now().toISOString();
     const journal = runId === STATUS_JOURNAL ? this.#statusJournal : this.#run(runId).journal;
     journal.push(...entries.map((entry) => ({ ...entry, at })));
+    if (runId === STATUS_JOURNAL) this.#pruneStatusJournal(at);
   }
 
   async finishRun(runId: string, end: RunEnd): Promise<RunSummary> {

@@ -86,6 +86,10 @@ const FRENCH_WORDS = [
   'Changer le statut en',
   'Ne pas modifier',
   'Tester la connexion',
+  'envoyé',
+  'demandé',
+  'numéro de suivi',
+  'premier passage',
 ];
 
 function wordsFound(text: string, words: readonly string[]): string[] {
@@ -326,7 +330,43 @@ describe('web UI in a browser', () => {
     expect(journal).toContain('6A98765432101');
     expect(journal).toMatch(/\d{2}\/\d{2}\/\d{4}/);
     expect(journal).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The sweep journal names the state, not its id alone.
+    expect(journal).toContain('envoyé : état « Expédié » (4)');
+    expect(journal).not.toMatch(/état \d+ envoyé/);
     await shot('18-statuts-envoyes');
+  });
+
+  it('refuses a tracking number typed for an invoice, in French and in English, and keeps it typed', async () => {
+    const number = orderPagePath?.split('/').at(-1);
+    expect(number).toMatch(/^BC\d{5}$/);
+    await page.goto(`${server.url}${orderPagePath!}`);
+    await page.getByLabel('Numéro de suivi du transporteur (facultatif)').fill('6A11111111111');
+    await page.getByRole('button', { name: 'Transformer en facture' }).click();
+    await page.getByText('le numéro de suivi se met sur un bon de livraison, pas sur une facture').waitFor();
+    expect(await page.getByLabel('Numéro de suivi du transporteur (facultatif)').inputValue()).toBe(
+      '6A11111111111',
+    );
+    await shot('19-suivi-refuse');
+    // The switch goes back to the page's own address: a GET page, not the refused POST's.
+    await page.goto(`${server.url}${orderPagePath!}`);
+    await page.locator('header form[action="/language"] button').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto(`${server.url}${orderPagePath!}`);
+    await page.getByLabel('Carrier’s tracking number (optional)').fill('6A11111111111');
+    await page.getByRole('button', { name: 'Transform into facture' }).click();
+    await page
+      .getByText('a tracking number goes on a bon de livraison (delivery note), not on a facture')
+      .waitFor();
+    await shot('19-suivi-refuse-en');
+    await page.goto(`${server.url}/status-updates`);
+    const journal = await page.locator('#status-journal').innerText();
+    expect(journal).toContain('sent: state “Expédié” (4)');
+    expect(journal).not.toMatch(/envoyé|numéro de suivi/);
+    await shot('19-statuts-en');
+    await page.locator('header form[action="/language"] button').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    const stored = await server.app.services.navettes.use((navette) => navette.document(number!));
+    expect(stored?.transformedInto).toBeUndefined();
   });
 
   it('shows the history and the documents list', async () => {

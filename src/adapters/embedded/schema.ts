@@ -254,6 +254,8 @@ export interface JournalTable {
   message: string;
   shop_id: number | null;
   order_id: number | null;
+  /** The status sweep's StatusNote as JSON (0006-journal-notes); null otherwise. */
+  note: string | null;
 }
 
 export interface LockTable {

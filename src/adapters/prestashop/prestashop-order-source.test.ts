@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { SourcedOrder } from '../../domain/shop-order.js';
 import type { OrderQuery } from '../../ports/order-source.js';
 import { createPrestaShopOrderSource } from './prestashop-order-source.js';
+import { TrackingNumberWriter } from './tracking-numbers.js';
+import { WebserviceClient } from './webservice-client.js';
 import { FakeClock } from './testing/fake-clock.js';
 import {
   FAKE_KEY,
@@ -331,6 +333,84 @@ describe('PrestaShopOrderSource writes', () => {
     expect(record?.['tracking_number']).toBe('6A999');
     // PATCH sends the one field: the rest of the record stays as it was.
     expect(record).toEqual({ ...before, id: String(before['id']), tracking_number: '6A999' });
+  });
+});
+
+describe('PrestaShopOrderSource.setTrackingNumbers', () => {
+  const request = (orderId: number, trackingNumber: string) => ({
+    key: { shopId: 1, orderId },
+    trackingNumber,
+    sendEmail: false,
+  });
+
+  it('reads the shipments of the whole batch in one call, then writes only the empty ones', async () => {
+    const fake = createFakeWebservice();
+    const shop = source(fake);
+    await shop.shops();
+    const from = fake.calls.length;
+    const outcomes = await shop.setTrackingNumbers([
+      request(8, '6A008'),
+      request(11, '6AOTHER'),
+      request(999, '6A999'),
+      request(9, '6A009'),
+      request(8, '6A008-BIS'),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'written' },
+      { status: 'already-set', current: '6A18273645501' },
+      { status: 'no-shipment' },
+      { status: 'written' },
+      // The batch's second number for order 8 meets the first one: reported, not written over it.
+      { status: 'already-set', current: '6A008' },
+    ]);
+    const calls = fake.calls.slice(from);
+    expect(calls.map((call) => call.method)).toEqual(['GET', 'PATCH', 'PATCH']);
+    expect(new URL(calls[0]!.url).searchParams.get('filter[id_order]')).toBe('[8|11|999|9]');
+    const tracking = (orderId: number) =>
+      fake.tables['order_carriers']?.find((row) => Number(row['id_order']) === orderId)?.['tracking_number'];
+    expect([tracking(8), tracking(9), tracking(11)]).toEqual(['6A008', '6A009', '6A18273645501']);
+  });
+
+  it('reads the shipments not yet written again once the read is old: a number typed in the shop meanwhile is kept', async () => {
+    const fake = createFakeWebservice();
+    let now = 0;
+    const writer = new TrackingNumberWriter(
+      new WebserviceClient({ url: FAKE_URL, key: FAKE_KEY, fetch: fake.fetch, clock: new FakeClock() }),
+      5_000,
+      () => now,
+    );
+    fake.beforeAnswer = ({ method }) => {
+      // Each write takes 3 s; during the first, someone types a number for order 10 in the back office.
+      if (method !== 'PATCH') return undefined;
+      now += 3_000;
+      const row = fake.tables['order_carriers']?.find((candidate) => Number(candidate['id_order']) === 10);
+      if (row && row['tracking_number'] === '') row['tracking_number'] = 'TYPED-BY-HAND';
+      return undefined;
+    };
+    const outcomes = await writer.write([request(8, '6A008'), request(9, '6A009'), request(10, '6A010')]);
+    // Order 9 is written from the first read (3 s old); order 10's write comes after 6 s: read again.
+    expect(outcomes).toEqual([
+      { status: 'written' },
+      { status: 'written' },
+      { status: 'already-set', current: 'TYPED-BY-HAND' },
+    ]);
+    const gets = fake.calls.filter((call) => call.method === 'GET' && call.url.includes('order_carriers'));
+    expect(gets.map((call) => new URL(call.url).searchParams.get('filter[id_order]'))).toEqual([
+      '[8|9|10]',
+      '[10]',
+    ]);
+  });
+
+  it('fails only the request whose write fails, and the read of the batch fails them all', async () => {
+    const fake = createFakeWebservice();
+    const shop = source(fake);
+    fake.beforeAnswer = ({ method, url }) =>
+      method === 'PATCH' && url.pathname.endsWith('/8') ? new Response('denied', { status: 403 }) : undefined;
+    const outcomes = await shop.setTrackingNumbers([request(8, '6A008'), request(9, '6A009')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'written']);
+    fake.beforeAnswer = () => new Response('Bad Gateway', { status: 502 });
+    const failed = await source(fake).setTrackingNumbers([request(1, 'X'), request(2, 'Y')]);
+    expect(failed.map((outcome) => outcome.status)).toEqual(['failed', 'failed']);
   });
 });
 

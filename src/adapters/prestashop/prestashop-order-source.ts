@@ -6,6 +6,8 @@ import type {
   OrderSource,
   StateChange,
   StateChangeResult,
+  TrackingNumberOutcome,
+  TrackingNumberRequest,
   TrackingNumberResult,
 } from '../../ports/order-source.js';
 import type { CatalogueItem, CatalogueSource } from '../../ports/catalogue-source.js';
@@ -17,6 +19,7 @@ import { OrderPageReader, isPageLocalFailure } from './order-page-reader.js';
 import { ReferenceDataCache } from './reference-data.js';
 import { toOrderState, toShop } from './to-shop-order.js';
 import { type RawRecord, WebserviceClient, type WebserviceClientOptions } from './webservice-client.js';
+import { DEFAULT_TRACKING_READ_MAX_AGE_MS, TrackingNumberWriter } from './tracking-numbers.js';
 import { type ShopScope, sendEmailQuery } from './webservice-dialect.js';
 import { orderCurrentStateSchema, orderHistorySchema, parseRecords } from './wire-schemas.js';
 import { toXmlBody } from './xml-body.js';
@@ -39,6 +42,8 @@ export interface PrestaShopOrderSourceOptions {
   readonly languageId?: number;
   /** Sends of one state change when its outcome is unknown (timeout, cut connection). Default 3. */
   readonly maxStateChangeAttempts?: number;
+  /** How old the read of a batch's shipments may be when a tracking number is written from it. */
+  readonly trackingReadMaxAgeMs?: number;
 }
 
 /**
@@ -54,6 +59,7 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
   private readonly pages: OrderPageReader;
   private readonly maxStateChangeAttempts: number;
   private readonly catalogue: CatalogueReader;
+  private readonly tracking: TrackingNumberWriter;
 
   constructor(options: PrestaShopOrderSourceOptions) {
     this.client = options.client;
@@ -63,6 +69,10 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
     this.reference = new ReferenceDataCache(options.client, this.languageId);
     this.pages = new OrderPageReader(options.client, this.reference);
     this.maxStateChangeAttempts = options.maxStateChangeAttempts ?? 3;
+    this.tracking = new TrackingNumberWriter(
+      options.client,
+      options.trackingReadMaxAgeMs ?? DEFAULT_TRACKING_READ_MAX_AGE_MS,
+    );
     this.catalogue = new CatalogueReader(
       options.client,
       this.reference,
@@ -236,41 +246,20 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
     }
   }
 
-  /**
-   * PATCH (8.0 and later) sends the tracking number alone. Before 8, PUT replaces the whole record
-   * (omitted optional fields become NULL: WebserviceRequest's saveEntityFromXml), so the record read is
-   * sent back whole with only its tracking number filled, as in 8.1.2/04_order_carriers_put_200.request.xml.
-   * A number already there is never overwritten: it is returned for the caller to report.
-   */
+  /** One tracking number: a batch of one (see TrackingNumberWriter). */
   async setTrackingNumber(
     key: ShopOrderKey,
     trackingNumber: string,
     options: { sendEmail: boolean },
   ): Promise<TrackingNumberResult> {
-    const raws = await this.client.list('order_carriers', {
-      display: 'full',
-      filter: { id_order: { in: [key.orderId] } },
-      sort: ['id_ASC'],
-    });
-    const record = raws[0];
-    if (!record) return { status: 'no-shipment' };
-    const current = record['tracking_number'];
-    const currentText =
-      typeof current === 'string' || typeof current === 'number' ? String(current).trim() : '';
-    if (currentText !== '') return { status: 'already-set', current: currentText };
-    const id = Number(record['id']);
-    const patch = Number((this.client.version ?? '').split('.')[0]) >= 8;
-    const body = patch
-      ? { id, tracking_number: trackingNumber }
-      : { ...record, tracking_number: trackingNumber };
-    await this.client.update(
-      patch ? 'PATCH' : 'PUT',
-      'order_carriers',
-      id,
-      toXmlBody('order_carrier', body),
-      sendEmailQuery(options.sendEmail),
-    );
-    return { status: 'written' };
+    const [outcome] = await this.tracking.write([{ key, trackingNumber, sendEmail: options.sendEmail }]);
+    if (outcome === undefined || outcome.status === 'failed') throw outcome?.error;
+    return outcome;
+  }
+
+  /** One read of the batch's shipments, then a write per empty one (see TrackingNumberWriter). */
+  setTrackingNumbers(requests: readonly TrackingNumberRequest[]): Promise<readonly TrackingNumberOutcome[]> {
+    return this.tracking.write(requests);
   }
 
   /** The shop's products and combinations, a page at a time (see CatalogueReader). */

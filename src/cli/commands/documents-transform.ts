@@ -49,6 +49,8 @@ const REFUSALS: ReadonlySet<string> = new Set([
   'transform-backwards',
   'transform-unsupported',
   'transform-in-gescom',
+  // A tracking number typed with --to facture (or commande): it goes on a bon de livraison only.
+  'tracking-needs-delivery',
   'invalid-value',
 ]);
 

@@ -20,6 +20,11 @@ export function registerStatusUpdates(program: Command, setExitCode: (code: numb
             );
             return EXIT.ok;
           }
+          // The first sweep of an installation does not go over the whole history: said, with its bound.
+          if (report.firstSweepFrom !== undefined)
+            process.stdout.write(
+              `Premier passage : seuls les documents transformés depuis le ${formatInstant(report.firstSweepFrom)} sont pris en compte (réglage statusUpdates.firstSweepDays).\n`,
+            );
           process.stdout.write(
             `Documents transformés lus : ${report.transformations} · mises à jour préparées : ${report.queued}\n` +
               `Envoyés : ${report.sent} · non envoyés : ${report.skipped} · en échec : ${report.failed}\n`,

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { ExpectedFailure, isExpectedFailure } from '../../domain/failure.js';
 import { parseDocumentType } from '../../domain/input-values.js';
 import { DocumentPage, DocumentsPage } from '../views/documents-page.js';
+import { transformRefusalText } from '../views/transform-refusal-text.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
 import { documentFilter, filterQuery } from './document-filter.js';
@@ -67,8 +68,10 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
       if (document === undefined) return c.notFound();
       c.status(422);
       const inGescom = await transformsInGescom(services);
-      const reason =
-        inGescom && error.code === 'transform-in-gescom' ? page.t('transformInDolibarr') : error.message;
+      // A `to` that is no type is the form's fault, said as the parser said it.
+      const reason = to.ok
+        ? transformRefusalText(error, document, to.value, page.t, page.language)
+        : error.message;
       const text = page.t('transformRefused', { reason });
       return c.html(
         <DocumentPage
@@ -76,6 +79,7 @@ export function registerDocumentRoutes(app: Hono<WebEnv>, services: WebServices)
           document={document}
           transformsInGescom={inGescom}
           notice={{ kind: 'error', text }}
+          trackingNumber={tracking}
         />,
       );
     }

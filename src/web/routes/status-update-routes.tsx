@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { isExpectedFailure } from '../../domain/failure.js';
 import type { FieldSpec } from '../config-form.js';
+import { formatDateTime } from '../views/format.js';
 import { FormState } from '../views/form-state.js';
 import { StatusUpdatesPage } from '../views/status-updates-page.js';
 import type { WebEnv } from '../web-env.js';
@@ -17,6 +18,7 @@ const FIELDS: readonly FieldSpec[] = [
   { path: 'statusUpdates.tracking.enabled', kind: 'checkbox' },
   { path: 'statusUpdates.tracking.sendEmail', kind: 'checkbox' },
   { path: 'statusUpdates.tracking.setStateTo', kind: 'nullable-integer' },
+  { path: 'statusUpdates.firstSweepDays', kind: 'integer' },
 ];
 const FIELD_PATHS = new Set(FIELDS.map((field) => field.path));
 
@@ -51,16 +53,21 @@ export function registerStatusUpdateRoutes(app: Hono<WebEnv>, services: WebServi
 
   // "Envoyer les statuts maintenant": the same sweep as `navette status-updates` and the scheduler.
   app.post('/status-updates/send', async (c) => {
-    const t = pageContext(c).t;
+    const { t, language } = pageContext(c);
     try {
       const report = await services.navettes.use((navette) => navette.sweepStatuses());
       if (report.busy) return render(c, undefined, { kind: 'warn', text: t('sweepBusy') });
-      const text = t('sweepDone', {
+      const done = t('sweepDone', {
         transformations: report.transformations,
         sent: report.sent,
         skipped: report.skipped,
         failed: report.failed,
       });
+      // The first sweep says how far back it went (statusUpdates.firstSweepDays).
+      const text =
+        report.firstSweepFrom === undefined
+          ? done
+          : `${t('sweepFirstFrom', { from: formatDateTime(report.firstSweepFrom, language) })} ${done}`;
       return render(c, undefined, { kind: report.failed > 0 ? 'warn' : 'ok', text });
     } catch (error) {
       if (!isExpectedFailure(error)) throw error;

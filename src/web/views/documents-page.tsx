@@ -248,6 +248,8 @@ export function DocumentPage(props: {
   notice?: { readonly kind: 'ok' | 'error'; readonly text: string };
   /** Dolibarr: no transform buttons, documents are transformed in Dolibarr itself. */
   transformsInGescom?: boolean;
+  /** The tracking number typed, kept when its transformation was refused. */
+  trackingNumber?: string;
 }) {
   const { page, document } = props;
   const { t, language } = page;
@@ -324,6 +326,7 @@ export function DocumentPage(props: {
         page={page}
         document={document}
         transformsInGescom={props.transformsInGescom ?? false}
+        {...(props.trackingNumber === undefined ? {} : { trackingNumber: props.trackingNumber })}
       />
       <h2>{t('lines')}</h2>
       <DataTable id="document-lines" columns={lineColumns(page, money)} rows={document.lines} />

@@ -4,6 +4,7 @@ import { stateProgress } from '../../domain/state-progress.js';
 import type { MessageKey } from '../i18n.js';
 import { formatDateTime } from './format.js';
 import { DataTable, type Column } from './data-table.js';
+import { statusNoteText } from './status-note-text.js';
 import { CsrfField, type PageContext } from './layout.js';
 
 const STEP_LABELS: readonly MessageKey[] = ['stepNotPaid', 'stepPaid', 'stepPreparing', 'stepShipped'];
@@ -73,6 +74,10 @@ function journalColumns(page: PageContext): readonly Column<JournalEntry>[] {
   return [
     { header: t('colAt'), cell: (entry) => formatDateTime(entry.at, language), kind: 'date' },
     { header: t('colOrder'), cell: (entry) => entry.orderId ?? '' },
-    { header: t('colMessage'), cell: (entry) => entry.message },
+    // Entries written before notes were kept have their French message only.
+    {
+      header: t('colMessage'),
+      cell: (entry) => (entry.note === undefined ? entry.message : statusNoteText(entry.note, t, language)),
+    },
   ];
 }

@@ -1,4 +1,4 @@
-import { CheckboxField, FormOutcome, SelectField } from './form-fields.js';
+import { CheckboxField, FormOutcome, SelectField, TextField } from './form-fields.js';
 import type { FormState } from './form-state.js';
 import type { MessageKey } from '../i18n.js';
 import type { JournalEntry } from '../../domain/import-report.js';
@@ -68,6 +68,17 @@ export function StatusUpdatesPage(props: {
             path="statusUpdates.tracking.setStateTo"
             label={t('colChangeStateTo')}
             options={options}
+          />
+        </fieldset>
+        <fieldset class="panel">
+          <legend>{t('firstSweepTitle')}</legend>
+          <TextField
+            form={form}
+            path="statusUpdates.firstSweepDays"
+            label={t('firstSweepDays')}
+            help={t('firstSweepDaysHelp')}
+            type="number"
+            size={5}
           />
         </fieldset>
         <div class="actions">

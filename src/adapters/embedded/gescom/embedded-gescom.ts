@@ -167,8 +167,9 @@ export class EmbeddedGescom implements GescomTarget {
   async transformationsSince(
     cursor: string | undefined,
     limit: number,
+    options?: { readonly from?: string },
   ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }> {
-    return transformationsSince(this.#db, cursor, limit);
+    return transformationsSince(this.#db, cursor, limit, options?.from);
   }
 
   async cancelDocument(number: string, reason: string): Promise<void> {

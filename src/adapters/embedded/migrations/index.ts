@@ -6,6 +6,7 @@ import { runLockOwnerMigration } from './0003-run-lock-owner.js';
 import { runCallsByResourceMigration } from './0004-run-calls-by-resource.js';
 import { statusUpdatesMigration } from './0005-status-updates.js';
 import { runGescomCallsMigration } from './0006-run-gescom-calls.js';
+import { journalNotesMigration } from './0007-journal-notes.js';
 
 /**
  * The migrations, listed in code rather than read from a folder at run time, so that they work the same
@@ -21,6 +22,7 @@ export function embeddedMigrations(dialect: SqlDialectName): MigrationProvider {
         '0004-run-calls-by-resource': runCallsByResourceMigration(),
         '0005-status-updates': statusUpdatesMigration(),
         '0006-run-gescom-calls': runGescomCallsMigration(),
+        '0007-journal-notes': journalNotesMigration(),
       };
     },
   };

@@ -1,3 +1,4 @@
+import { isStatusNote, type StatusNote } from '../../../domain/status-note.js';
 import type { Insertable, Selectable } from 'kysely';
 import type {
   GescomCalls,
@@ -108,5 +109,17 @@ export function toJournalEntry(row: Selectable<JournalTable>): JournalEntry {
     message: row.message,
     shopId: row.shop_id ?? undefined,
     orderId: row.order_id ?? undefined,
+    ...noteOf(row.note),
   };
+}
+
+/** The note kept beside the message, when it is one this version knows (else the message says it). */
+function noteOf(json: string | null): { note?: StatusNote } {
+  if (json === null) return {};
+  try {
+    const note: unknown = JSON.parse(json);
+    return isStatusNote(note) ? { note } : {};
+  } catch {
+    return {};
+  }
 }

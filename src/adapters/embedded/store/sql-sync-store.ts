@@ -6,14 +6,15 @@ import type { DocumentStatus, DocumentType } from '../../../domain/sales-documen
 import { formatShopOrderKey, type ShopDateTime, type ShopOrderKey } from '../../../domain/shop-order.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { ImportRecord } from '../../../ports/gescom-target.js';
-import type {
-  LedgerEntry,
-  PendingStateChange,
-  RunEnd,
-  RunStart,
-  StateChangeResolution,
-  StatusSweepRecord,
-  SyncStore,
+import {
+  STATUS_JOURNAL,
+  type LedgerEntry,
+  type PendingStateChange,
+  type RunEnd,
+  type RunStart,
+  type StateChangeResolution,
+  type StatusSweepRecord,
+  type SyncStore,
 } from '../../../ports/sync-store.js';
 import type { EmbeddedDatabase } from '../database.js';
 import { toJournalEntry, toOrderOutcome, toOutcomeRow, toRunSummary } from './run-rows.js';
@@ -22,7 +23,12 @@ import { chunks } from '../sql-helpers.js';
 import { writeImportRecord } from './import-record-writer.js';
 import { SqlOutbox } from './outbox.js';
 import { SqlRunLocks } from './run-locks.js';
-import { readStatusJournal, readStatusSweepCursor, writeStatusSweep } from './status-sweep-rows.js';
+import {
+  pruneStatusJournal,
+  readStatusJournal,
+  readStatusSweepCursor,
+  writeStatusSweep,
+} from './status-sweep-rows.js';
 
 export interface SqlSyncStoreOptions {
   /** A state change that failed this many times is given up (status `failed`). Default 5. */
@@ -245,10 +251,12 @@ export class SqlSyncStore implements SyncStore {
               message: entry.message,
               shop_id: entry.shopId ?? null,
               order_id: entry.orderId ?? null,
+              note: entry.note === undefined ? null : JSON.stringify(entry.note),
             })),
           )
           .execute();
       }
+      if (runId === STATUS_JOURNAL) await pruneStatusJournal(trx, at);
     });
   }
 

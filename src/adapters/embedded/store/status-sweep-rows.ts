@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { JournalEntry } from '../../../domain/import-report.js';
-import { STATUS_JOURNAL, type StatusSweepRecord } from '../../../ports/sync-store.js';
+import { STATUS_JOURNAL, STATUS_JOURNAL_KEPT, type StatusSweepRecord } from '../../../ports/sync-store.js';
 import type { Schema } from '../schema.js';
 import { chunks } from '../sql-helpers.js';
 import { toJournalEntry } from './run-rows.js';
@@ -64,11 +64,37 @@ export async function writeStatusSweep(
             message: entry.message,
             shop_id: entry.shopId ?? null,
             order_id: entry.orderId ?? null,
+            note: entry.note === undefined ? null : JSON.stringify(entry.note),
           })),
         )
         .execute();
     }
+    await pruneStatusJournal(trx, now);
   });
+}
+
+/**
+ * Keeps the status journal to STATUS_JOURNAL_KEPT: the newest entries always (what the page and the CLI
+ * can show), the older ones for so many days. Called with each write of the journal, in its transaction:
+ * one indexed look-up (`journal_run`), and a delete only when something is that old.
+ */
+export async function pruneStatusJournal(db: Kysely<Schema>, now: string): Promise<void> {
+  const newestKept = await db
+    .selectFrom('journal')
+    .select('id')
+    .where('run_id', '=', STATUS_JOURNAL)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .offset(STATUS_JOURNAL_KEPT.newest - 1)
+    .executeTakeFirst();
+  if (newestKept === undefined) return;
+  const before = new Date(Date.parse(now) - STATUS_JOURNAL_KEPT.days * 86_400_000).toISOString();
+  await db
+    .deleteFrom('journal')
+    .where('run_id', '=', STATUS_JOURNAL)
+    .where('id', '<', newestKept.id)
+    .where('at', '<', before)
+    .execute();
 }
 
 export async function readStatusJournal(db: Kysely<Schema>, limit: number): Promise<readonly JournalEntry[]> {

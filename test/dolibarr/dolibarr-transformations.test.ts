@@ -108,6 +108,17 @@ describe('Dolibarr: transformations read for the status sweep (simulator)', () =
     expect((await subject.target.transformationsSince(third.cursor, 100)).items).toEqual([]);
   });
 
+  it('lists, on a first sweep bounded by a date, only what changed since that date', async () => {
+    const [a, b] = orders as [DocumentSummary, DocumentSummary];
+    await screens.ship(dolibarrId(a.id), 'OLD-SHIPMENT');
+    later(3 * 24 * 3600);
+    const from = subject.clock.now().toISOString();
+    later(60);
+    await screens.ship(dolibarrId(b.id), 'NEW-SHIPMENT');
+    const first = await subject.target.transformationsSince(undefined, 100, { from });
+    expect(brief(first.items).map((item) => item[5])).toEqual(['NEW-SHIPMENT']);
+  });
+
   it('reports a tracking number typed in after the shipment was validated', async () => {
     const [a] = orders as [DocumentSummary];
     const start = await subject.target.transformationsSince(undefined, 100);

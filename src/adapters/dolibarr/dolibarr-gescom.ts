@@ -188,8 +188,9 @@ export class DolibarrGescom implements GescomTarget {
   transformationsSince(
     cursor: string | undefined,
     limit: number,
+    options?: { readonly from?: string },
   ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }> {
-    return this.guard(() => readTransformations(this.client, cursor, limit));
+    return this.guard(() => readTransformations(this.client, cursor, limit, options?.from));
   }
 
   releaseExternalKeys(

@@ -50,12 +50,15 @@ export async function readTransformations(
   client: DolibarrClient,
   cursorText: string | undefined,
   limit: number,
+  from?: string,
 ): Promise<{ readonly items: readonly DocumentTransformation[]; readonly cursor: string | undefined }> {
   const previous = decodeCursor(cursorText);
+  // A first sweep bounded by `from` (statusUpdates.firstSweepDays) lists only what changed since then.
+  const firstSince = from === undefined ? undefined : Math.floor(Date.parse(from) / 1000) + MARGIN;
   // The first sweep learns the server's time zone (and clock), kept in the cursor from then on.
   const status = previous === undefined ? (await client.status()).success : undefined;
   const cursor: SweepCursor = previous ?? {
-    since: undefined,
+    since: firstSince,
     timeZone: status?.timestamp_php_tz ?? 'UTC',
     reported: new Map(),
   };

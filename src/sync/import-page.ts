@@ -7,10 +7,10 @@ import {
   type ShopOrder,
   type SourcedOrder,
 } from '../domain/shop-order.js';
-import type { GescomTarget } from '../ports/gescom-target.js';
+import type { GescomTarget, ImportAttempt, ImportItem } from '../ports/gescom-target.js';
 import type { OrderHeader, OrderSource } from '../ports/order-source.js';
 import type { LedgerEntry, SyncStore } from '../ports/sync-store.js';
-import { importOrder } from './import-order.js';
+import { planOrder, type OrderStep } from './import-order.js';
 import { ReadAhead } from './read-ahead.js';
 import { triageOrder, type Triage } from './triage-orders.js';
 
@@ -36,9 +36,11 @@ export interface PageContext {
 /**
  * Steps 2 to 4 for one slim page: the page's ledger entries and documents are looked up once; the
  * orders they settle (already imported, state not selected) get their outcome at once, and only the
- * others are read whole — in batches, the next read while the current one is written — then decided, mapped and written each on its own, so that one
- * bad order never stops the others. The outcomes come in the page's order; `undefined` for an order
- * read only to notice a cancellation that concerns nothing imported.
+ * others are read whole — in batches, the next read while the current one is written — then decided and
+ * mapped each on its own. Their new documents are written in groups of up to `IMPORT_GROUP`, in the page's
+ * order (one transaction in the embedded GesCom, each document with its record behind a savepoint), so
+ * that one bad order never stops the others. The outcomes come in the page's order; `undefined` for an
+ * order read only to notice a cancellation that concerns nothing imported.
  */
 export async function importPage(
   page: readonly OrderHeader[],
@@ -56,13 +58,19 @@ export async function importPage(
   const whole = new ReadAhead(wanted, context.source, { withMessages: context.withMessages });
   const articlesOf = new WeakMap<readonly SourcedOrder[], Promise<KnownArticles>>();
   const outcomes: (OrderOutcome | undefined)[] = [];
+  // New documents wait here to be written together, in the page's order, before any other write.
+  const group = new ImportGroup(context.target, outcomes);
   let next = 0;
+  let current: readonly SourcedOrder[] | undefined;
   for (const decided of triage) {
     if (decided.kind === 'done') {
       outcomes.push(decided.outcome);
       continue;
     }
     const { batch, at } = await whole.batchOf(next++);
+    // A group never spans two batches: the read-ahead's next batch is not kept waiting on it.
+    if (batch !== current) await group.write();
+    current = batch;
     const sourced = batch[at];
     if (sourced === undefined) continue;
     if (!sourced.ok) {
@@ -71,19 +79,91 @@ export async function importPage(
     }
     if (!articlesOf.has(batch)) articlesOf.set(batch, knownArticlesOf(batch, context));
     const articles = await articlesOf.get(batch)!;
-    const externalKey = formatShopOrderKey(sourced.order.key);
-    outcomes.push(
-      await importOrder(sourced.order, ledger.get(externalKey), heads.get(externalKey), {
-        ...context,
-        ...articles,
-      }).catch((error: unknown) => {
-        // A GesCom out of reach fails no order: the run stops and the rest waits for the next one.
-        if (isGescomUnavailable(error)) throw error;
-        return failedOutcome(sourced.order, error);
-      }),
-    );
+    const order = sourced.order;
+    const externalKey = formatShopOrderKey(order.key);
+    let step: OrderStep;
+    try {
+      step = planOrder(order, ledger.get(externalKey), heads.get(externalKey), { ...context, ...articles });
+    } catch (error) {
+      outcomes.push(failedOutcome(order, error));
+      continue;
+    }
+    if (step.kind === 'outcome') outcomes.push(step.outcome);
+    else if (step.kind === 'import') await group.add(order, step);
+    else {
+      await group.write();
+      outcomes.push(
+        await step.run().catch((error: unknown) => failedOutcome(order, rethrowUnavailable(error))),
+      );
+    }
   }
+  await group.write();
   return outcomes;
+}
+
+/** How many new documents are written together at most: one transaction in the embedded GesCom. */
+export const IMPORT_GROUP = 100;
+
+/**
+ * The page's new documents waiting to be written, with the slots their outcomes go to. Written by the
+ * target's `importDocuments` when it has one, else one by one.
+ */
+class ImportGroup {
+  readonly #target: GescomTarget;
+  readonly #outcomes: (OrderOutcome | undefined)[];
+  #pending: { order: ShopOrder; step: Extract<OrderStep, { kind: 'import' }>; slot: number }[] = [];
+
+  constructor(target: GescomTarget, outcomes: (OrderOutcome | undefined)[]) {
+    this.#target = target;
+    this.#outcomes = outcomes;
+  }
+
+  async add(order: ShopOrder, step: Extract<OrderStep, { kind: 'import' }>): Promise<void> {
+    this.#pending.push({ order, step, slot: this.#outcomes.length });
+    this.#outcomes.push(undefined);
+    if (this.#pending.length >= IMPORT_GROUP) await this.write();
+  }
+
+  async write(): Promise<void> {
+    const pending = this.#pending;
+    if (pending.length === 0) return;
+    this.#pending = [];
+    const attempts = await writeImports(
+      this.#target,
+      pending.map(({ step }) => step.item),
+    ).catch((error: unknown) =>
+      pending.map(() => ({ ok: false as const, error: rethrowUnavailable(error) })),
+    );
+    for (const [index, { order, step, slot }] of pending.entries()) {
+      const attempt = attempts[index]!;
+      this.#outcomes[slot] = attempt.ok
+        ? step.outcome(attempt.document)
+        : failedOutcome(order, rethrowUnavailable(attempt.error));
+    }
+  }
+}
+
+/** The target's own group write, or `importDocument` item by item, stopping at a GesCom out of reach. */
+async function writeImports(
+  target: GescomTarget,
+  items: readonly ImportItem[],
+): Promise<readonly ImportAttempt[]> {
+  if (target.importDocuments !== undefined) return target.importDocuments(items);
+  const attempts: ImportAttempt[] = [];
+  for (const { draft, record } of items) {
+    try {
+      attempts.push({ ok: true, document: await target.importDocument(draft, record) });
+    } catch (error) {
+      attempts.push({ ok: false, error: rethrowUnavailable(error) });
+    }
+  }
+  return attempts;
+}
+
+/** A GesCom out of reach fails no order: the run stops and the rest waits for the next one. */
+function rethrowUnavailable(error: unknown): unknown {
+  if (isGescomUnavailable(error)) throw error;
+  return error;
 }
 
 interface KnownArticles {

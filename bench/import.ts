@@ -30,6 +30,8 @@ const result = {
   failed: run.counts.failed,
   status: run.status,
   wallSeconds: Math.round(run.wallMs / 100) / 10,
+  cpuSeconds: Math.round(run.cpuMs / 100) / 10,
+  cpuMsPerOrder: Math.round((run.cpuMs / Math.max(1, run.counts.read)) * 100) / 100,
   ordersPerSecond: Math.round(perSecond),
   ordersPerMinute: Math.round(perMinute),
   calls: run.calls,
@@ -49,6 +51,9 @@ console.log(
 );
 console.log(
   `${result.wallSeconds} s: ${result.ordersPerSecond} orders/s = ${result.ordersPerMinute} orders/min (goal ≥ ${GOAL_PER_MINUTE}/min: ${result.goalMet ? 'met' : 'MISSED'})`,
+);
+console.log(
+  `navette's CPU: ${result.cpuSeconds} s = ${result.cpuMsPerOrder} ms an order (${Math.round(60_000 / Math.max(0.01, result.cpuMsPerOrder))} orders/min if nothing else ran)`,
 );
 console.log(
   `${result.calls} webservice calls (shop counted ${result.shopCalls}) = ${result.callsPer100Orders} per 100 orders; ${JSON.stringify(result.callsByResource)}`,

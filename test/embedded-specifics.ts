@@ -253,6 +253,62 @@ export function embeddedSpecifics(name: string, open: (clock: ManualClock) => Pr
       expect(journal[0]?.message).toContain('réimport après annulation');
     });
 
+    it('writes a group of documents together, each whole with its record or not at all, a refused one alone', async () => {
+      const { target, store } = subject;
+      const existing = await target.importDocument(
+        draft({ shopId: 2, orderId: 3 }),
+        record({ shopId: 2, orderId: 3 }),
+      );
+      // A payment mode, a VAT rate and an article the GesCom does not know yet, in the first two documents.
+      const withNewThings = (orderId: number) =>
+        draft(
+          { shopId: 2, orderId },
+          {
+            lines: [line({ articleReference: 'THE-BLANC', vatRate: amount('7.7') })],
+            payments: [
+              {
+                modeCode: 'TWINT',
+                journal: 'BQ1',
+                amount: amount('30'),
+                date: '2025-03-11',
+                transactionId: '',
+                label: 'TWINT',
+              },
+            ],
+          },
+        );
+      const keys = [1, 2, 3, 4].map((orderId) => ({ shopId: 2, orderId }));
+      const attempts = await target.importDocuments!([
+        // Refused last of all, by the database, on its record: a state change without its state.
+        {
+          draft: withNewThings(1),
+          record: record(keys[0]!, {
+            stateChanges: [{ expectedStateId: null as unknown as number, newStateId: 2, sendEmail: false }],
+          }),
+        },
+        { draft: withNewThings(2), record: record(keys[1]!) },
+        { draft: draft(keys[2]!), record: record(keys[2]!) },
+        { draft: draft(keys[3]!), record: record(keys[3]!) },
+      ]);
+      expect(attempts.map((attempt) => attempt.ok)).toEqual([false, true, false, true]);
+      const duplicate = attempts[2]!;
+      expect(!duplicate.ok && isExpectedFailure(duplicate.error) && duplicate.error.code).toBe(
+        'already-imported',
+      );
+      // The refused document took nothing with it: no number, no ledger entry; the others are whole.
+      expect(attempts.flatMap((attempt) => (attempt.ok ? [attempt.document.number] : []))).toEqual([
+        'DE00002',
+        'DE00003',
+      ]);
+      expect(await target.findByExternalKey('ps-2-1')).toBeUndefined();
+      const ledger = await store.findImports(keys);
+      expect([...ledger.keys()].sort()).toEqual(['ps-2-2', 'ps-2-3', 'ps-2-4']);
+      expect(ledger.get('ps-2-3')?.documentNumber).toBe(existing.number);
+      const second = await target.getDocument('DE00002');
+      expect(second?.payments.map((payment) => payment.modeCode)).toEqual(['TWINT']);
+      expect(second?.lines[0]?.vatCode).toMatch(/^C77/);
+    });
+
     it('lets only one of two simultaneous imports of the same order through', async () => {
       const key = { shopId: 3, orderId: 1 };
       const results = await Promise.allSettled(

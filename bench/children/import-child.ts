@@ -23,6 +23,11 @@ export interface ImportMeasure {
   readonly status: string;
   readonly fatal: string | undefined;
   readonly wallMs: number;
+  /**
+   * CPU time navette's process spent on the run (user + system): on a machine shared with other work,
+   * wall time measures the others too, CPU time much less so.
+   */
+  readonly cpuMs: number;
   readonly calls: number;
   readonly callsByResource: Record<string, number>;
   /** After navette is open, before the run: what the run itself adds is `peak - before`. */
@@ -53,14 +58,17 @@ const usage = process.memoryUsage();
 const before = { rssMB: Math.round(usage.rss / 1e5) / 10, heapUsedMB: Math.round(usage.heapUsed / 1e5) / 10 };
 try {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const summary = await navette.runImport({ trigger: 'cli', dryRun: false });
   const wallMs = Math.round(performance.now() - started);
+  const cpu = process.cpuUsage(cpuBefore);
   const measure: ImportMeasure = {
     counts: summary.counts,
     stateChanges: summary.stateChanges,
     status: summary.status,
     fatal: summary.fatal?.message,
     wallMs,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     calls: counting.total(),
     callsByResource: counting.byResource(),
     before,

@@ -22,6 +22,16 @@ export interface ImportRecord {
   }[];
 }
 
+/** One document of a group written by `importDocuments`, with its record. */
+export interface ImportItem {
+  readonly draft: SalesDocumentDraft;
+  readonly record: ImportRecord;
+}
+
+/** What became of one item of a group: its document, or what `importDocument` would have thrown for it. */
+export type ImportAttempt =
+  { readonly ok: true; readonly document: DocumentSummary } | { readonly ok: false; readonly error: unknown };
+
 /** What transforming a document asks for: the type it becomes, its status, the delivery's tracking number. */
 export interface TransformInto {
   readonly type: DocumentType;
@@ -111,6 +121,14 @@ export interface GescomTarget {
     ean13s: readonly string[];
   }): Promise<readonly ArticleMatch[]>;
   importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary>;
+  /**
+   * Optional: `importDocument` for each item, in order, for less than the items cost one by one (the
+   * embedded GesCom writes a group in one transaction, a savepoint per item). Each item is still all or
+   * nothing with its record, and an item the GesCom refuses fails alone, as its attempt. A failure of the
+   * GesCom itself (unreachable, disk full) throws, and then none of the group is written. Without it, the
+   * sync calls `importDocument` item by item.
+   */
+  importDocuments?(items: readonly ImportItem[]): Promise<readonly ImportAttempt[]>;
   /**
    * Without `record` (a transformation asked by hand, `navette documents transform`), no outbox entry is
    * written: the status sweep finds the transformation like any other.

@@ -2,7 +2,7 @@ import { documentOf, outcomeFor, type OrderOutcome } from '../domain/import-repo
 import type { StateRule } from '../domain/rules.js';
 import type { DocumentSummary } from '../domain/sales-document.js';
 import type { ShopOrder } from '../domain/shop-order.js';
-import type { ImportRecord } from '../ports/gescom-target.js';
+import type { ImportItem, ImportRecord } from '../ports/gescom-target.js';
 import type { LedgerEntry } from '../ports/sync-store.js';
 import { decide, isCancellationState, type Decision } from './decide.js';
 import type { PageContext } from './import-page.js';
@@ -17,6 +17,20 @@ export interface OrderContext extends PageContext {
 }
 
 /**
+ * What one order comes to, decided and mapped but not yet written: its outcome at once (skip, aperçu,
+ * refused mapping), a write of its own (cancel a draft, upgrade), or a new document to import — which
+ * the page writes together with the next ones (`GescomTarget.importDocuments`).
+ */
+export type OrderStep =
+  | { readonly kind: 'outcome'; readonly outcome: OrderOutcome | undefined }
+  | { readonly kind: 'write'; run(): Promise<OrderOutcome> }
+  | {
+      readonly kind: 'import';
+      readonly item: ImportItem;
+      outcome(created: DocumentSummary): OrderOutcome;
+    };
+
+/**
  * One order: decide, then do it — import, upgrade, cancel the draft, or skip — or, in an aperçu, say
  * what would be done. `undefined` for an order of a cancellation state that concerns nothing imported.
  * Throws what the GesCom throws: the page turns it into the order's failed outcome.
@@ -28,31 +42,60 @@ export async function importOrder(
   head: DocumentSummary | undefined,
   context: OrderContext,
 ): Promise<OrderOutcome | undefined> {
+  const step = planOrder(order, ledgerEntry, head, context);
+  switch (step.kind) {
+    case 'outcome':
+      return step.outcome;
+    case 'write':
+      return step.run();
+    case 'import':
+      return step.outcome(await context.target.importDocument(step.item.draft, step.item.record));
+  }
+}
+
+/** `importOrder` up to the write: decided and mapped, nothing written yet. Throws what mapping throws. */
+export function planOrder(
+  order: ShopOrder,
+  ledgerEntry: LedgerEntry | undefined,
+  head: DocumentSummary | undefined,
+  context: OrderContext,
+): OrderStep {
   const rule = context.rules.get(order.state.id);
   // Orders of a cancellation state are read only to notice imported orders that were cancelled.
   if (!rule?.selected && head === undefined && ledgerEntry === undefined && isCancellationState(order.state))
-    return undefined;
+    return { kind: 'outcome', outcome: undefined };
   const decision = decide({ order, rule, ledgerEntry, head, config: context.config });
   switch (decision.action) {
     case 'skip':
-      return outcomeFor(order, {
-        status: 'skipped',
-        code: decision.code,
-        reason: decision.reason,
-        document: head && documentOf(head),
-      });
-    case 'cancel-draft':
-      if (!context.dryRun) await context.target.cancelDocument(decision.document.number, decision.reason);
-      return outcomeFor(order, {
+      return {
+        kind: 'outcome',
+        outcome: outcomeFor(order, {
+          status: 'skipped',
+          code: decision.code,
+          reason: decision.reason,
+          document: head && documentOf(head),
+        }),
+      };
+    case 'cancel-draft': {
+      const outcome = outcomeFor(order, {
         status: 'skipped',
         code: 'cancelled-in-shop',
         reason: decision.reason,
         document: documentOf(decision.document),
       });
+      if (context.dryRun) return { kind: 'outcome', outcome };
+      return {
+        kind: 'write',
+        run: async () => {
+          await context.target.cancelDocument(decision.document.number, decision.reason);
+          return outcome;
+        },
+      };
+    }
     case 'upgrade':
-      return upgradeOrder(order, decision, context);
+      return planUpgrade(order, decision, context);
     case 'import':
-      return importNewOrder(order, decision.rule, context);
+      return planImport(order, decision.rule, context);
   }
 }
 
@@ -65,19 +108,29 @@ function recordOf(order: ShopOrder, context: OrderContext): Omit<ImportRecord, '
   };
 }
 
-async function upgradeOrder(
+function planUpgrade(
   order: ShopOrder,
   decision: Extract<Decision, { action: 'upgrade' }>,
   context: OrderContext,
-): Promise<OrderOutcome> {
+): OrderStep {
   const { into, reason } = decision;
-  if (context.dryRun)
-    return outcomeFor(order, { status: 'would-upgrade', document: { number: undefined, ...into }, reason });
-  const upgraded = await context.target.transformDocument(decision.from.number, into, {
-    ...recordOf(order, context),
-    stateChanges: upgradeStateChanges(order, into.type, context),
-  });
-  return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason });
+  if (context.dryRun) {
+    const planned = { number: undefined, ...into };
+    return {
+      kind: 'outcome',
+      outcome: outcomeFor(order, { status: 'would-upgrade', document: planned, reason }),
+    };
+  }
+  return {
+    kind: 'write',
+    run: async () => {
+      const upgraded = await context.target.transformDocument(decision.from.number, into, {
+        ...recordOf(order, context),
+        stateChanges: upgradeStateChanges(order, into.type, context),
+      });
+      return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason });
+    },
+  };
 }
 
 /**
@@ -100,11 +153,7 @@ function upgradeStateChanges(
   );
 }
 
-async function importNewOrder(
-  order: ShopOrder,
-  rule: StateRule,
-  context: OrderContext,
-): Promise<OrderOutcome> {
+function planImport(order: ShopOrder, rule: StateRule, context: OrderContext): OrderStep {
   const mapped = toSalesDocument(order, {
     config: context.config,
     rule,
@@ -112,14 +161,26 @@ async function importNewOrder(
     knownEan13: context.knownEan13,
     today: context.today,
   });
-  if (!mapped.ok) return outcomeFor(order, { status: 'failed', code: mapped.code, reason: mapped.message });
+  if (!mapped.ok)
+    return {
+      kind: 'outcome',
+      outcome: outcomeFor(order, { status: 'failed', code: mapped.code, reason: mapped.message }),
+    };
+  const { draft, notes } = mapped;
   if (context.dryRun) {
-    const planned = { number: undefined, type: mapped.draft.type, status: mapped.draft.status };
-    return outcomeFor(order, { status: 'would-import', document: planned, notes: mapped.notes });
+    const planned = { number: undefined, type: draft.type, status: draft.status };
+    return {
+      kind: 'outcome',
+      outcome: outcomeFor(order, { status: 'would-import', document: planned, notes }),
+    };
   }
-  const created = await context.target.importDocument(mapped.draft, {
+  const record = {
     ...recordOf(order, context),
     stateChanges: stateChangesForImport(order, rule, context.config),
-  });
-  return outcomeFor(order, { status: 'imported', document: documentOf(created), notes: mapped.notes });
+  };
+  return {
+    kind: 'import',
+    item: { draft, record },
+    outcome: (created) => outcomeFor(order, { status: 'imported', document: documentOf(created), notes }),
+  };
 }

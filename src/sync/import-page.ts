@@ -7,10 +7,10 @@ import {
   type ShopOrder,
   type SourcedOrder,
 } from '../domain/shop-order.js';
-import type { GescomTarget } from '../ports/gescom-target.js';
+import type { GescomTarget, ImportAttempt, ImportItem } from '../ports/gescom-target.js';
 import type { OrderHeader, OrderSource } from '../ports/order-source.js';
 import type { LedgerEntry, SyncStore } from '../ports/sync-store.js';
-import { importOrder } from './import-order.js';
+import { importOrder, planOrder, type OrderStep } from './import-order.js';
 import { ReadAhead } from './read-ahead.js';
 import { triageOrder, type Triage } from './triage-orders.js';
 import { WriteLanes } from './write-lanes.js';
@@ -37,9 +37,11 @@ export interface PageContext {
 /**
  * Steps 2 to 4 for one slim page: the page's ledger entries and documents are looked up once; the
  * orders they settle (already imported, state not selected) get their outcome at once, and only the
- * others are read whole — in batches, the next read while the current one is written — then decided,
- * mapped and written each on its own, so that one bad order never stops the others: several at once
- * when the GesCom says it takes them (`writeConcurrency`), each with its own ledger entry. The outcomes
+ * others are read whole — in batches, the next read while the current one is written — then decided and
+ * mapped each on its own, so that one bad order never stops the others. A GesCom that takes several
+ * writes at once (`writeConcurrency`, Dolibarr) gets them so, each order with its own ledger entry; the
+ * others get the page's new documents in groups of up to `IMPORT_GROUP`, in the page's order (one
+ * transaction in the embedded GesCom, each document with its record behind a savepoint). The outcomes
  * come in the page's order whatever order the writes end in; `undefined` for an order read only to
  * notice a cancellation that concerns nothing imported.
  */
@@ -58,6 +60,23 @@ export async function importPage(
   // The next batch is read from the shop while this one is written.
   const whole = new ReadAhead(wanted, context.source, { withMessages: context.withMessages });
   const articlesOf = new WeakMap<readonly SourcedOrder[], Promise<KnownArticles>>();
+  const written: PageWrite = { triage, whole, articlesOf, ledger, heads, context };
+  return context.target.writeConcurrency > 1 ? writeInLanes(written) : writeInGroups(written);
+}
+
+/** What a page's writing works from, once the page is triaged. */
+interface PageWrite {
+  readonly triage: readonly Triage[];
+  readonly whole: ReadAhead;
+  readonly articlesOf: WeakMap<readonly SourcedOrder[], Promise<KnownArticles>>;
+  readonly ledger: ReadonlyMap<string, LedgerEntry>;
+  readonly heads: Awaited<ReturnType<GescomTarget['findByExternalKeys']>>;
+  readonly context: PageContext;
+}
+
+/** Several orders written at once, each on its own (a GesCom whose every call waits on the network). */
+async function writeInLanes(write: PageWrite): Promise<(OrderOutcome | undefined)[]> {
+  const { triage, whole, articlesOf, ledger, heads, context } = write;
   // As many orders written at once as the GesCom says it takes (the embedded GesCom: one at a time).
   const lanes = new WriteLanes(context.target.writeConcurrency);
   const outcomes: Promise<OrderOutcome | undefined>[] = [];
@@ -111,6 +130,118 @@ export async function importPage(
     if (settled.status === 'rejected') throw settled.reason;
     return settled.value;
   });
+}
+
+/** The page's new documents written in groups, in the page's order (the embedded GesCom). */
+async function writeInGroups(write: PageWrite): Promise<(OrderOutcome | undefined)[]> {
+  const { triage, whole, articlesOf, ledger, heads, context } = write;
+  const outcomes: (OrderOutcome | undefined)[] = [];
+  // New documents wait here to be written together, in the page's order, before any other write.
+  const group = new ImportGroup(context.target, outcomes);
+  let next = 0;
+  let current: readonly SourcedOrder[] | undefined;
+  for (const decided of triage) {
+    if (decided.kind === 'done') {
+      outcomes.push(decided.outcome);
+      continue;
+    }
+    const { batch, at } = await whole.batchOf(next++);
+    // A group never spans two batches: the read-ahead's next batch is not kept waiting on it.
+    if (batch !== current) await group.write();
+    current = batch;
+    const sourced = batch[at];
+    if (sourced === undefined) continue;
+    if (!sourced.ok) {
+      outcomes.push(unreadableOutcome(sourced, ledger, context));
+      continue;
+    }
+    if (!articlesOf.has(batch)) articlesOf.set(batch, knownArticlesOf(batch, context));
+    const articles = await articlesOf.get(batch)!;
+    const order = sourced.order;
+    const externalKey = formatShopOrderKey(order.key);
+    let step: OrderStep;
+    try {
+      step = planOrder(order, ledger.get(externalKey), heads.get(externalKey), { ...context, ...articles });
+    } catch (error) {
+      outcomes.push(failedOutcome(order, error));
+      continue;
+    }
+    if (step.kind === 'outcome') outcomes.push(step.outcome);
+    else if (step.kind === 'import') await group.add(order, step);
+    else {
+      await group.write();
+      outcomes.push(
+        await step.run().catch((error: unknown) => failedOutcome(order, rethrowUnavailable(error))),
+      );
+    }
+  }
+  await group.write();
+  return outcomes;
+}
+
+/** How many new documents are written together at most: one transaction in the embedded GesCom. */
+export const IMPORT_GROUP = 100;
+
+/**
+ * The page's new documents waiting to be written, with the slots their outcomes go to. Written by the
+ * target's `importDocuments` when it has one, else one by one.
+ */
+class ImportGroup {
+  readonly #target: GescomTarget;
+  readonly #outcomes: (OrderOutcome | undefined)[];
+  #pending: { order: ShopOrder; step: Extract<OrderStep, { kind: 'import' }>; slot: number }[] = [];
+
+  constructor(target: GescomTarget, outcomes: (OrderOutcome | undefined)[]) {
+    this.#target = target;
+    this.#outcomes = outcomes;
+  }
+
+  async add(order: ShopOrder, step: Extract<OrderStep, { kind: 'import' }>): Promise<void> {
+    this.#pending.push({ order, step, slot: this.#outcomes.length });
+    this.#outcomes.push(undefined);
+    if (this.#pending.length >= IMPORT_GROUP) await this.write();
+  }
+
+  async write(): Promise<void> {
+    const pending = this.#pending;
+    if (pending.length === 0) return;
+    this.#pending = [];
+    const attempts = await writeImports(
+      this.#target,
+      pending.map(({ step }) => step.item),
+    ).catch((error: unknown) =>
+      pending.map(() => ({ ok: false as const, error: rethrowUnavailable(error) })),
+    );
+    for (const [index, { order, step, slot }] of pending.entries()) {
+      const attempt = attempts[index]!;
+      this.#outcomes[slot] = attempt.ok
+        ? step.outcome(attempt.document)
+        : failedOutcome(order, rethrowUnavailable(attempt.error));
+    }
+  }
+}
+
+/** The target's own group write, or `importDocument` item by item, stopping at a GesCom out of reach. */
+async function writeImports(
+  target: GescomTarget,
+  items: readonly ImportItem[],
+): Promise<readonly ImportAttempt[]> {
+  if (target.importDocuments !== undefined) return target.importDocuments(items);
+  const attempts: ImportAttempt[] = [];
+  for (const { draft, record } of items) {
+    try {
+      attempts.push({ ok: true, document: await target.importDocument(draft, record) });
+    } catch (error) {
+      attempts.push({ ok: false, error: rethrowUnavailable(error) });
+    }
+  }
+  return attempts;
+}
+
+/** A GesCom out of reach fails no order: the run stops and the rest waits for the next one. */
+function rethrowUnavailable(error: unknown): unknown {
+  if (isGescomUnavailable(error)) throw error;
+  return error;
 }
 
 interface KnownArticles {

@@ -4,7 +4,20 @@ import type { ArticleMatch } from '../../../ports/gescom-target.js';
 import { truncateText } from '../../../domain/truncate.js';
 import type { Schema } from '../schema.js';
 import { chunks } from '../sql-helpers.js';
+import { precompiledRows } from '../precompiled.js';
 import type { VatCodeBook } from './vat-codes.js';
+
+// Compiled once per count of references: every imported order asks it (precompiled.ts).
+const articlesByReference = precompiledRows(1, (db, references) =>
+  db
+    .selectFrom('articles')
+    .select(['reference', 'ean13', 'label'])
+    .where(
+      'reference',
+      'in',
+      references.map((argument) => argument(0)),
+    ),
+);
 
 /**
  * Makes sure every article the lines name exists, creating those the draft allows to create. The sync
@@ -22,9 +35,9 @@ export async function ensureArticles(
     const reference = truncateText(line.articleReference, FIELD_LIMITS.articleReference);
     byReference.set(reference, [...(byReference.get(reference) ?? []), line]);
   }
-  const known = new Set(
-    (await findArticles(db, { references: [...byReference.keys()], ean13s: [] })).map((a) => a.reference),
-  );
+  const known = new Set<string>();
+  for (const chunk of chunks([...byReference.keys()], 500))
+    for (const row of (await articlesByReference(db, chunk.length, chunk)).rows) known.add(row.reference);
   for (const [reference, referenceLines] of byReference) {
     if (known.has(reference)) continue;
     const creatable = referenceLines.find((line) => line.createArticle);

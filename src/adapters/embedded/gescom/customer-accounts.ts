@@ -9,6 +9,7 @@ import { addressFromJson, addressToJson } from './document-rows.js';
 import type { EmbeddedDatabase } from '../database.js';
 import type { CustomerTable, Schema } from '../schema.js';
 import { likeContains } from '../sql-helpers.js';
+import { precompiled } from '../precompiled.js';
 
 /** A customer account (compte tiers) of the embedded GesCom, as the CLI and the web UI show it. */
 export interface CustomerAccount {
@@ -28,6 +29,11 @@ export interface CustomerAccount {
 
 type CustomerRow = Selectable<CustomerTable>;
 
+// Compiled once: every imported order asks it (precompiled.ts).
+const customerByCode = precompiled((db, argument) =>
+  db.selectFrom('customers').selectAll().where('code', '=', argument(0)),
+);
+
 /**
  * Finds the account a document goes to — by code, then by e-mail when the draft asks — or creates it.
  * A found personal account gets its blank fields filled from the order; a generic account (the shared
@@ -40,7 +46,7 @@ export async function ensureCustomer(
   now: string,
 ): Promise<CustomerAccount> {
   const code = truncateText(draft.code, FIELD_LIMITS.accountCode);
-  let row = await db.selectFrom('customers').selectAll().where('code', '=', code).executeTakeFirst();
+  let row = (await customerByCode(db, [code])).rows[0];
   if (row === undefined && draft.matchByEmail && draft.email.trim() !== '' && !draft.generic) {
     row = await db
       .selectFrom('customers')

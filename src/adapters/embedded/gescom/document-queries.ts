@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { DocumentFilter } from '../../../ports/gescom-target.js';
 import type { Schema } from '../schema.js';
 import { likeContains } from '../sql-helpers.js';
+import { precompiled } from '../precompiled.js';
 import type { DocumentRow } from './document-rows.js';
 
 /**
@@ -21,6 +22,26 @@ export async function headOfChain(
     .where('transformed_into', 'is', null);
   if (options.liveOnly === true) query = query.where('cancelled', '=', 0);
   return query.orderBy('cancelled').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+const liveHead = precompiled((db, argument) =>
+  db
+    .selectFrom('documents')
+    .selectAll()
+    .where('external_key', '=', argument(0))
+    .where('transformed_into', 'is', null)
+    .where('cancelled', '=', 0)
+    .orderBy('id', 'desc')
+    .limit(1),
+);
+
+/** `headOfChain(db, externalKey, { liveOnly: true })`, compiled once: every imported order asks it. */
+export async function liveHeadOfChain(
+  db: Kysely<Schema>,
+  externalKey: string,
+): Promise<DocumentRow | undefined> {
+  if (externalKey === '') return undefined;
+  return (await liveHead(db, [externalKey])).rows[0];
 }
 
 export function filterConditions(

@@ -16,11 +16,13 @@ import { isUniqueViolation } from '../sql-helpers.js';
 import { writeImportRecord } from '../store/import-record-writer.js';
 import { ensureArticles } from './articles.js';
 import { ensureCustomer } from './customer-accounts.js';
-import { headOfChain } from './document-queries.js';
+import { headOfChain, liveHeadOfChain } from './document-queries.js';
+import { precompiledInsert } from '../precompiled.js';
 import { addressToJson, decimalText, toDocumentSummary } from './document-rows.js';
-import { allocateNumber } from './numbering-series.js';
+import { allocateNumber, ensureSeries, nextNumber } from './numbering-series.js';
 import { DEFAULT_WAREHOUSE } from './reference-data.js';
-import { VatCodeBook } from './vat-codes.js';
+import type { VatCodeBook } from './vat-codes.js';
+import { WriteSession } from './write-session.js';
 
 /**
  * Writes documents into the embedded GesCom: a new one from an order (`importDocument`), or the next one
@@ -34,6 +36,72 @@ export interface WriterContext {
   readonly series: Readonly<Record<DocumentType, string>>;
 }
 
+// Compiled once: every imported order runs them (precompiled.ts says why).
+const insertDocument = precompiledInsert(
+  'documents',
+  [
+    'number',
+    'type',
+    'status',
+    'date',
+    'customer_code',
+    'customer_name',
+    'billing_address',
+    'delivery_address',
+    'reference',
+    'remark',
+    'notes',
+    'currency',
+    'conversion_rate',
+    'total_tax_excl',
+    'total_tax',
+    'total_tax_incl',
+    'shop_total_tax_excl',
+    'shop_total_tax_incl',
+    'external_key',
+    'shop_reference',
+    'series',
+    'warehouse',
+    'shipping_mode',
+    'source_number',
+    'transformed_into',
+    'cancelled',
+    'cancel_reason',
+    'cancelled_at',
+    'created_at',
+    'tracking_number',
+  ],
+  { returningAll: true },
+);
+const insertLineRows = precompiledInsert('document_lines', [
+  'document_id',
+  'position',
+  'kind',
+  'article_reference',
+  'label',
+  'quantity',
+  'unit_price_tax_excl',
+  'unit_price_tax_incl',
+  'discount_percent',
+  'discount_amount_tax_excl',
+  'vat_code',
+  'vat_rate',
+  'total_tax_excl',
+  'total_tax_incl',
+  'ecotax_tax_excl',
+  'source_line_id',
+  'origin_line_id',
+]);
+const insertPayments = precompiledInsert('document_payments', [
+  'document_id',
+  'mode_code',
+  'journal',
+  'amount',
+  'date',
+  'transaction_id',
+  'label',
+]);
+
 const LIVE_EXTERNAL_KEY_INDEX = {
   name: 'documents_one_live_per_external_key',
   sqliteColumns: 'documents.external_key',
@@ -46,88 +114,111 @@ export async function importDocument(
   context: WriterContext,
 ): Promise<DocumentSummary> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const existing = await headOfChain(trx, draft.externalKey, { liveOnly: true });
-      if (existing !== undefined) throw alreadyImported(draft.externalKey, existing.number);
-      const now = context.clock.now().toISOString();
-      const customer = await ensureCustomer(trx, draft.customer, draft.deliveryAddress, now);
-      const vatCodes = new VatCodeBook(trx);
-      await ensureArticles(trx, draft.lines, vatCodes, now);
-      await ensurePaymentModes(
-        trx,
-        draft.payments.map((payment) => payment.modeCode),
-      );
-      const warehouse = draft.warehouse.trim() === '' ? DEFAULT_WAREHOUSE : draft.warehouse;
-      await ensureWarehouse(trx, warehouse);
-      const series = draft.series.trim() === '' ? context.series[draft.type] : draft.series;
-      const number = await allocateNumber(trx, draft.type, series);
-      const row = await trx
-        .insertInto('documents')
-        .values({
-          number,
-          type: draft.type,
-          status: draft.status,
-          date: draft.date,
-          customer_code: customer.code,
-          // The shared web account's name says nothing: the document shows who ordered.
-          customer_name: truncateText(
-            customer.generic ? draft.customer.name : customer.name,
-            FIELD_LIMITS.accountName,
-          ),
-          billing_address: addressToJson(draft.billingAddress),
-          delivery_address: addressToJson(draft.deliveryAddress),
-          reference: truncateText(draft.reference, FIELD_LIMITS.reference),
-          remark: draft.remark,
-          notes: draft.notes,
-          currency: draft.currency,
-          conversion_rate: decimalText(draft.conversionRate),
-          total_tax_excl: decimalText(draft.totals.taxExcl),
-          total_tax: decimalText(draft.totals.tax),
-          total_tax_incl: decimalText(draft.totals.taxIncl),
-          shop_total_tax_excl: decimalText(draft.shopTotals.taxExcl),
-          shop_total_tax_incl: decimalText(draft.shopTotals.taxIncl),
-          external_key: draft.externalKey,
-          shop_reference: draft.shopReference,
-          series,
-          warehouse,
-          shipping_mode: draft.shippingMode,
-          source_number: null,
-          transformed_into: null,
-          cancelled: 0,
-          cancel_reason: '',
-          cancelled_at: null,
-          created_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await insertLines(trx, row.id, draft, vatCodes);
-      if (draft.payments.length > 0) {
-        await trx
-          .insertInto('document_payments')
-          .values(
-            draft.payments.map((payment) => ({
-              document_id: row.id,
-              mode_code: payment.modeCode,
-              journal: payment.journal,
-              amount: decimalText(payment.amount),
-              date: payment.date,
-              transaction_id: payment.transactionId,
-              label: truncateText(payment.label, FIELD_LIMITS.label),
-            })),
-          )
-          .execute();
-      }
-      await writeImportRecord(trx, record, { number, type: draft.type, status: draft.status }, now, 'import');
-      return toDocumentSummary(row);
-    });
+    return await db
+      .transaction()
+      .execute((trx) => writeNewDocument(trx, draft, record, context, new WriteSession(trx)));
   } catch (error) {
-    // The read above is the polite answer; the unique index is the guarantee when two writers race.
-    if (isUniqueViolation(error, LIVE_EXTERNAL_KEY_INDEX)) {
-      const head = await headOfChain(db, draft.externalKey, { liveOnly: true });
-      throw alreadyImported(draft.externalKey, head?.number, error);
-    }
-    throw error;
+    throw await alreadyImportedIfRaced(db, draft, error);
   }
+}
+
+/**
+ * The document of `draft` and its record, inside the caller's transaction. `session` remembers what the
+ * transaction already made sure of (VAT codes, payment modes, warehouse, series) for the next document.
+ */
+export async function writeNewDocument(
+  trx: Kysely<Schema>,
+  draft: SalesDocumentDraft,
+  record: ImportRecord,
+  context: WriterContext,
+  session: WriteSession,
+): Promise<DocumentSummary> {
+  const existing = await liveHeadOfChain(trx, draft.externalKey);
+  if (existing !== undefined) throw alreadyImported(draft.externalKey, existing.number);
+  const now = context.clock.now().toISOString();
+  const customer = await ensureCustomer(trx, draft.customer, draft.deliveryAddress, now);
+  const vatCodes = session.vatCodes;
+  await ensureArticles(trx, draft.lines, vatCodes, now);
+  for (const code of new Set(draft.payments.map((payment) => payment.modeCode)))
+    await session.once(`payment-mode:${code}`, () => ensurePaymentMode(trx, code));
+  const warehouse = draft.warehouse.trim() === '' ? DEFAULT_WAREHOUSE : draft.warehouse;
+  await session.once(`warehouse:${warehouse}`, () => ensureWarehouse(trx, warehouse));
+  const series = draft.series.trim() === '' ? context.series[draft.type] : draft.series;
+  await session.once(`series:${series}`, () => ensureSeries(trx, draft.type, series));
+  const number = await nextNumber(trx, series);
+  const [row] = (
+    await insertDocument(trx, [
+      {
+        number,
+        type: draft.type,
+        status: draft.status,
+        date: draft.date,
+        customer_code: customer.code,
+        // The shared web account's name says nothing: the document shows who ordered.
+        customer_name: truncateText(
+          customer.generic ? draft.customer.name : customer.name,
+          FIELD_LIMITS.accountName,
+        ),
+        billing_address: addressToJson(draft.billingAddress),
+        delivery_address: addressToJson(draft.deliveryAddress),
+        reference: truncateText(draft.reference, FIELD_LIMITS.reference),
+        remark: draft.remark,
+        notes: draft.notes,
+        currency: draft.currency,
+        conversion_rate: decimalText(draft.conversionRate),
+        total_tax_excl: decimalText(draft.totals.taxExcl),
+        total_tax: decimalText(draft.totals.tax),
+        total_tax_incl: decimalText(draft.totals.taxIncl),
+        shop_total_tax_excl: decimalText(draft.shopTotals.taxExcl),
+        shop_total_tax_incl: decimalText(draft.shopTotals.taxIncl),
+        external_key: draft.externalKey,
+        shop_reference: draft.shopReference,
+        series,
+        warehouse,
+        shipping_mode: draft.shippingMode,
+        source_number: null,
+        transformed_into: null,
+        cancelled: 0,
+        cancel_reason: '',
+        cancelled_at: null,
+        created_at: now,
+        tracking_number: '',
+      },
+    ])
+  ).rows;
+  if (row === undefined) throw new Error(`the document ${number} was not written`);
+  await insertLines(trx, row.id, draft, vatCodes);
+  if (draft.payments.length > 0) {
+    await insertPayments(
+      trx,
+      draft.payments.map((payment) => ({
+        document_id: row.id,
+        mode_code: payment.modeCode,
+        journal: payment.journal,
+        amount: decimalText(payment.amount),
+        date: payment.date,
+        transaction_id: payment.transactionId,
+        label: truncateText(payment.label, FIELD_LIMITS.label),
+      })),
+    );
+  }
+  await writeImportRecord(trx, record, { number, type: draft.type, status: draft.status }, now, 'import');
+  return toDocumentSummary(row);
+}
+
+/**
+ * The read in `writeNewDocument` is the polite answer; the unique index is the guarantee when two writers
+ * race: its violation is the same "already imported". `db` must be usable (outside the failed
+ * transaction, or rolled back to a savepoint).
+ */
+export async function alreadyImportedIfRaced(
+  db: Kysely<Schema>,
+  draft: SalesDocumentDraft,
+  error: unknown,
+): Promise<unknown> {
+  if (!isUniqueViolation(error, LIVE_EXTERNAL_KEY_INDEX)) return error;
+  const head = await headOfChain(db, draft.externalKey, { liveOnly: true });
+  return alreadyImported(draft.externalKey, head?.number, error);
 }
 
 export async function transformDocument(
@@ -289,21 +380,15 @@ async function insertLines(
     });
   }
   // 18 parameters a line: 500 lines stay far below either database's limit per statement.
-  for (let start = 0; start < values.length; start += 500) {
-    await db
-      .insertInto('document_lines')
-      .values(values.slice(start, start + 500))
-      .execute();
-  }
+  for (let start = 0; start < values.length; start += 500)
+    await insertLineRows(db, start === 0 && values.length <= 500 ? values : values.slice(start, start + 500));
 }
 
 /** A payment mode the GesCom does not know yet is created with its code as label, for someone to rename. */
-async function ensurePaymentModes(db: Kysely<Schema>, codes: readonly string[]): Promise<void> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return;
+async function ensurePaymentMode(db: Kysely<Schema>, code: string): Promise<void> {
   await db
     .insertInto('payment_modes')
-    .values(unique.map((code) => ({ code, label: code })))
+    .values({ code, label: code })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }

@@ -15,6 +15,8 @@ import type {
   DocumentFilter,
   DocumentTransformation,
   GescomTarget,
+  ImportAttempt,
+  ImportItem,
   ImportRecord,
   TransformInto,
 } from '../../../ports/gescom-target.js';
@@ -26,6 +28,7 @@ import { clampLimit } from './customer-accounts.js';
 import { filterConditions, headOfChain } from './document-queries.js';
 import { toDocumentSummary, toSalesDocument } from './document-rows.js';
 import { transformationsSince } from './transformations.js';
+import { importDocuments } from './document-group-writer.js';
 import { importDocument, notFound, transformDocument, type WriterContext } from './document-writer.js';
 import { DEFAULT_SERIES } from './reference-data.js';
 import { VatCodeBook } from './vat-codes.js';
@@ -154,6 +157,10 @@ export class EmbeddedGescom implements GescomTarget {
 
   async importDocument(draft: SalesDocumentDraft, record: ImportRecord): Promise<DocumentSummary> {
     return importDocument(this.#db, draft, record, this.#writerContext);
+  }
+
+  async importDocuments(items: readonly ImportItem[]): Promise<readonly ImportAttempt[]> {
+    return importDocuments(this.#db, items, this.#writerContext);
   }
 
   async transformDocument(

@@ -2,6 +2,56 @@ import type { Kysely } from 'kysely';
 import type { DocumentStatus, DocumentType } from '../../../domain/sales-document.js';
 import type { ImportRecord } from '../../../ports/gescom-target.js';
 import type { Schema } from '../schema.js';
+import { precompiled, precompiledInsert } from '../precompiled.js';
+
+/** The ledger entry of an order, new or moved to its new document; compiled once (precompiled.ts). */
+function ledgerUpsert(change: 'import' | 'transform') {
+  return precompiled((db, argument) =>
+    db
+      .insertInto('import_ledger')
+      .values({
+        shop_id: argument(0),
+        order_id: argument(1),
+        order_reference: argument(2),
+        document_number: argument(3),
+        document_type: argument(4),
+        document_status: argument(5),
+        order_state_id: argument(6),
+        run_id: argument(7),
+        imported_at: argument(8),
+        updated_at: argument(8),
+      })
+      .onConflict((oc) =>
+        oc.columns(['shop_id', 'order_id']).doUpdateSet({
+          order_reference: argument(2),
+          document_number: argument(3),
+          document_type: argument(4),
+          document_status: argument(5),
+          order_state_id: argument(6),
+          run_id: argument(7),
+          updated_at: argument(8),
+          // A transformation moves the entry along the chain; the order was imported when it was.
+          ...(change === 'import' ? { imported_at: argument(8) } : {}),
+        }),
+      ),
+  );
+}
+const upsertOnImport = ledgerUpsert('import');
+const upsertOnTransform = ledgerUpsert('transform');
+const insertOutbox = precompiledInsert('outbox', [
+  'shop_id',
+  'order_id',
+  'expected_state_id',
+  'new_state_id',
+  'send_email',
+  'status',
+  'attempts',
+  'lease_until',
+  'detail',
+  'run_id',
+  'created_at',
+  'resolved_at',
+]);
 
 /**
  * Writes what the sync records with a document — the ledger entry and the outbox of shop state changes —
@@ -14,53 +64,33 @@ export async function writeImportRecord(
   now: string,
   change: 'import' | 'transform',
 ): Promise<void> {
-  const entry = {
-    shop_id: record.key.shopId,
-    order_id: record.key.orderId,
-    order_reference: record.orderReference,
-    document_number: document.number,
-    document_type: document.type,
-    document_status: document.status,
-    order_state_id: record.orderStateId,
-    run_id: record.runId,
-    imported_at: now,
-    updated_at: now,
-  };
-  await db
-    .insertInto('import_ledger')
-    .values(entry)
-    .onConflict((oc) =>
-      oc.columns(['shop_id', 'order_id']).doUpdateSet({
-        order_reference: entry.order_reference,
-        document_number: entry.document_number,
-        document_type: entry.document_type,
-        document_status: entry.document_status,
-        order_state_id: entry.order_state_id,
-        run_id: entry.run_id,
-        updated_at: now,
-        // A transformation moves the entry along the chain; the order was imported when it was.
-        ...(change === 'import' ? { imported_at: now } : {}),
-      }),
-    )
-    .execute();
+  await (change === 'import' ? upsertOnImport : upsertOnTransform)(db, [
+    record.key.shopId,
+    record.key.orderId,
+    record.orderReference,
+    document.number,
+    document.type,
+    document.status,
+    record.orderStateId,
+    record.runId,
+    now,
+  ]);
   if (record.stateChanges.length === 0) return;
-  await db
-    .insertInto('outbox')
-    .values(
-      record.stateChanges.map((stateChange) => ({
-        shop_id: record.key.shopId,
-        order_id: record.key.orderId,
-        expected_state_id: stateChange.expectedStateId,
-        new_state_id: stateChange.newStateId,
-        send_email: stateChange.sendEmail ? 1 : 0,
-        status: 'pending',
-        attempts: 0,
-        lease_until: null,
-        detail: '',
-        run_id: record.runId,
-        created_at: now,
-        resolved_at: null,
-      })),
-    )
-    .execute();
+  await insertOutbox(
+    db,
+    record.stateChanges.map((stateChange) => ({
+      shop_id: record.key.shopId,
+      order_id: record.key.orderId,
+      expected_state_id: stateChange.expectedStateId,
+      new_state_id: stateChange.newStateId,
+      send_email: stateChange.sendEmail ? 1 : 0,
+      status: 'pending',
+      attempts: 0,
+      lease_until: null,
+      detail: '',
+      run_id: record.runId,
+      created_at: now,
+      resolved_at: null,
+    })),
+  );
 }

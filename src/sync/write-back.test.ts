@@ -140,4 +140,89 @@ describe('sendStateChanges', () => {
     expect(await send()).toEqual({ sent: 2, skipped: 0, failed: 0 });
     expect(source.sent).toHaveLength(2);
   });
+
+  describe('tracking numbers', () => {
+    /** Orders 1–4 in the shop: 1 and 2 with an empty shipment, 3 already tracked, 4 without shipment. */
+    function withShipments() {
+      const clock = new ManualClock();
+      const store = new MemorySyncStore(clock, { maxAttempts: 3 });
+      const shipment = expectedShopOrder(7).shipment!;
+      const source = new MemoryOrderSource({
+        states: ORDER_STATES_8_1_2,
+        orders: [
+          { ...order(1), shipment: { ...shipment, trackingNumber: '' } },
+          { ...order(2), shipment: { ...shipment, trackingNumber: ' ' } },
+          { ...order(3), shipment: { ...shipment, trackingNumber: '6A-OLD' } },
+          { ...order(4), shipment: undefined },
+        ],
+      });
+      const results: string[] = [];
+      const written: [number, string, boolean][] = [];
+      const setTrackingNumber = source.setTrackingNumber.bind(source);
+      source.setTrackingNumber = async (key, trackingNumber, options) => {
+        written.push([key.orderId, trackingNumber, options.sendEmail]);
+        return setTrackingNumber(key, trackingNumber, options);
+      };
+      const queue = (orderId: number, trackingNumber: string, sendEmail = false) =>
+        store.recordStatusSweep({
+          cursor: undefined,
+          updates: [{ key: { shopId: 1, orderId }, trackingNumber, sendEmail }],
+          journal: [],
+        });
+      const send = () =>
+        sendStateChanges(source, store, (change, result, detail) =>
+          results.push(`${change.key.orderId}:${result}:${detail}`),
+        );
+      return { store, source, results, written, queue, send };
+    }
+
+    it('writes the number where the shipment has none, with the e-mail setting, and changes no state', async () => {
+      const { source, store, results, written, queue, send } = withShipments();
+      await queue(1, '6A-NEW', true);
+      await queue(2, '6A-TWO');
+      expect(await send()).toEqual({ sent: 2, skipped: 0, failed: 0 });
+      expect(written).toEqual([
+        [1, '6A-NEW', true],
+        [2, '6A-TWO', false],
+      ]);
+      expect(results).toEqual([
+        '1:sent:numéro de suivi 6A-NEW écrit sur le transporteur',
+        '2:sent:numéro de suivi 6A-TWO écrit sur le transporteur',
+      ]);
+      expect(source.sent).toEqual([]);
+      expect(store.outbox().map((change) => change.status)).toEqual(['sent', 'sent']);
+    });
+
+    it('never replaces a number already there, and says whether it is the same', async () => {
+      const { results, queue, send } = withShipments();
+      await queue(3, '6A-OLD');
+      await queue(3, '6A-NEW');
+      expect(await send()).toEqual({ sent: 0, skipped: 2, failed: 0 });
+      expect(results).toEqual([
+        '3:skipped:le numéro de suivi 6A-OLD est déjà sur la commande',
+        '3:skipped:la commande a déjà un autre numéro de suivi (6A-OLD) : laissé tel quel, le bon de livraison ' +
+          'dit 6A-NEW — vérifiez lequel est le bon',
+      ]);
+    });
+
+    it('skips an order without shipment, and fails alone on a shop that refuses', async () => {
+      const { source, results, queue, send } = withShipments();
+      await queue(4, '6A-NONE');
+      await queue(1, '6A-LOST');
+      await queue(2, '6A-BUG');
+      const setTrackingNumber = source.setTrackingNumber.bind(source);
+      source.setTrackingNumber = async (key, trackingNumber, options) => {
+        if (key.orderId === 1) throw new ExpectedFailure('permission-denied', 'La clé ne peut pas écrire.');
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- some libraries throw bare strings
+        if (key.orderId === 2) throw 'socket hang up';
+        return setTrackingNumber(key, trackingNumber, options);
+      };
+      expect(await send()).toEqual({ sent: 0, skipped: 1, failed: 2 });
+      expect(results).toEqual([
+        "4:skipped:la commande n'a pas de transporteur (order_carriers) : numéro de suivi 6A-NONE non écrit",
+        '1:failed:La clé ne peut pas écrire.',
+        '2:failed:socket hang up',
+      ]);
+    });
+  });
 });

@@ -70,6 +70,23 @@ describe('sendStateChanges', () => {
       '3:sent:état 3 envoyé',
     ]);
     expect(store.outbox().map((change) => change.status)).toEqual(['skipped', 'skipped', 'sent']);
+    expect(store.outbox().map((change) => change.detail)).toEqual([
+      "la commande est passée à l'état 4 depuis sa lecture (attendu 2) : rien n'est changé",
+      "la commande est déjà dans l'état 3",
+      '',
+    ]);
+  });
+
+  it('tells the shop the state it read for the batch, and sends without a listener', async () => {
+    const { source, store } = setup(2);
+    const known: unknown[] = [];
+    const changeState = source.changeState.bind(source);
+    source.changeState = async (change, current) => {
+      known.push(current);
+      return changeState(change, current);
+    };
+    expect(await sendStateChanges(source, store)).toEqual({ sent: 2, skipped: 0, failed: 0 });
+    expect(known).toEqual([{ currentStateId: 2 }, { currentStateId: 2 }]);
   });
 
   it('skips the change of an order gone from the shop', async () => {
@@ -87,6 +104,7 @@ describe('sendStateChanges', () => {
     expect(await send()).toEqual({ sent: 1, skipped: 1, failed: 0 });
     expect(results[1]).toBe("404:skipped:la commande n'existe plus dans la boutique");
     expect(source.sent.map((change) => change.key.orderId)).toEqual([1]);
+    expect(store.outbox()[1]?.detail).toBe("la commande n'existe plus dans la boutique");
   });
 
   it('keeps the changes for the next run when the shop does not answer', async () => {

@@ -87,7 +87,7 @@ async function sendOne(
         return { status: 'skipped', detail: "la commande n'existe plus dans la boutique" };
     }
   } catch (error) {
-    if (isExpectedFailure(error)) return { status: 'failed', detail: error.message };
+    // A refusal (an expected failure) and any other error alike: the change fails with its message.
     return { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
 }

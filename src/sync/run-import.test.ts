@@ -271,6 +271,10 @@ describe('runImport', () => {
         orderDate: '',
       });
       expect(await store.getHighWaterMark(1)).toBeUndefined();
+      // Nor from a mark set before.
+      await store.setHighWaterMark(1, '2026-11-05 00:00:00');
+      await run();
+      expect(await store.getHighWaterMark(1)).toBe('2026-11-05 00:00:00');
     });
 
     it('is not moved by an aperçu, which does not send the outbox either', async () => {
@@ -572,6 +576,14 @@ describe('runImport', () => {
       await configured.store.acquireLock(importLockName(SHOP_URL), 'other-host:1:other', 120_000);
       expect((await configured.run()).summary.shopIds).toEqual([3]);
       expect((await run()).summary.shopIds).toEqual([]);
+    });
+
+    it('is refused without a listener too', async () => {
+      const { source, target, store, clock } = setup(SEVEN_ORDERS);
+      await store.acquireLock(importLockName(SHOP_URL), 'other-host:1:other', 120_000);
+      const deps = { source, target, store, clock, lockOwner: 'this-run' };
+      const summary = await runImport(deps, rulesWith(), { trigger: 'cli', dryRun: false });
+      expect(summary.fatal?.code).toBe('run-in-progress');
     });
 
     it('records a fatal run as asked: aperçu or not, for the shops asked or configured', async () => {

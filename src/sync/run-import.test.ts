@@ -586,6 +586,15 @@ describe('runImport', () => {
       expect(summary.fatal?.code).toBe('run-in-progress');
     });
 
+    it('journals a failed order without a listener too', async () => {
+      const { source, target, store, clock } = setup(SEVEN_ORDERS.slice(0, 1));
+      target.failNextWrite = new Error('disque plein');
+      const deps = { source, target, store, clock, lockOwner: 'this-run' };
+      const summary = await runImport(deps, rulesWith(), { trigger: 'cli', dryRun: false });
+      expect(summary.counts.failed).toBe(1);
+      expect((await store.runJournal(summary.runId)).map((entry) => entry.level)).toEqual(['error']);
+    });
+
     it('records a fatal run as asked: aperçu or not, for the shops asked or configured', async () => {
       const { run, source } = setup(SEVEN_ORDERS);
       source.failures.orderStates = shopUnreachable();

@@ -101,7 +101,15 @@ describe('sendStateChanges', () => {
       },
       { number: 'BC404', type: 'order', status: 'confirmed' },
     );
+    const asked: number[] = [];
+    const changeState = source.changeState.bind(source);
+    source.changeState = async (change, known) => {
+      asked.push(change.key.orderId);
+      return changeState(change, known);
+    };
     expect(await send()).toEqual({ sent: 1, skipped: 1, failed: 0 });
+    // Its state was not among those read: the shop is not asked again.
+    expect(asked).toEqual([1]);
     expect(results[1]).toBe("404:skipped:la commande n'existe plus dans la boutique");
     expect(source.sent.map((change) => change.key.orderId)).toEqual([1]);
     expect(store.outbox()[1]?.detail).toBe("la commande n'existe plus dans la boutique");

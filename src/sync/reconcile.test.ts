@@ -135,6 +135,53 @@ describe('reconcile', () => {
     expect(result.webserviceCalls).toBe(5);
   });
 
+  it("reads the GesCom's documents of the period 500 at a time, to the last one", async () => {
+    // 500 orders of the 20th, one of the 19th.
+    const orders = Array.from({ length: 501 }, (_, index) =>
+      index < 500 ? order(index + 1) : { ...order(index + 1), dateAdd: '2026-11-19 10:00:00' },
+    );
+    const { target, report } = await setup(orders);
+    const asked: { limit: number | undefined; offset: number | undefined }[] = [];
+    const listDocuments = target.listDocuments.bind(target);
+    target.listDocuments = (filter) => {
+      asked.push({ limit: filter.limit, offset: filter.offset });
+      return listDocuments(filter);
+    };
+    // The shop still has the first order: the 500 others are gone, wherever their document was listed.
+    const result = await report([orders[0]!]);
+    expect(asked).toEqual([
+      { limit: 500, offset: 0 },
+      { limit: 500, offset: 500 },
+    ]);
+    expect(result.documentsChecked).toBe(501);
+    expect(new Set(kinds(result))).toEqual(
+      new Set(orders.slice(1).map((o) => `${o.key.orderId}:order-missing`)),
+    );
+    expect(result.differences).toHaveLength(500);
+
+    // Exactly one page of documents (the 20th's): asked once.
+    asked.length = 0;
+    const onePage = await report([orders[0]!], { period: { from: '2026-11-20', to: '2026-11-20' } });
+    expect(asked).toEqual([{ limit: 500, offset: 0 }]);
+    expect(onePage.documentsChecked).toBe(500);
+    expect(onePage.differences).toHaveLength(499);
+  });
+
+  it('stops at the first empty page of documents, whatever total the GesCom announced', async () => {
+    const { target, report } = await setup([order(1), order(2)]);
+    const offsets: (number | undefined)[] = [];
+    const listDocuments = target.listDocuments.bind(target);
+    // A GesCom whose count is ahead of its list (documents deleted between the two questions).
+    target.listDocuments = async (filter) => {
+      offsets.push(filter.offset);
+      const { items } = await listDocuments(filter);
+      return { items, total: 1_600 };
+    };
+    const result = await report([]);
+    expect(offsets).toEqual([0, 500]);
+    expect(kinds(result)).toEqual(['2:order-missing', '1:order-missing']);
+  });
+
   it('keeps to the shops and the period asked', async () => {
     const { report } = await setup([order(1), order(2, 2, 2)]);
     const shopTwo = await report([], { shopIds: [2] });

@@ -271,6 +271,10 @@ describe('runImport', () => {
         orderDate: '',
       });
       expect(await store.getHighWaterMark(1)).toBeUndefined();
+      // Nor from a mark set before.
+      await store.setHighWaterMark(1, '2026-11-05 00:00:00');
+      await run();
+      expect(await store.getHighWaterMark(1)).toBe('2026-11-05 00:00:00');
     });
 
     it('is not moved by an aperçu, which does not send the outbox either', async () => {
@@ -460,6 +464,171 @@ describe('runImport', () => {
       target.failNextWrite = new Error('disque plein');
       await run();
       expect(source.sent.map((change) => change.key.orderId)).toEqual([2]);
+    });
+  });
+
+  describe('what the run tells and records', () => {
+    it('tells the period and shops at the start, the counts so far with each outcome, and the journal as it is written', async () => {
+      const { run, source, target, events, clock } = setup(
+        SEVEN_ORDERS.slice(0, 3),
+        rulesWith({ states: withRule(2, { changeStateTo: 3 }) }),
+      );
+      target.failNextWrite = new Error('disque plein');
+      const changeState = source.changeState.bind(source);
+      source.changeState = async (change, known) => {
+        if (change.key.orderId === 3)
+          throw new ExpectedFailure('permission-denied', 'La clé ne peut pas écrire.');
+        return changeState(change, known);
+      };
+      const { summary, outcomes, journal } = await run({ period: NOVEMBER });
+      expect(events[0]).toEqual({
+        type: 'started',
+        runId: summary.runId,
+        dryRun: false,
+        period: { from: '2026-11-01 00:00:00', to: '2026-11-30 23:59:59', dateField: 'date_add' },
+        shopIds: [1],
+      });
+      const counted = events.flatMap((event) =>
+        event.type === 'outcome' ? [[event.outcome.orderId, event.counts.read, event.counts.failed]] : [],
+      );
+      expect(counted).toEqual([
+        [1, 1, 1],
+        [2, 2, 1],
+        [3, 3, 1],
+      ]);
+      const failed = outcomes[0]!;
+      const written = [
+        {
+          level: 'error',
+          message: `${failed.reference} (n° 1) : ${failed.reason}`,
+          shopId: 1,
+          orderId: 1,
+        },
+        { level: 'info', message: 'Statut de la commande 2 : état 3 envoyé', shopId: 1, orderId: 2 },
+        {
+          level: 'warning',
+          message: 'Statut de la commande 3 : La clé ne peut pas écrire.',
+          shopId: 1,
+          orderId: 3,
+        },
+      ];
+      expect(failed.reason).toContain('disque plein');
+      expect(journal.map(({ at: _at, ...entry }) => entry)).toEqual(written);
+      const at = clock.now().toISOString();
+      expect(events.filter((event) => event.type === 'journal')).toEqual(
+        written.map((entry) => ({ type: 'journal', entry: { ...entry, at } })),
+      );
+      expect(events.filter((event) => event.type === 'state-changes')).toEqual([
+        { type: 'state-changes', counts: { sent: 1, skipped: 0, failed: 1 } },
+      ]);
+      expect(summary.stateChanges).toEqual({ sent: 1, skipped: 0, failed: 1 });
+    });
+
+    it('counts only its own webservice calls, in all and by resource', async () => {
+      const { source, target, store, clock } = setup(SEVEN_ORDERS.slice(0, 1));
+      const byResource: Record<string, number> = { orders: 5, shops: 1 };
+      const deps = {
+        source,
+        target,
+        store,
+        clock,
+        lockOwner: 'this-run',
+        webserviceCalls: () => 1_000 + source.calls,
+        webserviceCallsByResource: () => ({ ...byResource }),
+      };
+      const options: ImportOptions = {
+        trigger: 'cli',
+        dryRun: false,
+        onEvent: (event) => {
+          if (event.type !== 'started') return;
+          byResource.orders = 8;
+          byResource.carriers = 2;
+        },
+      };
+      const summary = await runImport(deps, rulesWith(), options);
+      expect(summary.webserviceCalls).toBe(source.calls);
+      expect(summary.webserviceCallsByResource).toEqual({ orders: 3, carriers: 2 });
+      const { webserviceCalls: _calls, webserviceCallsByResource: _byResource, ...uncounted } = deps;
+      const plain = await runImport(uncounted, rulesWith(), { ...options, period: NOVEMBER });
+      expect(plain.webserviceCalls).toBeUndefined();
+      expect(plain).not.toHaveProperty('webserviceCallsByResource');
+    });
+
+    it('records a refused run for the shops asked, else those configured, else none', async () => {
+      const { run, store } = setup(SEVEN_ORDERS);
+      await store.acquireLock(importLockName(SHOP_URL), 'other-host:1:other', 120_000);
+      const { summary } = await run({ shopIds: [2], trigger: 'schedule' });
+      expect(summary).toMatchObject({
+        trigger: 'schedule',
+        dryRun: false,
+        period: undefined,
+        shopIds: [2],
+        counts: { read: 0, imported: 0, failed: 0 },
+        stateChanges: { sent: 0, skipped: 0, failed: 0 },
+        webserviceCalls: undefined,
+        fatal: {
+          code: 'run-in-progress',
+          message:
+            'Un import est déjà en cours pour cette boutique (lancé depuis la ligne de commande, la page web ou le planificateur) : réessayez quand il sera terminé.',
+        },
+      });
+      const configured = setup(SEVEN_ORDERS, rulesWith({ shops: [3] }));
+      await configured.store.acquireLock(importLockName(SHOP_URL), 'other-host:1:other', 120_000);
+      expect((await configured.run()).summary.shopIds).toEqual([3]);
+      expect((await run()).summary.shopIds).toEqual([]);
+    });
+
+    it('is refused without a listener too', async () => {
+      const { source, target, store, clock } = setup(SEVEN_ORDERS);
+      await store.acquireLock(importLockName(SHOP_URL), 'other-host:1:other', 120_000);
+      const deps = { source, target, store, clock, lockOwner: 'this-run' };
+      const summary = await runImport(deps, rulesWith(), { trigger: 'cli', dryRun: false });
+      expect(summary.fatal?.code).toBe('run-in-progress');
+    });
+
+    it('journals a failed order without a listener too', async () => {
+      const { source, target, store, clock } = setup(SEVEN_ORDERS.slice(0, 1));
+      target.failNextWrite = new Error('disque plein');
+      const deps = { source, target, store, clock, lockOwner: 'this-run' };
+      const summary = await runImport(deps, rulesWith(), { trigger: 'cli', dryRun: false });
+      expect(summary.counts.failed).toBe(1);
+      expect((await store.runJournal(summary.runId)).map((entry) => entry.level)).toEqual(['error']);
+    });
+
+    it('records a fatal run as asked: aperçu or not, for the shops asked or configured', async () => {
+      const { run, source } = setup(SEVEN_ORDERS);
+      source.failures.orderStates = shopUnreachable();
+      const asked = await run({ dryRun: true, shopIds: [2] });
+      expect(asked.summary).toMatchObject({
+        dryRun: true,
+        shopIds: [2],
+        fatal: { code: 'shop-unreachable' },
+      });
+      expect(asked.journal).toMatchObject([{ level: 'error', shopId: undefined, orderId: undefined }]);
+      const configured = setup(SEVEN_ORDERS, rulesWith({ shops: [3] }));
+      configured.source.failures.orderStates = shopUnreachable();
+      expect((await configured.run()).summary).toMatchObject({ dryRun: false, shopIds: [3] });
+      expect((await run()).summary.shopIds).toEqual([]);
+    });
+
+    it("dates the documents of the run's day in the shop's time zone when the setting says today", async () => {
+      // 23:30 UTC on the 27th is already the 28th in Paris.
+      const { run, target, clock } = setup(
+        SEVEN_ORDERS.slice(0, 1),
+        rulesWith({ document: { date: 'today' } }),
+      );
+      clock.advance(13.5 * 3_600_000);
+      await run({ period: NOVEMBER });
+      expect((await target.getDocument('BC00001'))?.date).toBe('2026-11-28');
+    });
+
+    it('says it was interrupted', async () => {
+      const { run } = setup(SEVEN_ORDERS);
+      const controller = new AbortController();
+      controller.abort();
+      const { summary, outcomes } = await run({ signal: controller.signal });
+      expect(summary.fatal).toEqual({ code: 'aborted', message: "L'import a été interrompu." });
+      expect(outcomes).toEqual([]);
     });
   });
 });

@@ -13,6 +13,27 @@ describe('lock owners', () => {
     expect(isDeadLocalOwner(`${hostname()}:1:x`)).toBe(false);
     expect(isDeadLocalOwner(`another-host:${finished.pid}:x`)).toBe(false);
     expect(isDeadLocalOwner('garbage')).toBe(false);
+    // A negative pid would ask about a process group (none has this number): never a run's owner.
+    expect(isDeadLocalOwner(`${hostname()}:-${finished.pid}:x`)).toBe(false);
+  });
+
+  it('names the host and the process, and differs from one owner to the next', () => {
+    const owner = newLockOwner();
+    expect(owner.startsWith(`${hostname()}:${process.pid}:`)).toBe(true);
+    expect(owner.length).toBeGreaterThan(`${hostname()}:${process.pid}:`.length);
+    expect(newLockOwner()).not.toBe(owner);
+  });
+
+  it('takes a process it may not signal (another user’s) for a live one', () => {
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => {
+      throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
+    });
+    try {
+      expect(isDeadLocalOwner(`${hostname()}:4242:x`)).toBe(false);
+      expect(kill).toHaveBeenCalledWith(4242, 0);
+    } finally {
+      kill.mockRestore();
+    }
   });
 });
 
@@ -32,6 +53,16 @@ describe('the run lock', () => {
     expect(await store.acquireLock(NAME, killed, 120_000)).toBe(true);
     expect(await acquireRunLock(store, NAME, 'me')).toBe(true);
     expect(await store.lockHolder(NAME)).toBe('me');
+  });
+
+  it('is one lock per shop: a run on another shop is not held up', async () => {
+    const store = new MemorySyncStore(new ManualClock());
+    expect(importLockName('https://shop.example')).toBe('import:https://shop.example');
+    expect(await acquireRunLock(store, importLockName('https://one.example'), 'other-host:1:live')).toBe(
+      true,
+    );
+    expect(await acquireRunLock(store, importLockName('https://two.example'), 'me')).toBe(true);
+    expect(await acquireRunLock(store, importLockName('https://one.example'), 'me')).toBe(false);
   });
 
   it('is taken when its holder let it go between the two questions', async () => {

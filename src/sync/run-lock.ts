@@ -10,11 +10,14 @@ export function newLockOwner(): string {
   return `${hostname()}:${process.pid}:${randomUUID()}`;
 }
 
-/** True only when the owner is a process of this machine that no longer exists. */
+/**
+ * True only when the owner is a process of this machine that no longer exists. This process is alive by
+ * definition: signalling it succeeds. A pid of 0 or below names a process group, never a run.
+ */
 export function isDeadLocalOwner(owner: string): boolean {
   const [host, pidText] = owner.split(':');
   const pid = Number(pidText);
-  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return false;

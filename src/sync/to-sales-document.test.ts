@@ -521,6 +521,16 @@ describe('header', () => {
     expect(notes('none')).toBe('');
     expect(notes('first')).toBe('Premier\nmessage');
     expect(notes('all')).toBe('Premier\nmessage\n\nSecond');
+    const withBlank: ShopOrder = { ...order, messages: ['Premier', ' \r\n ', 'Second'] };
+    expect(mapped(withBlank, { config: configWith({ document: { messages: 'all' } }) }).draft.notes).toBe(
+      'Premier\n\nSecond',
+    );
+  });
+
+  it('the gift message only for a gift; no shipping mode without a carrier', () => {
+    const order10 = expectedShopOrder(10);
+    expect(mapped({ ...order10, gift: false }).draft.notes).toBe('');
+    expect(mapped({ ...order, carrier: undefined }).draft.shippingMode).toBe('');
   });
 });
 

@@ -20,7 +20,17 @@ describe('vatRateFor', () => {
   });
 
   it('a zero base keeps the hint', () => {
+    expect(vatRateFor(amount(0), amount(0), amount(20))).toMatchObject({ derived: false });
     expect(vatRateFor(amount(0), amount(0), amount(20)).rate.toFixed()).toBe('20');
+  });
+
+  it('the hint when it gives the amounts to exactly half a cent', () => {
+    expect(vatRateFor(amount(10), amount('12.005'), amount(20))).toMatchObject({ derived: false });
+  });
+
+  it('four decimals when fewer do not give the amounts', () => {
+    const rate = vatRateFor(amount(10_000), amount('12345.67'), amount(20));
+    expect([rate.rate.toFixed(), rate.derived]).toEqual(['23.4567', true]);
   });
 });
 
@@ -97,5 +107,20 @@ describe('apportionCents', () => {
       '0.00',
     ]);
     expect(apportionCents(amount('0.01'), [])).toEqual([]);
+  });
+
+  it('with no size at all, what the gaps do not explain is all the first candidate’s due', () => {
+    expect(texts(apportionCents(amount('0.02'), [candidate('0', '0'), candidate('0', '0')]))).toEqual([
+      '0.02',
+      '0.00',
+    ]);
+  });
+
+  it('of two candidates lacking as much, the larger gets the cent', () => {
+    // The first's gap and the second's share of the rest are both half a cent.
+    expect(texts(apportionCents(amount('0.01'), [candidate('0.005', '0'), candidate('0', '10')]))).toEqual([
+      '0.00',
+      '0.01',
+    ]);
   });
 });

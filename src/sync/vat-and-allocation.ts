@@ -52,7 +52,6 @@ export function vatRateFor(
  * guarantee. With no weight at all, the whole total goes to the first part.
  */
 export function allocateCents(total: Amount, weights: readonly Amount[]): Amount[] {
-  if (weights.length === 0) return [];
   const cents = round(total).times(100);
   const sign = cents.isNegative() ? -1 : 1;
   const absoluteCents = cents.abs();
@@ -63,10 +62,10 @@ export function allocateCents(total: Amount, weights: readonly Amount[]): Amount
   const exactShares = absoluteWeights.map((weight) => absoluteCents.times(weight).div(weightSum));
   const floors = exactShares.map((share) => share.floor());
   let left = absoluteCents.minus(sum(floors)).toNumber();
-  // Give the cents left over to the largest remainders; ties go to the earlier part (stable).
+  // Give the cents left over to the largest remainders; ties go to the earlier part (the sort is stable).
   const order = exactShares
     .map((share, index) => ({ index, remainder: share.minus(floors[index] ?? ZERO) }))
-    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
+    .sort((a, b) => b.remainder.comparedTo(a.remainder));
   const result = [...floors];
   for (const { index } of order) {
     if (left <= 0) break;

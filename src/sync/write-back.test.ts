@@ -70,6 +70,23 @@ describe('sendStateChanges', () => {
       '3:sent:état 3 envoyé',
     ]);
     expect(store.outbox().map((change) => change.status)).toEqual(['skipped', 'skipped', 'sent']);
+    expect(store.outbox().map((change) => change.detail)).toEqual([
+      "la commande est passée à l'état 4 depuis sa lecture (attendu 2) : rien n'est changé",
+      "la commande est déjà dans l'état 3",
+      '',
+    ]);
+  });
+
+  it('tells the shop the state it read for the batch, and sends without a listener', async () => {
+    const { source, store } = setup(2);
+    const known: unknown[] = [];
+    const changeState = source.changeState.bind(source);
+    source.changeState = async (change, current) => {
+      known.push(current);
+      return changeState(change, current);
+    };
+    expect(await sendStateChanges(source, store)).toEqual({ sent: 2, skipped: 0, failed: 0 });
+    expect(known).toEqual([{ currentStateId: 2 }, { currentStateId: 2 }]);
   });
 
   it('skips the change of an order gone from the shop', async () => {
@@ -84,9 +101,18 @@ describe('sendStateChanges', () => {
       },
       { number: 'BC404', type: 'order', status: 'confirmed' },
     );
+    const asked: number[] = [];
+    const changeState = source.changeState.bind(source);
+    source.changeState = async (change, known) => {
+      asked.push(change.key.orderId);
+      return changeState(change, known);
+    };
     expect(await send()).toEqual({ sent: 1, skipped: 1, failed: 0 });
+    // Its state was not among those read: the shop is not asked again.
+    expect(asked).toEqual([1]);
     expect(results[1]).toBe("404:skipped:la commande n'existe plus dans la boutique");
     expect(source.sent.map((change) => change.key.orderId)).toEqual([1]);
+    expect(store.outbox()[1]?.detail).toBe("la commande n'existe plus dans la boutique");
   });
 
   it('keeps the changes for the next run when the shop does not answer', async () => {
@@ -139,5 +165,102 @@ describe('sendStateChanges', () => {
     expect(await store.claimStateChanges(10, 3_600_000)).toHaveLength(2);
     expect(await send()).toEqual({ sent: 2, skipped: 0, failed: 0 });
     expect(source.sent).toHaveLength(2);
+  });
+
+  describe('tracking numbers', () => {
+    /** Orders 1–4 in the shop: 1 and 2 with an empty shipment, 3 already tracked, 4 without shipment. */
+    function withShipments() {
+      const clock = new ManualClock();
+      const store = new MemorySyncStore(clock, { maxAttempts: 3 });
+      const shipment = expectedShopOrder(7).shipment!;
+      const source = new MemoryOrderSource({
+        states: ORDER_STATES_8_1_2,
+        orders: [
+          { ...order(1), shipment: { ...shipment, trackingNumber: '' } },
+          { ...order(2), shipment: { ...shipment, trackingNumber: ' ' } },
+          { ...order(3), shipment: { ...shipment, trackingNumber: '6A-OLD' } },
+          { ...order(4), shipment: undefined },
+        ],
+      });
+      const results: string[] = [];
+      const written: [number, string, boolean][] = [];
+      const setTrackingNumbers = source.setTrackingNumbers.bind(source);
+      source.setTrackingNumbers = async (requests) => {
+        const outcomes = await setTrackingNumbers(requests);
+        requests.forEach((request, index) => {
+          if (outcomes[index]?.status === 'written')
+            written.push([request.key.orderId, request.trackingNumber, request.sendEmail]);
+        });
+        return outcomes;
+      };
+      const queue = (orderId: number, trackingNumber: string, sendEmail = false) =>
+        store.recordStatusSweep({
+          cursor: undefined,
+          updates: [{ key: { shopId: 1, orderId }, trackingNumber, sendEmail }],
+          journal: [],
+        });
+      const send = () =>
+        sendStateChanges(source, store, (change, result, detail) =>
+          results.push(`${change.key.orderId}:${result}:${detail}`),
+        );
+      return { store, source, results, written, queue, send };
+    }
+
+    it('writes the number where the shipment has none, with the e-mail setting, and changes no state', async () => {
+      const { source, store, results, written, queue, send } = withShipments();
+      await queue(1, '6A-NEW', true);
+      await queue(2, '6A-TWO');
+      expect(await send()).toEqual({ sent: 2, skipped: 0, failed: 0 });
+      expect(written).toEqual([
+        [1, '6A-NEW', true],
+        [2, '6A-TWO', false],
+      ]);
+      expect(results).toEqual([
+        '1:sent:numéro de suivi 6A-NEW écrit sur le transporteur',
+        '2:sent:numéro de suivi 6A-TWO écrit sur le transporteur',
+      ]);
+      expect(source.sent).toEqual([]);
+      expect(store.outbox().map((change) => change.status)).toEqual(['sent', 'sent']);
+    });
+
+    it('never replaces a number already there, and says whether it is the same', async () => {
+      const { results, queue, send } = withShipments();
+      await queue(3, '6A-OLD');
+      await queue(3, '6A-NEW');
+      expect(await send()).toEqual({ sent: 0, skipped: 2, failed: 0 });
+      expect(results).toEqual([
+        '3:skipped:le numéro de suivi 6A-OLD est déjà sur la commande',
+        '3:skipped:la commande a déjà un autre numéro de suivi (6A-OLD) : laissé tel quel, le bon de livraison ' +
+          'dit 6A-NEW — vérifiez lequel est le bon',
+      ]);
+    });
+
+    it('skips an order without shipment, and fails alone on a shop that refuses', async () => {
+      const { source, results, queue, send } = withShipments();
+      await queue(4, '6A-NONE');
+      await queue(1, '6A-LOST');
+      await queue(2, '6A-BUG');
+      const setTrackingNumbers = source.setTrackingNumbers.bind(source);
+      source.setTrackingNumbers = async (requests) => {
+        const outcomes = await setTrackingNumbers(requests.filter((request) => request.key.orderId > 2));
+        // A write the shop refuses fails its own request; some libraries reject with bare strings.
+        return requests.map((request) =>
+          request.key.orderId === 1
+            ? {
+                status: 'failed',
+                error: new ExpectedFailure('permission-denied', 'La clé ne peut pas écrire.'),
+              }
+            : request.key.orderId === 2
+              ? { status: 'failed', error: 'socket hang up' }
+              : outcomes.shift()!,
+        );
+      };
+      expect(await send()).toEqual({ sent: 0, skipped: 1, failed: 2 });
+      expect(results).toEqual([
+        "4:skipped:la commande n'a pas de transporteur (order_carriers) : numéro de suivi 6A-NONE non écrit",
+        '1:failed:La clé ne peut pas écrire.',
+        '2:failed:socket hang up',
+      ]);
+    });
   });
 });

@@ -108,6 +108,7 @@ async function sendOne(
         return { status: 'skipped', note: { code: 'order-gone' } };
     }
   } catch (error) {
+    // A refusal (an expected failure) and any other error alike: the change fails with its message.
     return { status: 'failed', note: { code: 'send-failed', reason: messageOf(error) } };
   }
 }

@@ -116,7 +116,7 @@ export class MemorySyncStore implements SyncStore {
   }
 
   /** Every state change ever written, resolved or not (tests look at what a run left behind). */
-  outbox(): readonly (PendingStateChange & { readonly status: string })[] {
+  outbox(): readonly (PendingStateChange & { readonly status: string; readonly detail: string })[] {
     return this.#outbox.map((row) => ({ ...row }));
   }
 

@@ -42,8 +42,13 @@ describe('productBasesByRate', () => {
 describe('cartRuleLines', () => {
   const twoRates = productBasesByRate([product('20', '24', '20'), product('10', '10.55', '5.5')]);
 
-  it('no line for a rule worth nothing once rounded', () => {
+  it('no line for a rule worth nothing once rounded, a line as soon as one of its amounts is a cent', () => {
+    const oneRate = productBasesByRate([product('20', '24', '20')]);
     expect(cartRuleLines(rule('Rien', '0.004', '0.0048'), twoRates, settings)).toEqual([]);
+    expect(cartRuleLines(rule('Rien', '0.004', '0.0048'), oneRate, settings)).toEqual([]);
+    expect(cartRuleLines(rule('Centime', '0.004', '0.006'), oneRate, settings).map(show)).toEqual([
+      'REMISE «Centime» 0.00 / -0.01 @20',
+    ]);
   });
 
   it('one line named after the rule when the products have one rate, or none (its amounts give the rate)', () => {
@@ -68,6 +73,14 @@ describe('cartRuleLines', () => {
       `${'R'.repeat(57)} (TVA 5,5 %)`,
     ]);
     expect(long.every((documentLine) => documentLine.label.length === 69)).toBe(true);
+  });
+
+  it('a line for a rate whose share is a cent of tax included alone', () => {
+    // 0.01 HT goes to the 20 % base; the 0.02 TTC, shared pro rata on its own, gives the 5.5 % base a cent.
+    expect(cartRuleLines(rule('Centimes', '0.01', '0.02'), twoRates, settings).map(show)).toEqual([
+      'REMISE «Centimes (TVA 20 %)» -0.01 / -0.01 @20',
+      'REMISE «Centimes (TVA 5,5 %)» 0.00 / -0.01 @5.5',
+    ]);
   });
 
   it('no line for a rate whose share is nothing', () => {

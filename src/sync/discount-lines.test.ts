@@ -75,6 +75,21 @@ describe('cartRuleLines', () => {
     expect(long.every((documentLine) => documentLine.label.length === 69)).toBe(true);
   });
 
+  it('over three rates, the cent of base moves between two of them and the third keeps its share', () => {
+    // 1.00 HT pro rata over 20.00, 10.00 and 10.00 is 0.50 / 0.25 / 0.25: VAT 0.10 + 0.03 + 0.01 = 0.14,
+    // the rule says 0.13; 0.51 at 20 % and 0.24 at 10 % agree with it.
+    const threeRates = productBasesByRate([
+      product('20', '24', '20'),
+      product('10', '11', '10'),
+      product('10', '10.55', '5.5'),
+    ]);
+    expect(cartRuleLines(rule('Un euro', '1', '1.13'), threeRates, settings).map(show)).toEqual([
+      'REMISE «Un euro (TVA 20 %)» -0.51 / -0.61 @20',
+      'REMISE «Un euro (TVA 10 %)» -0.24 / -0.26 @10',
+      'REMISE «Un euro (TVA 5,5 %)» -0.25 / -0.26 @5.5',
+    ]);
+  });
+
   it('a line for a rate whose share is a cent of tax included alone', () => {
     // 0.01 HT goes to the 20 % base; the 0.02 TTC, shared pro rata on its own, gives the 5.5 % base a cent.
     expect(cartRuleLines(rule('Centimes', '0.01', '0.02'), twoRates, settings).map(show)).toEqual([

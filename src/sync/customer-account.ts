@@ -104,7 +104,8 @@ export function customerAccountFor(order: ShopOrder, settings: CustomerSettings)
         'raccourcissez le préfixe ou la longueur du numéro dans les réglages des clients.',
     };
 
-  const company = customer.company.trim() || billing.company.trim();
+  // A blank company is no company; truncateText below trims the address's.
+  const company = customer.company.trim() || billing.company;
   const notes: string[] = [];
   if (customer.deleted)
     notes.push(`Le client ${code} est supprimé dans la boutique ; son compte est utilisé quand même.`);
@@ -117,8 +118,8 @@ export function customerAccountFor(order: ShopOrder, settings: CustomerSettings)
       email: truncateText(customer.email, 255),
       company: truncateText(company, FIELD_LIMITS.accountName),
       // The intra-EU VAT number is an attribute of the invoice address in PrestaShop, not of the customer.
-      vatNumber: truncateText(billing.vatNumber.replace(/\s+/g, ''), 25),
-      siret: truncateText(customer.siret.replace(/\s+/g, ''), 14),
+      vatNumber: truncateText(billing.vatNumber.replace(/\s/g, ''), 25),
+      siret: truncateText(customer.siret.replace(/\s/g, ''), 14),
       phone: truncateText(billing.phone || billing.phoneMobile, 21),
       address: toDocumentAddress(billing),
       generic: false,

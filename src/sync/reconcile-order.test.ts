@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { starterConfig } from '../config/defaults.js';
 import { amount } from '../domain/money.js';
+import type { StateRule } from '../domain/rules.js';
 import type { DocumentSummary, DocumentType } from '../domain/sales-document.js';
 import type { ShopOrder, SourcedOrder } from '../domain/shop-order.js';
 import type { LedgerEntry } from '../ports/sync-store.js';
@@ -106,5 +107,54 @@ describe('what differs between one order and the GesCom', () => {
     expect(kinds(unreadable, undefined, undefined, selection)).toEqual(['not-imported']);
     const edited = head('order', { totals: { ...head('order').totals, taxIncl: amount('1') } });
     expect(kinds(unreadable, ledger, edited, selection)).toEqual([]);
+  });
+
+  it('shows an unreadable order with its state’s name from the shop’s list, and no date', () => {
+    const unreadable: SourcedOrder = {
+      ok: false,
+      key: { shopId: 1, orderId: 7 },
+      reference: 'REF',
+      stateId: 2,
+      code: 'malformed-order',
+      message: 'illisible',
+    };
+    expect(differencesOf(unreadable, undefined, undefined, selection)[0]?.order).toEqual({
+      reference: 'REF',
+      dateAdd: '',
+      stateId: 2,
+      stateName: 'Paiement accepté',
+      totals: undefined,
+    });
+  });
+
+  it('an unreadable order of a state the shop no longer lists counts by its rule alone, without a name', () => {
+    const gone: StateRule = {
+      id: 99,
+      selected: true,
+      documentType: 'order',
+      documentStatus: 'draft',
+      changeStateTo: null,
+    };
+    const withRule = { ...selection, rules: new Map([...selection.rules, [99, gone]]) };
+    const unreadable: SourcedOrder = {
+      ok: false,
+      key: { shopId: 1, orderId: 7 },
+      reference: 'REF',
+      stateId: 99,
+      code: 'malformed-order',
+      message: 'illisible',
+    };
+    const lines = differencesOf(unreadable, undefined, undefined, withRule);
+    expect(lines.map((line) => [line.kind, line.order?.stateId, line.order?.stateName])).toEqual([
+      ['not-imported', 99, ''],
+    ]);
+    // Its document is there: neither its totals nor its state (paid or not) can be compared.
+    expect(kinds(unreadable, ledger, head('quote'), withRule)).toEqual([]);
+  });
+
+  it('leaves alone an order of a state the settings have no rule for (a state created since)', () => {
+    const created = { ...stateOf(2), id: 99, name: 'Expédition partielle' };
+    const order: SourcedOrder = { ok: true, order: { ...expectedShopOrder(7), state: created } };
+    expect(kinds(order, undefined, undefined, selection)).toEqual([]);
   });
 });

@@ -35,6 +35,44 @@ describe('CSV report', () => {
     expect(csvRow(['a', 1, undefined])).toBe('a;1;\r\n');
   });
 
+  it('quotes a cell with spaces at either end, which Excel would otherwise trim', () => {
+    expect(csvCell(' Martin')).toBe('" Martin"');
+    expect(csvCell('Martin ')).toBe('"Martin "');
+    expect(csvCell('Jeanne Martin')).toBe('Jeanne Martin');
+  });
+
+  it('leaves the document cells empty for an order without document, and joins the notes', () => {
+    const row = outcomeRow(
+      outcome({
+        status: 'failed',
+        document: undefined,
+        code: 'article-unknown',
+        reason: 'Article inconnu',
+        notes: ['Première note', 'Seconde note'],
+      }),
+    );
+    expect(row).toBe(
+      '1;42;XKBKNABJK;2026-01-15 10:00:00;Paiement accepté;Jeanne Martin;59,90;EUR;En échec;;;;' +
+        'article-unknown;Article inconnu;Première note | Seconde note\r\n',
+    );
+  });
+
+  it.each([
+    ['-5', '-5'],
+    ['1234.5', '1234,5'],
+    ['', ''],
+    ['=1+12.50', "'=1+12.50"],
+    ['12.5;3', '"12.5;3"'],
+    ['12.50 EUR', '12.50 EUR'],
+  ])('writes the total %j as %j: a number with a decimal comma, anything else as text', (total, cell) => {
+    expect(
+      outcomeRow(outcome({ totalTaxIncl: total }))
+        .split(';')
+        .slice(6, -8)
+        .join(';'),
+    ).toBe(cell);
+  });
+
   it('neutralises a malicious customer name and keeps amounts as French numbers', () => {
     const row = outcomeRow(outcome({ customerName: '=cmd|" /C calc"!A0', totalTaxIncl: '-12.50' }));
     expect(row).toContain(`"'=cmd|"" /C calc""!A0"`);

@@ -24,11 +24,6 @@ export function csvRow(values: readonly (string | number | undefined)[]): string
   return `${values.map(csvCell).join(SEPARATOR)}\r\n`;
 }
 
-/** A decimal amount with a decimal comma; a negative amount is a number, not a formula, so it keeps its sign. */
-function csvAmount(text: string): string {
-  return /^-?\d+(\.\d+)?$/.test(text) ? text.replace('.', ',') : text;
-}
-
 export const REPORT_HEADER = [
   'Boutique',
   'Commande',
@@ -65,10 +60,11 @@ export function outcomeRow(outcome: OrderOutcome): string {
     outcome.reason,
     outcome.notes.join(' | '),
   ];
-  // The amount is written apart: it is ours (a decimal), so a leading minus must stay a number.
+  // The amount is written apart: a decimal with a decimal comma, and a negative amount is a number,
+  // not a formula, so it keeps its sign. Anything else there is a cell like the others.
   const row = cells.map(csvCell);
-  row[6] = csvAmount(outcome.totalTaxIncl);
-  if (!/^-?\d+(,\d+)?$/.test(row[6])) row[6] = csvCell(outcome.totalTaxIncl);
+  const frenchAmount = outcome.totalTaxIncl.replace('.', ',');
+  row[6] = /^-?\d+(,\d+)?$/.test(frenchAmount) ? frenchAmount : csvCell(outcome.totalTaxIncl);
   return `${row.join(SEPARATOR)}\r\n`;
 }
 

@@ -37,4 +37,24 @@ describe('the JSON report', () => {
       outcomes: [],
     });
   });
+
+  it('lays out one outcome a line, indented like the summary, and closes the list under its field', async () => {
+    const one = { runId: 'r1' } as unknown as RunSummary;
+    expect(await text(reportJsonChunks(one, [], outcomes([outcome(1), outcome(2)])))).toBe(
+      [
+        '{',
+        '  "runId": "r1",',
+        '  "journal": [],',
+        '  "outcomes": [',
+        '    {"orderId":1,"shopId":1,"status":"imported"},',
+        '    {"orderId":2,"shopId":1,"status":"imported"}',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(await text(reportJsonChunks(one, [], outcomes([])))).toBe(
+      '{\n  "runId": "r1",\n  "journal": [],\n  "outcomes": []\n}\n',
+    );
+  });
 });

@@ -295,3 +295,60 @@ describe('attempts, retries and give-ups', () => {
     expect(most).toBe(1);
   });
 });
+
+describe('look-ups by ids', () => {
+  const listed = (calls: Call[]) =>
+    calls.map((call) =>
+      new URL(call.url).searchParams
+        .get('filter[id]')
+        ?.replace(/^\[|\]$/g, '')
+        .split('|'),
+    );
+
+  it('fills a URL to its last allowed character, the room for ws_key kept, and not one further', async () => {
+    // The URL of a list of three three-digit ids, to size the limit on.
+    const probe = answering(json({ orders: [] }));
+    await client(probe.fetch, { idsPerCall: 3 }).listWhereIn('orders', 'id', [101, 102, 103]);
+    const threeIds = probe.calls[0]?.url.length ?? 0;
+
+    const exact = answering(json({ orders: [] }));
+    await client(exact.fetch, { maxUrlLength: threeIds + 48 }).listWhereIn(
+      'orders',
+      'id',
+      [101, 102, 103, 104, 105, 106],
+    );
+    expect(listed(exact.calls)).toEqual([
+      ['101', '102', '103'],
+      ['104', '105', '106'],
+    ]);
+    expect(exact.calls.map((call) => call.url.length)).toEqual([threeIds, threeIds]);
+
+    const oneShort = answering(json({ orders: [] }));
+    await client(oneShort.fetch, { maxUrlLength: threeIds + 47 }).listWhereIn(
+      'orders',
+      'id',
+      [101, 102, 103, 104],
+    );
+    expect(listed(oneShort.calls)).toEqual([
+      ['101', '102'],
+      ['103', '104'],
+    ]);
+  });
+
+  it('sends one id a call, never an empty list, when the limit leaves no room for even one', async () => {
+    const probe = answering(json({ orders: [] }));
+    await client(probe.fetch, { idsPerCall: 1 }).listWhereIn('orders', 'id', [101]);
+    const oneId = probe.calls[0]?.url.length ?? 0;
+    const tight = answering(json({ orders: [] }));
+    await client(tight.fetch, { maxUrlLength: oneId + 48 - 3 }).listWhereIn('orders', 'id', [101, 102]);
+    expect(listed(tight.calls)).toEqual([['101'], ['102']]);
+  });
+
+  it('makes no call for no id, nor for ids that are all blank', async () => {
+    const shop = answering(json({ orders: [{ id: 1 }] }));
+    const c = client(shop.fetch);
+    expect(await c.listWhereIn('orders', 'id', [])).toEqual([]);
+    expect(await c.listWhereIn('orders', 'id', ['', ''])).toEqual([]);
+    expect(shop.calls).toHaveLength(0);
+  });
+});

@@ -165,8 +165,8 @@ export class WebserviceClient {
     values: readonly (string | number)[],
     params: ReadParams = { display: 'full' },
   ): Promise<RawRecord[]> {
+    // No value makes no OR-list, so no call.
     const unique = [...new Set(values.map(String))].filter((value) => value !== '');
-    if (unique.length === 0) return [];
     const results = await Promise.all(
       this.orLists(resource, field, unique, params).map((chunk) =>
         this.list(resource, { ...params, filter: { ...params.filter, [field]: { in: chunk } } }),

@@ -139,6 +139,27 @@ describe('the address of each request', () => {
     ]);
   });
 
+  it('knows a PrestaShop answer by X-Powered-By alone: a cut 200 without PSWS-Version is retried', async () => {
+    // A proxy that drops PSWS-Version but keeps X-Powered-By (both are in 8.1.2/17_order_13.xml.headers).
+    const poweredOnly = { 'content-type': 'application/json', 'x-powered-by': 'PrestaShop Webservice' };
+    const shop = answering(
+      () => new Response('', { status: 200, headers: poweredOnly }),
+      json({ orders: [] }),
+    );
+    expect(await client(shop.fetch).list('orders')).toEqual([]);
+    expect(shop.calls).toHaveLength(2);
+  });
+
+  it('reads a body by its JSON content type, not only by its first character', async () => {
+    // `null` is JSON only by its content type: read, it is no list, refused at once rather than retried.
+    const shop = answering(
+      () => new Response('null', { status: 200, headers: psHeaders('application/json') }),
+    );
+    const error = await failure(client(shop.fetch).list('orders'));
+    expect(error.message).toContain('https://boutique.example/api/orders (liste attendue)');
+    expect(shop.calls).toHaveLength(1);
+  });
+
   it('keeps the known version when an answer gives none', async () => {
     const shop = answering(
       json({ orders: [] }),

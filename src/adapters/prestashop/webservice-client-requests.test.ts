@@ -76,6 +76,13 @@ describe('the address of each request', () => {
     expect(c.displayUrl).toBe('https://boutique.example');
   });
 
+  it('keeps a folder whose name only starts with api', async () => {
+    const shop = answering(json({ orders: [] }));
+    const c = client(shop.fetch, { url: 'https://boutique.example/apiculture/api' });
+    await c.list('orders');
+    expect(shop.calls[0]?.url).toBe('https://boutique.example/apiculture/api/orders?output_format=JSON');
+  });
+
   it('keeps a shop in a folder, and hides credentials in the shown address', async () => {
     const shop = answering(json({ orders: [] }));
     const c = client(shop.fetch, { url: 'https://user:pass@boutique.example/shop/api' });
@@ -228,7 +235,8 @@ describe('attempts, retries and give-ups', () => {
     const c = client(shop.fetch, { clock, onAttempt: (event) => events.push(event) });
     expect(await c.list('orders')).toEqual([{ id: 1 }]);
     const url = 'https://boutique.example/api/orders?output_format=JSON';
-    expect(events).toEqual([
+    // Strict: an attempt without an answer has no `status` key at all.
+    expect(events).toStrictEqual([
       { method: 'GET', url, attempt: 1, status: 401, outcome: 'failed', durationMs: 0 },
       { method: 'GET', url: `${url}&ws_key=***`, attempt: 1, status: 503, outcome: 'status', durationMs: 0 },
       { method: 'GET', url: `${url}&ws_key=***`, attempt: 2, outcome: 'network', durationMs: 0 },
@@ -363,6 +371,25 @@ describe('look-ups by ids', () => {
     const tight = answering(json({ orders: [] }));
     await client(tight.fetch, { maxUrlLength: oneId + 48 - 3 }).listWhereIn('orders', 'id', [101, 102]);
     expect(listed(tight.calls)).toEqual([['101'], ['102']]);
+  });
+
+  it('asks for whole records by default', async () => {
+    const shop = answering(json({ orders: [] }));
+    await client(shop.fetch).listWhereIn('orders', 'id', [1]);
+    expect(new URL(shop.calls[0]?.url ?? '').searchParams.get('display')).toBe('full');
+  });
+
+  it('frees the time-out timer of an attempt once its answer is read', async () => {
+    const timers: AbortSignal[] = [];
+    const clock = new FakeClock();
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = (ms, signal) => {
+      if (signal) timers.push(signal);
+      return sleep(ms, signal);
+    };
+    await client(answering(json({ orders: [] })).fetch, { clock }).list('orders');
+    expect(timers).toHaveLength(1);
+    expect(timers[0]?.aborted).toBe(true);
   });
 
   it('makes no call for no id, nor for ids that are all blank', async () => {

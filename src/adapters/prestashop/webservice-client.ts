@@ -78,10 +78,6 @@ export const MAX_URL_LENGTH = 8000;
 /** `&ws_key=` and a 32-character key: kept free in every URL, since the key may move to the query mid-run. */
 const QUERY_KEY_ROOM = 48;
 
-class TimeoutSignal extends Error {
-  override readonly name = 'TimeoutSignal';
-}
-
 /**
  * HTTP access to one shop's webservice: authentication (with the `ws_key` fallback), formats of every
  * version, retries, bounded concurrency, paging. Returns plain records; schemas and mapping come after.
@@ -307,7 +303,8 @@ export class WebserviceClient {
     const controller = new AbortController();
     const stopTimer = new AbortController();
     const timer = this.clock.sleep(this.timeoutMs, stopTimer.signal).then(
-      () => controller.abort(new TimeoutSignal()),
+      // No reason needed: a timed-out attempt is told by `controller.signal.aborted`, below.
+      () => controller.abort(),
       () => undefined,
     );
     const headers: Record<string, string> = {};

@@ -179,6 +179,66 @@ describe('keysetPages, at the edges', () => {
     expect(pages).toEqual([[1, 2, 3], [1]]);
   });
 
+  it('keeps an order read at an earlier second when it comes back at a later one', async () => {
+    const records = [
+      order(1, '2026-10-01 10:00:00'),
+      order(2, '2026-10-01 10:00:00'),
+      order(3, '2026-10-01 11:00:00'),
+      order(4, '2026-10-01 11:00:00'),
+    ];
+    let reads = 0;
+    const list: ListReader = (resource, params) => {
+      reads += 1;
+      // Order 3, read at 11:00:00 on the first page, is re-dated to 12:00:00 before the second: it is
+      // no longer the order already read at 11:00:00, so it is read again, as changed.
+      const rows =
+        reads === 1 ? records : [...records.slice(0, 2), order(3, '2026-10-01 12:00:00'), records[3]!];
+      return memoryList(rows).list(resource, params);
+    };
+    const pages = await readAll(keysetPages(list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+    expect(pages).toEqual([
+      [1, 2, 3],
+      [4, 3],
+    ]);
+  });
+
+  it('keeps the orders already read at a second when a full page ends at that same second', async () => {
+    const crowded = '2026-10-01 10:00:00';
+    const invoiced = (id: number, invoice_date: string): RawRecord => ({ id, invoice_date });
+    let reads = 0;
+    const list: ListReader = (resource, params) => {
+      reads += 1;
+      // Between the first and second pages, a back-office mass change invoices orders 1 to 4 at the
+      // second 5 and 6 were invoiced at (PrestaShop's "no invoice" date is 0000-00-00 00:00:00): the
+      // second page, full at that second, no longer holds order 6, read on the first.
+      const moved = reads === 1 ? '0000-00-00 00:00:00' : crowded;
+      const rows = [
+        invoiced(9, '2026-10-01 09:00:00'),
+        ...[1, 2, 3, 4].map((id) => invoiced(id, moved)),
+        invoiced(5, crowded),
+        invoiced(6, crowded),
+      ];
+      return memoryList(rows).list(resource, params);
+    };
+    const pages = await readAll(
+      keysetPages(list, 'orders', { params: {}, ...PERIOD, dateField: 'invoice_date', pageSize: 3 }),
+    );
+    // Each order once: 6 is not read again by id after 5.
+    expect(pages).toEqual([
+      [9, 5, 6],
+      [1, 2, 3, 4],
+    ]);
+  });
+
+  it('names the list and its date in the error of an unreadable date met in a crowded second', async () => {
+    // Without its seconds, the date passes the period's filter but cannot be moved to the next second.
+    const shop = memoryList([1, 2, 3].map((id) => order(id, '2026-10-01 10:00')));
+    const read = readAll(keysetPages(shop.list, 'orders', { params: {}, ...PERIOD, pageSize: 3 }));
+    await expect(read).rejects.toThrow(
+      'une réponse illisible pour orders (date_add) (date illisible « 2026-10-01 10:00 »)',
+    );
+  });
+
   it('does not read a second by id when fewer orders than a page share it', async () => {
     const shop = memoryList([
       order(1, '2026-10-01 10:00:00'),

@@ -492,9 +492,11 @@ describe('toShopOrder, field by field', () => {
         message(7, '2026-10-01 09:00:00', 'private', { private: true }),
         message(8, '2026-10-01 09:00:00', ' \n '),
         message(9, '2026-10-03 09:00:00', 'fourth'),
+        // Ids do not follow dates (a message imported or moved between threads): the date decides.
+        message(1, '2026-10-04 09:00:00', 'fifth'),
       ],
     });
-    expect(order.messages).toEqual(['first', 'second', 'third', 'fourth']);
+    expect(order.messages).toEqual(['first', 'second', 'third', 'fourth', 'fifth']);
   });
 
   it('maps each order_details row field by field, with its taxes added up and named', () => {
@@ -594,6 +596,28 @@ describe('toShopOrder, field by field', () => {
       warehouseId: 0,
     });
     expect(order.lines[1]?.taxRate).toEqual(zero);
+  });
+
+  it('takes a line with one known and one unknown tax from tax_rate, else refuses it', () => {
+    const [knownTax] = reference.taxes.keys();
+    if (knownTax === undefined) throw new Error('no tax recorded');
+    const halfKnown = {
+      ...firstDetail,
+      associations: { taxes: [{ id: knownTax }, { id: 999 }] },
+      tax_rate: amount('5.5'),
+      tax_name: 'TVA FR 5.5%',
+    };
+    expect(ok({ ...base, details: [halfKnown] }).lines[0]).toMatchObject({
+      taxRate: amount('5.5'),
+      taxName: 'TVA FR 5.5%',
+    });
+    expect(
+      toShopOrder({ ...base, details: [{ ...halfKnown, tax_rate: undefined }] }, reference),
+    ).toMatchObject({
+      ok: false,
+      code: 'unknown-tax',
+      message: `La taxe de la ligne « ${firstDetail.product_name} » (id ${knownTax}, 999) est inconnue de la boutique.`,
+    });
   });
 
   it('refuses an unknown state, an unknown tax, and says which', () => {

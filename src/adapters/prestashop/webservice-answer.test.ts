@@ -189,6 +189,12 @@ describe('judgeAttempt', () => {
       outcome: { kind: 'status', status: 502, errorCodes: [31, 3], retryAfter: undefined },
     });
     expect(failureOf(answer(502, text)).code).toBe('filter-unknown');
+    // A message that is not text is not read: a list holding "shop" does not make a 999 "no such shop".
+    const listed = JSON.stringify({ errors: [{ code: 999, message: ['This shop id does not exist'] }] });
+    expect(judge(answer(500, listed), { shop: '9' })).toEqual({
+      kind: 'retryable',
+      outcome: { kind: 'status', status: 500, errorCodes: [999], retryAfter: undefined },
+    });
     for (const body of ['{"errors":"none"}', '[{"code":32}]', 'null']) {
       expect(judge(answer(502, body))).toMatchObject({ outcome: { errorCodes: [] } });
     }

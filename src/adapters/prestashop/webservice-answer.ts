@@ -66,21 +66,23 @@ export function judgeAttempt(result: AttemptResult, context: JudgeContext): Judg
   if (result.kind === 'network') return { kind: 'retryable', outcome: { kind: 'network' } };
   const { status, text } = result;
   const { url, displayUrl, version } = context;
+  // A body that cannot be read stays undefined: an empty body is only right for a 204, which fetch
+  // never gives a body (a "null body status" in the Fetch standard).
   let body: unknown;
-  let parseFailed = false;
   try {
     body = parseBody(text, result.contentType);
   } catch (error) {
     if (error instanceof UnsafeXmlError) {
       return { kind: 'failed', failure: malformedAnswer(redactUrl(url), error.message, status) };
     }
-    parseFailed = true;
   }
   const errors = errorsOf(body);
-  const fromPrestaShop = errors.length > 0 || isPrestaShopAnswer(result);
+  // Asked only where no error was read (a 2xx without a body, a 404 without errors), so PrestaShop's
+  // errors need not count here.
+  const fromPrestaShop = isPrestaShopAnswer(result);
 
   if (status >= 200 && status < 300) {
-    if (parseFailed || (body === undefined && status !== 204)) {
+    if (body === undefined && status !== 204) {
       // A 200 that is not PrestaShop at all (a parking page, a login page) is not worth retrying; a
       // PrestaShop answer cut short by the host is.
       if (!fromPrestaShop && !looksLikeData(text)) {
@@ -88,10 +90,9 @@ export function judgeAttempt(result: AttemptResult, context: JudgeContext): Judg
       }
       return { kind: 'retryable', outcome: { kind: 'malformed' } };
     }
-    if (errors.length > 0) {
-      const failure = failureFromErrors(status, errors, context);
-      if (failure) return { kind: 'failed', failure };
-    }
+    // No error, no failure: failureFromErrors gives undefined for an empty list.
+    const failure = failureFromErrors(status, errors, context);
+    if (failure) return { kind: 'failed', failure };
     return { kind: 'done', answer: { status, body, version, rawText: text } };
   }
   if (status === 401 && errors.length === 0) {
@@ -106,10 +107,8 @@ export function judgeAttempt(result: AttemptResult, context: JudgeContext): Judg
   if (status === 404 && (text.trim() === '' || fromPrestaShop) && errors.length === 0) {
     return { kind: 'done', answer: { status, body: undefined, version, rawText: text } };
   }
-  if (errors.length > 0) {
-    const failure = failureFromErrors(status, errors, context);
-    if (failure) return { kind: 'failed', failure };
-  }
+  const failure = failureFromErrors(status, errors, context);
+  if (failure) return { kind: 'failed', failure };
   if (status === 405)
     return { kind: 'failed', failure: permissionDenied(context.resource, context.method, status) };
   if (status === 401 || status === 403 || status === 404) {
@@ -158,8 +157,8 @@ function errorsOf(body: unknown): WebserviceError[] {
   const errors = (body as { errors?: unknown }).errors;
   if (!Array.isArray(errors)) return [];
   return errors.flatMap((error: unknown) => {
-    if (error === null || typeof error !== 'object') return [];
-    const { code, message } = error as { code?: unknown; message?: unknown };
+    // An entry that is not an object (a number, a text) has no code: it is dropped below.
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
     const numeric = Number(code);
     return Number.isFinite(numeric)
       ? [{ code: numeric, message: typeof message === 'string' ? message : '' }]

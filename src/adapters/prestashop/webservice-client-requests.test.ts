@@ -76,6 +76,13 @@ describe('the address of each request', () => {
     expect(c.displayUrl).toBe('https://boutique.example');
   });
 
+  it('keeps a folder whose name only starts with api', async () => {
+    const shop = answering(json({ orders: [] }));
+    const c = client(shop.fetch, { url: 'https://boutique.example/apiculture/api' });
+    await c.list('orders');
+    expect(shop.calls[0]?.url).toBe('https://boutique.example/apiculture/api/orders?output_format=JSON');
+  });
+
   it('keeps a shop in a folder, and hides credentials in the shown address', async () => {
     const shop = answering(json({ orders: [] }));
     const c = client(shop.fetch, { url: 'https://user:pass@boutique.example/shop/api' });
@@ -137,6 +144,27 @@ describe('the address of each request', () => {
       'https://boutique.example/api/orders?output_format=JSON',
       'https://boutique.example/api/orders',
     ]);
+  });
+
+  it('knows a PrestaShop answer by X-Powered-By alone: a cut 200 without PSWS-Version is retried', async () => {
+    // A proxy that drops PSWS-Version but keeps X-Powered-By (both are in 8.1.2/17_order_13.xml.headers).
+    const poweredOnly = { 'content-type': 'application/json', 'x-powered-by': 'PrestaShop Webservice' };
+    const shop = answering(
+      () => new Response('', { status: 200, headers: poweredOnly }),
+      json({ orders: [] }),
+    );
+    expect(await client(shop.fetch).list('orders')).toEqual([]);
+    expect(shop.calls).toHaveLength(2);
+  });
+
+  it('reads a body by its JSON content type, not only by its first character', async () => {
+    // `null` is JSON only by its content type: read, it is no list, refused at once rather than retried.
+    const shop = answering(
+      () => new Response('null', { status: 200, headers: psHeaders('application/json') }),
+    );
+    const error = await failure(client(shop.fetch).list('orders'));
+    expect(error.message).toContain('https://boutique.example/api/orders (liste attendue)');
+    expect(shop.calls).toHaveLength(1);
   });
 
   it('keeps the known version when an answer gives none', async () => {
@@ -207,7 +235,8 @@ describe('attempts, retries and give-ups', () => {
     const c = client(shop.fetch, { clock, onAttempt: (event) => events.push(event) });
     expect(await c.list('orders')).toEqual([{ id: 1 }]);
     const url = 'https://boutique.example/api/orders?output_format=JSON';
-    expect(events).toEqual([
+    // Strict: an attempt without an answer has no `status` key at all.
+    expect(events).toStrictEqual([
       { method: 'GET', url, attempt: 1, status: 401, outcome: 'failed', durationMs: 0 },
       { method: 'GET', url: `${url}&ws_key=***`, attempt: 1, status: 503, outcome: 'status', durationMs: 0 },
       { method: 'GET', url: `${url}&ws_key=***`, attempt: 2, outcome: 'network', durationMs: 0 },
@@ -293,5 +322,81 @@ describe('attempts, retries and give-ups', () => {
     const c = client(fetch, { concurrency: 1, idsPerCall: 1 });
     await c.listWhereIn('orders', 'id', [1, 2, 3]);
     expect(most).toBe(1);
+  });
+});
+
+describe('look-ups by ids', () => {
+  const listed = (calls: Call[]) =>
+    calls.map((call) =>
+      new URL(call.url).searchParams
+        .get('filter[id]')
+        ?.replace(/^\[|\]$/g, '')
+        .split('|'),
+    );
+
+  it('fills a URL to its last allowed character, the room for ws_key kept, and not one further', async () => {
+    // The URL of a list of three three-digit ids, to size the limit on.
+    const probe = answering(json({ orders: [] }));
+    await client(probe.fetch, { idsPerCall: 3 }).listWhereIn('orders', 'id', [101, 102, 103]);
+    const threeIds = probe.calls[0]?.url.length ?? 0;
+
+    const exact = answering(json({ orders: [] }));
+    await client(exact.fetch, { maxUrlLength: threeIds + 48 }).listWhereIn(
+      'orders',
+      'id',
+      [101, 102, 103, 104, 105, 106],
+    );
+    expect(listed(exact.calls)).toEqual([
+      ['101', '102', '103'],
+      ['104', '105', '106'],
+    ]);
+    expect(exact.calls.map((call) => call.url.length)).toEqual([threeIds, threeIds]);
+
+    const oneShort = answering(json({ orders: [] }));
+    await client(oneShort.fetch, { maxUrlLength: threeIds + 47 }).listWhereIn(
+      'orders',
+      'id',
+      [101, 102, 103, 104],
+    );
+    expect(listed(oneShort.calls)).toEqual([
+      ['101', '102'],
+      ['103', '104'],
+    ]);
+  });
+
+  it('sends one id a call, never an empty list, when the limit leaves no room for even one', async () => {
+    const probe = answering(json({ orders: [] }));
+    await client(probe.fetch, { idsPerCall: 1 }).listWhereIn('orders', 'id', [101]);
+    const oneId = probe.calls[0]?.url.length ?? 0;
+    const tight = answering(json({ orders: [] }));
+    await client(tight.fetch, { maxUrlLength: oneId + 48 - 3 }).listWhereIn('orders', 'id', [101, 102]);
+    expect(listed(tight.calls)).toEqual([['101'], ['102']]);
+  });
+
+  it('asks for whole records by default', async () => {
+    const shop = answering(json({ orders: [] }));
+    await client(shop.fetch).listWhereIn('orders', 'id', [1]);
+    expect(new URL(shop.calls[0]?.url ?? '').searchParams.get('display')).toBe('full');
+  });
+
+  it('frees the time-out timer of an attempt once its answer is read', async () => {
+    const timers: AbortSignal[] = [];
+    const clock = new FakeClock();
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = (ms, signal) => {
+      if (signal) timers.push(signal);
+      return sleep(ms, signal);
+    };
+    await client(answering(json({ orders: [] })).fetch, { clock }).list('orders');
+    expect(timers).toHaveLength(1);
+    expect(timers[0]?.aborted).toBe(true);
+  });
+
+  it('makes no call for no id, nor for ids that are all blank', async () => {
+    const shop = answering(json({ orders: [{ id: 1 }] }));
+    const c = client(shop.fetch);
+    expect(await c.listWhereIn('orders', 'id', [])).toEqual([]);
+    expect(await c.listWhereIn('orders', 'id', ['', ''])).toEqual([]);
+    expect(shop.calls).toHaveLength(0);
   });
 });

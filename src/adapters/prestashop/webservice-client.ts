@@ -78,10 +78,6 @@ export const MAX_URL_LENGTH = 8000;
 /** `&ws_key=` and a 32-character key: kept free in every URL, since the key may move to the query mid-run. */
 const QUERY_KEY_ROOM = 48;
 
-class TimeoutSignal extends Error {
-  override readonly name = 'TimeoutSignal';
-}
-
 /**
  * HTTP access to one shop's webservice: authentication (with the `ws_key` fallback), formats of every
  * version, retries, bounded concurrency, paging. Returns plain records; schemas and mapping come after.
@@ -165,8 +161,8 @@ export class WebserviceClient {
     values: readonly (string | number)[],
     params: ReadParams = { display: 'full' },
   ): Promise<RawRecord[]> {
+    // No value makes no OR-list, so no call.
     const unique = [...new Set(values.map(String))].filter((value) => value !== '');
-    if (unique.length === 0) return [];
     const results = await Promise.all(
       this.orLists(resource, field, unique, params).map((chunk) =>
         this.list(resource, { ...params, filter: { ...params.filter, [field]: { in: chunk } } }),
@@ -307,7 +303,8 @@ export class WebserviceClient {
     const controller = new AbortController();
     const stopTimer = new AbortController();
     const timer = this.clock.sleep(this.timeoutMs, stopTimer.signal).then(
-      () => controller.abort(new TimeoutSignal()),
+      // No reason needed: a timed-out attempt is told by `controller.signal.aborted`, below.
+      () => controller.abort(),
       () => undefined,
     );
     const headers: Record<string, string> = {};

@@ -162,6 +162,20 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect((await subject.store.findImports([far])).size).toBe(0);
   });
 
+  it('refuses an order in a currency other than the company’s before writing anything', async () => {
+    const key = { shopId: 1, orderId: 17 };
+    expect(
+      await failureCode(
+        subject.target.importDocument(
+          draft(key, { currency: 'USD', conversionRate: amount('1.08') }),
+          record(key),
+        ),
+      ),
+    ).toBe('currency-unsupported');
+    expect(documentsFor(subject, 'ps-1-17')).toBe(0);
+    expect(subject.dolibarr.store.thirdparties.size).toBe(0);
+  });
+
   it('refuses an order without lines and a VAT rate Dolibarr lacks before writing anything', async () => {
     const empty = { shopId: 1, orderId: 10 };
     expect(await failureCode(subject.target.importDocument(draft(empty, { lines: [] }), record(empty)))).toBe(

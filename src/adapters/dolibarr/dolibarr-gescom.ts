@@ -90,6 +90,7 @@ export class DolibarrGescom implements GescomTarget {
   /** Keys whose documents the ledger does not know, as found by the last page look-up. */
   readonly #orphans = new Map<string, readonly ReadDocument[]>();
   #vatRates: Promise<readonly Amount[]> | undefined;
+  #companyCurrency: Promise<string> | undefined;
 
   constructor(
     private readonly client: DolibarrClient,
@@ -246,11 +247,17 @@ export class DolibarrGescom implements GescomTarget {
   }
 
   /**
-   * Refused before anything is written: no lines (Dolibarr would accept it), a VAT rate it lacks, a
-   * payment type it lacks on an invoice that will carry payments.
+   * Refused before anything is written: a currency other than the company's, no lines (Dolibarr would
+   * accept it), a VAT rate it lacks, a payment type it lacks on an invoice that will carry payments.
    */
   private async checkDraft(draft: SalesDocumentDraft): Promise<void> {
     resourceFor(draft.type);
+    const companyCurrency = await this.companyCurrency();
+    if (draft.currency !== companyCurrency)
+      throw new ExpectedFailure(
+        'currency-unsupported',
+        `La commande ${draft.externalKey} est en ${draft.currency}, pas dans la devise de la société dans Dolibarr (${companyCurrency}) : navette n’écrit pas encore de document en devise étrangère dans Dolibarr. Saisissez-la dans Dolibarr, puis excluez-la de l’import.`,
+      );
     if (draft.lines.length === 0)
       throw new ExpectedFailure(
         'no-lines',
@@ -276,6 +283,22 @@ export class DolibarrGescom implements GescomTarget {
       resource = type;
     }
     return this.#context.turns.take(resource);
+  }
+
+  /**
+   * Dolibarr's company currency. A document in another one is refused: its lines would be taken as
+   * amounts in the company's currency, with or without the multicurrency module, and Dolibarr's totals
+   * would then equal the shop's figures in the wrong currency.
+   */
+  private companyCurrency(): Promise<string> {
+    this.#companyCurrency ??= this.client.company().then(
+      (company) => company.currency_code ?? 'EUR',
+      (error: unknown) => {
+        this.#companyCurrency = undefined;
+        throw error;
+      },
+    );
+    return this.#companyCurrency;
   }
 
   private activeVatRates(): Promise<readonly Amount[]> {

@@ -90,7 +90,21 @@ describe('an import into Dolibarr, four orders at once', () => {
     const fourAtOnce = await importWith(4);
     expect(oneByOne.run.counts.imported).toBeGreaterThan(40);
     expect(fourAtOnce.run.counts).toEqual(oneByOne.run.counts);
-    expect(fourAtOnce.outcomes).toEqual(oneByOne.outcomes);
+    // A draft's "(PROVn)" is its row id, given when it is created: orders written at once are created in
+    // the order their customers and articles are ready, so only the validated numbers follow the page.
+    const numbered = (outcomes: readonly OrderOutcome[]) =>
+      outcomes.map((outcome) =>
+        outcome.document === undefined
+          ? outcome
+          : {
+              ...outcome,
+              document: {
+                ...outcome.document,
+                number: outcome.document.number?.replace(/\(PROV\d+\)/, '(PROV)'),
+              },
+            },
+      );
+    expect(numbered(fourAtOnce.outcomes)).toEqual(numbered(oneByOne.outcomes));
     expect(fourAtOnce.thirdParties).toEqual(oneByOne.thirdParties);
     expect(new Set(fourAtOnce.thirdParties).size).toBe(fourAtOnce.thirdParties.length);
     expect(fourAtOnce.products).toEqual(oneByOne.products);

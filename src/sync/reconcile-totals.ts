@@ -87,25 +87,34 @@ const vatGap = (documentLine: DocumentLineDraft) =>
 const offRate = (documentLine: DocumentLineDraft) =>
   lineVat(documentLine).minus(vatAt(documentLine.vatRate, documentLine.totalTaxExcl));
 
-interface RateGroup {
-  readonly rate: Amount;
-  readonly indexes: number[];
+/** A line of the document with its position, so that what is chosen among some lines can be put back. */
+interface Member {
+  readonly index: number;
+  readonly line: DocumentLineDraft;
 }
 
-function rateGroups(lines: readonly DocumentLineDraft[], keep: (index: number) => boolean): RateGroup[] {
+interface RateGroup {
+  readonly rate: Amount;
+  readonly members: Member[];
+}
+
+const membersWhere = (
+  lines: readonly DocumentLineDraft[],
+  keep: (documentLine: DocumentLineDraft) => boolean,
+) => lines.flatMap((documentLine, index) => (keep(documentLine) ? [{ index, line: documentLine }] : []));
+
+function rateGroups(members: readonly Member[]): RateGroup[] {
   const groups = new Map<string, RateGroup>();
-  lines.forEach((documentLine, index) => {
-    if (!keep(index)) return;
-    const key = documentLine.vatRate.toFixed();
-    const group = groups.get(key) ?? { rate: documentLine.vatRate, indexes: [] };
-    group.indexes.push(index);
+  for (const member of members) {
+    const key = member.line.vatRate.toFixed();
+    const group = groups.get(key) ?? { rate: member.line.vatRate, members: [] };
+    group.members.push(member);
     groups.set(key, group);
-  });
+  }
   return [...groups.values()];
 }
 
-const baseOf = (lines: readonly DocumentLineDraft[], indexes: readonly number[]) =>
-  sum(indexes.map((index) => lines[index]?.totalTaxExcl.abs() ?? ZERO));
+const baseOf = (group: RateGroup) => sum(group.members.map((member) => member.line.totalTaxExcl.abs()));
 
 function roundingLine(
   rate: Amount,
@@ -137,44 +146,34 @@ function roundingLine(
  * The line that takes the next cent of VAT (`sign` +1 or −1) into its tax-included amount, or
  * undefined when no line has a VAT rate to carry it.
  */
-function vatAbsorber(lines: readonly DocumentLineDraft[], sign: number): number | undefined {
-  const candidates = lines
-    .map((_, index) => index)
-    .filter((index) => {
-      const documentLine = lines[index];
-      return (
-        documentLine !== undefined && !documentLine.vatRate.isZero() && !documentLine.totalTaxExcl.isZero()
-      );
-    });
-  const best = (indexes: readonly number[]) =>
-    indexes.reduce((chosen, index) => {
-      const [a, b] = [lines[index], lines[chosen]];
-      if (a === undefined || b === undefined) return chosen;
+function vatAbsorber(lines: readonly DocumentLineDraft[], sign: number): Member | undefined {
+  const candidates = membersWhere(
+    lines,
+    (documentLine) => !documentLine.vatRate.isZero() && !documentLine.totalTaxExcl.isZero(),
+  );
+  const best = (members: readonly Member[]) =>
+    members.reduce((chosen, member) => {
+      const [a, b] = [member.line, chosen.line];
       const order =
         vatGap(a).times(sign).comparedTo(vatGap(b).times(sign)) ||
         a.totalTaxExcl.abs().comparedTo(b.totalTaxExcl.abs());
-      return order > 0 ? index : chosen;
+      return order > 0 ? member : chosen;
     });
 
   // A line the shop left a cent off its rate in the other direction: the cent puts it right.
-  const off = candidates.filter((index) => {
-    const documentLine = lines[index];
-    // lessThan, not isNegative: decimal.js counts −0 (a line that agrees, times −1) as negative.
-    return documentLine !== undefined && offRate(documentLine).times(sign).lessThan(ZERO);
-  });
+  // lessThan, not isNegative: decimal.js counts −0 (a line that agrees, times −1) as negative.
+  const off = candidates.filter((member) => offRate(member.line).times(sign).lessThan(ZERO));
   if (off.length > 0) return best(off);
 
-  const groups = rateGroups(lines, (index) => candidates.includes(index));
+  const groups = rateGroups(candidates);
   if (groups.length === 0) return undefined;
-  const groupGap = (group: RateGroup) =>
-    sum(group.indexes.map((index) => (lines[index] ? vatGap(lines[index]) : ZERO))).times(sign);
+  const groupGap = (group: RateGroup) => sum(group.members.map((member) => vatGap(member.line))).times(sign);
   const group = groups.reduce((chosen, candidate) =>
-    (groupGap(candidate).comparedTo(groupGap(chosen)) ||
-      baseOf(lines, candidate.indexes).comparedTo(baseOf(lines, chosen.indexes))) > 0
+    (groupGap(candidate).comparedTo(groupGap(chosen)) || baseOf(candidate).comparedTo(baseOf(chosen))) > 0
       ? candidate
       : chosen,
   );
-  return best(group.indexes);
+  return best(group.members);
 }
 
 /**
@@ -214,21 +213,20 @@ export function reconcileTotals(
   const notes: string[] = [];
   // 1. The tax-excluded difference, on the rates whose lines the rounding pushed the most.
   // A line of nothing (free shipping shown at zero) has no base: its rate is not one the order charges.
-  const groups = rateGroups(lines, (index) => {
-    const documentLine = lines[index];
-    return (
-      documentLine !== undefined &&
-      !(documentLine.totalTaxExcl.isZero() && documentLine.totalTaxIncl.isZero())
-    );
-  });
-  const rates = groups.length > 0 ? groups : [{ rate: ZERO, indexes: [] }];
+  const groups = rateGroups(
+    membersWhere(
+      lines,
+      (documentLine) => !(documentLine.totalTaxExcl.isZero() && documentLine.totalTaxIncl.isZero()),
+    ),
+  );
+  const rates = groups.length > 0 ? groups : [{ rate: ZERO, members: [] }];
   const shares = apportionCents(
     differenceExcl,
     rates.map((group) => ({
-      gap: sum(group.indexes.map((index) => (lines[index] ? exactExcl(lines[index]) : ZERO))).minus(
-        sum(group.indexes.map((index) => lines[index]?.totalTaxExcl ?? ZERO)),
+      gap: sum(group.members.map((member) => exactExcl(member.line))).minus(
+        sum(group.members.map((member) => member.line.totalTaxExcl)),
       ),
-      size: baseOf(lines, group.indexes),
+      size: baseOf(group),
     })),
   );
   const severalRates = rates.length > 1;
@@ -248,11 +246,11 @@ export function reconcileTotals(
   let vatLeft = differenceIncl.minus(sum(roundingLines.map((rounding) => rounding.totalTaxIncl)));
   const sign = vatLeft.isNegative() ? -1 : 1;
   const cent = new Decimal(sign).div(100);
-  const absorbed = new Map<number, Amount>();
+  // By position, in the order the lines first took a cent: the cents taken and the line as it ends up.
+  const absorbed = new Map<number, { cents: Amount; line: DocumentLineDraft }>();
   while (!vatLeft.isZero()) {
-    const index = vatAbsorber(adjusted, sign);
-    const documentLine = index === undefined ? undefined : adjusted[index];
-    if (index === undefined || documentLine === undefined)
+    const absorber = vatAbsorber(adjusted, sign);
+    if (absorber === undefined)
       return {
         ok: false,
         code: 'totals-mismatch',
@@ -260,19 +258,20 @@ export function reconcileTotals(
           `Les totaux de la boutique (${shopTotalsText}) comptent ${signed(vatLeft)} ${options.currency} de TVA ` +
           "qu'aucune ligne soumise à la TVA ne peut porter. Vérifiez les taxes de la commande dans la boutique.",
       };
-    adjusted[index] = { ...documentLine, totalTaxIncl: documentLine.totalTaxIncl.plus(cent) };
-    absorbed.set(index, (absorbed.get(index) ?? ZERO).plus(cent));
+    const documentLine = { ...absorber.line, totalTaxIncl: absorber.line.totalTaxIncl.plus(cent) };
+    adjusted[absorber.index] = documentLine;
+    absorbed.set(absorber.index, {
+      cents: (absorbed.get(absorber.index)?.cents ?? ZERO).plus(cent),
+      line: documentLine,
+    });
     vatLeft = vatLeft.minus(cent);
   }
-  for (const [index, cents] of absorbed) {
-    const documentLine = adjusted[index];
-    if (documentLine === undefined) continue;
+  for (const { cents, line: documentLine } of absorbed.values())
     notes.push(
       `TVA arrondie par la boutique sur ses totaux (${signed(cents)} ${options.currency}) : portée sur la ligne ` +
         `« ${documentLine.label} » (TVA ${frenchRate(documentLine.vatRate)}), ` +
         `${french(documentLine.totalTaxIncl)} TTC au lieu de ${french(documentLine.totalTaxIncl.minus(cents))}.`,
     );
-  }
 
   const reconciled = [...adjusted, ...roundingLines];
   return { ok: true, lines: reconciled, totals: linesTotals(reconciled), notes };

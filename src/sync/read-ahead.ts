@@ -38,7 +38,8 @@ export class ReadAhead {
   async batchOf(index: number): Promise<{ readonly batch: readonly SourcedOrder[]; readonly at: number }> {
     const number = Math.floor(index / this.#size);
     const batch = await this.#start(number);
-    void this.#start(number + 1);
+    // Nothing to read ahead past the last batch.
+    if ((number + 1) * this.#size < this.#headers.length) void this.#start(number + 1);
     return { batch, at: index - number * this.#size };
   }
 
@@ -46,7 +47,7 @@ export class ReadAhead {
     const started = this.#batches[number];
     if (started !== undefined) return started;
     const headers = this.#headers.slice(number * this.#size, (number + 1) * this.#size);
-    const reading = headers.length === 0 ? Promise.resolve([]) : this.#read(headers);
+    const reading = this.#read(headers);
     // Read ahead, its failure is seen when the batch is asked for, not as an unhandled rejection.
     reading.catch(() => undefined);
     this.#batches[number] = reading;

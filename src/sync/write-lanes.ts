@@ -10,7 +10,7 @@ export class WriteLanes {
   readonly #inFlight = new Set<Promise<void>>();
 
   constructor(limit: number) {
-    this.#limit = Number.isInteger(limit) && limit > 1 ? limit : 1;
+    this.#limit = Number.isInteger(limit) ? Math.max(1, limit) : 1;
   }
 
   /** Resolves once a lane is free. */

@@ -35,12 +35,13 @@ const describeOutcome = (outcome: OrderOutcome): string =>
   `order ${outcome.orderId}: ${outcome.status} ${outcome.code ?? ''} ${outcome.reason ?? ''}`;
 
 /**
- * An order refused for its own data (a VAT rate Dolibarr lacks, an unreadable order…); a crash, a
+ * An order refused for its own data (a VAT rate Dolibarr lacks, a foreign currency, an unreadable
+ * order…); a crash, a
  * totals gap or Dolibarr unavailable would be a fault of the import under test.
  */
 const refusedForItsData = (outcome: OrderOutcome): boolean =>
   outcome.code === 'gescom-refused'
-    ? /taux de TVA|mode de règlement/.test(outcome.reason ?? '')
+    ? /taux de TVA|mode de règlement|devise étrangère/.test(outcome.reason ?? '')
     : !['internal-error', 'totals-mismatch', 'gescom-unavailable', 'already-imported'].includes(
         outcome.code ?? '',
       );

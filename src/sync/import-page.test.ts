@@ -10,7 +10,8 @@ import { ManualClock } from '../../test/contract/manual-clock.js';
 import { openMemoryGescom } from '../../test/fakes/memory-gescom-and-store.js';
 import { MemoryOrderSource } from '../../test/fakes/memory-order-source.js';
 import { ORDER_STATES_8_1_2, expectedShopOrder } from '../../test/support/expected-orders.js';
-import { importPage, type PageContext } from './import-page.js';
+import type { ImportAttempt, ImportItem } from '../ports/gescom-target.js';
+import { IMPORT_GROUP, importPage, type PageContext } from './import-page.js';
 
 /**
  * One slim page imported on its own, over the in-memory shop, GesCom and store. Order 7 of the recorded
@@ -270,6 +271,121 @@ describe('importPage', () => {
       expect(outcomes[0]?.reason).toBe(
         'Erreur interne de navette (boom) : la commande sera reprise au prochain import ; signalez-la si elle persiste.',
       );
+    });
+  });
+  describe('a GesCom that takes several writes at once (lanes)', () => {
+    it('keeps the page’s order with settled, unreadable, imported and failed orders', async () => {
+      const { source, context, headers, target } = setup([
+        order(1),
+        order(2),
+        order(3),
+        order(4),
+        order(5, 3),
+      ]);
+      target.addArticles(REFERENCES.map((reference) => ({ reference, ean13: '', label: reference })));
+      await importPage((await headers()).slice(0, 1), context());
+      target.writeConcurrency = 4;
+      source.refuse({ shopId: 1, orderId: 2 }, 'shop-read-failed', 'Réponse illisible.');
+      target.failNextWrite = new Error('boom');
+      const outcomes = await importPage(await headers(), context());
+      expect(statusOf(outcomes)).toEqual([
+        '1:skipped:already-imported',
+        '2:failed:shop-read-failed',
+        '3:failed:internal-error',
+        '4:imported',
+        '5:skipped:state-not-selected',
+      ]);
+      expect(target.writes.importDocument).toBe(3);
+    });
+
+    it('stops the page when the GesCom is out of reach, starting no further order', async () => {
+      const { context, headers, target } = setup([order(1), order(2)]);
+      target.writeConcurrency = 4;
+      target.failNextWrite = new ExpectedFailure(
+        'gescom-unavailable',
+        'La gestion commerciale ne répond pas.',
+      );
+      await expect(importPage(await headers(), context())).rejects.toThrow(
+        'La gestion commerciale ne répond pas.',
+      );
+    });
+  });
+
+  describe('the new documents written in groups', () => {
+    /** Gives the GesCom a group write that records the size of each group. */
+    function withGroupWrite(target: ReturnType<typeof setup>['target']): number[] {
+      const groups: number[] = [];
+      Object.assign(target, {
+        importDocuments: async (items: readonly ImportItem[]): Promise<ImportAttempt[]> => {
+          groups.push(items.length);
+          const attempts: ImportAttempt[] = [];
+          for (const { draft, record } of items)
+            attempts.push({ ok: true, document: await target.importDocument(draft, record) });
+          return attempts;
+        },
+      });
+      return groups;
+    }
+
+    it('uses the GesCom’s group write, in groups of IMPORT_GROUP cut at each batch, never empty', async () => {
+      const orders = Array.from({ length: 501 }, (_, index) => order(index + 1));
+      const { asked, context, headers, target } = setup(orders);
+      const groups = withGroupWrite(target);
+      const outcomes = await importPage(await headers(), context());
+      expect(asked.map((batch) => batch.keys.length)).toEqual([251, 250]);
+      expect(IMPORT_GROUP).toBe(100);
+      expect(groups).toEqual([100, 100, 51, 100, 100, 50]);
+      expect(outcomes.filter((outcome) => outcome?.status === 'imported')).toHaveLength(501);
+      expect(outcomes.map((outcome) => outcome?.orderId)).toEqual(
+        (await headers()).map((header) => header.key.orderId),
+      );
+    });
+
+    it('not in lanes for a GesCom that takes one write at a time, in lanes (one by one) for more', async () => {
+      const one = setup([order(1), order(2)]);
+      const oneGroups = withGroupWrite(one.target);
+      expect(statusOf(await importPage(await one.headers(), one.context()))).toEqual([
+        '1:imported',
+        '2:imported',
+      ]);
+      expect(oneGroups).toEqual([2]);
+      const four = setup([order(1), order(2)]);
+      const fourGroups = withGroupWrite(four.target);
+      four.target.writeConcurrency = 4;
+      expect(statusOf(await importPage(await four.headers(), four.context()))).toEqual([
+        '1:imported',
+        '2:imported',
+      ]);
+      expect(fourGroups).toEqual([]);
+      expect(four.target.writes.importDocument).toBe(2);
+    });
+
+    it('fails alone the cancellation of a draft the GesCom refuses on a bug', async () => {
+      const { source, context, headers, target } = setup(
+        [order(1, 1), order(2)],
+        rulesWith({ document: { cancelDraftWhenOrderCancelled: true } }),
+      );
+      target.addArticles(REFERENCES.map((reference) => ({ reference, ean13: '', label: reference })));
+      await importPage((await headers()).slice(0, 1), context());
+      source.moveOrder({ shopId: 1, orderId: 1 }, 6);
+      target.cancelDocument = async () => {
+        throw new Error('boom');
+      };
+      const outcomes = await importPage(await headers(), context());
+      expect(statusOf(outcomes)).toEqual(['1:failed:internal-error', '2:imported']);
+      expect(outcomes[0]?.reason).toContain('boom');
+    });
+
+    it('does not ask the GesCom for articles when no order read has a line', async () => {
+      const { source, context, headers, target } = setup([order(1)]);
+      source.refuse({ shopId: 1, orderId: 1 }, 'shop-read-failed', 'Réponse illisible.');
+      const queries: unknown[] = [];
+      target.findArticles = async (query) => {
+        queries.push(query);
+        return [];
+      };
+      expect(statusOf(await importPage(await headers(), context()))).toEqual(['1:failed:shop-read-failed']);
+      expect(queries).toEqual([]);
     });
   });
 });

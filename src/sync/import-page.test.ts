@@ -376,7 +376,7 @@ describe('importPage', () => {
       expect(outcomes[0]?.reason).toContain('boom');
     });
 
-    it('does not ask the GesCom for articles when no order read has a line', async () => {
+    it('does not ask the GesCom for articles when no order of the page could be read', async () => {
       const { source, context, headers, target } = setup([order(1)]);
       source.refuse({ shopId: 1, orderId: 1 }, 'shop-read-failed', 'Réponse illisible.');
       const queries: unknown[] = [];

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNavetteWithAdapters } from '../../src/app/compose.js';
-import { DolibarrClient } from '../../src/adapters/dolibarr/dolibarr-client.js';
 import { configSchema } from '../../src/config/config-schema.js';
 import { starterConfig } from '../../src/config/defaults.js';
 import { createDemoDolibarr } from '../../src/demo-dolibarr/index.js';
 import { createDemoShop } from '../../src/demo-shop/index.js';
 import type { OrderOutcome } from '../../src/domain/import-report.js';
-import { systemClock } from '../../src/ports/clock.js';
 import { DEMO_NOW, fixedClock } from '../support/demo-navette.js';
+import { demoBankAccount } from '../support/demo-bank-account.js';
 
 type Opened = Awaited<ReturnType<typeof openNavetteWithAdapters>>;
 
@@ -20,19 +19,7 @@ type Opened = Awaited<ReturnType<typeof openNavetteWithAdapters>>;
 async function importWith(concurrency: number) {
   const shop = createDemoShop({ now: DEMO_NOW, generated: { seed: 7, count: 80 } });
   const dolibarr = createDemoDolibarr({ now: () => DEMO_NOW });
-  const client = new DolibarrClient({
-    url: dolibarr.url,
-    key: dolibarr.key,
-    fetch: dolibarr.fetch,
-    clock: systemClock,
-  });
-  const bankAccountId = await client.create('bankaccounts', {
-    ref: 'BQ',
-    label: 'Banque',
-    type: 1,
-    currency_code: 'EUR',
-    country_id: 1,
-  });
+  const bankAccountId = await demoBankAccount(dolibarr);
   dolibarr.faults.configure({ latencyMs: 2, jitterMs: 8, seed: 3 });
   const starter = starterConfig(shop.url);
   const config = configSchema.parse({

@@ -4,16 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNavetteWithAdapters } from '../../src/app/compose.js';
-import { DolibarrClient } from '../../src/adapters/dolibarr/dolibarr-client.js';
 import { configSchema, type NavetteConfig } from '../../src/config/config-schema.js';
 import { DEFAULT_STATE_TABLE, starterConfig } from '../../src/config/defaults.js';
 import { saveConfig } from '../../src/config/load-config.js';
 import { createDemoDolibarr, type DemoDolibarr } from '../../src/demo-dolibarr/index.js';
 import { createDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
 import type { OrderOutcome } from '../../src/domain/import-report.js';
-import { systemClock } from '../../src/ports/clock.js';
 import { ensureBuiltCli, ROOT as root } from '../support/built-cli.js';
 import { DEMO_NOW } from '../support/demo-navette.js';
+import { demoBankAccount } from '../support/demo-bank-account.js';
 
 /**
  * Kills `navette import` into a Dolibarr (the simulator, served over HTTP) with SIGKILL at random
@@ -64,19 +63,7 @@ describe('an import into Dolibarr killed at random moments', () => {
     const shopServer = await shop.listen(0, '127.0.0.1');
     const dolibarrServer = await dolibarr.listen(0, '127.0.0.1');
     servers.push(shopServer, dolibarrServer);
-    const client = new DolibarrClient({
-      url: dolibarrServer.url,
-      key: dolibarr.key,
-      fetch: dolibarr.fetch,
-      clock: systemClock,
-    });
-    const bankAccountId = await client.create('bankaccounts', {
-      ref: 'BQ',
-      label: 'Banque',
-      type: 1,
-      currency_code: 'EUR',
-      country_id: 1,
-    });
+    const bankAccountId = await demoBankAccount(dolibarr, dolibarrServer.url);
     dir = await mkdtemp(join(tmpdir(), 'navette-dolibarr-kill-'));
     configPath = join(dir, 'navette.yaml');
     const starter = starterConfig(shopServer.url);

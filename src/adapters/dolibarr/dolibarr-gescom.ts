@@ -89,8 +89,15 @@ export class DolibarrGescom implements GescomTarget {
   readonly #absent = new Set<string>();
   /** Keys whose documents the ledger does not know, as found by the last page look-up. */
   readonly #orphans = new Map<string, readonly ReadDocument[]>();
-  #vatRates: Promise<readonly Amount[]> | undefined;
-  #companyCurrency: Promise<string> | undefined;
+  /** Read once per target, and again after a failed read. */
+  readonly #vatRates = untilFailure(() =>
+    this.client
+      .vatRates()
+      .then((rates) => rates.filter((rate) => rate.active === 1).map((rate) => amount(rate.taux))),
+  );
+  readonly #companyCurrency = untilFailure(() =>
+    this.client.company().then((company) => company.currency_code ?? 'EUR'),
+  );
 
   constructor(
     private readonly client: DolibarrClient,
@@ -291,25 +298,11 @@ export class DolibarrGescom implements GescomTarget {
    * would then equal the shop's figures in the wrong currency.
    */
   private companyCurrency(): Promise<string> {
-    this.#companyCurrency ??= this.client.company().then(
-      (company) => company.currency_code ?? 'EUR',
-      (error: unknown) => {
-        this.#companyCurrency = undefined;
-        throw error;
-      },
-    );
-    return this.#companyCurrency;
+    return this.#companyCurrency();
   }
 
   private activeVatRates(): Promise<readonly Amount[]> {
-    this.#vatRates ??= this.client.vatRates().then(
-      (rates) => rates.filter((rate) => rate.active === 1).map((rate) => amount(rate.taux)),
-      (error: unknown) => {
-        this.#vatRates = undefined;
-        throw error;
-      },
-    );
-    return this.#vatRates;
+    return this.#vatRates();
   }
 
   /** Dolibarr out of reach, or unusable as configured, stops the run: the sync leaves the rest. */
@@ -336,4 +329,14 @@ function transformInDolibarr(): ExpectedFailure {
     'transform-in-gescom',
     'Avec Dolibarr, faites l’expédition (avec son numéro de suivi) ou la facture dans Dolibarr lui-même, depuis la commande : la mise à jour des statuts les lira ensuite.',
   );
+}
+
+/** A read kept once it succeeds; a failed one is forgotten, so the next call asks again. */
+function untilFailure<T>(load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () =>
+    (kept ??= load().catch((error: unknown) => {
+      kept = undefined;
+      throw error;
+    }));
 }

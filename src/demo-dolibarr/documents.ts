@@ -333,7 +333,9 @@ export class Documents {
 
   /**
    * createfromproposal / createfromorder: a new draft with the source's customer, references but
-   * ref_ext, notes, terms and lines, linked to its source.
+   * ref_ext, notes, terms and lines, linked to its source; and its contacts' roles while
+   * `MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN` is on — Dolibarr 23 takes it as `*` when unset (real
+   * exchanges 028–033: with `0`, the order is made without the proposal's shipping contact).
    */
   createFrom(source: DocumentRecord, kind: DocumentKind): DocumentRecord {
     const now = this.store.timestamp();
@@ -371,6 +373,7 @@ export class Documents {
     }
     this.recompute(doc);
     this.store.addLink(source.kind, source.id, kind, doc.id);
+    if (this.store.propagatesContacts()) this.store.copyContactRoles(source, doc);
     return doc;
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoDolibarr, type DemoDolibarr } from './index.js';
 
@@ -226,5 +228,71 @@ describe('the Dolibarr simulator', () => {
     expect(dolibarr.store.contactLinks).toEqual([
       { kind: 'commande', documentId: order, contactId: 1, type: 'SHIPPING' },
     ]);
+  });
+
+  it('copies a proposal’s contacts to the order made from it unless MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN is 0, as the real one does', async () => {
+    const real = (file: string) =>
+      (
+        JSON.parse(
+          readFileSync(
+            join(import.meta.dirname, '../../test/fixtures/dolibarr/real-23.0.0-beta', file),
+            'utf8',
+          ),
+        ) as { response: { body: unknown } }
+      ).response.body;
+    const dolibarr = createDemoDolibarr({ empty: true, now: () => NOW });
+    const socid = (await call(dolibarr, 'POST', 'thirdparties', { name: 'Paul', client: 1 })).body as number;
+    const contact = (
+      await call(dolibarr, 'POST', 'contacts', {
+        socid,
+        lastname: 'Paul Martin',
+        town: 'Marseille',
+        country_id: 1,
+      })
+    ).body as number;
+    const orderFromProposal = async () => {
+      const proposal = (await call(dolibarr, 'POST', 'proposals', { socid, date: 1796171476, lines: [LINE] }))
+        .body as number;
+      await call(dolibarr, 'POST', `proposals/${proposal}/contact/${contact}/SHIPPING`);
+      const order = (await call(dolibarr, 'POST', `orders/createfromproposal/${proposal}`)).body as {
+        id: number;
+      };
+      return { proposal, order: order.id };
+    };
+    expect((await call(dolibarr, 'GET', 'setup/conf/MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN')).body).toBe('*');
+    const copied = await orderFromProposal();
+    const roles = (await call(dolibarr, 'GET', `orders/${copied.order}/contacts`)).body as Record<
+      string,
+      unknown
+    >[];
+    expect(roles).toMatchObject([
+      {
+        id: String(contact),
+        code: 'SHIPPING',
+        source: 'external',
+        libelle: 'Contact client livraison commande',
+      },
+    ]);
+    const recorded = real('029_order_contacts_after_createfromproposal_default.json') as Record<
+      string,
+      unknown
+    >[];
+    expect(Object.keys(roles[0] ?? {})).toEqual(Object.keys(recorded[0] ?? {}));
+    expect((await call(dolibarr, 'POST', `orders/${copied.order}/contact/${contact}/SHIPPING`)).status).toBe(
+      400,
+    );
+
+    dolibarr.store.constants.set('MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN', '0');
+    const lost = await orderFromProposal();
+    expect((await call(dolibarr, 'GET', `orders/${lost.order}/contacts`)).body).toEqual([]);
+    expect(
+      (await call(dolibarr, 'GET', `proposals/${lost.proposal}/contacts?type=SHIPPING`)).body,
+    ).toMatchObject([{ id: String(contact), code: 'SHIPPING', libelle: 'Contact client livraison propale' }]);
+    expect((await call(dolibarr, 'GET', `proposals/${lost.proposal}/contacts?type=BILLING`)).body).toEqual(
+      [],
+    );
+    expect((await call(dolibarr, 'GET', 'proposals/999/contacts')).body).toMatchObject({
+      error: { code: 404, message: 'Not Found: Proposal not found' },
+    });
   });
 });

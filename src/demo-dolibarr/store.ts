@@ -48,6 +48,13 @@ export interface AccountLink {
   readonly created: number;
 }
 
+/** The roles each kind of document knows for an external contact (llx_c_type_contact, active ones). */
+export const CONTACT_ROLES: Readonly<Record<DocumentKind, readonly string[]>> = {
+  propal: ['BILLING', 'CUSTOMER', 'SHIPPING', 'SERVICE'],
+  commande: ['BILLING', 'CUSTOMER', 'SHIPPING'],
+  facture: ['BILLING', 'SHIPPING', 'SERVICE'],
+};
+
 /** A contact linked to a document with a role (`SHIPPING`…): Dolibarr's llx_element_contact. */
 export interface ContactLink {
   readonly kind: DocumentKind;
@@ -123,6 +130,28 @@ export class DolibarrStore {
 
   setNumberCounter(prefix: string, used: number): void {
     this.numbering.set(prefix, used);
+  }
+
+  /** `MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN`: `*` when unset (conf.class.php), off as `0` or empty. */
+  propagatesContacts(): boolean {
+    const value = this.constants.get('MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN') ?? '*';
+    return value !== '' && value !== '0';
+  }
+
+  /**
+   * The roles of `from`'s contacts given to `to`, as `add_contact` does for each: a role the new kind of
+   * document does not know, or that it already has, is left out.
+   */
+  copyContactRoles(
+    from: { readonly kind: DocumentKind; readonly id: number },
+    to: { readonly kind: DocumentKind; readonly id: number },
+  ): void {
+    for (const link of this.contactLinks.filter((l) => l.kind === from.kind && l.documentId === from.id)) {
+      if (!CONTACT_ROLES[to.kind].includes(link.type)) continue;
+      const copy = { kind: to.kind, documentId: to.id, contactId: link.contactId, type: link.type };
+      if (!this.contactLinks.some((l) => JSON.stringify(l) === JSON.stringify(copy)))
+        this.contactLinks.push(copy);
+    }
   }
 
   timestamp(): number {

@@ -257,6 +257,47 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect(documentsFor(subject, 'ps-1-13')).toBe(2);
   });
 
+  it('keeps a quote’s shipping contact on the order made from it, whether Dolibarr copies contacts (its default) or not', async () => {
+    const elsewhere = { ...ADDRESS, name: 'Marc Dupré', line1: '3 quai Saint-Vincent', line2: '' };
+    const upgrade = async (orderId: number) => {
+      const key = { shopId: 1, orderId };
+      const quote = await subject.target.importDocument(
+        draft(key, { status: 'confirmed', deliveryAddress: elsewhere }),
+        record(key),
+      );
+      subject.dolibarr.calls.reset();
+      const order = await subject.target.transformDocument(
+        quote.number,
+        { type: 'order', status: 'confirmed' },
+        record(key),
+      );
+      const id = Number(order.id.replace(/\D/g, ''));
+      const links = subject.dolibarr.store.contactLinks.filter(
+        (l) => l.kind === 'commande' && l.documentId === id,
+      );
+      return { links, calls: subject.dolibarr.calls.byResourceAndMethod() };
+    };
+    // Dolibarr's default (MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN unset = *): copied, navette's role is "Already exists".
+    const copied = await upgrade(40);
+    expect(copied.links).toMatchObject([{ type: 'SHIPPING' }]);
+    expect(copied.calls['proposals/{id}/contacts']).toEqual({ GET: 1 });
+    // Switched off (real exchanges 032–033: the order is made without it): navette gives it the role.
+    subject.dolibarr.store.constants.set('MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN', '0');
+    const given = await upgrade(41);
+    expect(given.links).toMatchObject([{ type: 'SHIPPING' }]);
+    expect(given.calls['orders/{id}/contact/{id}/SHIPPING']).toEqual({ POST: 1 });
+    expect(subject.dolibarr.store.contacts.size).toBe(1);
+    // Billed and delivered at one address: one call to see the quote has no shipping contact, none more.
+    const key = { shopId: 1, orderId: 42 };
+    const plain = await subject.target.importDocument(
+      draft(key, { status: 'confirmed', deliveryAddress: ADDRESS }),
+      record(key),
+    );
+    subject.dolibarr.calls.reset();
+    await subject.target.transformDocument(plain.number, { type: 'order', status: 'confirmed' }, record(key));
+    expect(subject.dolibarr.calls.byResourceAndMethod()['orders/{id}/contact/{id}/SHIPPING']).toBeUndefined();
+  });
+
   it('pays an invoice once, however many times it is met again', async () => {
     const key = { shopId: 1, orderId: 14 };
     const payment = {

@@ -7,6 +7,7 @@ import {
   bankAccountSchema,
   contactSchema,
   companySchema,
+  documentContactsSchema,
   documentKeySchema,
   documentSchema,
   invoiceSchema,
@@ -143,6 +144,19 @@ export class DolibarrClient extends DolibarrRestCalls {
       if (error instanceof DolibarrFailure && /^Already exists/.test(error.detail ?? '')) return false;
       throw error;
     }
+  }
+
+  /** The contacts a document has in `role`, external or internal (`[]` when none). */
+  documentContacts(
+    resource: DocumentResource,
+    id: number,
+    role: 'SHIPPING' | 'BILLING',
+  ): Promise<z.infer<typeof documentContactsSchema>> {
+    return this.get(
+      `${resource}/${id}/contacts`,
+      documentContactsSchema,
+      new URLSearchParams({ type: role }),
+    );
   }
 
   findProducts(filter: SqlFilter): Promise<z.infer<typeof productSchema>[]> {

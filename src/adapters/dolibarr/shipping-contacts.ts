@@ -92,6 +92,23 @@ export class ShippingContacts {
     await this.client.addDocumentContact(where.resource, where.id, contactId, 'SHIPPING');
   }
 
+  /**
+   * The shipping contact of `from` given to the document made from it (`createfromproposal`,
+   * `createfromorder`): Dolibarr copies a document's contacts only while
+   * `MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN` is on — the default, but a `0` there loses the delivery
+   * address (real exchanges 028–033). One call to read the source's role, one more when it has one
+   * (Dolibarr says when the copy already has it).
+   */
+  async carryOver(
+    from: { readonly resource: DocumentResource; readonly id: number },
+    to: { readonly resource: DocumentResource; readonly id: number },
+  ): Promise<void> {
+    const roles = await this.client.documentContacts(from.resource, from.id, 'SHIPPING');
+    for (const role of roles)
+      if (role.source === 'external')
+        await this.client.addDocumentContact(to.resource, to.id, role.id, 'SHIPPING');
+  }
+
   /** Forgets the contacts read (some deleted in Dolibarr meanwhile). */
   forget(): void {
     this.#byThirdParty.clear();

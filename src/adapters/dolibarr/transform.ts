@@ -15,7 +15,8 @@ export interface TransformContext extends WriterContext {
 
 /**
  * A document turned into the next type as Dolibarr does it: `createfromproposal` / `createfromorder`
- * (which drop `ref_ext`: it is set again while the copy is a draft), the copy validated when asked, and
+ * (which drop `ref_ext`: it is set again while the copy is a draft), the source's shipping contact given
+ * to the copy when Dolibarr did not copy it (shipping-contacts.ts), the copy validated when asked, and
  * the source closed last (a proposal signed, an order billed), so that a crash half-way leaves the
  * source open and the copy marked with the key, adopted by the next try. Never backwards.
  */
@@ -46,6 +47,7 @@ export async function transformDocument(
   const copyWhere: Located = existing
     ? { resource: intoResource, id: existing.wire.id }
     : { resource: intoResource, id: await createCopy(context, where, intoResource, key) };
+  await context.contacts.carryOver(where, copyWhere);
   let copy = await context.reads.read(copyWhere);
   if (into.status !== 'draft') copy = await validated(context, copy);
   await closeSource(context, source);

@@ -116,6 +116,15 @@ export const contactSchema = z.object({
 });
 export type WireContact = z.infer<typeof contactSchema>;
 
+/** A role on a document (`GET /orders/{id}/contacts`, real exchanges 029 and 034): ids as strings. */
+export const documentContactsSchema = z.array(
+  z.object({
+    id: wireInt,
+    code: z.string(),
+    source: z.string(),
+  }),
+);
+
 export const productSchema = z.object({
   id: wireInt,
   ref: z.string(),

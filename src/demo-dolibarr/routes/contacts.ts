@@ -3,7 +3,7 @@ import { RestError } from '../errors.js';
 import { listAnswer, listRows, properties } from '../list-query.js';
 import { COUNTRIES } from '../reference-data.js';
 import { pick, type Row } from '../render.js';
-import type { DocumentKind, DolibarrStore } from '../store.js';
+import { CONTACT_ROLES, type ContactLink, type DocumentKind, type DolibarrStore } from '../store.js';
 import { asText } from '../text.js';
 import type { Route } from './route.js';
 
@@ -27,11 +27,24 @@ const PLAIN_FIELDS = [
   'poste',
 ] as const;
 
-/** The roles each kind of document knows for an external contact (llx_c_type_contact, active ones). */
-const ROLES: Readonly<Record<DocumentKind, readonly string[]>> = {
-  propal: ['BILLING', 'CUSTOMER', 'SHIPPING', 'SERVICE'],
-  commande: ['BILLING', 'CUSTOMER', 'SHIPPING'],
-  facture: ['BILLING', 'SHIPPING', 'SERVICE'],
+/** llx_c_type_contact's rowid and label of each role, as a document's contacts list gives them. */
+const ROLE_TYPES: Readonly<Record<DocumentKind, Readonly<Record<string, readonly [number, string]>>>> = {
+  propal: {
+    BILLING: [7, 'Contact client facturation propale'],
+    CUSTOMER: [8, 'Contact client suivi propale'],
+    SHIPPING: [9, 'Contact client livraison propale'],
+    SERVICE: [10, 'Contact client prestation propale'],
+  },
+  commande: {
+    BILLING: [23, 'Contact client facturation commande'],
+    CUSTOMER: [24, 'Contact client suivi commande'],
+    SHIPPING: [25, 'Contact client livraison commande'],
+  },
+  facture: {
+    BILLING: [11, 'Contact client facturation'],
+    SHIPPING: [12, 'Contact client livraison'],
+    SERVICE: [13, 'Contact client prestation'],
+  },
 };
 
 const RESOURCES: Readonly<Record<DocumentKind, string>> = {
@@ -64,6 +77,38 @@ function renderContact(row: Row): Record<string, unknown> {
     statut: '1',
     status: '1',
     date_creation: row.date_creation,
+  };
+}
+
+/** One role of a document's contacts list (real exchanges 029, 034): `liste_contact`'s strings. */
+function renderRole(store: DolibarrStore, link: ContactLink): Record<string, unknown> {
+  const contact = store.contacts.get(link.contactId) ?? {};
+  const [typeId, label] = ROLE_TYPES[link.kind][link.type] ?? [0, link.type];
+  const country = COUNTRIES.find((c) => String(c.id) === String(contact.country_id));
+  return {
+    parentId: String(link.documentId),
+    source: 'external',
+    socid: text(contact.socid),
+    id: String(link.contactId),
+    nom: contact.lastname ?? '',
+    civility: '',
+    lastname: contact.lastname ?? '',
+    firstname: contact.firstname ?? '',
+    email: contact.email ?? '',
+    address: contact.address ?? '',
+    zip: contact.zip ?? '',
+    town: contact.town ?? '',
+    country_id: text(contact.country_id),
+    country: country?.label ?? '',
+    login: '',
+    photo: '',
+    gender: '',
+    statuscontact: '1',
+    rowid: String(link.contactId),
+    code: link.type,
+    libelle: label,
+    status: 4,
+    fk_c_type_contact: String(typeId),
   };
 }
 
@@ -147,6 +192,22 @@ export function contactRoutes(store: DolibarrStore): Route[] {
   for (const kind of ['propal', 'commande', 'facture'] as const) {
     const info = KINDS[kind];
     routes.push({
+      // `?type=SHIPPING` keeps that role; `[]` when the document has none.
+      method: 'GET',
+      pattern: new RegExp(`^${RESOURCES[kind]}/(\\d+)/contacts$`),
+      right: `${kind === 'propal' ? 'propale' : kind}:read`,
+      handle: ({ params, query }) => {
+        const documentId = Number(params[0]);
+        // getContacts says "Proposal not found" where the proposal's other calls say "Commercial Proposal…".
+        if (!store.documents[kind].has(documentId))
+          throw new RestError(404, kind === 'propal' ? 'Proposal not found' : info.notFound);
+        const type = query.get('type') ?? '';
+        return store.contactLinks
+          .filter((l) => l.kind === kind && l.documentId === documentId && (type === '' || l.type === type))
+          .map((l) => renderRole(store, l));
+      },
+    });
+    routes.push({
       method: 'POST',
       pattern: new RegExp(`^${RESOURCES[kind]}/(\\d+)/contact/(\\d+)/([A-Z_]+)$`),
       right: `${kind === 'propal' ? 'propale' : kind}:write`,
@@ -158,7 +219,7 @@ export function contactRoutes(store: DolibarrStore): Route[] {
             400,
             `Combo of Source=${source} and Type=${type} not found in dictionary with active ${info.noun} contact types`,
           );
-        if (!ROLES[kind].includes(type))
+        if (!CONTACT_ROLES[kind].includes(type))
           throw new RestError(
             400,
             `Combo of Type=${type} and Source=${source} not found in dictionary with active ${info.noun} contact types`,

@@ -174,6 +174,8 @@ function constant(store: DolibarrStore, name: string): string | undefined {
     MAIN_MAX_DECIMALS_TOT: String(store.rounding.totalDecimals),
     MAIN_MAX_DECIMALS_UNIT: String(store.rounding.unitDecimals),
     SOCIETE_CODECLIENT_ADDON: FREE_CUSTOMER_CODES,
+    // conf.class.php: "By default, we propagate contacts" (real exchange 035).
+    MAIN_PROPAGATE_CONTACTS_FROM_ORIGIN: '*',
   };
   return defaults[name];
 }

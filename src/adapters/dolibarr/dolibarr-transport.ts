@@ -192,6 +192,8 @@ export class DolibarrTransport {
         kind: 'retryable',
         outcome: { kind: 'status', status, fromDolibarr: false, retryAfter: result.retryAfter },
       };
+    if (status === 500 && DEADLOCK.test(detail))
+      return { kind: 'retryable', outcome: { kind: 'status', status, fromDolibarr: true, rolledBack: true } };
     return { kind: 'failed', failure: failureFromStatus(status, detail, context, isJson) };
   }
 
@@ -217,6 +219,13 @@ export class DolibarrTransport {
 }
 
 const RETRIED = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * InnoDB's deadlock (MySQL error 1213), which rolls the whole transaction back: seen on a real Dolibarr
+ * 23.0.0-beta when drafts of one kind are inserted at once (each as `(PROV)` under a unique key, then
+ * renamed), in `error.0` of a 500 "Error creating order" (real exchange 038).
+ */
+const DEADLOCK = /Deadlock found when trying to get lock/;
 
 /** `Not Found: Order not found` plus the object's own error (`error.0`), if any. */
 /** Dolibarr's message with its own reason: in `0`, or in `1` when `0` is empty (real exchange 001). */

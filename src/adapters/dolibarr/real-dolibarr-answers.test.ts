@@ -78,4 +78,34 @@ describe('a real Dolibarr as its installer leaves it', () => {
     expect(sent[0]?.body).toBe(JSON.stringify({ name: 'Savon  de Marseille', email: 'a@b.fr' }));
     expect(sent[0]?.headers['Accept-Encoding']).toBe('identity');
   });
+
+  it('sends a create again after a deadlock, which the database rolled back whole; not after a duplicate', async () => {
+    const answers = ['038_orders_create_concurrent_deadlock_500.json', '036_orders_create_concurrent.json'];
+    let sent = 0;
+    const fetch: FetchLike = () => {
+      const { response } = recorded(answers[Math.min(sent, answers.length - 1)] ?? '');
+      sent += 1;
+      const text = response.body_is_json ? JSON.stringify(response.body) : String(response.body);
+      return Promise.resolve(
+        new Response(text, { status: response.status, headers: { 'Content-Type': 'application/json' } }),
+      );
+    };
+    const client = new DolibarrClient({
+      url: 'http://dolibarr.test',
+      key: 'REALKEY0000',
+      fetch,
+      clock: new FakeClock('2026-12-02T00:35:00Z'),
+      random: () => 0.5,
+    });
+    const id = await client.createDocument('orders', { socid: 1, lines: [] });
+    expect(id).toBe(recorded('036_orders_create_concurrent.json').response.body);
+    expect(sent).toBe(2);
+
+    const { client: refusing, sent: once } = replaying(
+      '039_thirdparties_create_concurrent_duplicate_500.json',
+    );
+    const failure = await failureOf(refusing.create('thirdparties', { name: 'Jeanne', code_client: '-1' }));
+    expect(failure.message).toContain('Doublon dans un champ unique');
+    expect(once).toHaveLength(1);
+  });
 });

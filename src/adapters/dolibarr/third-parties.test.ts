@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customer } from '../../../test/contract/sample-documents.js';
 import { createDemoDolibarr } from '../../demo-dolibarr/index.js';
 import { systemClock } from '../../ports/clock.js';
+import type { FetchLike } from '../http/fetch-like.js';
 import { DolibarrClient } from './dolibarr-client.js';
 import { accountSite, ThirdParties, type CustomerCodeMode } from './third-parties.js';
 
@@ -153,6 +154,46 @@ describe('third parties through the account link', () => {
     expect(row?.tva_intra).toBe('FR40303265045');
     expect(String(row?.email).length).toBeLessThanOrEqual(128);
     expect(row?.ref_ext).toBe('ps-1-c42');
+  });
+
+  it('creates the third parties Dolibarr numbers one at a time, and those with navette’s code side by side', async () => {
+    const dolibarr = createDemoDolibarr({ empty: true, now: () => new Date('2026-11-27T09:43:32Z') });
+    let inFlight = 0;
+    let most = 0;
+    // Each create takes a while, as over the network: creates asked at once would overlap.
+    const slowCreates: FetchLike = async (url, init) => {
+      const creating = init.method === 'POST' && url.endsWith('/thirdparties');
+      if (!creating) return dolibarr.fetch(url, init);
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      try {
+        return await dolibarr.fetch(url, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const client = new DolibarrClient({
+      url: dolibarr.url,
+      key: dolibarr.key,
+      fetch: slowCreates,
+      clock: systemClock,
+    });
+    const four = (shopId: number) =>
+      [1, 2, 3, 4].map((id) => ({
+        ...customer(),
+        code: `WEB00010${id}`,
+        shopCustomer: { shopId, customerId: id },
+      }));
+    // Numbered by Dolibarr: two at once would pick the same code (real exchange 039).
+    const numbered = new ThirdParties(client, 'dolibarr');
+    await Promise.all(four(1).map((c) => numbered.resolve(c)));
+    expect(most).toBe(1);
+    most = 0;
+    const ownCodes = new ThirdParties(client, 'navette');
+    await Promise.all(four(2).map((c) => ownCodes.resolve(c)));
+    expect(most).toBeGreaterThan(1);
+    expect(dolibarr.store.thirdparties.size).toBe(8);
   });
 
   it('finds a generic account by its code, without any link', async () => {

@@ -67,6 +67,8 @@ export class ThirdParties {
   readonly #byCode = new Map<string, ThirdPartyRef>();
   readonly #byId = new Map<number, ThirdPartyRef>();
   readonly #oneAtATime = new OneAtATime();
+  /** Third parties Dolibarr numbers, created one at a time (see `create`). */
+  readonly #numbering = new OneAtATime();
 
   constructor(
     private readonly client: DolibarrClient,
@@ -211,7 +213,7 @@ export class ThirdParties {
       NAME_LIMIT,
     );
     const address = customer.address;
-    const id = await this.client.create('thirdparties', {
+    const body = {
       name,
       client: 1,
       code_client: code,
@@ -226,7 +228,13 @@ export class ThirdParties {
         town: truncateText(address.city, TOWN_LIMIT),
         country_code: address.countryIso,
       }),
-    });
+    };
+    // Dolibarr numbers a customer from the highest code so far: two at once collide on the unique code,
+    // and the second answers 500 "Doublon dans un champ unique" (real exchange 039: 9 of 20, 4 at once).
+    const id =
+      code === '-1'
+        ? await this.#numbering.run(['code_client'], () => this.client.create('thirdparties', body))
+        : await this.client.create('thirdparties', body);
     return { id, code: code === '-1' ? '' : code, name };
   }
 }

@@ -14,18 +14,20 @@ import type {
   ShopOrder,
   SourcedOrder,
 } from '../../domain/shop-order.js';
+import type {
+  WireAddress,
+  WireCustomer,
+  WireCustomerMessage,
+  WireOrder,
+  WireOrderCarrier,
+  WireOrderCartRule,
+  WireOrderDetail,
+  WireOrderPayment,
+} from './wire-readers.js';
 import {
-  type WireAddress,
   type WireCarrier,
   type WireCountry,
   type WireCurrency,
-  type WireCustomer,
-  type WireCustomerMessage,
-  type WireOrder,
-  type WireOrderCarrier,
-  type WireOrderCartRule,
-  type WireOrderDetail,
-  type WireOrderPayment,
   type WireOrderState,
   type WireShop,
   type WireState,

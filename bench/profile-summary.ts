@@ -1,0 +1,118 @@
+/**
+ * Sums the self time of `.cpuprofile` files (written by `--cpu-prof`) by function and by package, to
+ * compare two builds' profiles side by side without opening DevTools.
+ *
+ *   node dist/bench/bench/profile-summary.js <file.cpuprofile|folder> [top=40] [package]
+ *
+ * Prints the share of the profile's time spent in each function's own code (`name url:line`), then the
+ * same grouped by package or source folder (`zod`, `decimal.js`, `src/adapters/prestashop`…) and by
+ * V8's pseudo-functions (`(garbage collector)`, `(idle)`, `(program)`). With a package (`decimal.js`),
+ * also that package's self time by the nearest navette function (`src/…`) that called it.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly children?: readonly number[];
+  readonly callFrame: {
+    readonly functionName: string;
+    readonly url: string;
+    readonly lineNumber: number;
+  };
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+const target = process.argv[2];
+const top = Number(process.argv[3] ?? 40);
+const callee = process.argv[4];
+if (target === undefined) {
+  console.error(
+    'usage: node dist/bench/bench/profile-summary.js <file.cpuprofile|folder> [top=40] [package]',
+  );
+  process.exit(2);
+}
+
+const files = statSync(target).isDirectory()
+  ? readdirSync(target)
+      .filter((name) => name.endsWith('.cpuprofile'))
+      .map((name) => join(target, name))
+  : [target];
+
+const byFunction = new Map<string, number>();
+const byGroup = new Map<string, number>();
+const byCaller = new Map<string, number>();
+let total = 0;
+for (const file of files) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  profile.samples.forEach((id, index) => {
+    const micros = profile.timeDeltas[index] ?? 0;
+    const frame = nodes.get(id)?.callFrame;
+    if (frame === undefined) return;
+    total += micros;
+    const name = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
+    const group = groupOf(frame.functionName, frame.url);
+    byGroup.set(group, (byGroup.get(group) ?? 0) + micros);
+    if (callee !== undefined && group === callee) {
+      const caller = nearestSource(id, nodes, parents);
+      byCaller.set(caller, (byCaller.get(caller) ?? 0) + micros);
+    }
+  });
+}
+
+console.log(`${files.length} profile(s), ${(total / 1e6).toFixed(1)} s sampled`);
+print('by function (self time)', byFunction, top);
+print('by package or folder (self time)', byGroup, top);
+if (callee !== undefined) print(`${callee} by the navette function calling it`, byCaller, top);
+
+function nearestSource(
+  id: number,
+  nodes: ReadonlyMap<number, ProfileNode>,
+  parents: ReadonlyMap<number, number>,
+): string {
+  for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+    const frame = nodes.get(at)?.callFrame;
+    if (frame !== undefined && /\/src\//.test(frame.url))
+      return `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+  }
+  return '(no navette caller)';
+}
+
+function print(title: string, times: ReadonlyMap<string, number>, count: number): void {
+  console.log(`\n${title}`);
+  for (const [name, micros] of [...times].sort((a, b) => b[1] - a[1]).slice(0, count)) {
+    console.log(
+      `${((100 * micros) / total).toFixed(1).padStart(5)} %  ${(micros / 1e3).toFixed(0).padStart(7)} ms  ${name}`,
+    );
+  }
+}
+
+function shortUrl(url: string): string {
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) return url.slice(modules + 'node_modules/'.length);
+  const source = url.search(/\/(src|bench)\//);
+  return source >= 0 ? url.slice(source + 1) : url;
+}
+
+function groupOf(functionName: string, url: string): string {
+  if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const [scope = '', name = ''] = url.slice(modules + 'node_modules/'.length).split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  }
+  if (url.startsWith('node:')) return 'node:(built-in)';
+  const source = url.search(/\/(src|bench)\//);
+  if (source < 0) return url;
+  const parts = url.slice(source + 1).split('/');
+  return parts.slice(0, Math.min(3, parts.length - 1)).join('/');
+}

@@ -389,3 +389,19 @@ describe('refusals of malformed records', () => {
     ]);
   });
 });
+
+describe('amounts read again in one answer', () => {
+  it('share one decimal per value sent, and stay exact', () => {
+    const raws = [
+      { id: 1, amount: '19.990000', conversion_rate: '1.000000' },
+      { id: 2, amount: '19.990000', conversion_rate: 1 },
+      { id: 3, amount: ' 19.990000', conversion_rate: '1.000000' },
+    ];
+    const [first, second, third] = readRecords(readOrderPayment, raws).records;
+    expect(second?.amount).toBe(first?.amount);
+    expect(third?.conversion_rate).toBe(first?.conversion_rate);
+    expect(normalize([first, second, third])).toEqual(
+      normalize(parseRecords(orderPaymentSchema, raws).records),
+    );
+  });
+});

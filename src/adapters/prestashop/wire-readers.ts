@@ -68,6 +68,12 @@ function kindOf(value: unknown): string {
  * first three problems (`field : message`, nested ones as `associations.order_rows.0.id`).
  */
 export class FieldReader {
+  /**
+   * The amounts read so far, by the value sent: an answer repeats the same few again and again
+   * (`0.000000`, `1.000000`, the VAT rates, the catalogue's prices), a decimal is immutable, and
+   * parsing one was the costliest step of reading an order. Held as long as this reader (one answer).
+   */
+  readonly #amounts = new Map<string | number, Amount>();
   readonly #problems: string[] = [];
   #count = 0;
   /** The path of the list item being read, for the messages: `['associations', 'taxes', 0]`. */
@@ -96,9 +102,16 @@ export class FieldReader {
 
   amount(raw: RawRecord, field: string): Amount {
     const value = raw[field];
+    if (typeof value === 'string' || typeof value === 'number') {
+      const known = this.#amounts.get(value);
+      if (known !== undefined) return known;
+    }
     if (!this.#plain(value, field)) return ZERO;
     const parsed = amountOf(value);
-    if (parsed !== undefined) return parsed;
+    if (parsed !== undefined) {
+      if (typeof value === 'string' || typeof value === 'number') this.#amounts.set(value, parsed);
+      return parsed;
+    }
     this.#problem(field, notAnAmount(value));
     return ZERO;
   }

@@ -15,6 +15,16 @@ describe('cleanText', () => {
   it('keeps emoji sequences (zero-width joiners) intact', () => {
     expect(cleanText('Famille 👨‍👩‍👧')).toBe('Famille 👨‍👩‍👧');
   });
+
+  it('gives plain Latin-1 text back as it is, and cleans it when a space is doubled or at an end', () => {
+    for (const text of ['', 'Café Noël, 12 rue de la Paix', 'ÀÉÎÕÜ àéîõü ÿ ¡¿ «»', '~!@#$%^&*()_+{}|:"<>?'])
+      expect(cleanText(text)).toBe(text);
+    expect(cleanText('Café  Noël')).toBe('Café Noël');
+    expect(cleanText(' Café')).toBe('Café');
+    expect(cleanText('Café ')).toBe('Café');
+    expect(cleanText('Café\u00a0Noël')).toBe('Café Noël');
+    expect(cleanText('e\u0301')).toBe('é');
+  });
 });
 
 describe('cleanMultilineText', () => {

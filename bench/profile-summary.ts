@@ -6,8 +6,9 @@
  *
  * Prints the share of the profile's time spent in each function's own code (`name url:line`), then the
  * same grouped by package or source folder (`zod`, `decimal.js`, `src/adapters/prestashop`…) and by
- * V8's pseudo-functions (`(garbage collector)`, `(idle)`, `(program)`). With a package (`decimal.js`),
- * also that package's self time by the nearest navette function (`src/…`) that called it.
+ * V8's pseudo-functions (`(garbage collector)`, `(idle)`, `(program)`). With a package (`decimal.js`)
+ * or a function name (`round`), also the time spent in it (its own and below it) by the nearest
+ * navette function (`src/…`) that called it.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,9 +63,9 @@ for (const file of files) {
     byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
     const group = groupOf(frame.functionName, frame.url);
     byGroup.set(group, (byGroup.get(group) ?? 0) + micros);
-    if (callee !== undefined && group === callee) {
-      const caller = nearestSource(id, nodes, parents);
-      byCaller.set(caller, (byCaller.get(caller) ?? 0) + micros);
+    if (callee !== undefined) {
+      const caller = callerOf(id, nodes, parents, callee);
+      if (caller !== undefined) byCaller.set(caller, (byCaller.get(caller) ?? 0) + micros);
     }
   });
 }
@@ -72,19 +73,31 @@ for (const file of files) {
 console.log(`${files.length} profile(s), ${(total / 1e6).toFixed(1)} s sampled`);
 print('by function (self time)', byFunction, top);
 print('by package or folder (self time)', byGroup, top);
-if (callee !== undefined) print(`${callee} by the navette function calling it`, byCaller, top);
+if (callee !== undefined) print(`${callee} (and below it) by the navette function calling it`, byCaller, top);
 
-function nearestSource(
+/**
+ * The nearest navette function above the outermost frame of `callee` (a package or a function name) on
+ * the sample's stack; undefined when the sample is not in `callee`.
+ */
+function callerOf(
   id: number,
   nodes: ReadonlyMap<number, ProfileNode>,
   parents: ReadonlyMap<number, number>,
-): string {
+  callee: string,
+): string | undefined {
+  let inCallee = false;
+  let caller: string | undefined;
   for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
     const frame = nodes.get(at)?.callFrame;
-    if (frame !== undefined && /\/src\//.test(frame.url))
-      return `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+    if (frame === undefined) continue;
+    if (frame.functionName === callee || groupOf(frame.functionName, frame.url) === callee) {
+      inCallee = true;
+      caller = undefined;
+    } else if (inCallee && caller === undefined && /\/src\//.test(frame.url)) {
+      caller = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+    }
   }
-  return '(no navette caller)';
+  return inCallee ? (caller ?? '(no navette caller)') : undefined;
 }
 
 function print(title: string, times: ReadonlyMap<string, number>, count: number): void {
@@ -99,8 +112,8 @@ function print(title: string, times: ReadonlyMap<string, number>, count: number)
 function shortUrl(url: string): string {
   const modules = url.lastIndexOf('node_modules/');
   if (modules >= 0) return url.slice(modules + 'node_modules/'.length);
-  const source = url.search(/\/(src|bench)\//);
-  return source >= 0 ? url.slice(source + 1) : url;
+  const source = sourceStart(url);
+  return source >= 0 ? url.slice(source) : url;
 }
 
 function groupOf(functionName: string, url: string): string {
@@ -111,8 +124,16 @@ function groupOf(functionName: string, url: string): string {
     return scope.startsWith('@') ? `${scope}/${name}` : scope;
   }
   if (url.startsWith('node:')) return 'node:(built-in)';
-  const source = url.search(/\/(src|bench)\//);
+  const source = sourceStart(url);
   if (source < 0) return url;
-  const parts = url.slice(source + 1).split('/');
+  const parts = url.slice(source).split('/');
   return parts.slice(0, Math.min(3, parts.length - 1)).join('/');
+}
+
+/** Where `src/…` (else `bench/…`) starts in a file URL: a build keeps both under `dist/bench/`. */
+function sourceStart(url: string): number {
+  const source = url.lastIndexOf('/src/');
+  if (source >= 0) return source + 1;
+  const bench = url.lastIndexOf('/bench/');
+  return bench >= 0 ? bench + 1 : -1;
 }

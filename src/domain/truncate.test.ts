@@ -71,6 +71,29 @@ describe('truncateText', () => {
     expect(truncateText('aq\u0323', 3)).toBe('aq\u0323');
   });
 
+  it('cuts where a grapheme-by-grapheme cut would, whatever the characters around the limit', () => {
+    const pieces = ['a', 'é', ' ', 'e\u0301', '👨‍👩‍👧', '🇫🇷', 'x\u0308', '«', '¿', '\u00ad', '中'];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
+    for (let run = 0; run < 2000; run += 1) {
+      const text = Array.from({ length: 5 + (next() % 30) }, () => pieces[next() % pieces.length]).join('');
+      const limit = next() % 40;
+      const clean = cleanText(text);
+      let expected = '';
+      for (const { segment } of graphemes.segment(clean)) {
+        if (expected.length + segment.length > limit) break;
+        expected += segment;
+      }
+      expect(truncateText(text, limit), JSON.stringify([text, limit])).toBe(
+        clean.length <= limit ? clean : expected.trimEnd(),
+      );
+    }
+  });
+
   it('cuts a long company name to 69', () => {
     const name =
       "Société Coopérative d'Intérêt Collectif des Artisans Boulangers-Pâtissiers de la Vallée de la Dordogne";

@@ -72,6 +72,10 @@ export function truncateText(text: string, maxLength: number): string {
   if (!Number.isInteger(maxLength) || maxLength < 0) throw new Error(`invalid maximum length ${maxLength}`);
   const clean = cleanText(text);
   if (clean.length <= maxLength) return clean;
+  // Between two printable Latin-1 characters there is always a grapheme boundary (none of them extends
+  // or joins its neighbour): the graphemes up to the limit are then exactly its first `maxLength` units.
+  if (maxLength > 0 && PLAIN_TEXT.test(clean.slice(maxLength - 1, maxLength + 1)))
+    return clean.slice(0, maxLength).trimEnd();
   let cut = '';
   for (const { segment } of graphemes.segment(clean)) {
     if (cut.length + segment.length > maxLength) break;

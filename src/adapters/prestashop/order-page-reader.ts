@@ -281,5 +281,7 @@ function groupBy<T, K>(records: readonly T[], keyOf: (record: T) => K): Map<K, T
 }
 
 function firstById<T extends { id: number }>(records: readonly T[]): T | undefined {
-  return [...records].sort((a, b) => a.id - b.id)[0];
+  let first: T | undefined;
+  for (const record of records) if (first === undefined || record.id < first.id) first = record;
+  return first;
 }

@@ -24,6 +24,14 @@ describe('amounts', () => {
     expect(format(round(amount('18.696').times(6)))).toBe('112.18');
   });
 
+  it('gives an amount with no more decimals than asked as it is', () => {
+    const cents = amount('16.5');
+    expect(round(cents)).toBe(cents);
+    expect(round(amount('-3'), 0).toFixed()).toBe('-3');
+    expect(round(amount('8.014218'), 4).toFixed()).toBe('8.0142');
+    expect(round(amount('0.005')).toFixed()).toBe('0.01');
+  });
+
   it('takes an amount already parsed as it is', () => {
     const parsed = amount('4.20');
     expect(amount(parsed)).toBe(parsed);

@@ -32,6 +32,8 @@ export function amount(value: string | number | Amount): Amount {
 
 /** Rounds to `places` decimals (2 = cents), half-up. */
 export function round(value: Amount, places = 2): Amount {
+  // Most amounts already have at most `places` decimals: the same (immutable) decimal, not a copy.
+  if (value.decimalPlaces() <= places) return value;
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 

@@ -15,6 +15,16 @@ describe('cleanText', () => {
   it('keeps emoji sequences (zero-width joiners) intact', () => {
     expect(cleanText('Famille 👨‍👩‍👧')).toBe('Famille 👨‍👩‍👧');
   });
+
+  it('gives plain Latin-1 text back as it is, and cleans it when a space is doubled or at an end', () => {
+    for (const text of ['', 'Café Noël, 12 rue de la Paix', 'ÀÉÎÕÜ àéîõü ÿ ¡¿ «»', '~!@#$%^&*()_+{}|:"<>?'])
+      expect(cleanText(text)).toBe(text);
+    expect(cleanText('Café  Noël')).toBe('Café Noël');
+    expect(cleanText(' Café')).toBe('Café');
+    expect(cleanText('Café ')).toBe('Café');
+    expect(cleanText('Café\u00a0Noël')).toBe('Café Noël');
+    expect(cleanText('e\u0301')).toBe('é');
+  });
 });
 
 describe('cleanMultilineText', () => {
@@ -59,6 +69,29 @@ describe('truncateText', () => {
     // q + combining dot below has no NFC form: it stays two code units, cut together.
     expect(truncateText('aq\u0323', 2)).toBe('a');
     expect(truncateText('aq\u0323', 3)).toBe('aq\u0323');
+  });
+
+  it('cuts where a grapheme-by-grapheme cut would, whatever the characters around the limit', () => {
+    const pieces = ['a', 'é', ' ', 'e\u0301', '👨‍👩‍👧', '🇫🇷', 'x\u0308', '«', '¿', '\u00ad', '中'];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
+    for (let run = 0; run < 2000; run += 1) {
+      const text = Array.from({ length: 5 + (next() % 30) }, () => pieces[next() % pieces.length]).join('');
+      const limit = next() % 40;
+      const clean = cleanText(text);
+      let expected = '';
+      for (const { segment } of graphemes.segment(clean)) {
+        if (expected.length + segment.length > limit) break;
+        expected += segment;
+      }
+      expect(truncateText(text, limit), JSON.stringify([text, limit])).toBe(
+        clean.length <= limit ? clean : expected.trimEnd(),
+      );
+    }
   });
 
   it('cuts a long company name to 69', () => {

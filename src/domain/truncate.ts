@@ -16,6 +16,14 @@ const CONTROL_CHARACTERS =
 const LINE_BREAKS_AND_TABS = /[\t\n\r\u2028\u2029]/g;
 const RUNS_OF_SPACES = /[ \u00a0]{2,}|\u00a0/g;
 
+// Text made only of printable ASCII and Latin-1 letters (no NBSP) is already clean but for its spaces:
+// none of these characters changes under NFC or composes with its neighbour. Most shop data is such
+// text, and `cleanText` runs on every field of every order: it is given back as it is, without the
+// five copies the general path makes.
+const PLAIN_TEXT = /^[\x20-\x7e\u00a1-\u00ff]*$/;
+const isClean = (text: string): boolean =>
+  PLAIN_TEXT.test(text) && !text.startsWith(' ') && !text.endsWith(' ') && !text.includes('  ');
+
 const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
 
 /**
@@ -31,6 +39,7 @@ export function withoutControlCharacters(text: string): string {
  * characters removed, line breaks and tabs turned into spaces, runs of spaces made single, trimmed.
  */
 export function cleanText(text: string): string {
+  if (isClean(text)) return text;
   return text
     .normalize('NFC')
     .replace(LINE_BREAKS_AND_TABS, ' ')
@@ -63,6 +72,10 @@ export function truncateText(text: string, maxLength: number): string {
   if (!Number.isInteger(maxLength) || maxLength < 0) throw new Error(`invalid maximum length ${maxLength}`);
   const clean = cleanText(text);
   if (clean.length <= maxLength) return clean;
+  // Between two printable Latin-1 characters there is always a grapheme boundary (none of them extends
+  // or joins its neighbour): the graphemes up to the limit are then exactly its first `maxLength` units.
+  if (maxLength > 0 && PLAIN_TEXT.test(clean.slice(maxLength - 1, maxLength + 1)))
+    return clean.slice(0, maxLength).trimEnd();
   let cut = '';
   for (const { segment } of graphemes.segment(clean)) {
     if (cut.length + segment.length > maxLength) break;

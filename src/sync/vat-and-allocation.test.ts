@@ -6,6 +6,15 @@ const texts = (values: readonly { toFixed(places: number): string }[]) =>
   values.map((value) => value.toFixed(2));
 
 describe('vatRateFor', () => {
+  it('tells a rate reproducing the amounts to within half a cent, exactly at the edge', () => {
+    // 10 HT at 20 % is 12: 12.005 is still reproduced, 12.005001 no longer.
+    expect(vatRateFor(amount(10), amount('12.005'), amount(20))).toMatchObject({ derived: false });
+    expect(vatRateFor(amount(10), amount('11.995'), amount(20))).toMatchObject({ derived: false });
+    expect(vatRateFor(amount(10), amount('12.005001'), amount(20))).toMatchObject({ derived: true });
+    expect(vatRateFor(amount('-10'), amount('-12.005'), amount(20))).toMatchObject({ derived: false });
+    expect(vatRateFor(amount('8.014218'), amount('8.455'), amount('5.5')).rate.toFixed()).toBe('5.5');
+  });
+
   it('keeps the shop rate when it reproduces the amounts', () => {
     expect(vatRateFor(amount('2.42'), amount('2.9'), amount(20))).toMatchObject({ derived: false });
     expect(vatRateFor(amount('8.014218'), amount('8.455'), amount('5.5'))).toMatchObject({ derived: false });

@@ -27,7 +27,7 @@ export function agreesWithRate(rate: Amount, taxExcl: Amount, taxIncl: Amount): 
  * customer paid, so they win over the stated rate. Half a cent, not an exact match at the cent: unit
  * prices carry up to 6 decimals (8.014218 HT at 5.5 % is 8.455 TTC).
  */
-const HALF_A_CENT = new Decimal('0.005');
+const HALF_A_CENT_TIMES_100 = new Decimal('0.5');
 
 export function vatRateFor(
   taxExcl: Amount,
@@ -35,8 +35,11 @@ export function vatRateFor(
   hint: Amount,
 ): { readonly rate: Amount; readonly derived: boolean } {
   if (taxExcl.isZero()) return { rate: hint, derived: false };
+  // |taxExcl × (1 + rate / 100) − taxIncl| ≤ half a cent, multiplied by 100 on both sides: the same
+  // exact comparison without a division per candidate (this runs for every line of every order).
+  const hundredTaxIncl = taxIncl.times(100);
   const reproduces = (rate: Amount) =>
-    taxExcl.times(rate.div(100).plus(1)).minus(taxIncl).abs().lessThanOrEqualTo(HALF_A_CENT);
+    taxExcl.times(rate.plus(100)).minus(hundredTaxIncl).abs().lessThanOrEqualTo(HALF_A_CENT_TIMES_100);
   if (reproduces(hint)) return { rate: hint, derived: false };
   const exact = taxIncl.div(taxExcl).minus(1).times(100);
   for (const places of [0, 1, 2, 3]) {

@@ -7,18 +7,19 @@ import type { WebserviceClient } from './webservice-client.js';
 import { type ShopScope, cartRulesResource } from './webservice-dialect.js';
 import {
   type ParsedRecords,
+  type RecordReader,
   type WireOrder,
-  addressSchema,
-  customerMessageSchema,
-  customerSchema,
-  customerThreadSchema,
-  orderCarrierSchema,
-  orderCartRuleSchema,
-  orderDetailSchema,
-  orderPaymentSchema,
-  orderSchema,
-  parseRecords,
-} from './wire-schemas.js';
+  readAddress,
+  readCustomer,
+  readCustomerMessage,
+  readCustomerThread,
+  readOrder,
+  readOrderCarrier,
+  readOrderCartRule,
+  readOrderDetail,
+  readOrderPayment,
+  readRecords,
+} from './wire-readers.js';
 
 /** Failures of one call that the next page's calls may not meet: the page's orders fail, the run goes on. */
 export function isPageLocalFailure(error: unknown): error is WebserviceFailure {
@@ -75,7 +76,7 @@ export class OrderPageReader {
    * addresses, payments, shipment and vouchers stay empty.
    */
   async readOrdersOnly(page: readonly RawRecord[]): Promise<SourcedOrder[]> {
-    const parsedOrders = parseRecords(orderSchema, page);
+    const parsedOrders = readRecords(readOrder, page);
     const orders = parsedOrders.records;
     const reference = await this.reference.referenceData({
       orderStates: orders.map((order) => order.current_state),
@@ -118,7 +119,7 @@ export class OrderPageReader {
     withMessages: boolean,
     scope: ShopScope | undefined,
   ): Promise<SourcedOrder[]> {
-    const parsedOrders = parseRecords(orderSchema, raws);
+    const parsedOrders = readRecords(readOrder, raws);
     const refused: SourcedOrder[] = parsedOrders.rejected.map(({ raw, reason }) => malformed(raw, reason));
     const orders = parsedOrders.records;
     if (orders.length === 0) return refused;
@@ -134,7 +135,7 @@ export class OrderPageReader {
     );
 
     const [details, customers, addresses, payments, carriers, cartRules, messages] = await Promise.all([
-      this.related(orderDetailSchema, 'order_details', 'id_order', orderIds),
+      this.related(readOrderDetail, 'order_details', 'id_order', orderIds),
       // Customer lists are restricted per shop like order lists (8.1.2/36_customers_full.json against
       // 38_customers_full_all_shops.json).
       this.client
@@ -144,9 +145,9 @@ export class OrderPageReader {
           orders.map((order) => order.id_customer),
           { ...full, ...shopParams },
         )
-        .then((found) => parseRecords(customerSchema, found)),
+        .then((found) => readRecords(readCustomer, found)),
       this.related(
-        addressSchema,
+        readAddress,
         'addresses',
         'id',
         orders.flatMap((order) => [order.id_address_delivery, order.id_address_invoice]),
@@ -154,14 +155,14 @@ export class OrderPageReader {
       // Payments hang on the order's reference, not its id, shared by the orders of a split cart
       // (8.1.2/25_order_payments_full.json has no id_order).
       this.related(
-        orderPaymentSchema,
+        readOrderPayment,
         'order_payments',
         'order_reference',
         orders.map((order) => order.reference),
       ),
-      this.related(orderCarrierSchema, 'order_carriers', 'id_order', orderIds),
+      this.related(readOrderCarrier, 'order_carriers', 'id_order', orderIds),
       this.related(
-        orderCartRuleSchema,
+        readOrderCartRule,
         cartRulesName,
         'id_order',
         discounted.map((order) => order.id),
@@ -177,14 +178,23 @@ export class OrderPageReader {
       taxes: details.records.flatMap((detail) => detail.associations.taxes.map((tax) => tax.id)),
     });
 
-    // A malformed related record (an amount that is not a decimal) refuses the orders it belongs to.
+    // A malformed related record (an amount that is not a decimal) refuses the orders it belongs to,
+    // naming the resource it came from.
     const badOrders = new Map<number, string>();
-    for (const { raw, reason } of [...details.rejected, ...carriers.rejected, ...cartRules.rejected]) {
-      badOrders.set(Number(raw['id_order']), reason);
-    }
+    const refuseFor = (resource: string, { rejected }: ParsedRecords<unknown>) => {
+      for (const { raw, reason } of rejected)
+        badOrders.set(
+          Number(raw['id_order']),
+          `un enregistrement lié (${resource}) est illisible (${reason})`,
+        );
+    };
+    refuseFor('order_details', details);
+    refuseFor('order_carriers', carriers);
+    refuseFor(cartRulesName, cartRules);
     for (const { raw, reason } of payments.rejected) {
       for (const order of orders)
-        if (order.reference === String(raw['order_reference'])) badOrders.set(order.id, reason);
+        if (order.reference === String(raw['order_reference']))
+          badOrders.set(order.id, `un enregistrement lié (order_payments) est illisible (${reason})`);
     }
 
     const customersById = new Map(customers.records.map((customer) => [customer.id, customer]));
@@ -195,7 +205,7 @@ export class OrderPageReader {
     const cartRulesOf = groupBy(cartRules.records, (rule) => rule.id_order);
     const mapped = orders.map((order): SourcedOrder => {
       const bad = badOrders.get(order.id);
-      if (bad !== undefined) return malformed(order, `un enregistrement lié est illisible (${bad})`);
+      if (bad !== undefined) return malformed(order, bad);
       const records: OrderRecords = {
         order,
         details: detailsOf.get(order.id) ?? [],
@@ -214,23 +224,23 @@ export class OrderPageReader {
   }
 
   private async related<T>(
-    schema: Parameters<typeof parseRecords<T>>[0],
+    reader: RecordReader<T>,
     resource: string,
     field: string,
     values: readonly (string | number)[],
   ): Promise<ParsedRecords<T>> {
     const raws = await this.client.listWhereIn(resource, field, values, { display: 'full' });
-    return parseRecords(schema, raws);
+    return readRecords(reader, raws);
   }
 
   /** Customer threads of the orders, then their messages: two calls per page. */
   private async messages(orderIds: readonly number[]) {
-    const threads = (await this.related(customerThreadSchema, 'customer_threads', 'id_order', orderIds))
+    const threads = (await this.related(readCustomerThread, 'customer_threads', 'id_order', orderIds))
       .records;
     const orderOfThread = new Map(threads.map((thread) => [thread.id, thread.id_order]));
     const messages = (
       await this.related(
-        customerMessageSchema,
+        readCustomerMessage,
         'customer_messages',
         'id_customer_thread',
         threads.map((thread) => thread.id),
@@ -271,5 +281,7 @@ function groupBy<T, K>(records: readonly T[], keyOf: (record: T) => K): Map<K, T
 }
 
 function firstById<T extends { id: number }>(records: readonly T[]): T | undefined {
-  return [...records].sort((a, b) => a.id - b.id)[0];
+  let first: T | undefined;
+  for (const record of records) if (first === undefined || record.id < first.id) first = record;
+  return first;
 }

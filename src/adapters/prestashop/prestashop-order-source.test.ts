@@ -232,7 +232,13 @@ describe('PrestaShopOrderSource.readOrders', () => {
     expect(refused.map(idOf).sort((a, b) => a - b)).toEqual([8, 11]);
     expect(refused.every((order) => !order.ok && order.code === 'malformed-order')).toBe(true);
     const first = refused[0];
-    expect(first && !first.ok && first.message).toContain('total_paid_tax_incl');
+    expect(first && !first.ok && first.message).toBe(
+      'La commande est illisible : total_paid_tax_incl : montant illisible : "12,50"',
+    );
+    const second = refused[1];
+    expect(second && !second.ok && second.message).toBe(
+      'La commande est illisible : un enregistrement lié (order_details) est illisible (unit_price_tax_incl : montant illisible : "abc")',
+    );
   });
 });
 

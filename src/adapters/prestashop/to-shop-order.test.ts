@@ -5,7 +5,8 @@ import type { ShopOrder } from '../../domain/shop-order.js';
 import { fixtureJson } from './testing/recorded-fixtures.js';
 import { recordedOrderRecords, recordedReferenceData } from './testing/recorded-order-records.js';
 import { type OrderRecords, type ReferenceData, toShopOrder } from './to-shop-order.js';
-import { type WireOrderDetail, pickLanguage } from './wire-schemas.js';
+import type { WireOrderDetail } from './wire-readers.js';
+import { pickLanguage } from './wire-schemas.js';
 
 interface ExpectedAddress {
   id: string;

@@ -1,5 +1,5 @@
 import type { OrderRefusalCode } from '../../domain/import-report.js';
-import { type Amount, Decimal, ZERO, round, sum } from '../../domain/money.js';
+import { type Amount, Decimal, ZERO, round } from '../../domain/money.js';
 import type {
   Address,
   Carrier,
@@ -14,18 +14,20 @@ import type {
   ShopOrder,
   SourcedOrder,
 } from '../../domain/shop-order.js';
+import type {
+  WireAddress,
+  WireCustomer,
+  WireCustomerMessage,
+  WireOrder,
+  WireOrderCarrier,
+  WireOrderCartRule,
+  WireOrderDetail,
+  WireOrderPayment,
+} from './wire-readers.js';
 import {
-  type WireAddress,
   type WireCarrier,
   type WireCountry,
   type WireCurrency,
-  type WireCustomer,
-  type WireCustomerMessage,
-  type WireOrder,
-  type WireOrderCarrier,
-  type WireOrderCartRule,
-  type WireOrderDetail,
-  type WireOrderPayment,
   type WireOrderState,
   type WireShop,
   type WireState,
@@ -177,18 +179,27 @@ function mapOrder(records: OrderRecords, reference: ReferenceData): ShopOrder {
  * when the shop sends one, else 0 (an untaxed line: no tax association at all).
  */
 function lineTax(detail: WireOrderDetail, reference: ReferenceData): { rate: Amount; name: string } {
-  const taxIds = detail.associations.taxes.map((tax) => tax.id).filter((id) => id > 0);
-  if (taxIds.length > 0) {
-    const taxes = taxIds.map((id) => reference.taxes.get(id));
-    if (taxes.every((tax): tax is WireTax => tax !== undefined)) {
-      return {
-        rate: sum(taxes.map((tax) => tax.rate)),
-        name: taxes.map((tax) => pickLanguage(tax.name, reference.languageId)).join(' + '),
-      };
+  // One pass, no intermediate lists: this runs for every line of every order.
+  let rate: Amount | undefined;
+  let name = '';
+  let count = 0;
+  let allKnown = true;
+  for (const { id } of detail.associations.taxes) {
+    if (id <= 0) continue;
+    count += 1;
+    const tax = reference.taxes.get(id);
+    if (tax === undefined) {
+      allKnown = false;
+      continue;
     }
+    const taxName = pickLanguage(tax.name, reference.languageId);
+    rate = rate === undefined ? tax.rate : rate.plus(tax.rate);
+    name = count === 1 ? taxName : `${name} + ${taxName}`;
   }
+  if (count > 0 && allKnown && rate !== undefined) return { rate, name };
   if (detail.tax_rate !== undefined) return { rate: detail.tax_rate, name: detail.tax_name };
-  if (taxIds.length > 0) {
+  if (count > 0) {
+    const taxIds = detail.associations.taxes.map((tax) => tax.id).filter((id) => id > 0);
     throw new OrderRefused(
       'unknown-tax',
       `La taxe de la ligne « ${detail.product_name} » (id ${taxIds.join(', ')}) est inconnue de la boutique.`,

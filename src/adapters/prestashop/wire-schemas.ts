@@ -1,59 +1,63 @@
 import * as z from 'zod';
 
-import { type Amount, ZERO, parseAmount } from '../../domain/money.js';
+import type { Amount } from '../../domain/money.js';
+import type { RawRecord } from './webservice-answer.js';
+import {
+  type ParsedRecords,
+  amountOf,
+  dateOf,
+  flagOf,
+  integerOf,
+  notAnAmount,
+  notAnInteger,
+  textOf,
+} from './wire-readers.js';
 
 /**
  * The webservice's records as navette reads them, for every version: 1.6 (XML, turned into plain
  * objects), 1.7 (JSON, every value a string), 8.x/9.x (JSON with numbers, single records omitting empty
  * fields). Tolerant where versions differ (number or string, field absent), strict where it matters:
  * an amount that is not a decimal is an error, reported for its one order.
+ *
+ * Here with zod: the reference data, the catalogue, states and histories, read once per run or for a
+ * few orders. The records read for every imported order have hand-written readers (`wire-readers.ts`,
+ * which says why) following the same rules.
  */
 
-type Scalar = string | number | boolean | null | undefined;
 // `.optional()` (not a union with undefined) is what lets zod 4 accept an absent key before a transform.
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
 
-const isBlank = (value: Scalar): value is '' | null | undefined =>
-  value === undefined || value === null || value === '';
+// The rules of each kind of value are `wire-readers.ts`' (the hand-written readers of the per-order
+// records use them too): one set of rules, two ways of walking a record.
 
-/**
- * An id or a count: `5`, `"5"`; absent or empty is 0 (8.x omits zero fields in single records:
- * 8.1.2/12_order_8.json against 13_order_8.xml).
- */
+/** An id or a count (see `integerOf`). */
 export const wireInt = scalar.transform((value, ctx): number => {
-  if (isBlank(value)) return 0;
-  const number = Number(value);
-  if (!Number.isInteger(number)) {
-    ctx.addIssue({ code: 'custom', message: `entier attendu, reçu ${JSON.stringify(value)}` });
+  const number = integerOf(value);
+  if (number === undefined) {
+    ctx.addIssue({ code: 'custom', message: notAnInteger(value) });
     return z.NEVER;
   }
   return number;
 });
 
 /** Text as sent; numbers turned back into text, absent is empty. */
-export const wireText = scalar.transform((value): string => (isBlank(value) ? '' : String(value)));
+export const wireText = scalar.transform(textOf);
 
-/** `1`, `"1"`, `true`: the same 8.1.2 answer gives `"active":1` and `"active":"1"` (8.1.2/56_shops_full.json). */
-export const wireFlag = scalar.transform((value): boolean => value === true || value === 1 || value === '1');
+/** `1`, `"1"`, `true` (see `flagOf`). */
+export const wireFlag = scalar.transform(flagOf);
 
-/** A decimal amount: `"16.510000"`, `16.51`; absent or empty is 0; anything else is an error. */
+/** A decimal amount (see `amountOf`); anything else is an error. */
 export const wireAmount = scalar.transform((value, ctx): Amount => {
-  if (isBlank(value)) return ZERO;
-  const parsed = typeof value === 'boolean' ? undefined : parseAmount(value);
+  const parsed = amountOf(value);
   if (parsed === undefined) {
-    ctx.addIssue({ code: 'custom', message: `montant illisible : ${JSON.stringify(value)}` });
+    ctx.addIssue({ code: 'custom', message: notAnAmount(value) });
     return z.NEVER;
   }
   return parsed;
 });
 
-/**
- * `YYYY-MM-DD HH:MM:SS`; PrestaShop's empty date `0000-00-00 00:00:00` is undefined
- * (1.6.1/test_import_sale_record_5/001_GET_orders_5.response.xml, 8.1.2/36_customers_full.json).
- */
-export const wireDate = wireText.transform((value): string | undefined =>
-  value === '' || value.startsWith('0000-00-00') ? undefined : value,
-);
+/** A date, PrestaShop's empty date `0000-00-00 00:00:00` undefined (see `dateOf`). */
+export const wireDate = scalar.transform(dateOf);
 
 /** A multilingual field: a plain string (one language, JSON) or one value per language. */
 export type Localized = string | readonly { readonly languageId: number; readonly value: string }[];
@@ -65,7 +69,7 @@ export const wireLocalized = z
     ),
   ])
   .transform((value): Localized => {
-    if (!Array.isArray(value)) return isBlank(value) ? '' : String(value);
+    if (!Array.isArray(value)) return textOf(value);
     // One language: JSON sends the plain string (8.1.2/23_order_states_full.json), XML a one-item list
     // (8.1.2/24_order_states_full.xml). Made the same.
     return value.length === 1 ? (value[0]?.value ?? '') : value;
@@ -81,169 +85,6 @@ export function pickLanguage(value: Localized, languageId: number): string {
     ''
   );
 }
-
-/** An association list: absent means none (8.x JSON drops empty ones: 8.1.2/18_order_details_selected.json). */
-const association = <T extends z.ZodType>(item: T) => z.array(item).optional().default([]);
-const idItem = z.object({ id: wireInt });
-
-export const orderRowSchema = z.object({
-  id: wireInt,
-  product_id: wireInt,
-  product_attribute_id: wireInt,
-  product_quantity: wireInt,
-  product_name: wireText,
-  product_reference: wireText,
-  product_ean13: wireText,
-  unit_price_tax_incl: wireAmount,
-  unit_price_tax_excl: wireAmount,
-});
-
-export const orderSchema = z.object({
-  id: wireInt,
-  reference: wireText,
-  id_shop: wireInt,
-  id_shop_group: wireInt,
-  id_lang: wireInt,
-  id_customer: wireInt,
-  id_address_delivery: wireInt,
-  id_address_invoice: wireInt,
-  id_currency: wireInt,
-  id_carrier: wireInt,
-  current_state: wireInt,
-  module: wireText,
-  payment: wireText,
-  invoice_number: wireInt,
-  invoice_date: wireDate,
-  date_add: wireText,
-  date_upd: wireText,
-  valid: wireFlag,
-  gift: wireFlag,
-  gift_message: wireText,
-  recyclable: wireFlag,
-  note: wireText,
-  conversion_rate: wireAmount,
-  total_products: wireAmount,
-  total_products_wt: wireAmount,
-  total_discounts_tax_incl: wireAmount,
-  total_discounts_tax_excl: wireAmount,
-  total_shipping_tax_incl: wireAmount,
-  total_shipping_tax_excl: wireAmount,
-  carrier_tax_rate: wireAmount,
-  total_wrapping_tax_incl: wireAmount,
-  total_wrapping_tax_excl: wireAmount,
-  total_paid_tax_incl: wireAmount,
-  total_paid_tax_excl: wireAmount,
-  total_paid_real: wireAmount,
-  round_mode: wireInt,
-  round_type: wireInt,
-  associations: z
-    .object({ order_rows: association(orderRowSchema) })
-    .optional()
-    .default({ order_rows: [] }),
-});
-export type WireOrder = z.output<typeof orderSchema>;
-
-export const orderDetailSchema = z.object({
-  id: wireInt,
-  id_order: wireInt,
-  product_id: wireInt,
-  product_attribute_id: wireInt,
-  product_name: wireText,
-  product_reference: wireText,
-  product_ean13: wireText,
-  product_supplier_reference: wireText,
-  product_quantity: wireInt,
-  product_quantity_refunded: wireInt,
-  unit_price_tax_incl: wireAmount,
-  unit_price_tax_excl: wireAmount,
-  total_price_tax_incl: wireAmount,
-  total_price_tax_excl: wireAmount,
-  original_product_price: wireAmount,
-  reduction_percent: wireAmount,
-  reduction_amount_tax_incl: wireAmount,
-  reduction_amount_tax_excl: wireAmount,
-  group_reduction: wireAmount,
-  ecotax: wireAmount,
-  ecotax_tax_rate: wireAmount,
-  id_warehouse: wireInt,
-  /** Not sent by the webservice today; read when a module or a future version adds it. */
-  tax_rate: z.optional(wireAmount),
-  tax_name: wireText,
-  associations: z
-    .object({ taxes: association(idItem) })
-    .optional()
-    .default({ taxes: [] }),
-});
-export type WireOrderDetail = z.output<typeof orderDetailSchema>;
-
-export const customerSchema = z.object({
-  id: wireInt,
-  firstname: wireText,
-  lastname: wireText,
-  email: wireText,
-  company: wireText,
-  siret: wireText,
-  ape: wireText,
-  is_guest: wireFlag,
-  deleted: wireFlag,
-  id_default_group: wireInt,
-});
-export type WireCustomer = z.output<typeof customerSchema>;
-
-export const addressSchema = z.object({
-  id: wireInt,
-  id_country: wireInt,
-  id_state: wireInt,
-  alias: wireText,
-  company: wireText,
-  firstname: wireText,
-  lastname: wireText,
-  address1: wireText,
-  address2: wireText,
-  postcode: wireText,
-  city: wireText,
-  vat_number: wireText,
-  dni: wireText,
-  phone: wireText,
-  phone_mobile: wireText,
-  other: wireText,
-});
-export type WireAddress = z.output<typeof addressSchema>;
-
-export const orderPaymentSchema = z.object({
-  id: wireInt,
-  order_reference: wireText,
-  id_currency: wireInt,
-  amount: wireAmount,
-  payment_method: wireText,
-  conversion_rate: wireAmount,
-  transaction_id: wireText,
-  date_add: wireDate,
-});
-export type WireOrderPayment = z.output<typeof orderPaymentSchema>;
-
-export const orderCarrierSchema = z.object({
-  id: wireInt,
-  id_order: wireInt,
-  id_carrier: wireInt,
-  weight: wireAmount,
-  shipping_cost_tax_excl: wireAmount,
-  shipping_cost_tax_incl: wireAmount,
-  tracking_number: wireText,
-});
-export type WireOrderCarrier = z.output<typeof orderCarrierSchema>;
-
-/** `order_cart_rules` (1.7+) and 1.6's `order_discounts` have the same fields (see cartRulesResource). */
-export const orderCartRuleSchema = z.object({
-  id: wireInt,
-  id_order: wireInt,
-  id_cart_rule: wireInt,
-  name: wireText,
-  value: wireAmount,
-  value_tax_excl: wireAmount,
-  free_shipping: wireFlag,
-});
-export type WireOrderCartRule = z.output<typeof orderCartRuleSchema>;
 
 export const currencySchema = z.object({
   id: wireInt,
@@ -301,32 +142,10 @@ export type WireOrderHistory = z.output<typeof orderHistorySchema>;
 /** Only the fields navette reads: a state change needs `current_state`, nothing else. */
 export const orderCurrentStateSchema = z.object({ id: wireInt, current_state: wireInt });
 
-export const customerThreadSchema = z.object({ id: wireInt, id_order: wireInt });
-export type WireCustomerThread = z.output<typeof customerThreadSchema>;
-
-export const customerMessageSchema = z.object({
-  id: wireInt,
-  id_customer_thread: wireInt,
-  id_employee: wireInt,
-  message: wireText,
-  private: wireFlag,
-  date_add: wireText,
-});
-export type WireCustomerMessage = z.output<typeof customerMessageSchema>;
-
-export interface ParsedRecords<T> {
-  readonly records: T[];
-  /** Records that failed validation, with their raw form (to find the order they belong to). */
-  readonly rejected: { readonly raw: Readonly<Record<string, unknown>>; readonly reason: string }[];
-}
-
 /** Validates each record on its own: one bad record never rejects the others. */
-export function parseRecords<T>(
-  schema: z.ZodType<T>,
-  raws: readonly Readonly<Record<string, unknown>>[],
-): ParsedRecords<T> {
+export function parseRecords<T>(schema: z.ZodType<T>, raws: readonly RawRecord[]): ParsedRecords<T> {
   const records: T[] = [];
-  const rejected: { raw: Readonly<Record<string, unknown>>; reason: string }[] = [];
+  const rejected: { raw: RawRecord; reason: string }[] = [];
   for (const raw of raws) {
     const result = schema.safeParse(raw);
     if (result.success) records.push(result.data);

@@ -1,25 +1,35 @@
+import type * as z from 'zod';
+
 import type { OrderRecords, ReferenceData } from '../to-shop-order.js';
 import {
-  addressSchema,
+  type ParsedRecords,
+  type RecordReader,
+  readAddress,
+  readCustomer,
+  readCustomerMessage,
+  readCustomerThread,
+  readOrder,
+  readOrderCarrier,
+  readOrderCartRule,
+  readOrderDetail,
+  readOrderPayment,
+  readRecords,
+} from '../wire-readers.js';
+import {
   carrierSchema,
   countrySchema,
   currencySchema,
-  customerMessageSchema,
-  customerSchema,
-  customerThreadSchema,
-  orderCarrierSchema,
-  orderCartRuleSchema,
-  orderDetailSchema,
-  orderPaymentSchema,
-  orderSchema,
   orderStateSchema,
   parseRecords,
   taxSchema,
 } from '../wire-schemas.js';
 import { jsonRecords } from './recorded-fixtures.js';
 
-function parsed<T>(schema: Parameters<typeof parseRecords<T>>[0], file: string): T[] {
-  const { records, rejected } = parseRecords(schema, jsonRecords(file));
+/** The records of a recorded answer, read as the source reads them (a hand-written reader, or zod). */
+function parsed<T>(parser: RecordReader<T> | z.ZodType<T>, file: string): T[] {
+  const raws = jsonRecords(file);
+  const { records, rejected }: ParsedRecords<T> =
+    typeof parser === 'function' ? readRecords(parser, raws) : parseRecords(parser, raws);
   if (rejected.length > 0) throw new Error(`${file}: ${rejected.map((entry) => entry.reason).join(' | ')}`);
   return records;
 }
@@ -42,15 +52,15 @@ export function recordedReferenceData(): ReferenceData {
 
 /** Every recorded 8.1.2 order with its related records, as the order source gathers them. */
 export function recordedOrderRecords(): OrderRecords[] {
-  const orders = parsed(orderSchema, '07_orders_full_all_shops.json');
-  const details = parsed(orderDetailSchema, '18_order_details_selected.json');
-  const customers = byId(parsed(customerSchema, '38_customers_full_all_shops.json'));
-  const addresses = byId(parsed(addressSchema, '40_addresses_full.json'));
-  const payments = parsed(orderPaymentSchema, '25_order_payments_full.json');
-  const carriers = parsed(orderCarrierSchema, '27_order_carriers_full.json');
-  const cartRules = parsed(orderCartRuleSchema, '29_order_cart_rules_full.json');
-  const threads = parsed(customerThreadSchema, '42_customer_threads_full.json');
-  const messages = parsed(customerMessageSchema, '43_customer_messages_full.json');
+  const orders = parsed(readOrder, '07_orders_full_all_shops.json');
+  const details = parsed(readOrderDetail, '18_order_details_selected.json');
+  const customers = byId(parsed(readCustomer, '38_customers_full_all_shops.json'));
+  const addresses = byId(parsed(readAddress, '40_addresses_full.json'));
+  const payments = parsed(readOrderPayment, '25_order_payments_full.json');
+  const carriers = parsed(readOrderCarrier, '27_order_carriers_full.json');
+  const cartRules = parsed(readOrderCartRule, '29_order_cart_rules_full.json');
+  const threads = parsed(readCustomerThread, '42_customer_threads_full.json');
+  const messages = parsed(readCustomerMessage, '43_customer_messages_full.json');
   return orders.map((order) => {
     const threadIds = new Set(
       threads.filter((thread) => thread.id_order === order.id).map((thread) => thread.id),

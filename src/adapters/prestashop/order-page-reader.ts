@@ -179,23 +179,32 @@ export class OrderPageReader {
     });
 
     // A malformed related record (an amount that is not a decimal) refuses the orders it belongs to,
-    // naming the resource it came from.
+    // naming the resource it came from. A malformed customer or address too: taken as missing, it would
+    // read as "no longer in the shop" or send the order to the generic account.
     const badOrders = new Map<number, string>();
-    const refuseFor = (resource: string, { rejected }: ParsedRecords<unknown>) => {
+    const refuseLinked = (
+      resource: string,
+      { rejected }: ParsedRecords<unknown>,
+      belongs: (order: WireOrder, raw: RawRecord) => boolean,
+    ) => {
       for (const { raw, reason } of rejected)
-        badOrders.set(
-          Number(raw['id_order']),
-          `un enregistrement lié (${resource}) est illisible (${reason})`,
-        );
+        for (const order of orders)
+          if (belongs(order, raw))
+            badOrders.set(order.id, `un enregistrement lié (${resource}) est illisible (${reason})`);
     };
-    refuseFor('order_details', details);
-    refuseFor('order_carriers', carriers);
-    refuseFor(cartRulesName, cartRules);
-    for (const { raw, reason } of payments.rejected) {
-      for (const order of orders)
-        if (order.reference === String(raw['order_reference']))
-          badOrders.set(order.id, `un enregistrement lié (order_payments) est illisible (${reason})`);
-    }
+    const byOrderId = (order: WireOrder, raw: RawRecord) => order.id === Number(raw['id_order']);
+    refuseLinked('order_details', details, byOrderId);
+    refuseLinked('order_carriers', carriers, byOrderId);
+    refuseLinked(cartRulesName, cartRules, byOrderId);
+    refuseLinked(
+      'order_payments',
+      payments,
+      (order, raw) => order.reference === String(raw['order_reference']),
+    );
+    refuseLinked('customers', customers, (order, raw) => order.id_customer === Number(raw['id']));
+    refuseLinked('addresses', addresses, (order, raw) =>
+      [order.id_address_delivery, order.id_address_invoice].includes(Number(raw['id'])),
+    );
 
     const customersById = new Map(customers.records.map((customer) => [customer.id, customer]));
     const addressesById = new Map(addresses.records.map((address) => [address.id, address]));

@@ -240,6 +240,27 @@ describe('PrestaShopOrderSource.readOrders', () => {
       'La commande est illisible : un enregistrement lié (order_details) est illisible (unit_price_tax_incl : montant illisible : "abc")',
     );
   });
+  it('refuses the orders of a malformed customer or address, naming it, rather than take it as missing', async () => {
+    const fake = createFakeWebservice();
+    const orderOf = (id: number) => fake.tables['orders']?.find((order) => order['id'] === id) ?? {};
+    const customer = fake.tables['customers']?.find((row) => row['id'] === orderOf(8)['id_customer']);
+    if (customer) customer['id_default_group'] = 'clients';
+    const address = fake.tables['addresses']?.find((row) => row['id'] === orderOf(11)['id_address_delivery']);
+    if (address) address['id_country'] = 'France';
+    const orders = (await readAll(source(fake).readOrders(QUERY))).flat();
+    const refused = orders.filter((order) => !order.ok);
+    const reasons = new Map(refused.map((order) => [idOf(order), !order.ok && order.message]));
+    expect(reasons.get(8)).toMatch(
+      /^La commande est illisible : un enregistrement lié \(customers\) est illisible \(id_default_group/,
+    );
+    expect(reasons.get(11)).toMatch(
+      /^La commande est illisible : un enregistrement lié \(addresses\) est illisible \(id_country/,
+    );
+    const sharing = orders.filter(
+      (order) => order.ok && order.order.customer?.id === Number(orderOf(8)['id_customer']),
+    );
+    expect(sharing).toEqual([]);
+  });
 });
 
 describe('PrestaShopOrderSource writes', () => {

@@ -284,6 +284,14 @@ describe('what each decision says', () => {
       code: 'state-not-selected',
       reason:
         "Déjà importée en devis DE00001 ; son statut actuel « Paiement accepté » (2) n'est pas sélectionné.",
+      data: {
+        case: 'imported',
+        stateName: 'Paiement accepté',
+        stateId: 2,
+        documentType: 'quote',
+        documentNumber: 'DE00001',
+        documentStatus: 'draft',
+      },
       document: { number: 'DE00001', type: 'quote', status: 'draft', cancelled: false },
     });
     // Strict: no `document` key at all, not even an undefined one.
@@ -291,6 +299,7 @@ describe('what each decision says', () => {
       action: 'skip',
       code: 'state-not-selected',
       reason: "Le statut « Paiement accepté » (2) n'est pas sélectionné dans « Import des commandes ».",
+      data: { stateName: 'Paiement accepté', stateId: 2 },
     });
   });
 

@@ -73,6 +73,7 @@ export function planOrder(
           status: 'skipped',
           code: decision.code,
           reason: decision.reason,
+          reasonData: decision.data,
           document: head && documentOf(head),
         }),
       };
@@ -81,6 +82,7 @@ export function planOrder(
         status: 'skipped',
         code: 'cancelled-in-shop',
         reason: decision.reason,
+        reasonData: decision.data,
         document: documentOf(decision.document),
       });
       if (context.dryRun) return { kind: 'outcome', outcome };
@@ -164,7 +166,12 @@ function planImport(order: ShopOrder, rule: StateRule, context: OrderContext): O
   if (!mapped.ok)
     return {
       kind: 'outcome',
-      outcome: outcomeFor(order, { status: 'failed', code: mapped.code, reason: mapped.message }),
+      outcome: outcomeFor(order, {
+        status: 'failed',
+        code: mapped.code,
+        reason: mapped.message,
+        reasonData: mapped.data,
+      }),
     };
   const { draft, notes } = mapped;
   if (context.dryRun) {

@@ -66,6 +66,12 @@ describe('failure reasons and journal lines in the page’s language', () => {
     expect(run).toMatch(/State of order \d+: sent: state 13/);
     expect(run).not.toContain('Statut de la commande');
     expect(run).not.toContain('envoyé');
+    expect(run).not.toContain('n° ');
+    // The order a document comes from, on the document's page.
+    const number = /href="\/documents\/([A-Z]{2}\d{5})"/.exec(run)?.[1] ?? '';
+    const document = await textOf(browser, `/documents/${number}`);
+    expect(document).toMatch(/ — shop 1, order no\. \d+ \(ps-1-\d+\)/);
+    expect(document).not.toContain('commande n°');
   });
 
   it('the live page of an English run says its journal in English, as rendered and as streamed', async () => {

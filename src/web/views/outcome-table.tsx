@@ -59,7 +59,7 @@ function outcomeColumns(t: Translate, language: Language): readonly Column<Order
       header: t('order'),
       cell: (outcome) => (
         <>
-          {outcome.reference} <span class="help">n° {outcome.orderId}</span>
+          {outcome.reference} <span class="help">{t('orderNumber', { orderId: outcome.orderId })}</span>
         </>
       ),
     },

@@ -122,6 +122,16 @@ describe('decide', () => {
     expect((decision as { reason: string }).reason).toBe(
       'Statut « Paiement accepté » (2) : le devis DE00001 devient un bon de commande (Confirmé).',
     );
+    expect((decision as { data: unknown }).data).toEqual({
+      case: 'upgrade',
+      stateName: 'Paiement accepté',
+      stateId: 2,
+      documentType: 'quote',
+      documentNumber: 'DE00001',
+      documentStatus: 'draft',
+      intoType: 'order',
+      intoStatus: 'confirmed',
+    });
   });
 
   it('the GesCom knows better than the ledger: a quote already transformed there is not upgraded again', () => {

@@ -34,6 +34,7 @@ export type Decision =
       readonly from: ExistingDocument;
       readonly into: { readonly type: DocumentType; readonly status: DocumentStatus };
       readonly reason: string;
+      readonly data: ReasonData;
     }
   | {
       readonly action: 'cancel-draft';
@@ -211,5 +212,12 @@ export function decide(input: DecideInput): Decision {
     reason:
       `Statut ${stateName} : ${theDocument(existing)} devient ${aType(rule.documentType)} ` +
       `(${DOCUMENT_STATUS_NAMES[rule.documentStatus]}).`,
+    data: {
+      case: 'upgrade',
+      ...state,
+      ...about(existing),
+      intoType: rule.documentType,
+      intoStatus: rule.documentStatus,
+    },
   };
 }

@@ -115,12 +115,12 @@ function planUpgrade(
   decision: Extract<Decision, { action: 'upgrade' }>,
   context: OrderContext,
 ): OrderStep {
-  const { into, reason } = decision;
+  const { into, reason, data: reasonData } = decision;
   if (context.dryRun) {
     const planned = { number: undefined, ...into };
     return {
       kind: 'outcome',
-      outcome: outcomeFor(order, { status: 'would-upgrade', document: planned, reason }),
+      outcome: outcomeFor(order, { status: 'would-upgrade', document: planned, reason, reasonData }),
     };
   }
   return {
@@ -130,7 +130,7 @@ function planUpgrade(
         ...recordOf(order, context),
         stateChanges: upgradeStateChanges(order, into.type, context),
       });
-      return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason });
+      return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason, reasonData });
     },
   };
 }

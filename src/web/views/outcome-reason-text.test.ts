@@ -56,6 +56,28 @@ describe('outcomeReasonText', () => {
     expect(outcomeReasonText({ code: undefined, reason: undefined }, 'en')).toBe('');
   });
 
+  it('says an upgrade, which has no code, from its data', () => {
+    const upgrade = {
+      code: undefined,
+      reason: FRENCH,
+      reasonData: {
+        case: 'upgrade',
+        stateName: 'Paiement accepté',
+        stateId: 2,
+        documentType: 'quote',
+        documentNumber: 'DE00001',
+        documentStatus: 'draft',
+        intoType: 'order',
+        intoStatus: 'confirmed',
+      },
+    } as const;
+    expect(outcomeReasonText(upgrade, 'en')).toBe(
+      'State “Paiement accepté” (2): Devis DE00001 becomes a Bon de commande (Confirmé).',
+    );
+    expect(outcomeReasonText(upgrade, 'fr')).toBe(FRENCH);
+    expect(outcomeReasonText({ ...upgrade, reasonData: { case: 'upgrade' } }, 'en')).toBe(FRENCH);
+  });
+
   it('names the shop’s state and the GesCom’s document as they are', () => {
     expect(
       outcomeReasonText(

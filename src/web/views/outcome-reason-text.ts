@@ -22,8 +22,23 @@ export function outcomeReasonText(
   language: Language,
 ): string {
   const french = outcome.reason ?? '';
-  if (language === 'fr' || outcome.code === undefined || outcome.reasonData === undefined) return french;
-  return ENGLISH_REASONS[outcome.code]?.(new Values(outcome.reasonData)) ?? french;
+  if (language === 'fr' || outcome.reasonData === undefined) return french;
+  const values = new Values(outcome.reasonData);
+  // An upgrade is no refusal: it has no code, its data says which wording it is.
+  if (outcome.code === undefined) return values.case === 'upgrade' ? (upgradeText(values) ?? french) : french;
+  return ENGLISH_REASONS[outcome.code]?.(values) ?? french;
+}
+
+function upgradeText(v: Values): string | undefined {
+  try {
+    return (
+      `State ${v.state()}: ${v.document()} becomes a ${v.typeName('intoType')} ` +
+      `(${v.statusName('intoStatus')}).`
+    );
+  } catch (error) {
+    if (error instanceof MissingValue) return undefined;
+    throw error;
+  }
 }
 
 /** The values of a ReasonData; a missing one makes the English text give way to the French one. */

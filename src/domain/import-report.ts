@@ -1,4 +1,4 @@
-import type { StatusNote } from './status-note.js';
+import { isStatusNote, type SendNote, type StatusNote } from './status-note.js';
 import type { GescomFailureCode } from './failure.js';
 import { format } from './money.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
@@ -91,11 +91,21 @@ export interface OrderOutcome {
     | undefined;
   /** Stable code of a skip or failure reason (`already-imported`, `totals-mismatch`, …). */
   readonly code: OutcomeCode | undefined;
-  /** What a person reads: why it was skipped or failed, what to do. */
+  /** What a person reads, in French: why it was skipped or failed, what to do. */
   readonly reason: string | undefined;
+  /** The values `reason` was written from, for a page to say it in its own language (see ReasonData). */
+  readonly reasonData?: ReasonData;
   /** Things worth knowing about an imported order (a rounding line was added, DIVERS used…). */
   readonly notes: readonly string[];
 }
+
+/**
+ * What an outcome's reason says, as data: the values its French text was written from (a state id, an
+ * amount as decimal text, a product as the shop names it…), so that a page says it in its own language.
+ * A code with several wordings names its own in `case`. Absent for reasons kept before it was, and for
+ * refusals whose text is the GesCom's own: those are shown as they were written.
+ */
+export type ReasonData = Readonly<Record<string, string | number>>;
 
 export interface OutcomeCounts {
   read: number;
@@ -162,8 +172,35 @@ export interface JournalEntry {
   readonly message: string;
   readonly shopId: number | undefined;
   readonly orderId: number | undefined;
-  /** The status sweep's entries: the same as data, for a page to say it in its own language. */
-  readonly note?: StatusNote;
+  /** The same as data, for a page to say it in its own language (the entries that have one). */
+  readonly note?: JournalNote;
+}
+
+/** What an import's journal says of one order, as data (the message keeps it in French). */
+export type ImportNote =
+  /** `Commande XYZ (n° 12) : <reason>`: `reason` is the outcome's French text, said when no page can render the code. */
+  | {
+      readonly code: 'order-failed';
+      readonly reference: string;
+      readonly orderId: number;
+      readonly reasonCode: OutcomeCode | undefined;
+      readonly reason: string;
+      readonly reasonData?: ReasonData;
+    }
+  /** `Statut de la commande 12 : <what became of the state change>`. */
+  | { readonly code: 'order-state'; readonly orderId: number; readonly sent: SendNote };
+
+export type JournalNote = StatusNote | ImportNote;
+
+/** A note read back from storage: one this version knows (else the entry's message says it). */
+export function isJournalNote(value: unknown): value is JournalNote {
+  if (isStatusNote(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const note = value as { code?: unknown; sent?: unknown; reason?: unknown };
+  return (
+    (note.code === 'order-failed' && typeof note.reason === 'string') ||
+    (note.code === 'order-state' && isStatusNote(note.sent))
+  );
 }
 
 /** The outcome of an order read whole: who ordered, for how much, in which state. */

@@ -1,4 +1,4 @@
-import type { OrderRefusalCode } from './import-report.js';
+import type { OrderRefusalCode, ReasonData } from './import-report.js';
 import type { Amount } from './money.js';
 
 /**
@@ -243,4 +243,6 @@ export type SourcedOrder =
       readonly stateId: number | undefined;
       readonly code: OrderRefusalCode;
       readonly message: string;
+      /** The values of `message`, for a page in another language (ReasonData). */
+      readonly data?: ReasonData;
     };

@@ -94,6 +94,7 @@ describe('customerAccountFor', () => {
       message:
         'Le code de compte client WEBSHOP10000000003 dépasse 17 caractères : raccourcissez le préfixe ou ' +
         'la longueur du numéro dans les réglages des clients.',
+      data: { accountCode: 'WEBSHOP10000000003', max: 17 },
     });
   });
 
@@ -134,6 +135,7 @@ describe('customerAccountFor', () => {
       message:
         `La commande ${order.reference} n'a ni adresse de facturation ni adresse de livraison dans la boutique ` +
         '(adresses supprimées ?) : le document ne peut pas être adressé. Vérifiez la commande dans la boutique.',
+      data: { reference: order.reference },
     });
   });
 
@@ -146,6 +148,7 @@ describe('customerAccountFor', () => {
         `Le client (id ${order.customerId}) de la commande ${order.reference} n'existe plus dans la boutique : ` +
         'aucun compte client ne peut être créé pour lui. Choisissez le compte générique dans les réglages des ' +
         'clients pour importer quand même ces commandes, sur le compte client web générique.',
+      data: { customerId: order.customerId, reference: order.reference },
     });
     expect(customerAccountFor(order, settings({ mode: 'generic' }))).toMatchObject({
       ok: true,

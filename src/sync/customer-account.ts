@@ -1,3 +1,4 @@
+import type { ReasonData } from '../domain/import-report.js';
 import type { CustomerSettings } from '../domain/rules.js';
 import { type CustomerAccountDraft, type DocumentAddress, FIELD_LIMITS } from '../domain/sales-document.js';
 import type { Address, ShopOrder } from '../domain/shop-order.js';
@@ -15,6 +16,7 @@ export type CustomerAccountResult =
       readonly ok: false;
       readonly code: 'customer-missing' | 'address-missing' | 'account-code-too-long';
       readonly message: string;
+      readonly data: ReasonData;
     };
 
 /** Names of the generic accounts when navette has to create them (they are never renamed afterwards). */
@@ -76,6 +78,7 @@ export function customerAccountFor(order: ShopOrder, settings: CustomerSettings)
       message:
         `La commande ${order.reference} n'a ni adresse de facturation ni adresse de livraison dans la ` +
         'boutique (adresses supprimées ?) : le document ne peut pas être adressé. Vérifiez la commande dans la boutique.',
+      data: { reference: order.reference },
     };
 
   const customer = order.customer;
@@ -92,6 +95,7 @@ export function customerAccountFor(order: ShopOrder, settings: CustomerSettings)
         `Le client (id ${order.customerId}) de la commande ${order.reference} n'existe plus dans la boutique : ` +
         'aucun compte client ne peut être créé pour lui. Choisissez le compte générique dans les réglages ' +
         'des clients pour importer quand même ces commandes, sur le compte client web générique.',
+      data: { customerId: order.customerId, reference: order.reference },
     };
 
   const code = customerAccountCode(settings, customer.id);
@@ -102,6 +106,7 @@ export function customerAccountFor(order: ShopOrder, settings: CustomerSettings)
       message:
         `Le code de compte client ${code} dépasse ${FIELD_LIMITS.accountCode} caractères : ` +
         'raccourcissez le préfixe ou la longueur du numéro dans les réglages des clients.',
+      data: { accountCode: code, max: FIELD_LIMITS.accountCode },
     };
 
   // A blank company is no company; truncateText below trims the address's.

@@ -122,6 +122,16 @@ describe('decide', () => {
     expect((decision as { reason: string }).reason).toBe(
       'Statut « Paiement accepté » (2) : le devis DE00001 devient un bon de commande (Confirmé).',
     );
+    expect((decision as { data: unknown }).data).toEqual({
+      case: 'upgrade',
+      stateName: 'Paiement accepté',
+      stateId: 2,
+      documentType: 'quote',
+      documentNumber: 'DE00001',
+      documentStatus: 'draft',
+      intoType: 'order',
+      intoStatus: 'confirmed',
+    });
   });
 
   it('the GesCom knows better than the ledger: a quote already transformed there is not upgraded again', () => {
@@ -284,6 +294,14 @@ describe('what each decision says', () => {
       code: 'state-not-selected',
       reason:
         "Déjà importée en devis DE00001 ; son statut actuel « Paiement accepté » (2) n'est pas sélectionné.",
+      data: {
+        case: 'imported',
+        stateName: 'Paiement accepté',
+        stateId: 2,
+        documentType: 'quote',
+        documentNumber: 'DE00001',
+        documentStatus: 'draft',
+      },
       document: { number: 'DE00001', type: 'quote', status: 'draft', cancelled: false },
     });
     // Strict: no `document` key at all, not even an undefined one.
@@ -291,6 +309,7 @@ describe('what each decision says', () => {
       action: 'skip',
       code: 'state-not-selected',
       reason: "Le statut « Paiement accepté » (2) n'est pas sélectionné dans « Import des commandes ».",
+      data: { stateName: 'Paiement accepté', stateId: 2 },
     });
   });
 

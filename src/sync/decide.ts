@@ -1,4 +1,4 @@
-import type { SkipCode as OutcomeSkipCode } from '../domain/import-report.js';
+import type { ReasonData, SkipCode as OutcomeSkipCode } from '../domain/import-report.js';
 import type { ImportRules, StateRule } from '../domain/rules.js';
 import {
   type DocumentStatus,
@@ -34,12 +34,20 @@ export type Decision =
       readonly from: ExistingDocument;
       readonly into: { readonly type: DocumentType; readonly status: DocumentStatus };
       readonly reason: string;
+      readonly data: ReasonData;
     }
-  | { readonly action: 'cancel-draft'; readonly document: ExistingDocument; readonly reason: string }
+  | {
+      readonly action: 'cancel-draft';
+      readonly document: ExistingDocument;
+      readonly reason: string;
+      readonly data: ReasonData;
+    }
   | {
       readonly action: 'skip';
       readonly code: SkipCode;
       readonly reason: string;
+      /** The values of `reason`, for a page in another language; `case` names its wording. */
+      readonly data: ReasonData;
       readonly document?: ExistingDocument;
     };
 
@@ -109,6 +117,12 @@ export function decide(input: DecideInput): Decision {
   const { order, rule, config, head } = input;
   const existing = existingDocument(input, head);
   const stateName = `« ${order.state.name} » (${order.state.id})`;
+  const state = { stateName: order.state.name, stateId: order.state.id };
+  const about = (document: ExistingDocument) => ({
+    documentType: document.type,
+    documentNumber: document.number,
+    documentStatus: document.status,
+  });
 
   if (existing && isCancellationState(order.state)) {
     if (existing.cancelled)
@@ -116,6 +130,7 @@ export function decide(input: DecideInput): Decision {
         action: 'skip',
         code: 'cancelled-in-shop',
         reason: `Commande ${stateName} dans la boutique ; ${theDocument(existing)} est déjà annulé(e).`,
+        data: { case: 'already-cancelled', ...state, ...about(existing) },
         document: existing,
       };
     const canCancel =
@@ -125,17 +140,22 @@ export function decide(input: DecideInput): Decision {
         action: 'cancel-draft',
         document: existing,
         reason: `Commande ${stateName} dans la boutique : ${theDocument(existing)}, encore à l'état Saisi, est annulé(e).`,
+        data: { case: 'draft-cancelled', ...state, ...about(existing) },
       };
-    const why =
+    const [why, whyCase] =
       existing.status !== 'draft'
-        ? `il est à l'état ${DOCUMENT_STATUS_NAMES[existing.status]} : à traiter dans la gestion commerciale (avoir, annulation).`
+        ? [
+            `il est à l'état ${DOCUMENT_STATUS_NAMES[existing.status]} : à traiter dans la gestion commerciale (avoir, annulation).`,
+            'not-draft',
+          ]
         : config.document.cancelDraftWhenOrderCancelled
-          ? "il n'a pas été retrouvé dans la gestion commerciale."
-          : "l'annulation automatique des documents Saisis n'est pas activée.";
+          ? ["il n'a pas été retrouvé dans la gestion commerciale.", 'not-found']
+          : ["l'annulation automatique des documents Saisis n'est pas activée.", 'auto-cancel-off'];
     return {
       action: 'skip',
       code: 'cancelled-in-shop',
       reason: `Commande ${stateName} dans la boutique après son import en ${named(existing)} ; ${why}`,
+      data: { case: whyCase, ...state, ...about(existing) },
       document: existing,
     };
   }
@@ -147,38 +167,43 @@ export function decide(input: DecideInput): Decision {
       reason: existing
         ? `Déjà importée en ${named(existing)} ; son statut actuel ${stateName} n'est pas sélectionné.`
         : `Le statut ${stateName} n'est pas sélectionné dans « Import des commandes ».`,
+      data: existing ? { case: 'imported', ...state, ...about(existing) } : state,
       ...(existing && { document: existing }),
     };
 
   if (!existing) return { action: 'import', rule };
 
   const already = `Déjà importée en ${named(existing)}`;
-  const skip = (reason: string): Decision => ({
+  const skip = (reason: string, why: string): Decision => ({
     action: 'skip',
     code: 'already-imported',
     reason,
+    data: { case: why, ...state, ...about(existing), wantedType: rule.documentType },
     document: existing,
   });
   if (existing.cancelled)
-    return skip(`${already}, annulé dans la gestion commerciale : elle n'est pas réimportée.`);
+    return skip(`${already}, annulé dans la gestion commerciale : elle n'est pas réimportée.`, 'cancelled');
 
   const wanted = documentRank(rule.documentType);
   const have = documentRank(existing.type);
-  if (wanted === have) return skip(`${already}.`);
+  if (wanted === have) return skip(`${already}.`, 'same');
   if (wanted < have)
     return skip(
       `${already} ; le statut ${stateName} demande ${aType(rule.documentType)}, ` +
         'mais un document ne revient jamais en arrière.',
+      'backwards',
     );
   if (!config.document.upgradeOnStateChange)
     return skip(
       `${already} ; le statut ${stateName} demande ${aType(rule.documentType)}, mais ` +
         "« Faire évoluer le document quand le statut de la commande change » n'est pas activé.",
+      'upgrade-off',
     );
   if (head === undefined)
     return skip(
       `${already} d'après le journal des imports, mais le document est introuvable dans la gestion ` +
         `commerciale : il ne peut pas être transformé en ${lowerTypeName(rule.documentType)}.`,
+      'not-found',
     );
   return {
     action: 'upgrade',
@@ -187,5 +212,12 @@ export function decide(input: DecideInput): Decision {
     reason:
       `Statut ${stateName} : ${theDocument(existing)} devient ${aType(rule.documentType)} ` +
       `(${DOCUMENT_STATUS_NAMES[rule.documentStatus]}).`,
+    data: {
+      case: 'upgrade',
+      ...state,
+      ...about(existing),
+      intoType: rule.documentType,
+      intoStatus: rule.documentStatus,
+    },
   };
 }

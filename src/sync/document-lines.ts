@@ -1,3 +1,4 @@
+import type { ReasonData } from '../domain/import-report.js';
 import type { ArticleSettings } from '../domain/rules.js';
 import type { DocumentLineDraft } from '../domain/sales-document.js';
 import type { ShopOrder } from '../domain/shop-order.js';
@@ -15,7 +16,12 @@ import { wrappingLines } from './wrapping-lines.js';
 
 export type LinesResult =
   | { readonly ok: true; readonly lines: readonly DocumentLineDraft[]; readonly notes: readonly string[] }
-  | { readonly ok: false; readonly code: 'article-unknown'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'article-unknown';
+      readonly message: string;
+      readonly data: ReasonData;
+    };
 
 /** All the document's lines for an order, before reconciliation with the shop's totals. */
 export function documentLines(

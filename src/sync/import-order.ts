@@ -73,6 +73,7 @@ export function planOrder(
           status: 'skipped',
           code: decision.code,
           reason: decision.reason,
+          reasonData: decision.data,
           document: head && documentOf(head),
         }),
       };
@@ -81,6 +82,7 @@ export function planOrder(
         status: 'skipped',
         code: 'cancelled-in-shop',
         reason: decision.reason,
+        reasonData: decision.data,
         document: documentOf(decision.document),
       });
       if (context.dryRun) return { kind: 'outcome', outcome };
@@ -113,12 +115,12 @@ function planUpgrade(
   decision: Extract<Decision, { action: 'upgrade' }>,
   context: OrderContext,
 ): OrderStep {
-  const { into, reason } = decision;
+  const { into, reason, data: reasonData } = decision;
   if (context.dryRun) {
     const planned = { number: undefined, ...into };
     return {
       kind: 'outcome',
-      outcome: outcomeFor(order, { status: 'would-upgrade', document: planned, reason }),
+      outcome: outcomeFor(order, { status: 'would-upgrade', document: planned, reason, reasonData }),
     };
   }
   return {
@@ -128,7 +130,7 @@ function planUpgrade(
         ...recordOf(order, context),
         stateChanges: upgradeStateChanges(order, into.type, context),
       });
-      return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason });
+      return outcomeFor(order, { status: 'upgraded', document: documentOf(upgraded), reason, reasonData });
     },
   };
 }
@@ -164,7 +166,12 @@ function planImport(order: ShopOrder, rule: StateRule, context: OrderContext): O
   if (!mapped.ok)
     return {
       kind: 'outcome',
-      outcome: outcomeFor(order, { status: 'failed', code: mapped.code, reason: mapped.message }),
+      outcome: outcomeFor(order, {
+        status: 'failed',
+        code: mapped.code,
+        reason: mapped.message,
+        reasonData: mapped.data,
+      }),
     };
   const { draft, notes } = mapped;
   if (context.dryRun) {

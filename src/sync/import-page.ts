@@ -285,17 +285,21 @@ function unreadableOutcome(
     status: 'failed',
     code: sourced.code,
     reason: sourced.message,
+    ...(sourced.data === undefined ? {} : { reasonData: sourced.data }),
   };
 }
 
 /** An order whose writing threw: the GesCom's refusal as it said it, or a bug of navette's. */
 function failedOutcome(order: ShopOrder, error: unknown): OrderOutcome {
-  if (!isExpectedFailure(error))
+  if (!isExpectedFailure(error)) {
+    const detail = error instanceof Error ? error.message : String(error);
     return outcomeFor(order, {
       status: 'failed',
       code: 'internal-error',
-      reason: `Erreur interne de navette (${error instanceof Error ? error.message : String(error)}) : la commande sera reprise au prochain import ; signalez-la si elle persiste.`,
+      reason: `Erreur interne de navette (${detail}) : la commande sera reprise au prochain import ; signalez-la si elle persiste.`,
+      reasonData: { detail },
     });
+  }
   const code: OutcomeCode = isGescomFailure(error) ? error.code : 'gescom-refused';
   return outcomeFor(order, { status: 'failed', code, reason: error.message });
 }

@@ -89,6 +89,7 @@ describe('chooseArticle', () => {
         "Le produit « Thé vert bio Sencha – boîte 100 g » (référence THE-SENCHA-100G) n'est pas un article de " +
         "la gestion commerciale. Créez l'article dans la gestion commerciale (ou donnez une référence au produit " +
         "dans la boutique), ou choisissez l'article générique pour les articles inconnus dans les réglages.",
+      data: { productName: 'Thé vert bio Sencha – boîte 100 g', productReference: 'THE-SENCHA-100G' },
     });
   });
 });

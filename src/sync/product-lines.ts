@@ -1,3 +1,4 @@
+import type { ReasonData } from '../domain/import-report.js';
 import type { ArticleSettings } from '../domain/rules.js';
 import { type Amount, Decimal, round } from '../domain/money.js';
 import { type DocumentLineDraft, FIELD_LIMITS } from '../domain/sales-document.js';
@@ -19,7 +20,12 @@ export interface ArticleCatalogue {
 
 type ArticleChoice =
   | { readonly ok: true; readonly reference: string; readonly createArticle: boolean; readonly note?: string }
-  | { readonly ok: false; readonly code: 'article-unknown'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'article-unknown';
+      readonly message: string;
+      readonly data: ReasonData;
+    };
 
 function describeProduct(detail: OrderLine): string {
   const reference = detail.reference.trim();
@@ -74,6 +80,7 @@ export function chooseArticle(
           `Le produit ${describeProduct(detail)} n'est pas un article de la gestion commerciale. ` +
           "Créez l'article dans la gestion commerciale (ou donnez une référence au produit dans la boutique), " +
           "ou choisissez l'article générique pour les articles inconnus dans les réglages.",
+        data: { productName: detail.name, productReference: detail.reference.trim() },
       };
   }
 }
@@ -107,11 +114,13 @@ export function productLines(
   settings: ArticleSettings,
   catalogue: ArticleCatalogue,
   notes: string[],
-): DocumentLineDraft[] | { readonly code: 'article-unknown'; readonly message: string } {
+):
+  | DocumentLineDraft[]
+  | { readonly code: 'article-unknown'; readonly message: string; readonly data: ReasonData } {
   const lines: DocumentLineDraft[] = [];
   for (const detail of order.lines) {
     const article = chooseArticle(detail, settings, catalogue);
-    if (!article.ok) return { code: article.code, message: article.message };
+    if (!article.ok) return { code: article.code, message: article.message, data: article.data };
     if (article.note !== undefined) notes.push(article.note);
     const vat = vatRateFor(detail.unitPriceTaxExcl, detail.unitPriceTaxIncl, detail.taxRate);
     if (vat.derived)

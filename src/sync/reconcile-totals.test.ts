@@ -179,6 +179,16 @@ describe('reconcileTotals', () => {
         'Les totaux du document ne correspondent pas à ceux de la boutique : boutique 41,91 HT / 47,05 TTC, ' +
         'document 41,85 HT / 47,11 TTC (écart +0,06 HT, -0,06 TTC EUR ; tolérance 0,05). Vérifiez les lignes, ' +
         'remises et frais de port de la commande dans la boutique ; la tolérance se règle dans les réglages des totaux.',
+      data: {
+        shopExcl: '41.91',
+        shopIncl: '47.05',
+        documentExcl: '41.85',
+        documentIncl: '47.11',
+        differenceExcl: '0.06',
+        differenceIncl: '-0.06',
+        currency: 'EUR',
+        tolerance: '0.05',
+      },
     });
     for (const totals of refused)
       expect(reconcileTotals(lines, totals, OPTIONS), `${totals.taxExcl.toFixed(2)}`).toMatchObject({

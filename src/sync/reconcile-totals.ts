@@ -1,3 +1,4 @@
+import type { ReasonData } from '../domain/import-report.js';
 import { type Amount, Decimal, ZERO, format, round, sum } from '../domain/money.js';
 import { type DocumentLineDraft, type DocumentTotals, FIELD_LIMITS } from '../domain/sales-document.js';
 import { truncateText } from '../domain/truncate.js';
@@ -35,7 +36,12 @@ export type ReconcileResult =
       readonly totals: DocumentTotals;
       readonly notes: readonly string[];
     }
-  | { readonly ok: false; readonly code: 'totals-mismatch'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'totals-mismatch';
+      readonly message: string;
+      readonly data: ReasonData;
+    };
 
 export interface ShopTotals {
   readonly taxExcl: Amount;
@@ -208,6 +214,16 @@ export function reconcileTotals(
         `(écart ${signed(differenceExcl)} HT, ${signed(differenceIncl)} TTC ${options.currency} ; ` +
         `tolérance ${french(options.tolerance)}). Vérifiez les lignes, remises et frais de port de la commande ` +
         'dans la boutique ; la tolérance se règle dans les réglages des totaux.',
+      data: {
+        shopExcl: format(shopExcl),
+        shopIncl: format(shopIncl),
+        documentExcl: format(document.taxExcl),
+        documentIncl: format(document.taxIncl),
+        differenceExcl: format(differenceExcl),
+        differenceIncl: format(differenceIncl),
+        currency: options.currency,
+        tolerance: format(options.tolerance),
+      },
     };
 
   const notes: string[] = [];
@@ -257,6 +273,13 @@ export function reconcileTotals(
         message:
           `Les totaux de la boutique (${shopTotalsText}) comptent ${signed(vatLeft)} ${options.currency} de TVA ` +
           "qu'aucune ligne soumise à la TVA ne peut porter. Vérifiez les taxes de la commande dans la boutique.",
+        data: {
+          case: 'vat-left',
+          shopExcl: format(shopExcl),
+          shopIncl: format(shopIncl),
+          vatLeft: format(vatLeft),
+          currency: options.currency,
+        },
       };
     const documentLine = { ...absorber.line, totalTaxIncl: absorber.line.totalTaxIncl.plus(cent) };
     adjusted[absorber.index] = documentLine;

@@ -503,13 +503,33 @@ describe('runImport', () => {
           message: `${failed.reference} (n° 1) : ${failed.reason}`,
           shopId: 1,
           orderId: 1,
+          // The same as data, for a page in another language.
+          note: {
+            code: 'order-failed',
+            reference: failed.reference,
+            orderId: 1,
+            reasonCode: failed.code,
+            reason: failed.reason,
+            ...(failed.reasonData && { reasonData: failed.reasonData }),
+          },
         },
-        { level: 'info', message: 'Statut de la commande 2 : état 3 envoyé', shopId: 1, orderId: 2 },
+        {
+          level: 'info',
+          message: 'Statut de la commande 2 : état 3 envoyé',
+          shopId: 1,
+          orderId: 2,
+          note: { code: 'order-state', orderId: 2, sent: { code: 'state-sent', state: { id: 3 } } },
+        },
         {
           level: 'warning',
           message: 'Statut de la commande 3 : La clé ne peut pas écrire.',
           shopId: 1,
           orderId: 3,
+          note: {
+            code: 'order-state',
+            orderId: 3,
+            sent: { code: 'send-failed', reason: 'La clé ne peut pas écrire.' },
+          },
         },
       ];
       expect(failed.reason).toContain('disque plein');

@@ -208,6 +208,14 @@ async function importPages(
         message: `${outcome.reference} (n° ${outcome.orderId}) : ${outcome.reason ?? ''}`,
         shopId: outcome.shopId,
         orderId: outcome.orderId,
+        note: {
+          code: 'order-failed',
+          reference: outcome.reference,
+          orderId: outcome.orderId,
+          reasonCode: outcome.code,
+          reason: outcome.reason ?? '',
+          ...(outcome.reasonData && { reasonData: outcome.reasonData }),
+        },
       });
     }
     await context.store.recordOutcomes(context.runId, recorded);
@@ -222,12 +230,13 @@ async function sendOutbox(
   journal: Journal,
 ): Promise<StateChangeCounts> {
   const sent: Omit<JournalEntry, 'at'>[] = [];
-  const counts = await sendStateChanges(deps.source, deps.store, (change, result, detail) => {
+  const counts = await sendStateChanges(deps.source, deps.store, (change, result, detail, note) => {
     sent.push({
       level: result === 'failed' ? 'warning' : 'info',
       message: `Statut de la commande ${change.key.orderId} : ${detail}`,
       shopId: change.key.shopId,
       orderId: change.key.orderId,
+      note: { code: 'order-state', orderId: change.key.orderId, sent: note },
     });
   });
   // Journaled once the sending is over: the listener itself must not write while the outbox is read.

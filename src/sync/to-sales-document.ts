@@ -1,4 +1,4 @@
-import type { MappingFailureCode } from '../domain/import-report.js';
+import type { MappingFailureCode, ReasonData } from '../domain/import-report.js';
 import type { ImportRules, StateRule } from '../domain/rules.js';
 import { amount } from '../domain/money.js';
 import { FIELD_LIMITS, type SalesDocumentDraft } from '../domain/sales-document.js';
@@ -30,7 +30,12 @@ export interface ToSalesDocumentContext {
 
 export type ToSalesDocumentResult =
   | { readonly ok: true; readonly draft: SalesDocumentDraft; readonly notes: string[] }
-  | { readonly ok: false; readonly code: MappingFailureCode; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: MappingFailureCode;
+      readonly message: string;
+      readonly data: ReasonData;
+    };
 
 /** Shipping modes are 35 characters in Sage (the configuration schema allows as much). */
 const SHIPPING_MODE_LIMIT = 35;

@@ -104,6 +104,7 @@ describe('triageOrder', () => {
         status: 'skipped',
         code: 'excluded',
         reason: "Laissée de côté dans l'aperçu.",
+        reasonData: {},
         document: undefined,
         notes: [],
       },

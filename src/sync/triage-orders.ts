@@ -30,6 +30,7 @@ export function triageOrder(
       status: 'skipped',
       code: 'excluded',
       reason: "Laissée de côté dans l'aperçu.",
+      reasonData: {},
     });
   // A state the run does not know (created since it was read): the whole order says more.
   if (state === undefined) return COMPLETE;
@@ -42,6 +43,7 @@ export function triageOrder(
     status: 'skipped',
     code: decision.code,
     reason: decision.reason,
+    reasonData: decision.data,
     document: head && documentOf(head),
   });
 }
@@ -50,7 +52,8 @@ export function triageOrder(
 function done(
   header: OrderHeader,
   state: OrderState | undefined,
-  fields: Pick<OrderOutcome, 'status' | 'code' | 'reason'> & Partial<Pick<OrderOutcome, 'document'>>,
+  fields: Pick<OrderOutcome, 'status' | 'code' | 'reason'> &
+    Partial<Pick<OrderOutcome, 'document' | 'reasonData'>>,
 ): Triage {
   return {
     kind: 'done',

@@ -194,6 +194,10 @@ const fr = {
   noteNoShipment:
     'non envoyé : la commande n’a pas de transporteur (order_carriers) : numéro de suivi {trackingNumber} non écrit',
   noteSendFailed: 'en échec : {reason}',
+  journalOrderFailed: '{reference} (n° {orderId}) : {reason}',
+  orderNumber: 'n° {orderId}',
+  shopOrderKey: 'boutique {shopId}, commande n° {orderId}',
+  journalOrderState: 'Statut de la commande {orderId} : {detail}',
   noteFirstSweep:
     'premier passage : seuls les documents transformés depuis le {from} sont pris en compte, les plus anciens sont laissés de côté (réglage « Premier passage »)',
   transformRefusedAlreadyTransformed:
@@ -576,6 +580,10 @@ const en: Record<MessageKey, string> = {
   noteNoShipment:
     'not sent: the order has no carrier (order_carriers): tracking number {trackingNumber} not written',
   noteSendFailed: 'failed: {reason}',
+  journalOrderFailed: '{reference} (no. {orderId}): {reason}',
+  orderNumber: 'no. {orderId}',
+  shopOrderKey: 'shop {shopId}, order no. {orderId}',
+  journalOrderState: 'State of order {orderId}: {detail}',
   noteFirstSweep:
     'first sweep: only the documents transformed since {from} are considered, older ones are left aside (“First sweep” setting)',
   transformRefusedAlreadyTransformed:

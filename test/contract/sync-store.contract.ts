@@ -284,6 +284,46 @@ export function describeSyncStoreContract(
         expect(journal[0]?.at).toBe(new Date(Date.parse('2025-03-14T09:00:00.000Z')).toISOString());
       });
 
+      it("keeps an outcome's reason data and the import journal's notes, for a page in another language", async () => {
+        const runId = await store.startRun({
+          trigger: 'web',
+          dryRun: false,
+          shopIds: [1],
+          period: undefined,
+        });
+        const failed: OrderOutcome = {
+          ...outcome(1),
+          status: 'failed',
+          document: undefined,
+          code: 'totals-mismatch',
+          reason: 'Les totaux du document ne correspondent pas…',
+          reasonData: { shopExcl: '21.94', differenceExcl: '0.01', currency: 'EUR' },
+        };
+        await store.recordOutcomes(runId, [failed, outcome(3)]);
+        const orderFailed = {
+          code: 'order-failed',
+          reference: 'REF1',
+          orderId: 1,
+          reasonCode: 'totals-mismatch',
+          reason: failed.reason!,
+          reasonData: failed.reasonData!,
+        } as const;
+        const orderState = {
+          code: 'order-state',
+          orderId: 2,
+          sent: { code: 'state-moved', current: { id: 4 }, expected: { id: 2 } },
+        } as const;
+        await store.appendJournal(runId, [
+          { level: 'error', message: 'REF1 (n° 1) : Les totaux…', shopId: 1, orderId: 1, note: orderFailed },
+          { level: 'info', message: 'Statut de la commande 2 : …', shopId: 1, orderId: 2, note: orderState },
+        ]);
+        const read: OrderOutcome[] = [];
+        for await (const each of store.runOutcomes(runId)) read.push(each);
+        expect(read).toEqual([failed, outcome(3)]);
+        expect(read[1]).not.toHaveProperty('reasonData');
+        expect((await store.runJournal(runId)).map((entry) => entry.note)).toEqual([orderFailed, orderState]);
+      });
+
       it('says how a run ended and lists runs newest first', async () => {
         const failed = await store.startRun({
           trigger: 'schedule',

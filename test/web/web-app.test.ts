@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { DEMO_KEY } from '../../src/demo-shop/index.js';
 import { openNavette } from '../../src/app/compose.js';
 import { createWebApp, type WebApp } from '../../src/web/create-web-app.js';
+import { systemClock, type Clock } from '../../src/ports/clock.js';
 import {
   TEST_WEB_TOKEN,
   TestBrowser,
@@ -62,11 +63,27 @@ describe('login', () => {
   });
 
   it('slows down password guessing', async () => {
-    const browser = new TestBrowser(app);
-    for (let attempt = 0; attempt < 5; attempt += 1) expect((await browser.logIn('wrong')).status).toBe(401);
-    const limited = await browser.logIn('wrong');
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    // The limiter's own clock, moved by hand: wall time (a loaded machine taking seconds for the five
+    // tries) must not refill the bucket behind the test's back.
+    let now = Date.parse('2026-11-27T10:00:00Z');
+    const clock: Clock = { now: () => new Date(now), sleep: (ms, signal) => systemClock.sleep(ms, signal) };
+    const limited = createWebApp({ ...fixture.deps, clock });
+    try {
+      const browser = new TestBrowser(limited);
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        expect((await browser.logIn('wrong')).status).toBe(401);
+      const refused = await browser.logIn('wrong');
+      expect(refused.status).toBe(429);
+      // One token comes back every 3 s: that is the wait the limiter asks for, and what it keeps to.
+      expect(refused.headers.get('retry-after')).toBe('3');
+      now += 2_999;
+      expect((await browser.logIn('wrong')).status).toBe(429);
+      now += 1;
+      expect((await browser.logIn('wrong')).status).toBe(401);
+      expect((await browser.logIn('wrong')).status).toBe(429);
+    } finally {
+      await limited.shutdown();
+    }
   });
 
   it('signs out', async () => {

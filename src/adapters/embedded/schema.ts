@@ -241,6 +241,8 @@ export interface RunOutcomeTable {
   document_status: string | null;
   code: string | null;
   reason: string | null;
+  /** The reason's ReasonData as JSON (0008-outcome-reason-data); null without. */
+  reason_data: string | null;
   /** JSON array of strings. */
   notes: string;
 }
@@ -254,7 +256,7 @@ export interface JournalTable {
   message: string;
   shop_id: number | null;
   order_id: number | null;
-  /** The status sweep's StatusNote as JSON (0006-journal-notes); null otherwise. */
+  /** The entry's JournalNote as JSON (0007-journal-notes): a StatusNote or an ImportNote; null otherwise. */
   note: string | null;
 }
 

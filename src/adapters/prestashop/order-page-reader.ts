@@ -66,6 +66,7 @@ export class OrderPageReader {
         stateId: Number(raw['current_state']) || undefined,
         code: 'shop-read-failed',
         message: `Les détails de la commande n'ont pas pu être lus dans la boutique (${error.message}) : elle sera reprise au prochain import.`,
+        data: { detail: error.message },
       }));
     }
   }
@@ -276,6 +277,7 @@ function malformed(raw: RawRecord | WireOrder, reason: string): SourcedOrder {
     stateId: Number(record['current_state']) || undefined,
     code: 'malformed-order',
     message: `La commande est illisible : ${reason}`,
+    data: { detail: reason },
   };
 }
 

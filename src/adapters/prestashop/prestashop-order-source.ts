@@ -303,6 +303,7 @@ function notRead(header: OrderHeader, failure: string | undefined): SourcedOrder
     failure === undefined
       ? "La commande n'a pas été retrouvée dans la boutique en lisant son détail"
       : `Le détail de la commande n'a pas pu être lu dans la boutique (${failure})`;
+  const data = failure === undefined ? { case: 'not-found' } : { detail: failure };
   return {
     ok: false,
     key: header.key,
@@ -310,6 +311,7 @@ function notRead(header: OrderHeader, failure: string | undefined): SourcedOrder
     stateId: header.stateId || undefined,
     code: 'shop-read-failed',
     message: `${why} : elle sera reprise au prochain import.`,
+    data,
   };
 }
 

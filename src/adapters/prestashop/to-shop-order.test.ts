@@ -629,9 +629,11 @@ describe('toShopOrder, field by field', () => {
       stateId: 99,
       code: 'unknown-state',
       message: 'La commande est dans un statut inconnu de la boutique (99).',
+      data: { stateId: 99 },
     });
     expect(toShopOrder({ ...base, order: { ...base.order, id_currency: 98 } }, reference)).toMatchObject({
       message: 'La devise de la commande (id 98) est inconnue de la boutique.',
+      data: { currencyId: 98 },
     });
     const unknownTax = {
       ...firstDetail,
@@ -642,6 +644,7 @@ describe('toShopOrder, field by field', () => {
       ok: false,
       code: 'unknown-tax',
       message: `La taxe de la ligne « ${firstDetail.product_name} » (id 999, 998) est inconnue de la boutique.`,
+      data: { line: firstDetail.product_name, taxIds: '999, 998' },
     });
     expect(
       toShopOrder(
@@ -653,6 +656,7 @@ describe('toShopOrder, field by field', () => {
       toShopOrder({ ...base, details: [{ ...firstDetail, product_quantity: -2 }] }, reference),
     ).toMatchObject({
       message: `La ligne « ${firstDetail.product_name} » a une quantité négative (-2).`,
+      data: { line: firstDetail.product_name, quantity: -2 },
     });
     // A zero quantity is not negative.
     expect(toShopOrder({ ...base, details: [{ ...firstDetail, product_quantity: 0 }] }, reference).ok).toBe(

@@ -1,4 +1,4 @@
-import type { OrderRefusalCode } from '../../domain/import-report.js';
+import type { OrderRefusalCode, ReasonData } from '../../domain/import-report.js';
 import { type Amount, Decimal, ZERO, round } from '../../domain/money.js';
 import type {
   Address,
@@ -68,6 +68,8 @@ class OrderRefused extends Error {
   constructor(
     readonly code: OrderRefusalCode,
     message: string,
+    /** The values of the message, for a page in another language. */
+    readonly data: ReasonData = {},
   ) {
     super(message);
   }
@@ -88,6 +90,7 @@ export function toShopOrder(records: OrderRecords, reference: ReferenceData): So
       stateId: order.current_state,
       code: error.code,
       message: error.message,
+      data: error.data,
     };
   }
 }
@@ -99,6 +102,7 @@ function mapOrder(records: OrderRecords, reference: ReferenceData): ShopOrder {
     throw new OrderRefused(
       'unknown-state',
       `La commande est dans un statut inconnu de la boutique (${order.current_state}).`,
+      { stateId: order.current_state },
     );
   }
   const wireCurrency = reference.currencies.get(order.id_currency);
@@ -106,6 +110,7 @@ function mapOrder(records: OrderRecords, reference: ReferenceData): ShopOrder {
     throw new OrderRefused(
       'unknown-currency',
       `La devise de la commande (id ${order.id_currency}) est inconnue de la boutique.`,
+      { currencyId: order.id_currency },
     );
   }
   const lines =
@@ -119,6 +124,7 @@ function mapOrder(records: OrderRecords, reference: ReferenceData): ShopOrder {
     throw new OrderRefused(
       'negative-quantity',
       `La ligne « ${negative.name} » a une quantité négative (${negative.quantity}).`,
+      { line: negative.name, quantity: negative.quantity },
     );
   }
   const languageId = reference.languageId;
@@ -203,6 +209,7 @@ function lineTax(detail: WireOrderDetail, reference: ReferenceData): { rate: Amo
     throw new OrderRefused(
       'unknown-tax',
       `La taxe de la ligne « ${detail.product_name} » (id ${taxIds.join(', ')}) est inconnue de la boutique.`,
+      { line: detail.product_name, taxIds: taxIds.join(', ') },
     );
   }
   return { rate: ZERO, name: '' };

@@ -2,7 +2,10 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
+import type { JournalEntry } from '../../domain/import-report.js';
+import { translator, type Language } from '../i18n.js';
 import type { LiveMessage } from '../run-manager.js';
+import { journalEntryText } from '../views/outcome-reason-text.js';
 import { keyStatus } from '../key-status.js';
 import { testConnection } from './connection-routes.js';
 import { documentFilter } from './document-filter.js';
@@ -65,12 +68,14 @@ export function registerApiRoutes(app: Hono<WebEnv>, services: WebServices): voi
   app.get('/api/live/:id/events', (c) => {
     const live = services.runs.get(c.req.param('id'));
     if (live === undefined) return c.json({ error: 'not-found', message: 'Import inconnu.' }, 404);
+    const language = c.get('language');
     return streamSSE(c, async (stream) => {
       let writing = Promise.resolve();
       const ended = new Promise<void>((resolve) => {
         const send = (message: LiveMessage) => {
+          const data = JSON.stringify(withJournalText(message, language));
           writing = writing.then(() =>
-            stream.writeSSE({ event: message.type, data: services.secrets.redact(JSON.stringify(message)) }),
+            stream.writeSSE({ event: message.type, data: services.secrets.redact(data) }),
           );
           if (message.type === 'done' || (message.type === 'snapshot' && live.done)) resolve();
         };
@@ -100,4 +105,19 @@ export function registerApiRoutes(app: Hono<WebEnv>, services: WebServices): voi
       ? c.json({ error: 'not-found', message: 'Document introuvable.' }, 404)
       : c.json({ document });
   });
+}
+
+/** The live journal's lines with their `text` in the session's language (the page shows it). */
+function withJournalText(message: LiveMessage, language: Language): LiveMessage {
+  const t = translator(language);
+  const described = (entry: JournalEntry) => ({ ...entry, text: journalEntryText(entry, t, language) });
+  switch (message.type) {
+    case 'journal':
+      return { ...message, entry: described(message.entry) };
+    case 'snapshot':
+    case 'done':
+      return { ...message, state: { ...message.state, journal: message.state.journal.map(described) } };
+    default:
+      return message;
+  }
 }

@@ -45,7 +45,8 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       });
     }
     function addJournal(entry) {
-      var line = text('li', entry.message, 'journal-' + entry.level);
+      // entry.text: the line in the page's language, as the server renders it from the entry's note.
+      var line = text('li', entry.text || entry.message, 'journal-' + entry.level);
       journal.appendChild(line);
       while (journal.children.length > 200) journal.removeChild(journal.firstChild);
       line.scrollIntoView({ block: 'nearest' });

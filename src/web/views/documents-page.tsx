@@ -281,7 +281,7 @@ export function DocumentPage(props: {
               {document.shopReference}
               {orderKey === undefined
                 ? ''
-                : ` — boutique ${orderKey.shopId}, commande n° ${orderKey.orderId} (${formatShopOrderKey(orderKey)})`}
+                : ` — ${t('shopOrderKey', { shopId: orderKey.shopId, orderId: orderKey.orderId })} (${formatShopOrderKey(orderKey)})`}
             </dd>
             {document.sourceNumber === undefined ? null : (
               <>

@@ -11,6 +11,7 @@ import { OUTCOME_LABELS, OUTCOME_STATUSES, RUN_STATUS_LABELS, TRIGGER_LABELS } f
 import { DataTable, type Column } from './data-table.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 import { OutcomeTable } from './outcome-table.js';
+import { journalEntryText } from './outcome-reason-text.js';
 import { RunCounts } from './run-summary.js';
 
 function StatusBadge(props: { summary: RunSummary; t: Translate }) {
@@ -190,7 +191,7 @@ export function RunPage(props: {
         <ol class="journal">
           {props.journal.map((entry) => (
             <li class={`journal-${entry.level}`}>
-              {entry.at.slice(11, 19)} {entry.message}
+              {entry.at.slice(11, 19)} {journalEntryText(entry, t, language)}
             </li>
           ))}
         </ol>

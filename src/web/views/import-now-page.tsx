@@ -1,5 +1,6 @@
 import type { LiveRunState } from '../run-manager.js';
 import { CsrfField, Layout, Notice, type PageContext } from './layout.js';
+import { journalEntryText } from './outcome-reason-text.js';
 import { RunCounts } from './run-summary.js';
 
 /** "Importer maintenant": the button, and the runs in progress. */
@@ -57,7 +58,7 @@ export function LiveRunPage(props: { page: PageContext; state: LiveRunState; alr
         <h2>{t('journal')}</h2>
         <ol class="journal" id="live-journal" aria-live="off">
           {state.journal.map((entry) => (
-            <li class={`journal-${entry.level}`}>{entry.message}</li>
+            <li class={`journal-${entry.level}`}>{journalEntryText(entry, t, page.language)}</li>
           ))}
         </ol>
         <h2>{t('documentsCreated')}</h2>

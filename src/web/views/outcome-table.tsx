@@ -4,6 +4,7 @@ import type { Language, Translate } from '../i18n.js';
 import { DataTable, type Column } from './data-table.js';
 import { formatLocalDate, formatMoney } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS, OUTCOME_LABELS } from './labels.js';
+import { outcomeReasonText } from './outcome-reason-text.js';
 
 /**
  * The document's type and status, apart: "Bon de commande · Confirmé", never "Commande Confirmé" (the
@@ -58,7 +59,7 @@ function outcomeColumns(t: Translate, language: Language): readonly Column<Order
       header: t('order'),
       cell: (outcome) => (
         <>
-          {outcome.reference} <span class="help">n° {outcome.orderId}</span>
+          {outcome.reference} <span class="help">{t('orderNumber', { orderId: outcome.orderId })}</span>
         </>
       ),
     },
@@ -79,7 +80,7 @@ function outcomeColumns(t: Translate, language: Language): readonly Column<Order
       header: t('reason'),
       cell: (outcome) => (
         <>
-          {outcome.reason ?? ''}
+          {outcomeReasonText(outcome, language)}
           {outcome.notes.length === 0 ? null : <div class="help">{outcome.notes.join(' · ')}</div>}
         </>
       ),

@@ -4,7 +4,7 @@ import { stateProgress } from '../../domain/state-progress.js';
 import type { MessageKey } from '../i18n.js';
 import { formatDateTime } from './format.js';
 import { DataTable, type Column } from './data-table.js';
-import { statusNoteText } from './status-note-text.js';
+import { journalEntryText } from './outcome-reason-text.js';
 import { CsrfField, type PageContext } from './layout.js';
 
 const STEP_LABELS: readonly MessageKey[] = ['stepNotPaid', 'stepPaid', 'stepPreparing', 'stepShipped'];
@@ -77,7 +77,7 @@ function journalColumns(page: PageContext): readonly Column<JournalEntry>[] {
     // Entries written before notes were kept have their French message only.
     {
       header: t('colMessage'),
-      cell: (entry) => (entry.note === undefined ? entry.message : statusNoteText(entry.note, t, language)),
+      cell: (entry) => journalEntryText(entry, t, language),
     },
   ];
 }

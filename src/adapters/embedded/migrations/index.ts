@@ -7,6 +7,7 @@ import { runCallsByResourceMigration } from './0004-run-calls-by-resource.js';
 import { statusUpdatesMigration } from './0005-status-updates.js';
 import { runGescomCallsMigration } from './0006-run-gescom-calls.js';
 import { journalNotesMigration } from './0007-journal-notes.js';
+import { outcomeReasonDataMigration } from './0008-outcome-reason-data.js';
 
 /**
  * The migrations, listed in code rather than read from a folder at run time, so that they work the same
@@ -23,6 +24,7 @@ export function embeddedMigrations(dialect: SqlDialectName): MigrationProvider {
         '0005-status-updates': statusUpdatesMigration(),
         '0006-run-gescom-calls': runGescomCallsMigration(),
         '0007-journal-notes': journalNotesMigration(),
+        '0008-outcome-reason-data': outcomeReasonDataMigration(),
       };
     },
   };

@@ -1,14 +1,16 @@
-import { isStatusNote, type StatusNote } from '../../../domain/status-note.js';
 import type { Insertable, Selectable } from 'kysely';
-import type {
-  GescomCalls,
-  OrderOutcome,
-  OutcomeCode,
-  OutcomeStatus,
-  RunSummary,
-  RunTrigger,
-  JournalEntry,
-  JournalLevel,
+import {
+  isJournalNote,
+  type GescomCalls,
+  type JournalNote,
+  type ReasonData,
+  type OrderOutcome,
+  type OutcomeCode,
+  type OutcomeStatus,
+  type RunSummary,
+  type RunTrigger,
+  type JournalEntry,
+  type JournalLevel,
 } from '../../../domain/import-report.js';
 import type { DocumentStatus, DocumentType } from '../../../domain/sales-document.js';
 import type { JournalTable, RunOutcomeTable, RunTable } from '../schema.js';
@@ -71,6 +73,7 @@ export function toOutcomeRow(runId: string, outcome: OrderOutcome): Insertable<R
     document_status: outcome.document?.status ?? null,
     code: outcome.code ?? null,
     reason: outcome.reason ?? null,
+    reason_data: outcome.reasonData === undefined ? null : JSON.stringify(outcome.reasonData),
     notes: JSON.stringify(outcome.notes),
   };
 }
@@ -98,6 +101,7 @@ export function toOrderOutcome(row: Selectable<RunOutcomeTable>): OrderOutcome {
     // Written from a typed outcome by toOutcomeRow.
     code: (row.code ?? undefined) as OutcomeCode | undefined,
     reason: row.reason ?? undefined,
+    ...reasonDataOf(row.reason_data),
     notes: JSON.parse(row.notes) as string[],
   };
 }
@@ -114,11 +118,24 @@ export function toJournalEntry(row: Selectable<JournalTable>): JournalEntry {
 }
 
 /** The note kept beside the message, when it is one this version knows (else the message says it). */
-function noteOf(json: string | null): { note?: StatusNote } {
+function noteOf(json: string | null): { note?: JournalNote } {
   if (json === null) return {};
   try {
     const note: unknown = JSON.parse(json);
-    return isStatusNote(note) ? { note } : {};
+    return isJournalNote(note) ? { note } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Written by toOutcomeRow from a ReasonData; anything else read back is left out (the reason says it). */
+function reasonDataOf(json: string | null): { reasonData?: ReasonData } {
+  if (json === null) return {};
+  try {
+    const data: unknown = JSON.parse(json);
+    return typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? { reasonData: data as ReasonData }
+      : {};
   } catch {
     return {};
   }

@@ -226,7 +226,7 @@ export class SqlSyncStore implements SyncStore {
   async recordOutcomes(runId: string, outcomes: readonly OrderOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     await this.#db.transaction().execute(async (trx) => {
-      // 17 parameters an outcome: 500 a statement stays under either database's limit.
+      // 18 parameters an outcome: 500 a statement stays under either database's limit.
       for (const chunk of chunks(outcomes, 500)) {
         await trx
           .insertInto('run_outcomes')

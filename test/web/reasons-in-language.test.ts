@@ -1,0 +1,96 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { WebApp } from '../../src/web/create-web-app.js';
+import { TestBrowser, createTestApp, createWebFixture, type WebFixture } from './support/web-fixture.js';
+
+/**
+ * An order's failure reason and the import journal's lines are kept in French (what the CLI and the
+ * reports print) and as data: an English page says them in English, a French page as written.
+ */
+
+let fixture: WebFixture;
+let app: WebApp;
+
+beforeEach(async () => {
+  fixture = await createWebFixture();
+  // No tolerance: the demo orders whose totals the shop rounded fail; state 1 moves on once imported.
+  const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as {
+    totals?: { roundingTolerance?: string };
+    states: { id: number; changeStateTo: number | null }[];
+  };
+  config.totals = { ...config.totals, roundingTolerance: '0.00' };
+  for (const state of config.states) if (state.id === 1) state.changeStateTo = 13;
+  await writeFile(fixture.configPath, stringifyYaml(config));
+  app = createTestApp(fixture);
+});
+
+afterEach(async () => {
+  await app.shutdown();
+  await fixture.cleanup();
+});
+
+/** Pages as text, entities decoded, so that apostrophes and quotes read as typed. */
+async function textOf(browser: TestBrowser, path: string): Promise<string> {
+  const response = await browser.get(path);
+  expect(response.status).toBe(200);
+  return (await response.text()).replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+}
+
+async function importedIn(language: 'fr' | 'en') {
+  const browser = new TestBrowser(app);
+  expect((await browser.logIn()).status).toBe(303);
+  const csrf = await browser.csrfToken();
+  await browser.postForm('/language', { _csrf: csrf, language, back: '/' });
+  const started = await browser.postForm('/import-now', { _csrf: csrf });
+  const livePath = started.headers.get('location') ?? '';
+  await app.services.runs.settle();
+  const runId = /href="\/history\/([^"?]+)"/.exec(await textOf(browser, '/history'))?.[1] ?? '';
+  return { browser, livePath, runPath: `/history/${runId}` };
+}
+
+describe('failure reasons and journal lines in the page’s language', () => {
+  it('an English run page says the failures and the state changes in English', async () => {
+    const { browser, runPath } = await importedIn('en');
+    for (const path of [runPath, `${runPath}?outcome=failed`]) {
+      const page = await textOf(browser, path);
+      expect(page).toMatch(
+        /The document's totals do not match the shop's: shop \d+\.\d\d excl\. VAT \/ \d+\.\d\d incl\. VAT/,
+      );
+      expect(page).not.toContain('ne correspondent pas');
+      expect(page).not.toContain('Vérifiez');
+    }
+    const run = await textOf(browser, runPath);
+    // The journal: the failed order by reference and number, then what became of each state change.
+    expect(run).toMatch(/[A-Z]{9} \(no\. \d+\): The document's totals do not match/);
+    expect(run).toMatch(/State of order \d+: sent: state 13/);
+    expect(run).not.toContain('Statut de la commande');
+    expect(run).not.toContain('envoyé');
+    expect(run).not.toContain('n° ');
+    // The order a document comes from, on the document's page.
+    const number = /href="\/documents\/([A-Z]{2}\d{5})"/.exec(run)?.[1] ?? '';
+    const document = await textOf(browser, `/documents/${number}`);
+    expect(document).toMatch(/ — shop 1, order no\. \d+ \(ps-1-\d+\)/);
+    expect(document).not.toContain('commande n°');
+  });
+
+  it('the live page of an English run says its journal in English, as rendered and as streamed', async () => {
+    const { browser, livePath } = await importedIn('en');
+    expect(livePath).toMatch(/^\/import-now\/live\//);
+    const live = await textOf(browser, livePath);
+    expect(live).toMatch(/\(no\. \d+\): The document's totals do not match the shop's/);
+    expect(live).not.toContain('ne correspondent pas');
+    const events = await textOf(browser, `/api/live/${livePath.split('/').at(-1) ?? ''}/events`);
+    expect(events).toContain('"text":"State of order');
+    expect(events).toMatch(/"text":"[A-Z]{9} \(no\. \d+\): The document's totals do not match/);
+  });
+
+  it('a French run page keeps the reasons and the journal as written', async () => {
+    const { browser, runPath } = await importedIn('fr');
+    const run = await textOf(browser, runPath);
+    expect(run).toContain('Les totaux du document ne correspondent pas à ceux de la boutique');
+    expect(run).toMatch(/[A-Z]{9} \(n° \d+\) : Les totaux du document/);
+    expect(run).toMatch(/Statut de la commande \d+ : état 13 envoyé/);
+    expect(run).not.toContain('do not match');
+  });
+});

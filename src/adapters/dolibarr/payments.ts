@@ -19,7 +19,7 @@ export function paymentKey(externalKey: string, payment: PaymentDraft, index: nu
  * is given as `remain` in the company's currency instead (Dolibarr then converts it back), and the
  * invoice is paid with no remainder.
  */
-function inDocumentCurrency(
+export function inDocumentCurrency(
   payments: readonly PaymentDraft[],
   currency: { readonly rate: Amount; readonly total: Amount; readonly companyTotal: Amount },
 ): { amount: string; multicurrencyAmount?: string }[] {

@@ -49,9 +49,9 @@ export function setupRoutes(store: DolibarrStore, version: string): Route[] {
       handle: () =>
         [...store.currencies].map(([code, rate], index) => ({
           id: String(index + 1),
-          code,
           name: code,
-          rate: { rate: rate.toString() },
+          code,
+          rate: { id: String(index + 1), rate: rate.toString(), date_sync: store.timestamp() },
         })),
     },
     {

@@ -183,7 +183,7 @@ describe('Dolibarr target specifics (simulator)', () => {
       subject.dolibarr.setModule('multicurrency', true);
       const key = { shopId: 1, orderId: 30 };
       const summary = await subject.target.importDocument(
-        draft(key, inDollars({ type: 'invoice', status: 'validated', payments: paid('23.95') })),
+        draft(key, inDollars({ type: 'invoice', status: 'confirmed', payments: paid('23.95') })),
         record(key),
       );
       expect(summary.currency).toBe('USD');
@@ -231,7 +231,7 @@ describe('Dolibarr target specifics (simulator)', () => {
       try {
         const key = { shopId: 1, orderId: 33 };
         const summary = await converting.target.importDocument(
-          draft(key, inDollars({ type: 'invoice', status: 'validated', payments: paid('23.95') })),
+          draft(key, inDollars({ type: 'invoice', status: 'confirmed', payments: paid('23.95') })),
           record(key),
         );
         expect(summary.currency).toBe('EUR');

@@ -338,6 +338,7 @@ function wireGescom(
       roundingArticle: config.articles.generic,
       genericArticle: config.articles.generic,
       customerCode: config.gescom.dolibarr?.customerCode ?? 'navette',
+      foreignCurrencyWithoutModule: config.gescom.dolibarr?.foreignCurrencyWithoutModule ?? 'refuse',
       writeConcurrency: settings.concurrency,
     });
   }, settings.concurrency);

@@ -46,29 +46,49 @@ export function convertedDraft(draft: SalesDocumentDraft, companyCurrency: strin
   const rate = draft.conversionRate;
   const at = (value: Amount): Amount => value.div(rate);
   const original = `Commande en ${draft.currency} au taux ${formatNumber(rate)} : total TTC ${frenchAmount(round(draft.shopTotals.taxIncl))} ${draft.currency}`;
-  const taxIncl = round(at(draft.shopTotals.taxIncl));
+  const lines = draft.lines.map((line): DocumentLineDraft => ({
+    ...line,
+    unitPriceTaxExcl: at(line.unitPriceTaxExcl),
+    unitPriceTaxIncl: at(line.unitPriceTaxIncl),
+    discountAmountTaxExcl: at(line.discountAmountTaxExcl),
+    totalTaxExcl: at(line.totalTaxExcl),
+    totalTaxIncl: at(line.totalTaxIncl),
+    ecotaxTaxExcl: at(line.ecotaxTaxExcl),
+  }));
+  const shopTotals = convertedTotals(lines, round(at(draft.shopTotals.taxIncl)));
   return {
     ...draft,
     currency: companyCurrency,
     conversionRate: rate.div(rate),
     remark: draft.remark === '' ? original : `${draft.remark}\n${original}`,
-    lines: draft.lines.map((line): DocumentLineDraft => ({
-      ...line,
-      unitPriceTaxExcl: at(line.unitPriceTaxExcl),
-      unitPriceTaxIncl: at(line.unitPriceTaxIncl),
-      discountAmountTaxExcl: at(line.discountAmountTaxExcl),
-      totalTaxExcl: at(line.totalTaxExcl),
-      totalTaxIncl: at(line.totalTaxIncl),
-      ecotaxTaxExcl: at(line.ecotaxTaxExcl),
-    })),
+    lines,
     totals: {
       taxExcl: at(draft.totals.taxExcl),
       tax: at(draft.totals.tax),
       taxIncl: at(draft.totals.taxIncl),
     },
-    shopTotals: { taxExcl: round(at(draft.shopTotals.taxExcl)), taxIncl },
-    payments: convertedPayments(draft.payments, rate, round(draft.shopTotals.taxIncl), taxIncl),
+    shopTotals,
+    payments: convertedPayments(draft.payments, rate, round(draft.shopTotals.taxIncl), shopTotals.taxIncl),
   };
+}
+
+/**
+ * The totals a converted order is expected to have: its TTC is the shop's converted to the cent; its HT
+ * is the sum of the converted lines, each to the cent as Dolibarr rounds them, plus the HT share of what
+ * those lines' TTC lacks of that total at one of the order's VAT rates — the écart line the writer adds
+ * then closes both. (The shop's HT and TTC converted each on its own could differ from the lines by a
+ * cent apart, a gap no écart line at a real rate closes.)
+ */
+function convertedTotals(
+  lines: readonly DocumentLineDraft[],
+  taxIncl: Amount,
+): { readonly taxExcl: Amount; readonly taxIncl: Amount } {
+  const linesExcl = sum(lines.map((line) => round(line.totalTaxExcl)));
+  const linesIncl = sum(lines.map((line) => round(line.totalTaxIncl)));
+  const gap = taxIncl.minus(linesIncl);
+  const rate = (lines.find((line) => !line.vatRate.isZero()) ?? lines[0])?.vatRate;
+  if (gap.isZero() || rate === undefined) return { taxExcl: linesExcl, taxIncl };
+  return { taxExcl: linesExcl.plus(round(gap.div(rate.div(100).plus(1)))), taxIncl };
 }
 
 /**

@@ -100,7 +100,7 @@ describe('an order in US dollars imported into Dolibarr (simulator)', () => {
   it('with Multi-devises: an invoice in USD at the order’s rate, its totals the shop’s in USD to the cent, paid in full', async () => {
     opened = await openShippedIntoDolibarr({ multicurrency: true });
     const { outcome, invoice } = await importDollarOrder(opened);
-    expect(`${outcome.status} ${outcome.reason ?? ""}`).toBe("imported ");
+    expect(`${outcome.status} ${outcome.reason ?? ''}`).toBe('imported ');
     expect(invoice?.row).toMatchObject({
       multicurrency_code: 'USD',
       multicurrency_tx: '1.08500000',
@@ -117,7 +117,7 @@ describe('an order in US dollars imported into Dolibarr (simulator)', () => {
   it('without it and set to convert: an invoice in euros at the order’s rate, the dollars kept in its remark, paid in full', async () => {
     opened = await openShippedIntoDolibarr({ multicurrency: false, foreignCurrencyWithoutModule: 'convert' });
     const { outcome, invoice } = await importDollarOrder(opened);
-    expect(`${outcome.status} ${outcome.reason ?? ""}`).toBe("imported ");
+    expect(`${outcome.status} ${outcome.reason ?? ''}`).toBe('imported ');
     expect(invoice?.row).toMatchObject({ multicurrency_code: 'EUR', paye: '1' });
     const euros = Number(outcome.totalTaxIncl) / 1.085;
     expect(Math.abs(Number(invoice?.row.total_ttc) - euros)).toBeLessThan(0.006);

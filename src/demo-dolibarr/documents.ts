@@ -382,8 +382,14 @@ export class Documents {
     const id = this.create(kind, body);
     const doc = this.get(kind, id);
     doc.row.source = '0';
-    doc.row.multicurrency_code = source.row.multicurrency_code;
-    doc.row.multicurrency_tx = source.row.multicurrency_tx;
+    // createFromProposal keeps the currency and (here) the rate, but prices the lines from their company
+    // price × rate; createFromOrder keeps no currency: the invoice is in the company's at 1 (both seen on
+    // 23.0.0-beta).
+    if (kind === 'commande') {
+      doc.row.multicurrency_code = source.row.multicurrency_code;
+      doc.row.multicurrency_tx = source.row.multicurrency_tx;
+      doc.row.fk_multicurrency = source.row.fk_multicurrency;
+    }
     for (const line of source.lines) {
       const copy = this.insertLine(
         doc,
@@ -396,10 +402,9 @@ export class Documents {
           remise_percent: line.row.remise_percent,
           product_type: line.row.product_type,
           label: line.row.label,
-          multicurrency_subprice: line.row.multicurrency_subprice,
         },
         false,
-        true,
+        false,
       );
       copy.row.origin_id = line.row.id;
     }

@@ -215,6 +215,25 @@ describe('Dolibarr target specifics (simulator)', () => {
       expect(subject.dolibarr.calls.byResourceAndMethod()['orders/{id}/lines']?.['POST']).toBe(3);
     });
 
+    it('is upgraded by createfromproposal, its totals kept; not by createfromorder, which drops its currency: the copy deleted, the order failed', async () => {
+      subject.dolibarr.setModule('multicurrency', true);
+      const key = { shopId: 1, orderId: 34 };
+      const quote = await subject.target.importDocument(draft(key, inDollars()), record(key));
+      const order = await subject.target.transformDocument(
+        quote.number,
+        { type: 'order', status: 'confirmed' },
+        record(key),
+      );
+      expect(order.currency).toBe('USD');
+      expect(order.totals.taxIncl.toFixed(2)).toBe('23.95');
+      const error: unknown = await subject.target
+        .transformDocument(order.number, { type: 'invoice', status: 'confirmed' }, record(key))
+        .catch((caught: unknown) => caught);
+      expect(isExpectedFailure(error) && error.code).toBe('transform-currency');
+      expect(String((error as Error).message)).toContain('Transformez-le dans Dolibarr');
+      expect(subject.dolibarr.store.documents.facture.size).toBe(0);
+    });
+
     it('in a currency Dolibarr does not declare, is failed with where to declare it, its draft deleted', async () => {
       subject.dolibarr.setModule('multicurrency', true);
       const key = { shopId: 1, orderId: 32 };

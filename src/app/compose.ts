@@ -225,7 +225,10 @@ async function wire(
       return {
         ...shopSide,
         gescom: { target: 'dolibarr', url: dolibarr.url, version: dolibarr.version },
-        problems: [...shopSide.problems, ...dolibarr.problems.map((problem) => `Dolibarr : ${problem}`)],
+        problems: [
+          ...shopSide.problems,
+          ...[...dolibarr.problems, ...(dolibarr.warnings ?? [])].map((problem) => `Dolibarr : ${problem}`),
+        ],
         canImport: shopSide.canImport && dolibarr.problems.length === 0,
       };
     },
@@ -338,6 +341,7 @@ function wireGescom(
       roundingArticle: config.articles.generic,
       genericArticle: config.articles.generic,
       customerCode: config.gescom.dolibarr?.customerCode ?? 'navette',
+      foreignCurrencyWithoutModule: config.gescom.dolibarr?.foreignCurrencyWithoutModule ?? 'refuse',
       writeConcurrency: settings.concurrency,
     });
   }, settings.concurrency);

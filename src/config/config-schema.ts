@@ -87,6 +87,13 @@ export const dolibarrSchema = z.strictObject({
    * or `dolibarr` (Dolibarr's own customer-code numbering, Configuration > Modules > Tiers).
    */
   customerCode: z.enum(['navette', 'dolibarr']).default('navette'),
+  /**
+   * An order in another currency than Dolibarr's company currency, when Dolibarr's *Multi-devises*
+   * module is off: `refuse` it (with the two ways out), or `convert` it into the company's currency at
+   * the order's rate (the original currency and total kept in the remark). With the module on, the
+   * document is in the order's currency and rate, whatever this says.
+   */
+  foreignCurrencyWithoutModule: z.enum(['refuse', 'convert']).default('refuse'),
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
   /**
    * Orders written into Dolibarr at once (each waits on ~3.5 calls one after the other). 4 leaves one

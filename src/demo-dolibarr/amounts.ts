@@ -40,6 +40,11 @@ export interface LineInput {
   readonly priceBase: 'HT' | 'TTC';
   /** multicurrency_tx: the document currency's units per company currency unit. */
   readonly currencyRate: Amount;
+  /**
+   * The unit price in the document's currency (`pu_ht_devise`, from `multicurrency_subprice` where the
+   * endpoint passes it on), HT or TTC as `priceBase` says; undefined or zero: the price × the rate.
+   */
+  readonly currencyUnitPrice?: Amount;
 }
 
 export interface LineTotals {
@@ -54,40 +59,61 @@ export interface LineTotals {
   readonly currencyTotalTtc: Amount;
 }
 
+/**
+ * `calcul_price_total()`: the line's totals from its unit price, and, at a rate other than 1, its totals
+ * in the document's currency computed the same way from the price in that currency (the function calls
+ * itself with `pu_devise`), not converted from the company totals. A zero price with a price in the
+ * document's currency is that price ÷ the rate; a price in the document's currency left out is the price
+ * × the rate.
+ */
 export function lineTotals(line: LineInput, rounding: RoundingSettings = DEFAULT_ROUNDING): LineTotals {
+  const rate = line.currencyRate;
+  const given = line.currencyUnitPrice;
+  const unitPrice = line.unitPrice.isZero() && given && !given.isZero() ? given.div(rate) : line.unitPrice;
+  const company = oneCurrency(line, unitPrice, rounding);
+  if (rate.equals(1))
+    return {
+      ...company,
+      currencySubprice: company.subprice,
+      currencyTotalHt: company.totalHt,
+      currencyTotalVat: company.totalVat,
+      currencyTotalTtc: company.totalTtc,
+    };
+  const inCurrency = oneCurrency(line, given && !given.isZero() ? given : unitPrice.times(rate), rounding);
+  return {
+    ...company,
+    currencySubprice: inCurrency.subprice,
+    currencyTotalHt: inCurrency.totalHt,
+    currencyTotalVat: inCurrency.totalVat,
+    currencyTotalTtc: inCurrency.totalTtc,
+  };
+}
+
+function oneCurrency(
+  line: LineInput,
+  unitPrice: Amount,
+  rounding: RoundingSettings,
+): { subprice: Amount; totalHt: Amount; totalVat: Amount; totalTtc: Amount } {
   const mt = (x: Amount): Amount => price2num(x, rounding.totalDecimals);
   const mu = (x: Amount): Amount => price2num(x, rounding.unitDecimals);
   const vatFactor = line.vatRate.div(100).plus(1);
-  const discounted = line.unitPrice.times(line.qty).times(new D(1).minus(line.discountPercent.div(100)));
+  const discounted = unitPrice.times(line.qty).times(new D(1).minus(line.discountPercent.div(100)));
   let totalHt: Amount;
   let totalTtc: Amount;
   let subprice: Amount;
   if (line.priceBase === 'TTC') {
     totalTtc = mt(discounted);
     totalHt = mt(totalTtc.div(vatFactor));
-    subprice = mu(line.unitPrice.div(vatFactor));
+    subprice = mu(unitPrice.div(vatFactor));
   } else {
     // The HT price is rounded to MAIN_MAX_DECIMALS_UNIT before anything is computed from it (a real
     // Dolibarr 23.0.0-beta stored 8.014218 as 8.01422, and its 5.5 % line came to 8.46 TTC, not 8.45).
-    subprice = mu(line.unitPrice);
+    subprice = mu(unitPrice);
     const discountedHt = subprice.times(line.qty).times(new D(1).minus(line.discountPercent.div(100)));
     totalHt = mt(discountedHt);
     totalTtc = mt(discountedHt.times(vatFactor));
   }
-  const totalVat = mt(totalTtc.minus(totalHt));
-  const rate = line.currencyRate;
-  const currencyTotalHt = mt(totalHt.times(rate));
-  const currencyTotalTtc = mt(totalTtc.times(rate));
-  return {
-    subprice,
-    totalHt,
-    totalVat,
-    totalTtc,
-    currencySubprice: mu(subprice.times(rate)),
-    currencyTotalHt,
-    currencyTotalVat: mt(currencyTotalTtc.minus(currencyTotalHt)),
-    currencyTotalTtc,
-  };
+  return { subprice, totalHt, totalVat: mt(totalTtc.minus(totalHt)), totalTtc };
 }
 
 /** A decimal as MySQL's DOUBLE(24,8) columns give it back: `"94.98000000"`. */

@@ -25,6 +25,7 @@ const RESOURCE_MODULES: Readonly<Record<string, string | null>> = {
   invoices: 'facture',
   bankaccounts: 'banque',
   shipments: 'expedition',
+  multicurrencies: 'multicurrency',
 };
 
 /** The path after `/api/index.php/`, ids replaced by `{id}`: what calls and faults are counted by. */

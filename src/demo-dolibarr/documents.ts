@@ -95,7 +95,7 @@ export class Documents {
       note_private: text(body.note_private) ?? (kind === 'facture' ? null : ''),
       multicurrency_code: currency.code,
       multicurrency_tx: dbAmount(currency.rate),
-      fk_multicurrency: '0',
+      fk_multicurrency: String(currency.id),
       linkedObjectsIds: {},
       contacts_ids: [],
       ...paymentFields(integer(body.mode_reglement_id), integer(body.cond_reglement_id)),
@@ -130,18 +130,30 @@ export class Documents {
     }
     const doc: DocumentRecord = { kind, id, row, lines: [] };
     this.store.documents[kind].set(id, doc);
-    // Inline lines are taken as HT whatever price_base_type says (recorded on 23.0.0-beta).
+    // Inline lines are taken as HT whatever price_base_type says (recorded on 23.0.0-beta). Only an
+    // invoice's create() passes their multicurrency_subprice on to addline(); an order's or a
+    // proposal's passes 0, and their price in the document's currency is the price × the rate.
     const lines = Array.isArray(body.lines) ? (body.lines as unknown[]) : [];
     for (const line of lines)
-      if (typeof line === 'object' && line !== null) this.insertLine(doc, line as Body, false);
+      if (typeof line === 'object' && line !== null)
+        this.insertLine(doc, line as Body, false, kind === 'facture');
     this.recompute(doc);
     return id;
   }
 
-  private currencyOf(body: Body): { code: string; rate: Amount } {
-    if (this.store.moduleOn('multicurrency') && typeof body.multicurrency_code === 'string')
-      return { code: body.multicurrency_code, rate: decimal(body.multicurrency_tx, '1') };
-    return { code: 'EUR', rate: amount(1) };
+  /**
+   * `create()`: a currency the multicurrency setup declares is kept, with the rate given or else its
+   * latest one; any other (undeclared, or the module off) silently becomes the company's at 1.
+   */
+  private currencyOf(body: Body): { code: string; rate: Amount; id: number } {
+    const code = typeof body.multicurrency_code === 'string' ? body.multicurrency_code : '';
+    const declared = [...this.store.currencies.keys()].indexOf(code);
+    if (this.store.moduleOn('multicurrency') && declared >= 0) {
+      const given = decimal(body.multicurrency_tx, '0');
+      const rate = given.isZero() ? (this.store.currencies.get(code) ?? amount(1)) : given;
+      return { code, rate, id: declared + 1 };
+    }
+    return { code: 'EUR', rate: amount(1), id: 0 };
   }
 
   private dueDate(day: number, termId: number | null): number {
@@ -149,16 +161,24 @@ export class Documents {
     return day + (term ? term.days : 0) * 86400;
   }
 
-  /** POST …/lines: only on a draft; `honourTtc` is what the line endpoints do with price_base_type. */
+  /**
+   * POST …/lines: only on a draft; `honourTtc` is what the line endpoints do with price_base_type. The
+   * orders' and proposals' endpoints pass multicurrency_subprice on; the invoices' one passes 0.
+   */
   addLine(doc: DocumentRecord, body: Body): number {
     if (doc.row.status !== '0') throw new RestError(400);
-    const line = this.insertLine(doc, body, true);
+    const line = this.insertLine(doc, body, true, doc.kind !== 'facture');
     this.recompute(doc);
     doc.row.date_modification = this.store.timestamp();
     return line.id;
   }
 
-  private insertLine(doc: DocumentRecord, body: Body, honourTtc: boolean): LineRecord {
+  private insertLine(
+    doc: DocumentRecord,
+    body: Body,
+    honourTtc: boolean,
+    takesCurrencyPrice: boolean,
+  ): LineRecord {
     const info = KINDS[doc.kind];
     const id = this.store.nextId(info.lineTable);
     const productId = integer(body.fk_product);
@@ -176,6 +196,7 @@ export class Documents {
         discountPercent: discount,
         priceBase,
         currencyRate: rate,
+        ...(takesCurrencyPrice && { currencyUnitPrice: decimal(body.multicurrency_subprice) }),
       },
       this.store.rounding,
     );
@@ -271,6 +292,17 @@ export class Documents {
     return this.totalTtc(doc).minus(this.paidOn(doc.id));
   }
 
+  /** What remains to pay in the invoice's currency (`getSommePaiement(1)`). */
+  currencyRemainToPay(doc: DocumentRecord): Amount {
+    const paid = sum(
+      this.store.payments.flatMap((p) => {
+        const paidHere = (p.currencyAmounts ?? p.amounts).get(doc.id);
+        return paidHere === undefined ? [] : [paidHere];
+      }),
+    );
+    return amount(String(doc.row.multicurrency_total_ttc)).minus(paid);
+  }
+
   refreshPaid(doc: DocumentRecord): void {
     const paid = this.paidOn(doc.id);
     doc.row.totalpaid = paid.isInteger() ? paid.toNumber() : paid.toNumber();
@@ -352,8 +384,14 @@ export class Documents {
     const id = this.create(kind, body);
     const doc = this.get(kind, id);
     doc.row.source = '0';
-    doc.row.multicurrency_code = source.row.multicurrency_code;
-    doc.row.multicurrency_tx = source.row.multicurrency_tx;
+    // createFromProposal keeps the currency and (here) the rate, but prices the lines from their company
+    // price × rate; createFromOrder keeps no currency: the invoice is in the company's at 1 (both seen on
+    // 23.0.0-beta).
+    if (kind === 'commande') {
+      doc.row.multicurrency_code = source.row.multicurrency_code;
+      doc.row.multicurrency_tx = source.row.multicurrency_tx;
+      doc.row.fk_multicurrency = source.row.fk_multicurrency;
+    }
     for (const line of source.lines) {
       const copy = this.insertLine(
         doc,
@@ -367,6 +405,7 @@ export class Documents {
           product_type: line.row.product_type,
           label: line.row.label,
         },
+        false,
         false,
       );
       copy.row.origin_id = line.row.id;

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { CallCounter } from '../demo-shop/calls.js';
 import { FaultInjector, type FaultName, type FaultSettings } from '../demo-shop/faults.js';
 import { createDolibarrApp, endpointOfPath } from './app.js';
+import { amount } from './amounts.js';
 import { Documents } from './documents.js';
 import { seedStartingBusiness } from './seed.js';
 import { DolibarrStore, type ApiUser } from './store.js';
@@ -22,6 +23,8 @@ export interface DemoDolibarrOptions {
   empty?: boolean;
   /** Modules switched on, replacing the recorded instance's list. */
   modules?: readonly string[];
+  /** Currencies the multicurrency setup declares, with their rates (default EUR 1, USD 1.1, GBP 0.85). */
+  currencies?: Readonly<Record<string, string>>;
 }
 
 export interface DemoDolibarr {
@@ -71,6 +74,8 @@ export function createDemoDolibarr(options: DemoDolibarrOptions = {}): DemoDolib
     store.modules.clear();
     for (const module of options.modules) store.modules.add(module);
   }
+  for (const [code, rate] of Object.entries(options.currencies ?? { EUR: '1', USD: '1.1', GBP: '0.85' }))
+    store.currencies.set(code, amount(rate));
   const documents = new Documents(store, url);
   if (!options.empty) seedStartingBusiness(store, documents);
   const addKey = (

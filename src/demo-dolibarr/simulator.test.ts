@@ -113,6 +113,83 @@ describe('the Dolibarr simulator', () => {
     });
   });
 
+  it('follows Dolibarr 23 with currencies: undeclared ones in euros, prices in the currency where its endpoints take them, payments in either currency (real exchanges 040–056)', async () => {
+    const dolibarr = createDemoDolibarr({ now: () => NOW });
+    dolibarr.setModule('multicurrency', true);
+    const account = (
+      await call(dolibarr, 'POST', 'bankaccounts', {
+        ref: 'BQ1',
+        label: 'Banque',
+        type: 1,
+        currency_code: 'EUR',
+        country_id: 1,
+      })
+    ).body as number;
+    const usd = { socid: 1, date: 1795772612, multicurrency_code: 'USD', multicurrency_tx: '1.1' };
+    const lines = [
+      { ...LINE, qty: '3', subprice: '18.17273', multicurrency_subprice: '19.99' },
+      { ...LINE, subprice: '6.89091', multicurrency_subprice: '7.58', tva_tx: '5.5' },
+    ];
+    const invoice = (await call(dolibarr, 'POST', 'invoices', { ...usd, lines })).body as number;
+    expect((await call(dolibarr, 'GET', `invoices/${invoice}`)).body).toMatchObject({
+      total_ttc: '72.69000000',
+      multicurrency_total_ht: '67.55000000',
+      multicurrency_total_ttc: '79.96000000',
+    });
+    // The invoices' line endpoint drops multicurrency_subprice: its price there is the EUR one × rate.
+    await call(dolibarr, 'POST', `invoices/${invoice}/lines`, {
+      ...LINE,
+      subprice: '0.0090909091',
+      multicurrency_subprice: '0.01',
+      price_base_type: 'TTC',
+    });
+    expect((await call(dolibarr, 'GET', `invoices/${invoice}`)).body).toMatchObject({
+      total_ttc: '72.70000000',
+      multicurrency_total_ttc: '79.97000000',
+    });
+    await call(dolibarr, 'POST', `invoices/${invoice}/validate`, { notrigger: 0, idwarehouse: 0 });
+    const both = await call(dolibarr, 'POST', 'invoices/paymentsdistributed', {
+      arrayofamounts: { [invoice]: { amount: '10', multicurrency_amount: '11' } },
+      datepaye: 1795772612,
+      paymentid: 6,
+      closepaidinvoices: 'yes',
+      accountid: account,
+    });
+    expect(both.status).toBe(400);
+    await call(dolibarr, 'POST', 'invoices/paymentsdistributed', {
+      arrayofamounts: { [invoice]: { amount: '', multicurrency_amount: '79.97' } },
+      datepaye: 1795772612,
+      paymentid: 6,
+      closepaidinvoices: 'yes',
+      accountid: account,
+    });
+    expect((await call(dolibarr, 'GET', `invoices/${invoice}`)).body).toMatchObject({ paye: '1' });
+    expect((await call(dolibarr, 'GET', `invoices/${invoice}/payments`)).body).toMatchObject([
+      { amount: '72.70000000' },
+    ]);
+    // An order's create() drops an inline line's multicurrency_subprice; its line endpoint keeps it.
+    const line = { ...LINE, subprice: '1', multicurrency_subprice: '5' };
+    const order = (await call(dolibarr, 'POST', 'orders', { ...usd, lines: [line] })).body as number;
+    await call(dolibarr, 'POST', `orders/${order}/lines`, line);
+    const read = (await call(dolibarr, 'GET', `orders/${order}`)).body as {
+      lines: { multicurrency_total_ht: string }[];
+    };
+    expect(read.lines.map((l) => l.multicurrency_total_ht)).toEqual(['1.10000000', '5.00000000']);
+    // A currency the setup does not declare becomes the company's at 1.
+    const chf = (await call(dolibarr, 'POST', 'invoices', { ...usd, multicurrency_code: 'CHF', lines }))
+      .body as number;
+    expect((await call(dolibarr, 'GET', `invoices/${chf}`)).body).toMatchObject({
+      multicurrency_code: 'EUR',
+      multicurrency_tx: '1.00000000',
+      multicurrency_total_ttc: '72.69000000',
+    });
+    expect((await call(dolibarr, 'GET', 'multicurrencies')).body).toMatchObject([
+      { code: 'EUR' },
+      { code: 'USD', rate: { rate: '1.1' } },
+      { code: 'GBP' },
+    ]);
+  });
+
   it('ships a validated order with a tracking number when the shipment module is on', async () => {
     const dolibarr = createDemoDolibarr({ now: () => NOW });
     expect((await call(dolibarr, 'GET', 'shipments')).status).toBe(501);

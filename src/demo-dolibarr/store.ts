@@ -38,6 +38,8 @@ export interface PaymentRecord {
   readonly bankLineId: number | null;
   /** Per invoice id: the amount paid on it. */
   readonly amounts: ReadonlyMap<number, Amount>;
+  /** Per invoice id: the same amount in the invoice's currency (`multicurrency_amount`). */
+  readonly currencyAmounts?: ReadonlyMap<number, Amount>;
 }
 
 export interface AccountLink {
@@ -99,6 +101,11 @@ export class DolibarrStore {
   readonly shipments = new Map<number, ShipmentRecord>();
   readonly users = new Map<string, ApiUser>();
   readonly modules: Set<string> = new Set(DEFAULT_MODULES);
+  /**
+   * The currencies the multicurrency setup declares (`llx_multicurrency`), with their latest rate. The
+   * module declares the company's own when it is enabled; the demo declares USD and GBP beside it.
+   */
+  readonly currencies = new Map<string, Amount>();
   readonly constants = new Map<string, string>();
   rounding: RoundingSettings = DEFAULT_ROUNDING;
   /** The next auto-increment value of each table. */

@@ -296,6 +296,11 @@ const fr = {
   freeShippingZero: 'une ligne à zéro',
   roundingTolerance: 'Écart d’arrondi toléré',
   roundingToleranceHelp: 'Au-delà, la commande est refusée avec les deux totaux.',
+  foreignCurrencyWithoutModule: 'Commande dans une autre devise que celle de la société Dolibarr',
+  foreignCurrencyRefuse: 'La refuser',
+  foreignCurrencyConvert: 'La convertir au taux de la commande',
+  foreignCurrencyWithoutModuleHelp:
+    'Quand le module Multi-devises de Dolibarr est désactivé. Convertie, elle devient un document dans la devise de la société, la devise et le total d’origine étant notés dans la remarque. Avec le module activé, le document est dans la devise et au taux de la commande.',
   writeBackSendEmail: '« Changer le statut en » : la boutique envoie son e-mail au client',
   everyMinutes: 'Importer toutes les … minutes (vide : à la demande)',
   scheduleFrom: 'de',
@@ -682,6 +687,11 @@ const en: Record<MessageKey, string> = {
   freeShippingZero: 'a line at zero',
   roundingTolerance: 'Tolerated rounding difference',
   roundingToleranceHelp: 'Beyond it, the order is refused with both totals.',
+  foreignCurrencyWithoutModule: 'Order in another currency than the Dolibarr company’s',
+  foreignCurrencyRefuse: 'Refuse it',
+  foreignCurrencyConvert: 'Convert it at the order’s rate',
+  foreignCurrencyWithoutModuleHelp:
+    'When Dolibarr’s Multi-currency module is off. Converted, it becomes a document in the company’s currency, with the original currency and total noted in the remark. With the module on, the document is in the order’s currency and rate.',
   writeBackSendEmail: '“Change state to”: the shop sends its e-mail to the customer',
   everyMinutes: 'Import every … minutes (empty: on demand)',
   scheduleFrom: 'from',

@@ -8,7 +8,11 @@ import { systemClock } from '../../src/ports/clock.js';
 
 /** The simulated Dolibarr, empty but for a bank account, and navette's store in memory beside it. */
 export async function openDolibarrUnderTest(
-  options: { dolibarr?: DemoDolibarr; customerCode?: 'navette' | 'dolibarr' } = {},
+  options: {
+    dolibarr?: DemoDolibarr;
+    customerCode?: 'navette' | 'dolibarr';
+    foreignCurrencyWithoutModule?: 'refuse' | 'convert';
+  } = {},
 ) {
   const clock = new ManualClock();
   const dolibarr = options.dolibarr ?? createDemoDolibarr({ empty: true, now: () => clock.now() });
@@ -32,6 +36,9 @@ export async function openDolibarrUnderTest(
   const target = new DolibarrGescom(client, store, {
     bankAccountId,
     ...(options.customerCode && { customerCode: options.customerCode }),
+    ...(options.foreignCurrencyWithoutModule && {
+      foreignCurrencyWithoutModule: options.foreignCurrencyWithoutModule,
+    }),
   });
   return {
     dolibarr,

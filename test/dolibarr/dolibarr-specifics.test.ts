@@ -162,6 +162,111 @@ describe('Dolibarr target specifics (simulator)', () => {
     expect((await subject.store.findImports([far])).size).toBe(0);
   });
 
+  describe('an order in a foreign currency', () => {
+    const paid = (value: string) => [
+      {
+        modeCode: 'CB',
+        journal: '',
+        amount: amount(value),
+        date: '2025-03-10',
+        transactionId: '',
+        label: '',
+      },
+    ];
+    const inDollars = (overrides: Partial<Parameters<typeof draft>[1]> = {}) => ({
+      currency: 'USD',
+      conversionRate: amount('1.1'),
+      ...overrides,
+    });
+
+    it('is written in its currency and rate with the multicurrency module, its totals the shop’s to the cent, its payment closing the invoice', async () => {
+      subject.dolibarr.setModule('multicurrency', true);
+      const key = { shopId: 1, orderId: 30 };
+      const summary = await subject.target.importDocument(
+        draft(key, inDollars({ type: 'invoice', status: 'confirmed', payments: paid('23.95') })),
+        record(key),
+      );
+      expect(summary.currency).toBe('USD');
+      expect(summary.totals.taxIncl.toFixed(2)).toBe('23.95');
+      expect(summary.totals.taxExcl.toFixed(2)).toBe('22.02');
+      const [invoice] = [...subject.dolibarr.store.documents.facture.values()];
+      expect(invoice?.row).toMatchObject({
+        multicurrency_code: 'USD',
+        multicurrency_tx: '1.10000000',
+        multicurrency_total_ttc: '23.95000000',
+        paye: '1',
+      });
+      // Its company-currency total is Dolibarr's own, line by line, near 23.95 / 1.1.
+      expect(Number(invoice?.row.total_ttc)).toBeCloseTo(21.77, 1);
+      const read = await subject.target.getDocument(summary.number);
+      expect(read?.lines.map((l) => l.totalTaxIncl.toFixed(2))).toEqual(['20.00', '5.95', '-2.00']);
+    });
+
+    it('has an order’s lines sent one by one, which keeps their price in the order’s currency', async () => {
+      subject.dolibarr.setModule('multicurrency', true);
+      const key = { shopId: 1, orderId: 31 };
+      subject.dolibarr.calls.reset();
+      const summary = await subject.target.importDocument(
+        draft(key, inDollars({ type: 'order', status: 'confirmed' })),
+        record(key),
+      );
+      expect(summary.currency).toBe('USD');
+      expect(summary.totals.taxIncl.toFixed(2)).toBe('23.95');
+      expect(subject.dolibarr.calls.byResourceAndMethod()['orders/{id}/lines']?.['POST']).toBe(3);
+    });
+
+    it('is upgraded by createfromproposal, its totals kept; not by createfromorder, which drops its currency: the copy deleted, the order failed', async () => {
+      subject.dolibarr.setModule('multicurrency', true);
+      const key = { shopId: 1, orderId: 34 };
+      const quote = await subject.target.importDocument(draft(key, inDollars()), record(key));
+      const order = await subject.target.transformDocument(
+        quote.number,
+        { type: 'order', status: 'confirmed' },
+        record(key),
+      );
+      expect(order.currency).toBe('USD');
+      expect(order.totals.taxIncl.toFixed(2)).toBe('23.95');
+      const error: unknown = await subject.target
+        .transformDocument(order.number, { type: 'invoice', status: 'confirmed' }, record(key))
+        .catch((caught: unknown) => caught);
+      expect(isExpectedFailure(error) && error.code).toBe('transform-currency');
+      expect(String((error as Error).message)).toContain('Transformez-le dans Dolibarr');
+      expect(subject.dolibarr.store.documents.facture.size).toBe(0);
+    });
+
+    it('in a currency Dolibarr does not declare, is failed with where to declare it, its draft deleted', async () => {
+      subject.dolibarr.setModule('multicurrency', true);
+      const key = { shopId: 1, orderId: 32 };
+      const error: unknown = await subject.target
+        .importDocument(draft(key, { currency: 'CHF', conversionRate: amount('0.94') }), record(key))
+        .catch((caught: unknown) => caught);
+      expect(isExpectedFailure(error) && error.code).toBe('currency-undeclared');
+      expect(String((error as Error).message)).toContain('Configuration > Multi-devises');
+      expect(documentsFor(subject, 'ps-1-32')).toBe(0);
+    });
+
+    it('without the module, is converted into the company’s currency when the setting says so, the original kept in the remark', async () => {
+      const converting = await openDolibarrUnderTest({ foreignCurrencyWithoutModule: 'convert' });
+      try {
+        const key = { shopId: 1, orderId: 33 };
+        const summary = await converting.target.importDocument(
+          draft(key, inDollars({ type: 'invoice', status: 'confirmed', payments: paid('23.95') })),
+          record(key),
+        );
+        expect(summary.currency).toBe('EUR');
+        expect(summary.totals.taxIncl.toFixed(2)).toBe('21.77');
+        expect(summary.totals.taxExcl.toFixed(2)).toBe('20.02');
+        const [invoice] = [...converting.dolibarr.store.documents.facture.values()];
+        expect(invoice?.row.paye).toBe('1');
+        expect(String(invoice?.row.note_private)).toContain(
+          'Commande en USD au taux 1,1 : total TTC 23,95 USD',
+        );
+      } finally {
+        await converting.close();
+      }
+    });
+  });
+
   it('refuses an order in a currency other than the company’s before writing anything', async () => {
     const key = { shopId: 1, orderId: 17 };
     expect(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { DEMO_KEY } from '../../src/demo-shop/index.js';
 import { openNavette } from '../../src/app/compose.js';
 import { createWebApp, type WebApp } from '../../src/web/create-web-app.js';
@@ -277,6 +277,33 @@ describe('typed values, read as the command line reads them', () => {
     expect(html).toMatch(/id="f-customers-prefix-error"[^>]*>[^<]*caractère de contrôle interdit/);
     expect(html).toMatch(/id="f-totals-roundingTolerance-error"[^>]*>[^<]*ne peut pas être négatif/);
     expect(await readFile(fixture.configPath, 'utf8')).toBe(before);
+  });
+});
+
+describe('the Dolibarr settings', () => {
+  it('show the foreign-currency choice only with Dolibarr as the GesCom, and save it', async () => {
+    const browser = await signedIn();
+    expect(await (await browser.get('/settings')).text()).not.toContain('foreignCurrencyWithoutModule');
+    const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
+    await writeFile(
+      fixture.configPath,
+      stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url: 'demo://dolibarr' } } }),
+    );
+    const page = await (await browser.get('/settings')).text();
+    expect(page).toContain('name="gescom.dolibarr.foreignCurrencyWithoutModule"');
+    expect(page).toContain('Multi-devises');
+    const fields = formFields(page, 'settings-form');
+    expect(fields.get('gescom.dolibarr.foreignCurrencyWithoutModule')).toEqual(['refuse']);
+    fields.set('gescom.dolibarr.foreignCurrencyWithoutModule', ['convert']);
+    const saved = await browser.postForm('/settings', Object.fromEntries(fields));
+    expect(saved.status).toBe(303);
+    const after = parseYaml(await readFile(fixture.configPath, 'utf8')) as {
+      gescom: { dolibarr: { foreignCurrencyWithoutModule: string; url: string } };
+    };
+    expect(after.gescom.dolibarr).toMatchObject({
+      foreignCurrencyWithoutModule: 'convert',
+      url: 'demo://dolibarr',
+    });
   });
 });
 

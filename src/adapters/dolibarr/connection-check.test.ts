@@ -30,6 +30,18 @@ describe('checkDolibarr', () => {
     expect(check).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
   });
 
+  it('with Multi-devises on, names the shop’s currencies Dolibarr does not declare; with it off, says nothing of them', async () => {
+    const { dolibarr, client } = setup();
+    const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD', 'CHF'] };
+    expect((await checkDolibarr(client, dolibarr.url, needs)).problems).toEqual([]);
+    dolibarr.setModule('multicurrency', true);
+    const check = await checkDolibarr(client, dolibarr.url, needs);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings).toEqual([expect.stringContaining('en CHF, devise que Dolibarr ne déclare pas')]);
+    expect(check.warnings?.[0]).toContain('il déclare EUR, USD, GBP');
+    expect(check.warnings?.[0]).toContain('Configuration > Multi-devises');
+  });
+
   it('says when Dolibarr numbers customer codes itself and navette would give its own', async () => {
     const { dolibarr, client } = setup();
     dolibarr.store.constants.set('SOCIETE_CODECLIENT_ADDON', 'mod_codeclient_monkey');

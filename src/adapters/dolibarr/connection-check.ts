@@ -9,6 +9,8 @@ export interface DolibarrCheck {
   readonly version: string;
   /** Each missing piece, one clear French sentence saying where to fix it in Dolibarr. */
   readonly problems: readonly string[];
+  /** What fails some orders only (a shop currency Dolibarr lacks), said the same way; imports still run. */
+  readonly warnings?: readonly string[];
 }
 
 /** Modules (as `/setup/modules` names them) navette needs, and where Dolibarr's setup calls them. */
@@ -51,6 +53,8 @@ export async function checkDolibarr(
     readonly bankAccountId: number | undefined;
     /** Whose customer codes new third parties get: navette's (`WEB000042`) or Dolibarr's numbering. */
     readonly customerCode?: 'navette' | 'dolibarr';
+    /** The shop's active currencies (ISO codes), when known: each must be declared in Multi-devises. */
+    readonly shopCurrencies?: readonly string[];
   },
 ): Promise<DolibarrCheck> {
   let version: string;
@@ -102,7 +106,34 @@ export async function checkDolibarr(
   });
   if (needs.payments) await settle(() => checkPayments(client, needs.bankAccountId, problems));
   if (needs.customerCode !== 'dolibarr') await checkCustomerNumbering(client, problems);
-  return { url, version, problems };
+  const warnings: string[] = [];
+  if (modules.has('multicurrency') && needs.shopCurrencies !== undefined)
+    await settle(() => checkCurrencies(client, needs.shopCurrencies ?? [], warnings));
+  return { url, version, problems, ...(warnings.length > 0 && { warnings }) };
+}
+
+const declaredCurrencySchema = z.object({ code: z.string() });
+
+/**
+ * With Multi-devises on, each of the shop's currencies must be declared in Dolibarr: a document in an
+ * undeclared one would be written in the company's currency, and navette fails its order. (With the
+ * module off, an order in another currency is refused or converted as the setting says: nothing to check.)
+ */
+async function checkCurrencies(
+  client: DolibarrClient,
+  shopCurrencies: readonly string[],
+  warnings: string[],
+): Promise<void> {
+  const declared = new Set(
+    (await client.list('multicurrencies', declaredCurrencySchema, { limit: 100 })).map(
+      (currency) => currency.code,
+    ),
+  );
+  const missing = shopCurrencies.filter((code) => !declared.has(code));
+  if (missing.length > 0)
+    warnings.push(
+      `La boutique a des commandes possibles en ${missing.join(', ')}, devise${missing.length > 1 ? 's' : ''} que Dolibarr ne déclare pas (il déclare ${[...declared].join(', ')}) : ajoutez-la${missing.length > 1 ? 's' : ''} dans Dolibarr (Configuration > Multi-devises), sinon ces commandes échoueront.`,
+    );
 }
 
 /** The numbering module that keeps the codes it is given (Dolibarr's "Leopard"). */

@@ -21,6 +21,10 @@ const HEADER_FIELDS = [
   'total_tva',
   'total_ttc',
   'multicurrency_code',
+  'multicurrency_tx',
+  'multicurrency_total_ht',
+  'multicurrency_total_tva',
+  'multicurrency_total_ttc',
 ];
 
 /** Look-ups by `ref_ext` asked of Dolibarr at once (as many as the orders written at once by default). */

@@ -1,13 +1,14 @@
 import { ExpectedFailure } from '../../domain/failure.js';
 import { frenchAmount } from '../../domain/french-format.js';
-import { amount, toText, type Amount } from '../../domain/money.js';
+import { amount, Decimal, toText, type Amount } from '../../domain/money.js';
 import { FIELD_LIMITS, type DocumentSummary, type SalesDocumentDraft } from '../../domain/sales-document.js';
 import { truncateText } from '../../domain/truncate.js';
 import type { ImportRecord } from '../../ports/gescom-target.js';
 import type { SyncStore } from '../../ports/sync-store.js';
 import type { DolibarrClient, DocumentResource } from './dolibarr-client.js';
 import { dayToTimestamp, resourceFor } from './document-kinds.js';
-import { fittedUnitPrice } from './line-prices.js';
+import { currencyUndeclared } from './foreign-currency.js';
+import { dolibarrUnitPrice, fittedUnitPrice } from './line-prices.js';
 import { type DocumentReads, type Located } from './document-reads.js';
 import type { NumberingTurn, NumberingTurns } from './numbering-turns.js';
 import type { Payments } from './payments.js';
@@ -15,7 +16,7 @@ import type { Products } from './products.js';
 import { summaryOf, type ReadDocument } from './read-back.js';
 import type { ShippingContacts } from './shipping-contacts.js';
 import type { ThirdParties } from './third-parties.js';
-import { ecartLine, gapOf, isClosed, totalsMismatch } from './totals-check.js';
+import { documentTotals, ecartLine, gapOf, isClosed, totalsMismatch } from './totals-check.js';
 
 export interface WriterContext {
   readonly client: DolibarrClient;
@@ -47,10 +48,26 @@ export async function createDocument(
   context: WriterContext,
   draft: SalesDocumentDraft,
   record: ImportRecord,
+  rate?: Amount,
 ): Promise<DocumentSummary> {
   const resource = resourceFor(draft.type);
   const customer = await context.thirdParties.resolve(draft.customer);
   const products = await context.products.resolve(draft.lines);
+  const lines = draft.lines.map((line, index) => {
+    const product = products[index];
+    return {
+      desc: truncateText(line.label, FIELD_LIMITS.label),
+      qty: toText(line.quantity),
+      ...unitPrices(fittedUnitPrice(line), rate),
+      tva_tx: toText(line.vatRate),
+      remise_percent: 0,
+      product_type: product?.type ?? (line.kind === 'product' ? 0 : 1),
+      ...(product && { fk_product: product.id }),
+    };
+  });
+  // An invoice's create() takes each inline line's price in the document's currency; an order's or a
+  // proposal's drops it (it would be the company price × rate): their lines then go one by one.
+  const inline = rate === undefined || resource === 'invoices';
   const id = await context.client.createDocument(resource, {
     socid: customer.id,
     date: dayToTimestamp(draft.date),
@@ -58,28 +75,25 @@ export async function createDocument(
     ref_client: truncateText(draft.reference, FIELD_LIMITS.reference),
     note_private: draft.remark,
     note_public: draft.notes,
-    ...(draft.currency !== 'EUR' && {
-      multicurrency_code: draft.currency,
-      multicurrency_tx: toText(draft.conversionRate),
-    }),
-    lines: draft.lines.map((line, index) => {
-      const product = products[index];
-      return {
-        desc: truncateText(line.label, FIELD_LIMITS.label),
-        qty: toText(line.quantity),
-        subprice: toText(fittedUnitPrice(line)),
-        tva_tx: toText(line.vatRate),
-        remise_percent: 0,
-        product_type: product?.type ?? (line.kind === 'product' ? 0 : 1),
-        ...(product && { fk_product: product.id }),
-      };
-    }),
+    ...(rate !== undefined && { multicurrency_code: draft.currency, multicurrency_tx: toText(rate) }),
+    ...(inline && { lines }),
   });
   const where = { resource, id };
   context.reads.remember(resource, { id, ref: `(PROV${id})` });
+  if (!inline) for (const line of lines) await context.client.addLine(resource, id, line);
   await context.contacts.attach(where, customer.id, draft);
-  const read = await reconcile(context, where, draft);
+  const read = await reconcile(context, where, draft, rate);
   return finish(context, read, draft, record, { adopted: false });
+}
+
+/**
+ * A line's HT unit price: in the company's currency, or, on a document in the order's currency, that
+ * price as `multicurrency_subprice` (Dolibarr's `pu_ht_devise`, from which `calcul_price_total` computes
+ * the line's totals in that currency) with the company price beside it, converted at the rate.
+ */
+function unitPrices(unit: Amount, rate: Amount | undefined): Record<string, string> {
+  if (rate === undefined) return { subprice: toText(unit) };
+  return { subprice: toText(dolibarrUnitPrice(unit.div(rate))), multicurrency_subprice: toText(unit) };
 }
 
 /** Dolibarr's totals made equal to the shop's, or the draft deleted and the order failed. */
@@ -87,8 +101,14 @@ async function reconcile(
   context: WriterContext,
   where: Located,
   draft: SalesDocumentDraft,
+  rate: Amount | undefined,
 ): Promise<ReadDocument> {
   let read = await context.reads.read(where);
+  const currency = read.wire.multicurrency_code ?? '';
+  if (rate !== undefined && currency !== draft.currency) {
+    await context.client.deleteDocument(where.resource, where.id);
+    throw currencyUndeclared(draft, currency);
+  }
   const gap = gapOf(draft, read.wire);
   if (isClosed(gap)) return read;
   const line = ecartLine(gap, await ratesOfDraft(context, draft), context.tolerance);
@@ -115,7 +135,7 @@ async function reconcile(
     await context.client.addLine(where.resource, where.id, {
       desc: 'Écart d’arrondi',
       qty: 1,
-      subprice: toText(line.taxIncl),
+      ...ecartPrices(line.taxIncl, rate),
       price_base_type: 'TTC',
       tva_tx: toText(line.vatRate),
       product_type: 1,
@@ -126,6 +146,19 @@ async function reconcile(
   }
   await context.client.deleteDocument(where.resource, where.id);
   throw totalsMismatch(draft, read.wire);
+}
+
+/**
+ * The écart line's TTC price. In the order's currency, orders' and proposals' line endpoints take it as
+ * `multicurrency_subprice`; the invoices' one ignores that field and computes it as the company price ×
+ * rate: the company price then carries enough decimals for that product to round to the gap's cent.
+ */
+function ecartPrices(taxIncl: Amount, rate: Amount | undefined): Record<string, string> {
+  if (rate === undefined) return { subprice: toText(taxIncl) };
+  return {
+    subprice: toText(taxIncl.div(rate).toDecimalPlaces(10, Decimal.ROUND_HALF_UP)),
+    multicurrency_subprice: toText(taxIncl),
+  };
 }
 
 /** The draft's own rates first (the écart belongs to one of them), then Dolibarr's other active ones. */
@@ -159,6 +192,13 @@ export async function finish(
     await context.payments.record(where.id, draft.externalKey, draft.payments, {
       issuer: current.customer.name,
       checkExisting: options.adopted,
+      ...(!amount(current.wire.multicurrency_tx ?? '1').equals(1) && {
+        currency: {
+          rate: amount(current.wire.multicurrency_tx ?? '1'),
+          total: documentTotals(current.wire).taxIncl,
+          companyTotal: amount(current.wire.total_ttc),
+        },
+      }),
     });
   }
   const summary = summaryOf(current);
@@ -229,7 +269,7 @@ export async function adopt(
 function keyTaken(draft: SalesDocumentDraft, found: ReadDocument): ExpectedFailure {
   return new ExpectedFailure(
     'external-key-taken',
-    `Dolibarr a déjà le document ${found.wire.ref} avec la clé ${draft.externalKey}, mais il ne correspond pas à cette commande (document : référence « ${found.wire.ref_client ?? ''} », ${frenchAmount(amount(found.wire.total_ttc))} TTC ; commande : référence « ${draft.reference} », ${frenchAmount(draft.shopTotals.taxIncl)} TTC). Une autre boutique écrit-elle dans ce Dolibarr avec les mêmes numéros ? Vérifiez ce document ; navette n’y touche pas et réessaiera au prochain import.`,
+    `Dolibarr a déjà le document ${found.wire.ref} avec la clé ${draft.externalKey}, mais il ne correspond pas à cette commande (document : référence « ${found.wire.ref_client ?? ''} », ${frenchAmount(documentTotals(found.wire).taxIncl)} TTC ; commande : référence « ${draft.reference} », ${frenchAmount(draft.shopTotals.taxIncl)} TTC). Une autre boutique écrit-elle dans ce Dolibarr avec les mêmes numéros ? Vérifiez ce document ; navette n’y touche pas et réessaiera au prochain import.`,
   );
 }
 

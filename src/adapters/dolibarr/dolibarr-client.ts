@@ -260,8 +260,10 @@ export class DolibarrClient extends DolibarrRestCalls {
    */
   payInvoice(payment: {
     readonly invoiceId: number;
-    /** Decimal text (`"50.00"`), or `remain` for what remains to pay. */
+    /** Decimal text (`"50.00"`), or `remain` for what remains to pay; empty when paid in the invoice's currency. */
     readonly amount: string;
+    /** In the invoice's currency (multicurrency module): Dolibarr converts it into the company's. */
+    readonly multicurrencyAmount?: string;
     readonly date: number;
     readonly paymentTypeId: number;
     readonly bankAccountId: number;
@@ -272,7 +274,12 @@ export class DolibarrClient extends DolibarrRestCalls {
     readonly closeWhenPaid?: boolean;
   }): Promise<number> {
     return this.create('invoices/paymentsdistributed', {
-      arrayofamounts: { [String(payment.invoiceId)]: { amount: payment.amount, multicurrency_amount: '' } },
+      arrayofamounts: {
+        [String(payment.invoiceId)]: {
+          amount: payment.amount,
+          multicurrency_amount: payment.multicurrencyAmount ?? '',
+        },
+      },
       datepaye: payment.date,
       paymentid: payment.paymentTypeId,
       closepaidinvoices: payment.closeWhenPaid === false ? 'no' : 'yes',

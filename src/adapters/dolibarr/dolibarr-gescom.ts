@@ -23,6 +23,7 @@ import { adopt, alreadyImported, createDocument, type WriterContext } from './do
 import { DolibarrFailure, type DolibarrFailureCode } from './errors.js';
 import { listDocuments, releaseExternalKeys } from './listing.js';
 import { type NumberingTurn, NumberingTurns } from './numbering-turns.js';
+import { planCurrency, type CurrencyPlan, type ForeignCurrencyWithoutModule } from './foreign-currency.js';
 import { Payments } from './payments.js';
 import { Products } from './products.js';
 import { salesDocumentOf, summaryOf, type ReadDocument } from './read-back.js';
@@ -45,6 +46,8 @@ export interface DolibarrGescomOptions {
   readonly customerCode?: CustomerCodeMode;
   /** Orders written at once (`writeConcurrency`). Default `DOLIBARR_WRITE_CONCURRENCY`. */
   readonly writeConcurrency?: number;
+  /** An order in a foreign currency when Dolibarr's multicurrency module is off. Default `refuse`. */
+  readonly foreignCurrencyWithoutModule?: ForeignCurrencyWithoutModule;
 }
 
 /**
@@ -98,6 +101,20 @@ export class DolibarrGescom implements GescomTarget {
   readonly #companyCurrency = untilFailure(() =>
     this.client.company().then((company) => company.currency_code ?? 'EUR'),
   );
+  /**
+   * Whether Dolibarr's multicurrency module is on, asked only when an order in a foreign currency comes.
+   * The modules list needs an administrator's key: without one, the module is taken as off.
+   */
+  readonly #multicurrency = untilFailure(() =>
+    this.client.modules().then(
+      (modules) => modules.includes('multicurrency'),
+      (error: unknown) => {
+        if (error instanceof DolibarrFailure && error.code === 'right-missing') return false;
+        throw error;
+      },
+    ),
+  );
+  readonly #foreignCurrencyWithoutModule: ForeignCurrencyWithoutModule;
 
   constructor(
     private readonly client: DolibarrClient,
@@ -105,6 +122,7 @@ export class DolibarrGescom implements GescomTarget {
     options: DolibarrGescomOptions = {},
   ) {
     this.writeConcurrency = options.writeConcurrency ?? DOLIBARR_WRITE_CONCURRENCY;
+    this.#foreignCurrencyWithoutModule = options.foreignCurrencyWithoutModule ?? 'refuse';
     const thirdParties = new ThirdParties(client, options.customerCode);
     this.#products = new Products(client, [options.genericArticle ?? 'DIVERS']);
     this.#reads = new DocumentReads(client, thirdParties);
@@ -159,7 +177,9 @@ export class DolibarrGescom implements GescomTarget {
     const context = { ...this.#context, turn };
     return this.guard(async () => {
       // A rate derived from the shop's cents goes to the active rate those cents allow (vat-snap.ts).
-      const draft = snapVatRates(shopDraft, await this.activeVatRates());
+      const snapped = snapVatRates(shopDraft, await this.activeVatRates());
+      const plan = await this.currencyPlan(snapped);
+      const draft = plan.draft;
       await this.checkDraft(draft);
       const key = draft.externalKey;
       const chain = this.#absent.delete(key)
@@ -174,7 +194,7 @@ export class DolibarrGescom implements GescomTarget {
         const adopted = await adopt(context, chain, draft, record);
         if (adopted) return adopted;
       }
-      return createDocument(context, draft, record);
+      return createDocument(context, draft, record, plan.kind === 'document' ? plan.rate : undefined);
     }).finally(() => turn.release());
   }
 
@@ -254,17 +274,26 @@ export class DolibarrGescom implements GescomTarget {
   }
 
   /**
-   * Refused before anything is written: a currency other than the company's, no lines (Dolibarr would
-   * accept it), a VAT rate it lacks, a payment type it lacks on an invoice that will carry payments.
+   * An order in Dolibarr's company currency is written as it is; in another one, in that currency with
+   * Dolibarr's multicurrency module, else converted or refused as the setting says (foreign-currency.ts).
+   */
+  private async currencyPlan(draft: SalesDocumentDraft): Promise<CurrencyPlan> {
+    const companyCurrency = await this.#companyCurrency();
+    if (draft.currency === companyCurrency) return { kind: 'company', draft };
+    return planCurrency(
+      draft,
+      companyCurrency,
+      await this.#multicurrency(),
+      this.#foreignCurrencyWithoutModule,
+    );
+  }
+
+  /**
+   * Refused before anything is written: no lines (Dolibarr would accept it), a VAT rate it lacks, a
+   * payment type it lacks on an invoice that will carry payments.
    */
   private async checkDraft(draft: SalesDocumentDraft): Promise<void> {
     resourceFor(draft.type);
-    const companyCurrency = await this.companyCurrency();
-    if (draft.currency !== companyCurrency)
-      throw new ExpectedFailure(
-        'currency-unsupported',
-        `La commande ${draft.externalKey} est en ${draft.currency}, pas dans la devise de la société dans Dolibarr (${companyCurrency}) : navette n’écrit pas encore de document en devise étrangère dans Dolibarr. Saisissez-la dans Dolibarr, puis excluez-la de l’import.`,
-      );
     if (draft.lines.length === 0)
       throw new ExpectedFailure(
         'no-lines',
@@ -290,15 +319,6 @@ export class DolibarrGescom implements GescomTarget {
       resource = type;
     }
     return this.#context.turns.take(resource);
-  }
-
-  /**
-   * Dolibarr's company currency. A document in another one is refused: its lines would be taken as
-   * amounts in the company's currency, with or without the multicurrency module, and Dolibarr's totals
-   * would then equal the shop's figures in the wrong currency.
-   */
-  private companyCurrency(): Promise<string> {
-    return this.#companyCurrency();
   }
 
   private activeVatRates(): Promise<readonly Amount[]> {

@@ -1,5 +1,5 @@
 import { ExpectedFailure } from '../../domain/failure.js';
-import { round, toText } from '../../domain/money.js';
+import { round, sum, toText, type Amount } from '../../domain/money.js';
 import type { PaymentDraft } from '../../domain/sales-document.js';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { dayToTimestamp } from './document-kinds.js';
@@ -8,6 +8,30 @@ import { OneAtATime } from './one-at-a-time.js';
 /** The payment's own key in Dolibarr (`ref_ext`): the order's key and the payment's place or id. */
 export function paymentKey(externalKey: string, payment: PaymentDraft, index: number): string {
   return `${externalKey}/${payment.transactionId !== '' ? payment.transactionId : String(index + 1)}`;
+}
+
+/**
+ * The payments of an invoice in the order's currency, as `paymentsdistributed` takes them: each in that
+ * currency (`multicurrency_amount`), which Dolibarr converts into the company's as
+ * `price2num(price2num(x / rate, 'MU'), 'MT')`. But Dolibarr marks an invoice paid on its company-currency
+ * remainder, and its company total is the sum of its lines' own roundings: when the payments pay the
+ * whole order and the last one, converted so, would leave a cent either way in the company's currency, it
+ * is given as `remain` in the company's currency instead (Dolibarr then converts it back), and the
+ * invoice is paid with no remainder.
+ */
+export function inDocumentCurrency(
+  payments: readonly PaymentDraft[],
+  currency: { readonly rate: Amount; readonly total: Amount; readonly companyTotal: Amount },
+): { amount: string; multicurrencyAmount?: string }[] {
+  const inCurrency = payments.map((payment) => round(payment.amount, 2));
+  const converted = inCurrency.map((value) => round(round(value.div(currency.rate), 5), 2));
+  const whole = round(sum(inCurrency)).equals(round(currency.total));
+  return inCurrency.map((value, index) => {
+    const last = index === inCurrency.length - 1;
+    const companyRemainder = currency.companyTotal.minus(sum(converted.slice(0, index)));
+    if (last && whole && !converted[index]?.equals(companyRemainder)) return { amount: 'remain' };
+    return { amount: '', multicurrencyAmount: toText(value) };
+  });
 }
 
 /**
@@ -33,7 +57,12 @@ export class Payments {
     invoiceId: number,
     externalKey: string,
     payments: readonly PaymentDraft[],
-    options: { readonly issuer: string; readonly checkExisting: boolean },
+    options: {
+      readonly issuer: string;
+      readonly checkExisting: boolean;
+      /** An invoice in the order's currency: its rate, its TTC in that currency and in the company's. */
+      readonly currency?: { readonly rate: Amount; readonly total: Amount; readonly companyTotal: Amount };
+    },
   ): Promise<void> {
     if (payments.length === 0) return;
     const bankAccountId = this.bankAccountId;
@@ -45,6 +74,8 @@ export class Payments {
     const existing = options.checkExisting
       ? new Set((await this.client.invoicePayments(invoiceId)).map((payment) => payment.ref_ext ?? ''))
       : new Set<string>();
+    const amounts =
+      options.currency === undefined ? undefined : inDocumentCurrency(payments, options.currency);
     for (const [index, payment] of payments.entries()) {
       const refExt = paymentKey(externalKey, payment, index);
       if (existing.has(refExt)) continue;
@@ -52,7 +83,7 @@ export class Payments {
       await this.#oneAtATime.run(['payment'], () =>
         this.client.payInvoice({
           invoiceId,
-          amount: toText(round(payment.amount, 2)),
+          ...(amounts?.[index] ?? { amount: toText(round(payment.amount, 2)) }),
           date: dayToTimestamp(payment.date),
           paymentTypeId,
           bankAccountId,

@@ -8,6 +8,7 @@ import type {
 } from '../../domain/sales-document.js';
 import type { DocumentResource } from './dolibarr-client.js';
 import { documentNumber, statusOf, timestampToDay, typeOf } from './document-kinds.js';
+import { documentTotals } from './totals-check.js';
 import type { WireDocument, WireLine, WirePayment } from './wire-schemas.js';
 
 /** A third party as documents show it. */
@@ -53,23 +54,25 @@ export function summaryOf(read: ReadDocument): DocumentSummary {
     customerName: read.customer.name,
     reference: wire.ref_client ?? '',
     externalKey: wire.ref_ext ?? '',
-    totals: {
-      taxExcl: amount(wire.total_ht),
-      tax: amount(wire.total_tva),
-      taxIncl: amount(wire.total_ttc),
-    },
+    // In the document's currency: the order's, with Dolibarr's multicurrency module.
+    totals: documentTotals(wire),
     currency: wire.multicurrency_code ?? 'EUR',
     transformedInto: read.transformedInto,
     cancelled,
   };
 }
 
-function lineOf(line: WireLine, special: ReadonlySet<string>): DocumentLineDraft & { vatCode: string } {
+/** A line in the document's currency: its `multicurrency_*` amounts on a document in a foreign currency. */
+function lineOf(
+  line: WireLine,
+  special: ReadonlySet<string>,
+  foreign: boolean,
+): DocumentLineDraft & { vatCode: string } {
   const reference = line.product_ref ?? '';
   const vatRate = amount(line.tva_tx);
-  const unitPriceTaxExcl = amount(line.subprice);
-  const totalTaxExcl = amount(line.total_ht ?? '0');
-  const totalTaxIncl = amount(line.total_ttc ?? '0');
+  const unitPriceTaxExcl = amount((foreign ? line.multicurrency_subprice : line.subprice) ?? line.subprice);
+  const totalTaxExcl = amount((foreign ? line.multicurrency_total_ht : line.total_ht) ?? '0');
+  const totalTaxIncl = amount((foreign ? line.multicurrency_total_ttc : line.total_ttc) ?? '0');
   const zero: Amount = amount(0);
   return {
     kind: lineKindOf(reference, special),
@@ -126,7 +129,9 @@ export function salesDocumentOf(
     series: '',
     warehouse: '',
     shippingMode: '',
-    lines: read.wire.lines.filter((line) => line.id !== null).map((line) => lineOf(line, special)),
+    lines: read.wire.lines
+      .filter((line) => line.id !== null)
+      .map((line) => lineOf(line, special, !amount(read.wire.multicurrency_tx ?? '1').equals(1))),
     // Dolibarr's totals are what the import checked against the shop's, to the cent.
     shopTotals: { taxExcl: summary.totals.taxExcl, taxIncl: summary.totals.taxIncl },
     payments: payments.map(paymentOf),

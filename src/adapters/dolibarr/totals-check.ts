@@ -1,7 +1,41 @@
 import { ExpectedFailure } from '../../domain/failure.js';
 import { amount, format, round, type Amount } from '../../domain/money.js';
-import type { SalesDocumentDraft } from '../../domain/sales-document.js';
+import type { DocumentTotals, SalesDocumentDraft } from '../../domain/sales-document.js';
 import type { WireDocument } from './wire-schemas.js';
+
+/**
+ * A document's totals in its own currency. With Dolibarr's multicurrency module, a document in another
+ * currency than the company's has a rate other than 1 and its totals in that currency apart
+ * (`multicurrency_total_*`, each line computed from its price in that currency by `calcul_price_total`);
+ * `total_*` are then in the company's currency. At a rate of 1 both are the same.
+ */
+export function documentTotals(
+  wire: Pick<
+    WireDocument,
+    | 'total_ht'
+    | 'total_tva'
+    | 'total_ttc'
+    | 'multicurrency_tx'
+    | 'multicurrency_total_ht'
+    | 'multicurrency_total_tva'
+    | 'multicurrency_total_ttc'
+  >,
+): DocumentTotals {
+  const rate = wire.multicurrency_tx;
+  const foreign =
+    rate !== null &&
+    rate !== undefined &&
+    !amount(rate).equals(1) &&
+    typeof wire.multicurrency_total_ht === 'string' &&
+    typeof wire.multicurrency_total_ttc === 'string';
+  if (foreign)
+    return {
+      taxExcl: amount(wire.multicurrency_total_ht ?? '0'),
+      tax: amount(wire.multicurrency_total_tva ?? '0'),
+      taxIncl: amount(wire.multicurrency_total_ttc ?? '0'),
+    };
+  return { taxExcl: amount(wire.total_ht), tax: amount(wire.total_tva), taxIncl: amount(wire.total_ttc) };
+}
 
 /** Dolibarr's totals against the shop's, to the cent. */
 export interface TotalsGap {
@@ -9,10 +43,12 @@ export interface TotalsGap {
   readonly taxIncl: Amount;
 }
 
+/** In the document's currency (the order's), whatever Dolibarr's company currency. */
 export function gapOf(draft: SalesDocumentDraft, wire: WireDocument): TotalsGap {
+  const totals = documentTotals(wire);
   return {
-    taxExcl: round(draft.shopTotals.taxExcl).minus(amount(wire.total_ht)),
-    taxIncl: round(draft.shopTotals.taxIncl).minus(amount(wire.total_ttc)),
+    taxExcl: round(draft.shopTotals.taxExcl).minus(totals.taxExcl),
+    taxIncl: round(draft.shopTotals.taxIncl).minus(totals.taxIncl),
   };
 }
 
@@ -37,7 +73,8 @@ export function ecartLine(
 }
 
 export function totalsMismatch(draft: SalesDocumentDraft, wire: WireDocument): ExpectedFailure {
-  const dolibarr = `Dolibarr ${format(amount(wire.total_ht))} HT / ${format(amount(wire.total_ttc))} TTC`;
+  const totals = documentTotals(wire);
+  const dolibarr = `Dolibarr ${format(totals.taxExcl)} HT / ${format(totals.taxIncl)} TTC`;
   const shop = `boutique ${format(round(draft.shopTotals.taxExcl))} HT / ${format(round(draft.shopTotals.taxIncl))} TTC`;
   return new ExpectedFailure(
     'totals-mismatch',

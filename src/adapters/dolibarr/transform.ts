@@ -8,6 +8,8 @@ import { documentNumber, rankOf, resourceFor, statusOf } from './document-kinds.
 import type { Located } from './document-reads.js';
 import { validated, type WriterContext } from './document-writer.js';
 import { summaryOf, type ReadDocument } from './read-back.js';
+import { documentTotals } from './totals-check.js';
+import { amount, format } from '../../domain/money.js';
 
 export interface TransformContext extends WriterContext {
   readonly ledger: Pick<SyncStore, 'findImports'>;
@@ -49,11 +51,40 @@ export async function transformDocument(
     : { resource: intoResource, id: await createCopy(context, where, intoResource, key) };
   await context.contacts.carryOver(where, copyWhere);
   let copy = await context.reads.read(copyWhere);
+  if (!existing) await keptInCurrency(context, source, copy, number);
   if (into.status !== 'draft') copy = await validated(context, copy);
   await closeSource(context, source);
   const summary = summaryOf({ ...copy, sourceNumber: number });
   await context.store.recordImport(record, summary, 'transform');
   return summary;
+}
+
+/**
+ * A document in a foreign currency must keep its currency and totals in its copy. Dolibarr's
+ * `createFromProposal` takes the currency but, unless MULTICURRENCY_USE_ORIGIN_TX is set, the day's rate
+ * and the lines' company prices × that rate; `createFromOrder` does not take the currency at all: the
+ * copy's totals would no longer be the shop's. The copy (a draft) is deleted and the order failed.
+ */
+async function keptInCurrency(
+  context: WriterContext,
+  source: ReadDocument,
+  copy: ReadDocument,
+  number: string,
+): Promise<void> {
+  if (amount(source.wire.multicurrency_tx ?? '1').equals(1)) return;
+  const before = documentTotals(source.wire);
+  const after = documentTotals(copy.wire);
+  if (
+    copy.wire.multicurrency_code === source.wire.multicurrency_code &&
+    before.taxExcl.equals(after.taxExcl) &&
+    before.taxIncl.equals(after.taxIncl)
+  )
+    return;
+  if (copy.wire.status === 0) await context.client.deleteDocument(copy.resource, copy.wire.id);
+  throw new ExpectedFailure(
+    'transform-currency',
+    `Le document ${number} est en ${source.wire.multicurrency_code ?? ''} : en le transformant, Dolibarr n’a pas gardé sa devise ou son taux (${format(after.taxIncl)} ${copy.wire.multicurrency_code ?? ''} TTC au lieu de ${format(before.taxIncl)}), la copie a été supprimée. Transformez-le dans Dolibarr lui-même en vérifiant sa devise et son taux.`,
+  );
 }
 
 function checkDirection(source: ReadDocument, number: string, type: DocumentType): DocumentResource {

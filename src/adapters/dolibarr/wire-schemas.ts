@@ -155,6 +155,10 @@ export const lineSchema = z.object({
   total_ht: wireDecimal.nullable(),
   total_tva: wireDecimal.nullable(),
   total_ttc: wireDecimal.nullable(),
+  /** The line in the document's currency (multicurrency module). */
+  multicurrency_subprice: wireDecimal.nullable().optional(),
+  multicurrency_total_ht: wireDecimal.nullable().optional(),
+  multicurrency_total_ttc: wireDecimal.nullable().optional(),
 });
 
 /** Proposals, orders and invoices share these fields. */
@@ -174,6 +178,8 @@ export const documentSchema = z.object({
   total_ttc: wireDecimal,
   multicurrency_code: wireText,
   multicurrency_tx: wireDecimal.nullable().optional(),
+  multicurrency_total_ht: wireDecimal.nullable().optional(),
+  multicurrency_total_tva: wireDecimal.nullable().optional(),
   multicurrency_total_ttc: wireDecimal.nullable().optional(),
   note_public: wireText.optional(),
   note_private: wireText.optional(),

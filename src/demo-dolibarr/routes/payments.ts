@@ -1,4 +1,4 @@
-import { amount, dbAmount, type Amount } from '../amounts.js';
+import { amount, dbAmount, price2num, type Amount } from '../amounts.js';
 import type { Documents } from '../documents.js';
 import { RestError } from '../errors.js';
 import { COUNTRIES, PAYMENT_TYPES } from '../reference-data.js';
@@ -20,6 +20,12 @@ function required(body: Record<string, unknown>, names: readonly string[]): void
   for (const name of names)
     if (body[name] === undefined || body[name] === null || body[name] === '')
       throw new RestError(400, `\`${name}\` is required.`, undefined, 'validate');
+}
+
+function positive(value: unknown): boolean {
+  if (typeof value !== 'number' && typeof value !== 'string') return false;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0;
 }
 
 export function paymentRoutes(store: DolibarrStore, documents: Documents): Route[] {
@@ -55,7 +61,12 @@ export function paymentRoutes(store: DolibarrStore, documents: Documents): Route
   };
 
   /** Records one payment over one or more invoices, closing those paid in full when asked. */
-  const pay = (body: Record<string, unknown>, amounts: Map<number, Amount>, refExt: string): number => {
+  const pay = (
+    body: Record<string, unknown>,
+    amounts: Map<number, Amount>,
+    refExt: string,
+    currencyAmounts?: Map<number, Amount>,
+  ): number => {
     const type = PAYMENT_TYPES.find((p) => p.id === Number(body.paymentid));
     if (!type) throw new RestError(400, 'Payment mode not found');
     const account = bankAccount(body.accountid);
@@ -79,6 +90,7 @@ export function paymentRoutes(store: DolibarrStore, documents: Documents): Route
       num,
       bankLineId,
       amounts,
+      ...(currencyAmounts && { currencyAmounts }),
     });
     for (const invoiceId of amounts.keys()) {
       const doc = invoice(invoiceId);
@@ -137,17 +149,40 @@ export function paymentRoutes(store: DolibarrStore, documents: Documents): Route
       handle: ({ body }) => {
         required(body, ['arrayofamounts', 'datepaye', 'paymentid', 'closepaidinvoices', 'accountid']);
         const amounts = new Map<number, Amount>();
+        const currencyAmounts = new Map<number, Amount>();
         const wanted = body.arrayofamounts;
         if (typeof wanted !== 'object' || wanted === null)
           throw new RestError(400, 'arrayofamounts is invalid');
         for (const [key, value] of Object.entries(wanted as Record<string, unknown>)) {
           const doc = invoice(Number(key));
           if (doc.row.status === '0') throw new RestError(400, 'Invoice is draft');
-          const raw = (value as { amount?: unknown } | null)?.amount;
-          const remain = documents.remainToPay(doc);
-          amounts.set(doc.id, raw === 'remain' ? remain : amount(asText(raw ?? '0')));
+          const given = value as { amount?: unknown; multicurrency_amount?: unknown } | null;
+          const raw = given?.amount;
+          const rawCurrency = given?.multicurrency_amount;
+          const inCompany = raw === 'remain' || positive(raw);
+          const inCurrency = rawCurrency === 'remain' || positive(rawCurrency);
+          if (inCompany && inCurrency)
+            throw new RestError(
+              400,
+              `Payment in both currency ${key} ( amount: ${asText(raw)}, multicurrency_amount: ${asText(rawCurrency)})`,
+            );
+          // Paiement::create() converts each amount into the other currency at the invoice's rate:
+          // price2num(x / rate, 'MU') (or × rate), then rounded to the cent.
+          const rate = amount(asText(doc.row.multicurrency_tx ?? '1'));
+          const convert = (x: Amount, toCompany: boolean): Amount =>
+            price2num(price2num(toCompany ? x.div(rate) : x.times(rate), store.rounding.unitDecimals), 2);
+          if (inCurrency && store.moduleOn('multicurrency')) {
+            const paid =
+              rawCurrency === 'remain' ? documents.currencyRemainToPay(doc) : amount(asText(rawCurrency));
+            currencyAmounts.set(doc.id, paid);
+            amounts.set(doc.id, convert(paid, true));
+          } else {
+            const paid = raw === 'remain' ? documents.remainToPay(doc) : amount(asText(raw ?? '0'));
+            amounts.set(doc.id, paid);
+            currencyAmounts.set(doc.id, convert(paid, false));
+          }
         }
-        return pay(body, amounts, typeof body.ref_ext === 'string' ? body.ref_ext : '');
+        return pay(body, amounts, typeof body.ref_ext === 'string' ? body.ref_ext : '', currencyAmounts);
       },
     },
     {

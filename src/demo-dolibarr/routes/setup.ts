@@ -42,6 +42,19 @@ export function setupRoutes(store: DolibarrStore, version: string): Route[] {
     },
     { method: 'GET', pattern: /^setup\/modules$/, handle: () => [...store.modules].sort() },
     {
+      // The currencies the multicurrency setup declares (the API file loads with the module alone).
+      method: 'GET',
+      pattern: /^multicurrencies$/,
+      right: 'multicurrency:read',
+      handle: () =>
+        [...store.currencies].map(([code, rate], index) => ({
+          id: String(index + 1),
+          name: code,
+          code,
+          rate: { id: String(index + 1), rate: rate.toString(), date_sync: store.timestamp() },
+        })),
+    },
+    {
       method: 'GET',
       pattern: /^setup\/dictionary\/payment_types$/,
       handle: ({ query }) =>

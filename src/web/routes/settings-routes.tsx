@@ -39,26 +39,47 @@ const FIELDS: readonly FieldSpec[] = [
   { path: 'schedule.to', kind: 'text' },
   { path: 'web.language', kind: 'text' },
 ];
-const FIELD_PATHS = new Set(FIELDS.map((field) => field.path));
+/** Shown and saved only when the target is Dolibarr (its section exists then). */
+const DOLIBARR_FIELDS: readonly FieldSpec[] = [
+  { path: 'gescom.dolibarr.foreignCurrencyWithoutModule', kind: 'text' },
+];
+const FIELD_PATHS = new Set([...FIELDS, ...DOLIBARR_FIELDS].map((field) => field.path));
+
+function isDolibarr(config: {
+  readonly gescom: { readonly target: string; readonly dolibarr?: unknown };
+}): boolean {
+  return config.gescom.target === 'dolibarr' && config.gescom.dolibarr !== undefined;
+}
 
 export function registerSettingsRoutes(app: Hono<WebEnv>, services: WebServices): void {
-  app.get('/settings', async (c) =>
-    c.html(
+  app.get('/settings', async (c) => {
+    const config = await services.configs.current();
+    return c.html(
       <SettingsPage
         page={pageContext(c)}
-        form={FormState.fromConfig(await services.configs.current())}
+        form={FormState.fromConfig(config)}
         saved={c.req.query('saved') === '1'}
         fieldPaths={FIELD_PATHS}
+        dolibarr={isDolibarr(config)}
       />,
-    ),
-  );
+    );
+  });
 
   app.post('/settings', async (c) => {
-    const result = await saveConfigForm(services, await readForm(c), { fields: FIELDS });
+    const dolibarr = isDolibarr(await services.configs.current());
+    const result = await saveConfigForm(services, await readForm(c), {
+      fields: dolibarr ? [...FIELDS, ...DOLIBARR_FIELDS] : FIELDS,
+    });
     if (result.ok) return c.redirect('/settings?saved=1', 303);
     c.status(422);
     return c.html(
-      <SettingsPage page={pageContext(c)} form={result.form} saved={false} fieldPaths={FIELD_PATHS} />,
+      <SettingsPage
+        page={pageContext(c)}
+        form={result.form}
+        saved={false}
+        fieldPaths={FIELD_PATHS}
+        dolibarr={dolibarr}
+      />,
     );
   });
 }

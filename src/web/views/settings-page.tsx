@@ -8,13 +8,15 @@ export function SettingsPage(props: {
   form: FormState;
   saved: boolean;
   fieldPaths: ReadonlySet<string>;
+  /** The target is Dolibarr: its own settings are shown. */
+  dolibarr?: boolean;
 }) {
   const { page, form } = props;
   const { t } = page;
   return (
     <Layout page={page} title={t('settingsTitle')} active="settings">
       <FormOutcome form={form} saved={props.saved} fieldPaths={props.fieldPaths} t={t} />
-      <form method="post" action="/settings">
+      <form id="settings-form" method="post" action="/settings">
         <CsrfField token={page.csrfToken} />
         <div class="grid">
           <fieldset class="panel">
@@ -122,6 +124,18 @@ export function SettingsPage(props: {
               size={6}
               help={t('roundingToleranceHelp')}
             />
+            {props.dolibarr === true && (
+              <SelectField
+                form={form}
+                path="gescom.dolibarr.foreignCurrencyWithoutModule"
+                label={t('foreignCurrencyWithoutModule')}
+                options={[
+                  { value: 'refuse', label: t('foreignCurrencyRefuse') },
+                  { value: 'convert', label: t('foreignCurrencyConvert') },
+                ]}
+                help={t('foreignCurrencyWithoutModuleHelp')}
+              />
+            )}
             <h2>{t('writeBack')}</h2>
             <CheckboxField form={form} path="writeBack.sendEmail" label={t('writeBackSendEmail')} />
             <h2>{t('schedule')}</h2>

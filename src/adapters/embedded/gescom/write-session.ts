@@ -1,16 +1,27 @@
-import type { Kysely } from 'kysely';
-import type { Schema } from '../schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { CustomerTable, Schema } from '../schema.js';
+import { liveDocumentNumbers, liveHeadOfChain } from './document-queries.js';
 import { VatCodeBook } from './vat-codes.js';
 
 /**
  * What one write transaction has already made sure of — the VAT codes it read, the payment modes,
- * warehouses and numbering series it knows exist — so that a group of documents written in one
- * transaction asks each once, not once per document. Forgotten as a whole when a document of the group
- * rolls back to its savepoint: what that document created is gone with it.
+ * warehouses and numbering series it knows exist, the customer accounts and articles it read or wrote —
+ * so that a group of documents written in one transaction asks each once, not once per document.
+ * Forgotten as a whole when a document of the group rolls back to its savepoint: what that document
+ * created or changed is gone with it.
+ *
+ * A group also reads the live documents of all its external keys at once (`readLiveDocuments`), which
+ * no rollback makes wrong: a refused document never enters it.
  */
 export class WriteSession {
   #vatCodes: VatCodeBook;
   readonly #ensured = new Set<string>();
+  /** Customer accounts by code, as they are in the transaction now. */
+  readonly #customers = new Map<string, Selectable<CustomerTable>>();
+  /** Article references known to exist in the transaction. */
+  readonly #articles = new Set<string>();
+  /** External key → number of its live document; undefined until a group reads them. */
+  #live: Map<string, string> | undefined;
   readonly #db: Kysely<Schema>;
 
   constructor(db: Kysely<Schema>) {
@@ -29,9 +40,47 @@ export class WriteSession {
     this.#ensured.add(key);
   }
 
+  /**
+   * Reads the live documents of a whole group's external keys, in one question, at the start of its
+   * transaction: `liveDocument` then answers from it, and from what the group itself writes (`written`).
+   *
+   * As good a guard against a second writer as one look-up per document: on SQLite the transaction is
+   * `BEGIN IMMEDIATE` (sqlite-dialect.ts), so from this read to the commit no other connection writes,
+   * and the live documents at each document's write are exactly these plus the group's own. On
+   * PostgreSQL neither read is a guarantee (another transaction may commit between a read and the
+   * insert, one look-up a document or not): there the unique index on live external keys is, and its
+   * violation is the same "already imported" (`alreadyImportedIfRaced`).
+   */
+  async readLiveDocuments(externalKeys: readonly string[]): Promise<void> {
+    this.#live = await liveDocumentNumbers(this.#db, externalKeys);
+  }
+
+  /** The number of the live document of `externalKey`, if there is one. */
+  async liveDocument(externalKey: string): Promise<string | undefined> {
+    if (this.#live !== undefined) return this.#live.get(externalKey);
+    return (await liveHeadOfChain(this.#db, externalKey))?.number;
+  }
+
+  /** A document this session wrote and kept (its savepoint released). */
+  written(externalKey: string, number: string): void {
+    if (externalKey !== '') this.#live?.set(externalKey, number);
+  }
+
+  /** The customer accounts this transaction read or wrote, by code (kept up to date by their writer). */
+  get customers(): Map<string, Selectable<CustomerTable>> {
+    return this.#customers;
+  }
+
+  /** The article references this transaction found or created. */
+  get articles(): Set<string> {
+    return this.#articles;
+  }
+
   /** After a rollback to a savepoint: nothing seen since the transaction began can be trusted. */
   forget(): void {
     this.#ensured.clear();
+    this.#customers.clear();
+    this.#articles.clear();
     this.#vatCodes = new VatCodeBook(this.#db);
   }
 }

@@ -341,6 +341,13 @@ export function embeddedSpecifics(name: string, open: (clock: ManualClock) => Pr
         { draft: withTea(5), record: record({ shopId: 4, orderId: 5 }) },
       ]);
       expect(attempts.map((attempt) => attempt.ok)).toEqual([true, false, true, true, true]);
+      // Numbers counted within the group: none lost to the refused one, and the series stored after it.
+      const numbers = attempts.flatMap((attempt) => (attempt.ok ? [attempt.document.number] : []));
+      const next = await target.importDocument(
+        draft({ shopId: 4, orderId: 6 }),
+        record({ shopId: 4, orderId: 6 }),
+      );
+      expect([...numbers, next.number]).toEqual(['DE00001', 'DE00002', 'DE00003', 'DE00004', 'DE00005']);
       expect((await getCustomer(subject.database, 'WEB000077'))?.phone).toBe('0600000000');
       expect(await getCustomer(subject.database, 'WEB000078')).toMatchObject({ code: 'WEB000078' });
       const fourth = attempts[3]!;

@@ -34,6 +34,7 @@ export async function importDocuments(
     await session.readLiveDocuments(items.map(({ draft }) => draft.externalKey));
     const attempts: ImportAttempt[] = [];
     for (const { draft, record } of items) {
+      session.documentBegins();
       await trx.executeQuery(SAVEPOINT);
       try {
         const document = await writeNewDocument(trx, draft, record, context, session);
@@ -48,6 +49,7 @@ export async function importDocuments(
         attempts.push({ ok: false, error: await alreadyImportedIfRaced(trx, draft, error) });
       }
     }
+    await session.storeCounters();
     return attempts;
   });
 }

@@ -19,7 +19,7 @@ import { ensureCustomer } from './customer-accounts.js';
 import { headOfChain } from './document-queries.js';
 import { precompiledInsert } from '../precompiled.js';
 import { addressToJson, decimalText, toDocumentSummary, type DocumentRow } from './document-rows.js';
-import { allocateNumber, ensureSeries, nextNumber } from './numbering-series.js';
+import { allocateNumber, ensureSeries } from './numbering-series.js';
 import { DEFAULT_WAREHOUSE } from './reference-data.js';
 import type { VatCodeBook } from './vat-codes.js';
 import { WriteSession } from './write-session.js';
@@ -115,9 +115,12 @@ export async function importDocument(
   context: WriterContext,
 ): Promise<DocumentSummary> {
   try {
-    return await db
-      .transaction()
-      .execute((trx) => writeNewDocument(trx, draft, record, context, new WriteSession(trx)));
+    return await db.transaction().execute(async (trx) => {
+      const session = new WriteSession(trx);
+      const document = await writeNewDocument(trx, draft, record, context, session);
+      await session.storeCounters();
+      return document;
+    });
   } catch (error) {
     throw await alreadyImportedIfRaced(db, draft, error);
   }
@@ -125,7 +128,8 @@ export async function importDocument(
 
 /**
  * The document of `draft` and its record, inside the caller's transaction. `session` remembers what the
- * transaction already made sure of (VAT codes, payment modes, warehouse, series) for the next document.
+ * transaction already made sure of (VAT codes, payment modes, warehouse, series…) for the next document,
+ * and counts its numbers: `session.storeCounters()` before the commit.
  */
 export async function writeNewDocument(
   trx: Kysely<Schema>,
@@ -146,7 +150,7 @@ export async function writeNewDocument(
   await session.once(`warehouse:${warehouse}`, () => ensureWarehouse(trx, warehouse));
   const series = draft.series.trim() === '' ? context.series[draft.type] : draft.series;
   await session.once(`series:${series}`, () => ensureSeries(trx, draft.type, series));
-  const number = await nextNumber(trx, series);
+  const number = await session.nextNumber(series);
   const values = {
     number,
     type: draft.type,

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomerTable, Schema } from '../schema.js';
 import { liveDocumentNumbers, liveHeadOfChain } from './document-queries.js';
+import { incrementCounter, numberOf, storeCounterOf } from './numbering-series.js';
 import { VatCodeBook } from './vat-codes.js';
 
 /**
@@ -22,6 +23,10 @@ export class WriteSession {
   readonly #articles = new Set<string>();
   /** External key → number of its live document; undefined until a group reads them. */
   #live: Map<string, string> | undefined;
+  /** The series this transaction took numbers from: the last counter it gave, the one in the database. */
+  readonly #counters = new Map<string, { given: number; stored: number }>();
+  /** The counters given when the current document began, to go back to if it rolls back. */
+  #givenBefore = new Map<string, number>();
   readonly #db: Kysely<Schema>;
 
   constructor(db: Kysely<Schema>) {
@@ -76,8 +81,44 @@ export class WriteSession {
     return this.#articles;
   }
 
-  /** After a rollback to a savepoint: nothing seen since the transaction began can be trusted. */
+  /**
+   * The next number of the series `prefix`, which exists. The first is taken in the database (which
+   * holds the series for this transaction, numbering-series.ts), the next ones counted here: one UPDATE
+   * a series and a transaction instead of one a document, stored by `storeCounters` before the commit.
+   */
+  async nextNumber(prefix: string): Promise<string> {
+    const held = this.#counters.get(prefix);
+    if (held !== undefined) return numberOf(prefix, ++held.given);
+    const counter = await incrementCounter(this.#db, prefix);
+    this.#counters.set(prefix, { given: counter, stored: counter });
+    return numberOf(prefix, counter);
+  }
+
+  /** Writes the counters given since they were last stored: to be done before the transaction commits. */
+  async storeCounters(): Promise<void> {
+    for (const [prefix, held] of this.#counters) {
+      if (held.given === held.stored) continue;
+      await storeCounterOf(this.#db, prefix, held.given);
+      held.stored = held.given;
+    }
+  }
+
+  /** A document begins (its savepoint): what `forget` goes back to. */
+  documentBegins(): void {
+    this.#givenBefore = new Map([...this.#counters].map(([prefix, held]) => [prefix, held.given]));
+  }
+
+  /**
+   * After a rollback to the savepoint of the document that began last: nothing seen since the
+   * transaction began can be trusted, and the numbers that document took are free again (a series it
+   * was the first to take from is taken from the database again).
+   */
   forget(): void {
+    for (const [prefix, held] of this.#counters) {
+      const given = this.#givenBefore.get(prefix);
+      if (given === undefined) this.#counters.delete(prefix);
+      else held.given = given;
+    }
     this.#ensured.clear();
     this.#customers.clear();
     this.#articles.clear();

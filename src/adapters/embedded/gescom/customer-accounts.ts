@@ -34,6 +34,14 @@ const customerByCode = precompiled((db, argument) =>
   db.selectFrom('customers').selectAll().where('code', '=', argument(0)),
 );
 
+/** What a document takes from its account. */
+export type DocumentCustomer = Pick<CustomerAccount, 'code' | 'name' | 'generic'>;
+
+function toDocumentCustomer(row: CustomerRow): DocumentCustomer {
+  // Not `toCustomerAccount`: a document needs none of the addresses it would decode.
+  return { code: row.code, name: row.name, generic: row.generic === 1 };
+}
+
 /**
  * Finds the account a document goes to — by code, then by e-mail when the draft asks — or creates it.
  * A found personal account gets its blank fields filled from the order; a generic account (the shared
@@ -49,7 +57,7 @@ export async function ensureCustomer(
   deliveryAddress: DocumentAddress | undefined,
   now: string,
   known: Map<string, CustomerRow> = new Map(),
-): Promise<CustomerAccount> {
+): Promise<DocumentCustomer> {
   const code = truncateText(draft.code, FIELD_LIMITS.accountCode);
   let row = known.get(code) ?? (await customerByCode(db, [code])).rows[0];
   if (row === undefined && draft.matchByEmail && draft.email.trim() !== '' && !draft.generic) {
@@ -66,7 +74,7 @@ export async function ensureCustomer(
     if (row.generic === 0 && !draft.generic)
       known.set(row.code, await fillBlankFields(db, row, draft, deliveryAddress, now));
     else known.set(row.code, row);
-    return toCustomerAccount(row);
+    return toDocumentCustomer(row);
   }
   const personal = !draft.generic;
   await db
@@ -91,7 +99,7 @@ export async function ensureCustomer(
   const created = (await customerByCode(db, [code])).rows[0];
   if (created === undefined) throw new Error(`the customer account ${code} was not written`);
   known.set(code, created);
-  return toCustomerAccount(created);
+  return toDocumentCustomer(created);
 }
 
 /** Fills the account's blank fields from the order; gives back the row as it now is. */

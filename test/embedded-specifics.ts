@@ -309,6 +309,76 @@ export function embeddedSpecifics(name: string, open: (clock: ManualClock) => Pr
       expect(second?.lines[0]?.vatCode).toMatch(/^C77/);
     });
 
+    it('in a group, a customer and an article are read once yet stay right: blanks filled by a later order, what a refused document created made again', async () => {
+      const { target } = subject;
+      // The same customer thrice: first without a phone, then with one; the second order refused.
+      const quiet = customer({ code: 'WEB000077', phone: '' });
+      const refusedRecord = record(
+        { shopId: 4, orderId: 2 },
+        { stateChanges: [{ expectedStateId: null as unknown as number, newStateId: 2, sendEmail: false }] },
+      );
+      const withTea = (orderId: number, account = quiet) =>
+        draft(
+          { shopId: 4, orderId },
+          {
+            customer: account,
+            lines: [line({ articleReference: `THE-NOIR-${orderId === 2 ? 'NEUF' : 'EARL'}` })],
+          },
+        );
+      const newFriend = customer({ code: 'WEB000078' });
+      const attempts = await target.importDocuments!([
+        { draft: withTea(1), record: record({ shopId: 4, orderId: 1 }) },
+        // Creates the customer WEB000078 and the article THE-NOIR-NEUF, then is refused: both go with it.
+        { draft: withTea(2, newFriend), record: refusedRecord },
+        { draft: withTea(3, { ...quiet, phone: '0600000000' }), record: record({ shopId: 4, orderId: 3 }) },
+        {
+          draft: draft(
+            { shopId: 4, orderId: 4 },
+            { customer: newFriend, lines: [line({ articleReference: 'THE-NOIR-NEUF' })] },
+          ),
+          record: record({ shopId: 4, orderId: 4 }),
+        },
+        { draft: withTea(5), record: record({ shopId: 4, orderId: 5 }) },
+      ]);
+      expect(attempts.map((attempt) => attempt.ok)).toEqual([true, false, true, true, true]);
+      // Numbers counted within the group: none lost to the refused one, and the series stored after it.
+      const numbers = attempts.flatMap((attempt) => (attempt.ok ? [attempt.document.number] : []));
+      const next = await target.importDocument(
+        draft({ shopId: 4, orderId: 6 }),
+        record({ shopId: 4, orderId: 6 }),
+      );
+      expect([...numbers, next.number]).toEqual(['DE00001', 'DE00002', 'DE00003', 'DE00004', 'DE00005']);
+      expect((await getCustomer(subject.database, 'WEB000077'))?.phone).toBe('0600000000');
+      expect(await getCustomer(subject.database, 'WEB000078')).toMatchObject({ code: 'WEB000078' });
+      const fourth = attempts[3]!;
+      const document = fourth.ok ? await target.getDocument(fourth.document.number) : undefined;
+      expect(document?.lines.map((l) => l.articleReference)).toEqual(['THE-NOIR-NEUF']);
+      expect(document?.customerCode).toBe('WEB000078');
+    });
+
+    it('in a group, an order twice is imported once: the second is already imported as the first', async () => {
+      const { target } = subject;
+      const earlier = await target.importDocument(
+        draft({ shopId: 5, orderId: 1 }),
+        record({ shopId: 5, orderId: 1 }),
+      );
+      const attempts = await target.importDocuments!(
+        [1, 2, 2, 3].map((orderId) => ({
+          draft: draft({ shopId: 5, orderId }),
+          record: record({ shopId: 5, orderId }),
+        })),
+      );
+      expect(attempts.map((attempt) => attempt.ok)).toEqual([false, true, false, true]);
+      const reasons = attempts.map((attempt) => (attempt.ok ? '' : String((attempt.error as Error).message)));
+      expect(reasons[0]).toContain(earlier.number);
+      const second = attempts[1]!;
+      expect(reasons[2]).toContain(second.ok ? second.document.number : 'a number');
+      const twice = attempts[2]!.ok ? undefined : attempts[2]!.error;
+      expect(isExpectedFailure(twice) && twice.code).toBe('already-imported');
+      // Told by what the group read and wrote, before any write: not the unique index's refusal.
+      expect((twice as Error).cause).toBeUndefined();
+    });
+
     it('lets only one of two simultaneous imports of the same order through', async () => {
       const key = { shopId: 3, orderId: 1 };
       const results = await Promise.allSettled(

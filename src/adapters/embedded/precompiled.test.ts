@@ -36,16 +36,18 @@ describe('precompiled queries', () => {
     expect(builds).toBe(1);
   });
 
-  it('inserts any number of rows and gives them back; binds an undefined value as NULL', async () => {
+  it('inserts any number of rows and gives back the columns asked; binds an undefined value as NULL', async () => {
     const db = await open();
-    const insert = precompiledInsert('vat_codes', ['code', 'rate', 'label'], { returningAll: true });
+    const insert = precompiledInsert('vat_codes', ['code', 'rate', 'label'], { returning: ['code', 'rate'] });
     const one = await insert(db, [{ code: 'C77', rate: '7.7', label: 'TVA 7,7 %' }]);
-    expect(one.rows).toEqual([{ code: 'C77', rate: '7.7', label: 'TVA 7,7 %' }]);
+    expect(one.rows).toEqual([{ code: 'C77', rate: '7.7' }]);
     const two = await insert(db, [
       { code: 'C25', rate: '2.5', label: 'TVA 2,5 %' },
       { code: 'C38', rate: '3.8', label: 'TVA 3,8 %' },
     ]);
     expect(two.rows.map((row) => row.code)).toEqual(['C25', 'C38']);
+    const silent = precompiledInsert('vat_codes', ['code', 'rate', 'label']);
+    expect((await silent(db, [{ code: 'C42', rate: '4.2', label: 'TVA 4,2 %' }])).rows).toEqual([]);
     const withNull = precompiled((builder, argument) =>
       builder.insertInto('outbox').values({
         shop_id: 1,

@@ -85,23 +85,28 @@ export function precompiledRows<R>(
 
 /**
  * An INSERT of whole rows into `table`, compiled once per row count: `insert(db, rows)` writes the rows
- * (each with every column named, in any order), all in one statement, and gives back the inserted rows
- * with `returningAll`.
+ * (each with every column named, in any order), all in one statement, and gives back the `returning`
+ * columns of the inserted rows (none unless asked: a column read back is a value to build for nothing).
  */
-export function precompiledInsert<T extends keyof Schema>(
+export function precompiledInsert<
+  T extends keyof Schema,
+  K extends keyof Selectable<Schema[T]> & string = never,
+>(
   table: T,
   columns: readonly (keyof Insertable<Schema[T]> & string)[],
-  options: { readonly returningAll?: boolean } = {},
+  options: { readonly returning?: readonly K[] } = {},
 ): (
   db: Kysely<Schema>,
   rows: readonly Insertable<Schema[T]>[],
-) => Promise<QueryResult<Selectable<Schema[T]>>> {
-  const query = precompiledRows<Selectable<Schema[T]>>(columns.length, (db, rows) => {
+) => Promise<QueryResult<Pick<Selectable<Schema[T]>, K>>> {
+  const returning = options.returning ?? [];
+  const query = precompiledRows<Pick<Selectable<Schema[T]>, K>>(columns.length, (db, rows) => {
     const values = rows.map((argument) =>
       Object.fromEntries(columns.map((column, index) => [column, argument(index)])),
     );
     const insert = db.insertInto(table).values(values as never);
-    return options.returningAll === true ? insert.returningAll() : insert;
+    // Its rows are typed by the signature above: Kysely cannot follow `returning` through a generic table.
+    return returning.length > 0 ? insert.returning(returning as never) : insert;
   });
   return (db, rows) => {
     const values: unknown[] = [];

@@ -23,19 +23,24 @@ const articlesByReference = precompiledRows(1, (db, references) =>
  * Makes sure every article the lines name exists, creating those the draft allows to create. The sync
  * decides what to do with unknown products (DIVERS, create, refuse) before it builds the draft, so an
  * unknown reference without `createArticle` here is a bug of the caller, not a shop owner's problem.
+ *
+ * `known` holds the references the caller's transaction already found or created: they are not asked
+ * again, and those this call finds or creates are added.
  */
 export async function ensureArticles(
   db: Kysely<Schema>,
   lines: readonly DocumentLineDraft[],
   vatCodes: VatCodeBook,
   now: string,
+  known: Set<string> = new Set(),
 ): Promise<void> {
   const byReference = new Map<string, DocumentLineDraft[]>();
   for (const line of lines) {
     const reference = truncateText(line.articleReference, FIELD_LIMITS.articleReference);
+    if (known.has(reference)) continue;
     byReference.set(reference, [...(byReference.get(reference) ?? []), line]);
   }
-  const known = new Set<string>();
+  if (byReference.size === 0) return;
   for (const chunk of chunks([...byReference.keys()], 500))
     for (const row of (await articlesByReference(db, chunk.length, chunk)).rows) known.add(row.reference);
   for (const [reference, referenceLines] of byReference) {
@@ -56,6 +61,7 @@ export async function ensureArticles(
       })
       .onConflict((oc) => oc.column('reference').doNothing())
       .execute();
+    known.add(reference);
   }
 }
 

@@ -34,19 +34,32 @@ const customerByCode = precompiled((db, argument) =>
   db.selectFrom('customers').selectAll().where('code', '=', argument(0)),
 );
 
+/** What a document takes from its account. */
+export type DocumentCustomer = Pick<CustomerAccount, 'code' | 'name' | 'generic'>;
+
+function toDocumentCustomer(row: CustomerRow): DocumentCustomer {
+  // Not `toCustomerAccount`: a document needs none of the addresses it would decode.
+  return { code: row.code, name: row.name, generic: row.generic === 1 };
+}
+
 /**
  * Finds the account a document goes to — by code, then by e-mail when the draft asks — or creates it.
  * A found personal account gets its blank fields filled from the order; a generic account (the shared
  * web account) is never touched by one order's data, and is created without any.
+ *
+ * `known` holds the accounts the caller's transaction already read or wrote, by code, as they are in it
+ * now: an account found there is not read again (several orders of one customer in a group), and every
+ * account this call reads or writes is put there as it leaves it.
  */
 export async function ensureCustomer(
   db: Kysely<Schema>,
   draft: CustomerAccountDraft,
   deliveryAddress: DocumentAddress | undefined,
   now: string,
-): Promise<CustomerAccount> {
+  known: Map<string, CustomerRow> = new Map(),
+): Promise<DocumentCustomer> {
   const code = truncateText(draft.code, FIELD_LIMITS.accountCode);
-  let row = (await customerByCode(db, [code])).rows[0];
+  let row = known.get(code) ?? (await customerByCode(db, [code])).rows[0];
   if (row === undefined && draft.matchByEmail && draft.email.trim() !== '' && !draft.generic) {
     row = await db
       .selectFrom('customers')
@@ -58,8 +71,10 @@ export async function ensureCustomer(
       .executeTakeFirst();
   }
   if (row !== undefined) {
-    if (row.generic === 0 && !draft.generic) await fillBlankFields(db, row, draft, deliveryAddress, now);
-    return toCustomerAccount(row);
+    if (row.generic === 0 && !draft.generic)
+      known.set(row.code, await fillBlankFields(db, row, draft, deliveryAddress, now));
+    else known.set(row.code, row);
+    return toDocumentCustomer(row);
   }
   const personal = !draft.generic;
   await db
@@ -81,18 +96,20 @@ export async function ensureCustomer(
     // Another writer may create the same account at the same moment: then it is the one to use.
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
-  return toCustomerAccount(
-    await db.selectFrom('customers').selectAll().where('code', '=', code).executeTakeFirstOrThrow(),
-  );
+  const created = (await customerByCode(db, [code])).rows[0];
+  if (created === undefined) throw new Error(`the customer account ${code} was not written`);
+  known.set(code, created);
+  return toDocumentCustomer(created);
 }
 
+/** Fills the account's blank fields from the order; gives back the row as it now is. */
 async function fillBlankFields(
   db: Kysely<Schema>,
   row: CustomerRow,
   draft: CustomerAccountDraft,
   deliveryAddress: DocumentAddress | undefined,
   now: string,
-): Promise<void> {
+): Promise<CustomerRow> {
   const blanks = {
     ...(row.email === '' && draft.email !== '' ? { email: draft.email } : {}),
     ...(row.company === '' && draft.company !== '' ? { company: draft.company } : {}),
@@ -106,12 +123,13 @@ async function fillBlankFields(
       ? { delivery_address: addressToJson(deliveryAddress) }
       : {}),
   };
-  if (Object.keys(blanks).length === 0) return;
+  if (Object.keys(blanks).length === 0) return row;
   await db
     .updateTable('customers')
     .set({ ...blanks, updated_at: now })
     .where('code', '=', row.code)
     .execute();
+  return { ...row, ...blanks, updated_at: now };
 }
 
 export function toCustomerAccount(row: CustomerRow): CustomerAccount {

@@ -2,7 +2,8 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { DocumentFilter } from '../../../ports/gescom-target.js';
 import type { Schema } from '../schema.js';
 import { likeContains } from '../sql-helpers.js';
-import { precompiled } from '../precompiled.js';
+import { precompiled, precompiledRows } from '../precompiled.js';
+import { chunks } from '../sql-helpers.js';
 import type { DocumentRow } from './document-rows.js';
 
 /**
@@ -42,6 +43,48 @@ export async function liveHeadOfChain(
 ): Promise<DocumentRow | undefined> {
   if (externalKey === '') return undefined;
   return (await liveHead(db, [externalKey])).rows[0];
+}
+
+const liveNumbers = precompiledRows(1, (db, keys) =>
+  db
+    .selectFrom('documents')
+    .select(['external_key', 'number', 'id'])
+    .where(
+      'external_key',
+      'in',
+      keys.map((argument) => argument(0)),
+    )
+    .where('transformed_into', 'is', null)
+    .where('cancelled', '=', 0),
+);
+
+/** Keys asked at once by `liveDocumentNumbers`: far below either database's limit of parameters. */
+const KEYS_PER_QUERY = 256;
+
+/**
+ * The number of each external key's live document (`liveHeadOfChain` for many keys at once); keys with
+ * none are absent. The list is padded (with its first key again) to a power of two, so that a few SQL
+ * texts serve any count: each is prepared once and kept (statement-cache.ts).
+ */
+export async function liveDocumentNumbers(
+  db: Kysely<Schema>,
+  externalKeys: readonly string[],
+): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  const newest = new Map<string, number>();
+  const keys = [...new Set(externalKeys)].filter((key) => key !== '');
+  for (const chunk of chunks(keys, KEYS_PER_QUERY)) {
+    let size = 1;
+    while (size < chunk.length) size *= 2;
+    while (chunk.length < size) chunk.push(chunk[0]!);
+    for (const row of (await liveNumbers(db, size, chunk)).rows) {
+      // The unique index allows one live document a key; the newest wins, as in `liveHeadOfChain`.
+      if ((newest.get(row.external_key) ?? -Infinity) > row.id) continue;
+      newest.set(row.external_key, row.id);
+      numbers.set(row.external_key, row.number);
+    }
+  }
+  return numbers;
 }
 
 export function filterConditions(

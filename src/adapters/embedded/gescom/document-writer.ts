@@ -16,10 +16,10 @@ import { isUniqueViolation } from '../sql-helpers.js';
 import { writeImportRecord } from '../store/import-record-writer.js';
 import { ensureArticles } from './articles.js';
 import { ensureCustomer } from './customer-accounts.js';
-import { headOfChain, liveHeadOfChain } from './document-queries.js';
+import { headOfChain } from './document-queries.js';
 import { precompiledInsert } from '../precompiled.js';
-import { addressToJson, decimalText, toDocumentSummary } from './document-rows.js';
-import { allocateNumber, ensureSeries, nextNumber } from './numbering-series.js';
+import { addressToJson, decimalText, toDocumentSummary, type DocumentRow } from './document-rows.js';
+import { allocateNumber, ensureSeries } from './numbering-series.js';
 import { DEFAULT_WAREHOUSE } from './reference-data.js';
 import type { VatCodeBook } from './vat-codes.js';
 import { WriteSession } from './write-session.js';
@@ -71,7 +71,8 @@ const insertDocument = precompiledInsert(
     'created_at',
     'tracking_number',
   ],
-  { returningAll: true },
+  // Only the id: the rest of the row is what was just written.
+  { returning: ['id'] },
 );
 const insertLineRows = precompiledInsert('document_lines', [
   'document_id',
@@ -114,9 +115,12 @@ export async function importDocument(
   context: WriterContext,
 ): Promise<DocumentSummary> {
   try {
-    return await db
-      .transaction()
-      .execute((trx) => writeNewDocument(trx, draft, record, context, new WriteSession(trx)));
+    return await db.transaction().execute(async (trx) => {
+      const session = new WriteSession(trx);
+      const document = await writeNewDocument(trx, draft, record, context, session);
+      await session.storeCounters();
+      return document;
+    });
   } catch (error) {
     throw await alreadyImportedIfRaced(db, draft, error);
   }
@@ -124,7 +128,8 @@ export async function importDocument(
 
 /**
  * The document of `draft` and its record, inside the caller's transaction. `session` remembers what the
- * transaction already made sure of (VAT codes, payment modes, warehouse, series) for the next document.
+ * transaction already made sure of (VAT codes, payment modes, warehouse, series…) for the next document,
+ * and counts its numbers: `session.storeCounters()` before the commit.
  */
 export async function writeNewDocument(
   trx: Kysely<Schema>,
@@ -133,60 +138,58 @@ export async function writeNewDocument(
   context: WriterContext,
   session: WriteSession,
 ): Promise<DocumentSummary> {
-  const existing = await liveHeadOfChain(trx, draft.externalKey);
-  if (existing !== undefined) throw alreadyImported(draft.externalKey, existing.number);
+  const existing = await session.liveDocument(draft.externalKey);
+  if (existing !== undefined) throw alreadyImported(draft.externalKey, existing);
   const now = context.clock.now().toISOString();
-  const customer = await ensureCustomer(trx, draft.customer, draft.deliveryAddress, now);
+  const customer = await ensureCustomer(trx, draft.customer, draft.deliveryAddress, now, session.customers);
   const vatCodes = session.vatCodes;
-  await ensureArticles(trx, draft.lines, vatCodes, now);
+  await ensureArticles(trx, draft.lines, vatCodes, now, session.articles);
   for (const code of new Set(draft.payments.map((payment) => payment.modeCode)))
     await session.once(`payment-mode:${code}`, () => ensurePaymentMode(trx, code));
   const warehouse = draft.warehouse.trim() === '' ? DEFAULT_WAREHOUSE : draft.warehouse;
   await session.once(`warehouse:${warehouse}`, () => ensureWarehouse(trx, warehouse));
   const series = draft.series.trim() === '' ? context.series[draft.type] : draft.series;
   await session.once(`series:${series}`, () => ensureSeries(trx, draft.type, series));
-  const number = await nextNumber(trx, series);
-  const [row] = (
-    await insertDocument(trx, [
-      {
-        number,
-        type: draft.type,
-        status: draft.status,
-        date: draft.date,
-        customer_code: customer.code,
-        // The shared web account's name says nothing: the document shows who ordered.
-        customer_name: truncateText(
-          customer.generic ? draft.customer.name : customer.name,
-          FIELD_LIMITS.accountName,
-        ),
-        billing_address: addressToJson(draft.billingAddress),
-        delivery_address: addressToJson(draft.deliveryAddress),
-        reference: truncateText(draft.reference, FIELD_LIMITS.reference),
-        remark: draft.remark,
-        notes: draft.notes,
-        currency: draft.currency,
-        conversion_rate: decimalText(draft.conversionRate),
-        total_tax_excl: decimalText(draft.totals.taxExcl),
-        total_tax: decimalText(draft.totals.tax),
-        total_tax_incl: decimalText(draft.totals.taxIncl),
-        shop_total_tax_excl: decimalText(draft.shopTotals.taxExcl),
-        shop_total_tax_incl: decimalText(draft.shopTotals.taxIncl),
-        external_key: draft.externalKey,
-        shop_reference: draft.shopReference,
-        series,
-        warehouse,
-        shipping_mode: draft.shippingMode,
-        source_number: null,
-        transformed_into: null,
-        cancelled: 0,
-        cancel_reason: '',
-        cancelled_at: null,
-        created_at: now,
-        tracking_number: '',
-      },
-    ])
-  ).rows;
-  if (row === undefined) throw new Error(`the document ${number} was not written`);
+  const number = await session.nextNumber(series);
+  const values = {
+    number,
+    type: draft.type,
+    status: draft.status,
+    date: draft.date,
+    customer_code: customer.code,
+    // The shared web account's name says nothing: the document shows who ordered.
+    customer_name: truncateText(
+      customer.generic ? draft.customer.name : customer.name,
+      FIELD_LIMITS.accountName,
+    ),
+    billing_address: addressToJson(draft.billingAddress),
+    delivery_address: addressToJson(draft.deliveryAddress),
+    reference: truncateText(draft.reference, FIELD_LIMITS.reference),
+    remark: draft.remark,
+    notes: draft.notes,
+    currency: draft.currency,
+    conversion_rate: decimalText(draft.conversionRate),
+    total_tax_excl: decimalText(draft.totals.taxExcl),
+    total_tax: decimalText(draft.totals.tax),
+    total_tax_incl: decimalText(draft.totals.taxIncl),
+    shop_total_tax_excl: decimalText(draft.shopTotals.taxExcl),
+    shop_total_tax_incl: decimalText(draft.shopTotals.taxIncl),
+    external_key: draft.externalKey,
+    shop_reference: draft.shopReference,
+    series,
+    warehouse,
+    shipping_mode: draft.shippingMode,
+    source_number: null,
+    transformed_into: null,
+    cancelled: 0,
+    cancel_reason: '',
+    cancelled_at: null,
+    created_at: now,
+    tracking_number: '',
+  };
+  const [inserted] = (await insertDocument(trx, [values])).rows;
+  if (inserted === undefined) throw new Error(`the document ${number} was not written`);
+  const row: DocumentRow = { id: inserted.id, ...values };
   await insertLines(trx, row.id, draft, vatCodes);
   if (draft.payments.length > 0) {
     await insertPayments(

@@ -35,11 +35,35 @@ const increment = precompiled((db, argument) =>
     .returning('counter'),
 );
 
+const storeCounter = precompiled((db, argument) =>
+  db
+    .updateTable('numbering_series')
+    .set({ counter: argument(0) })
+    .where('prefix', '=', argument(1)),
+);
+
 /** The next number of a series that exists (`ensureSeries`). */
 export async function nextNumber(db: Kysely<Schema>, prefix: string): Promise<string> {
+  return numberOf(prefix, await incrementCounter(db, prefix));
+}
+
+/**
+ * Takes the next counter of a series that exists, in the database: from then on, the caller's
+ * transaction holds the series (SQLite's one writer; PostgreSQL's row lock) until it ends.
+ */
+export async function incrementCounter(db: Kysely<Schema>, prefix: string): Promise<number> {
   const [row] = (await increment(db, [prefix])).rows;
   if (row === undefined) throw new Error(`the series ${prefix} does not exist`);
-  const { counter } = row;
+  return row.counter;
+}
+
+/** Stores the last counter given by a transaction that holds the series (`incrementCounter`). */
+export async function storeCounterOf(db: Kysely<Schema>, prefix: string, counter: number): Promise<void> {
+  await storeCounter(db, [counter, prefix]);
+}
+
+/** The number of the `counter`-th document of a series: prefix + counter on at least 5 digits. */
+export function numberOf(prefix: string, counter: number): string {
   const number = `${prefix}${String(counter).padStart(5, '0')}`;
   if (number.length > FIELD_LIMITS.documentNumber) {
     throw new Error(

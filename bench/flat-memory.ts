@@ -29,7 +29,7 @@ for (const size of sizes) {
   console.log(
     `${String(size).padStart(7)} orders: peak RSS ${run.peak.rssMB} MB, heap ${run.peak.heapUsedMB} MB, external ${run.peak.externalMB} MB, retained heap after GC ${run.retainedHeapMB} MB` +
       ` (after opening: RSS ${run.before.rssMB}, heap ${run.before.heapUsedMB}) — ${run.counts.imported} imported, ${run.counts.failed} failed,` +
-      ` ${(run.wallMs / 1000).toFixed(1)} s, ${per100(run.calls, run.counts.read)} calls/100 (shop generated in ${(shop.generatedMs / 1000).toFixed(1)} s)`,
+      ` ${(run.wallMs / 1000).toFixed(1)} s (navette's CPU ${(run.cpuMs / 1000).toFixed(1)} s), ${per100(run.calls, run.counts.read)} calls/100 (shop generated in ${(shop.generatedMs / 1000).toFixed(1)} s)`,
   );
 }
 
@@ -47,6 +47,7 @@ const result = {
     imported: measured.run.counts.imported,
     failed: measured.run.counts.failed,
     wallMs: measured.run.wallMs,
+    cpuMs: measured.run.cpuMs,
     calls: measured.run.calls,
     before: measured.run.before,
     peak: measured.run.peak,

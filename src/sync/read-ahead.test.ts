@@ -82,6 +82,28 @@ describe('ReadAhead', () => {
     expect(shop.asked).toHaveLength(3); // nothing past the last batch
   });
 
+  it('lets a batch go once an order of a later one is asked for: two batches held at most', async () => {
+    const shop = gatedSource();
+    const reads = new ReadAhead([1, 2, 3, 4, 5, 6].map(header), shop.source, {
+      withMessages: false,
+      batchSize: 2,
+    });
+    const first = reads.batchOf(0);
+    shop.answerNext();
+    await first;
+    const second = reads.batchOf(2);
+    shop.answerNext();
+    await second;
+    await expect(reads.batchOf(3)).resolves.toMatchObject({ at: 1 }); // the current batch is kept
+    // The first batch is gone: asking for it again would read it again, a programming error.
+    await expect(reads.batchOf(1)).rejects.toThrow('already let go');
+    expect(shop.asked).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+  });
+
   it('cuts batches of even sizes, at most READ_BATCH, as the source would', async () => {
     const shop = gatedSource();
     const headers = Array.from({ length: 2 * READ_BATCH + 200 }, (_, index) => header(index + 1));

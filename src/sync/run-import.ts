@@ -223,24 +223,23 @@ async function importPages(
   return earliestFailure;
 }
 
-/** Step 5: sends the outbox, then journals what became of each change. */
+/** Step 5: sends the outbox, journaling what becomes of each change as it is settled. */
 async function sendOutbox(
   deps: ImportDeps,
   options: ImportOptions,
   journal: Journal,
 ): Promise<StateChangeCounts> {
-  const sent: Omit<JournalEntry, 'at'>[] = [];
-  const counts = await sendStateChanges(deps.source, deps.store, (change, result, detail, note) => {
-    sent.push({
+  // Each result journaled as it comes, between two claims of the outbox: a run that sends 100,000
+  // changes holds none of their entries.
+  const counts = await sendStateChanges(deps.source, deps.store, (change, result, detail, note) =>
+    journal({
       level: result === 'failed' ? 'warning' : 'info',
       message: `Statut de la commande ${change.key.orderId} : ${detail}`,
       shopId: change.key.shopId,
       orderId: change.key.orderId,
       note: { code: 'order-state', orderId: change.key.orderId, sent: note },
-    });
-  });
-  // Journaled once the sending is over: the listener itself must not write while the outbox is read.
-  for (const entry of sent) await journal(entry);
+    }),
+  );
   options.onEvent?.({ type: 'state-changes', counts });
   return counts;
 }

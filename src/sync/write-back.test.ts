@@ -36,9 +36,9 @@ function setup(count: number) {
   }
   const results: string[] = [];
   const send = () =>
-    sendStateChanges(source, store, (change, result, detail) =>
-      results.push(`${change.key.orderId}:${result}:${detail}`),
-    );
+    sendStateChanges(source, store, (change, result, detail) => {
+      results.push(`${change.key.orderId}:${result}:${detail}`);
+    });
   return { clock, store, source, results, send };
 }
 
@@ -56,6 +56,25 @@ describe('sendStateChanges', () => {
     expect(await store.countPendingStateChanges()).toBe(0);
     expect(await send()).toEqual({ sent: 0, skipped: 0, failed: 0 });
     expect(source.sent).toHaveLength(230);
+  });
+
+  it('waits for the listener on each result before claiming more: results written down as they come', async () => {
+    const { store, source } = setup(150);
+    const claims: number[] = [];
+    const claim = store.claimStateChanges.bind(store);
+    store.claimStateChanges = (limit, leaseMs) => {
+      claims.push(written.length);
+      return claim(limit, leaseMs);
+    };
+    const written: number[] = [];
+    const counts = await sendStateChanges(source, store, async (change) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      written.push(change.key.orderId);
+    });
+    expect(counts).toEqual({ sent: 150, skipped: 0, failed: 0 });
+    expect(written).toHaveLength(150);
+    // Each claim comes once every result of the batch before is written down.
+    expect(claims).toEqual([0, 100, 150]);
   });
 
   it('never undoes a change made since the order was read, and says why it skipped', async () => {
@@ -200,9 +219,9 @@ describe('sendStateChanges', () => {
           journal: [],
         });
       const send = () =>
-        sendStateChanges(source, store, (change, result, detail) =>
-          results.push(`${change.key.orderId}:${result}:${detail}`),
-        );
+        sendStateChanges(source, store, (change, result, detail) => {
+          results.push(`${change.key.orderId}:${result}:${detail}`);
+        });
       return { store, source, results, written, queue, send };
     }
 

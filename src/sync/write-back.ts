@@ -9,8 +9,16 @@ const LEASE_MS = 120_000;
 const BATCH = 100;
 
 export interface WriteBackListener {
-  /** `detail`: the note in French (as the outbox keeps it). */
-  (change: PendingStateChange, result: 'sent' | 'skipped' | 'failed', detail: string, note: SendNote): void;
+  /**
+   * `detail`: the note in French (as the outbox keeps it). Awaited, once the change is resolved and
+   * before the next claim: a listener may write each result down as it comes instead of holding them all.
+   */
+  (
+    change: PendingStateChange,
+    result: 'sent' | 'skipped' | 'failed',
+    detail: string,
+    note: SendNote,
+  ): void | Promise<void>;
 }
 
 /**
@@ -43,7 +51,7 @@ export async function sendStateChanges(
       // A failed change stays pending; the store gives it up after its attempts (then it reads skipped).
       await store.resolveStateChange(change.id, status === 'sent' ? { status } : { status, detail });
       counts[status] += 1;
-      onResult?.(change, status, detail, note);
+      await onResult?.(change, status, detail, note);
     }
   }
 }

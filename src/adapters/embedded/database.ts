@@ -90,6 +90,9 @@ export async function openDatabase(
   return database;
 }
 
+/** SQLite's page cache per connection, in KiB (`pragma cache_size` takes it negative). */
+const PAGE_CACHE_KIB = 2000;
+
 function openSqliteFile(location: string): BetterSqlite3.Database {
   const inMemory = location === ':memory:' || location === '';
   let sqlite: BetterSqlite3.Database | undefined;
@@ -100,6 +103,10 @@ function openSqliteFile(location: string): BetterSqlite3.Database {
     // Safe with WAL: a power cut may lose the last commits, never corrupt the file.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
+    // SQLite's own default page cache, 2 MB a connection (better-sqlite3 builds SQLite with 16 MB): the
+    // cache fills as the file grows, so with 16 MB a long import's memory grew with the database, where
+    // a short one's never reached it. Reads past it come from the system's file cache.
+    sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     return sqlite;
   } catch (error) {
     sqlite?.close();

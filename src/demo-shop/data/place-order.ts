@@ -129,70 +129,13 @@ export function computeOrder(cart: Cart, sequences: Sequences, secureKey: string
   let productsExclRaw = new Decimal(0);
   let weight = new Decimal(0);
   const lines: LineRecord[] = cart.lines.map((line) => {
-    const p = productById(line.productId);
-    if (!p) throw new Error(`unknown product ${line.productId}`);
-    const combination = line.combinationId
-      ? p.combinations.find((c) => c.id === line.combinationId)
-      : undefined;
-    if (line.combinationId && !combination) throw new Error(`unknown combination ${line.combinationId}`);
-    const tax = taxOfGroup(p.taxGroupId);
-    const rate = new Decimal(tax?.rate ?? 0);
-    const factor = rate.div(HUNDRED).plus(1);
-    const base = new Decimal(p.price).plus(combination?.priceImpact ?? 0).times(conversion);
-    let unitExcl = base;
-    let reductionExcl = new Decimal(0);
-    let reductionIncl = new Decimal(0);
-    if (line.reductionPercent) unitExcl = base.times(HUNDRED.minus(line.reductionPercent)).div(HUNDRED);
-    if (line.reductionAmountTaxIncl) {
-      reductionIncl = new Decimal(line.reductionAmountTaxIncl).times(conversion);
-      reductionExcl = reductionIncl.div(factor);
-      unitExcl = base.minus(reductionExcl);
-    }
-    // PrestaShop stores unit prices with 6 decimals and computes the line from the stored values.
-    unitExcl = stored(unitExcl);
-    const unitIncl = stored(unitExcl.times(factor));
-    const q = line.quantity;
-    let totalExcl: Amount;
-    let totalIncl: Amount;
-    if (roundType === 1) {
-      totalExcl = cents(unitExcl).times(q);
-      totalIncl = cents(unitIncl).times(q);
-    } else {
-      totalExcl = cents(unitExcl.times(q));
-      totalIncl = cents(unitIncl.times(q));
-    }
-    productsExcl = productsExcl.plus(totalExcl);
-    productsIncl = productsIncl.plus(totalIncl);
-    productsExclRaw = productsExclRaw.plus(unitExcl.times(q));
-    productsInclRaw = productsInclRaw.plus(unitIncl.times(q));
-    weight = weight.plus(new Decimal(p.weight).times(q));
-    const ecotax = new Decimal(p.ecotax);
-    return {
-      id: sequences.next('detail'),
-      productId: p.id,
-      combinationId: combination?.id ?? 0,
-      name: combination ? `${p.name} (${combination.label})` : p.name,
-      reference: combination ? combination.reference : p.reference,
-      supplierReference: p.supplierReference,
-      ean13: combination ? combination.ean13 : p.ean13,
-      quantity: q,
-      quantityRefunded: line.quantityRefunded ?? 0,
-      originalPrice: six(base),
-      unitTaxExcl: six(unitExcl),
-      unitTaxIncl: six(unitIncl),
-      totalTaxExcl: six(totalExcl),
-      totalTaxIncl: six(totalIncl),
-      reductionPercent: new Decimal(line.reductionPercent ?? 0).toFixed(2),
-      reductionAmountTaxIncl: six(reductionIncl),
-      reductionAmountTaxExcl: six(reductionExcl),
-      taxId: tax?.id ?? 0,
-      taxRate: rateText(rate),
-      taxRulesGroupId: p.taxGroupId,
-      ecotax: six(ecotax),
-      ecotaxTaxRate: ecotax.isZero() ? '0.000' : '20.000',
-      weight: six(new Decimal(p.weight)),
-      wholesalePrice: p.wholesalePrice,
-    };
+    const priced = pricedLine(line, currency, roundType, roundMode);
+    productsExcl = productsExcl.plus(priced.totalExcl);
+    productsIncl = productsIncl.plus(priced.totalIncl);
+    productsExclRaw = productsExclRaw.plus(priced.rawExcl);
+    productsInclRaw = productsInclRaw.plus(priced.rawIncl);
+    weight = weight.plus(priced.weight);
+    return { id: sequences.next('detail'), ...priced.record };
   });
   if (roundType === 3) {
     // Rounded once on the total: may differ by a cent from the sum of the rounded lines.
@@ -317,6 +260,126 @@ export function computeOrder(cart: Cart, sequences: Sequences, secureKey: string
     totalPaidReal: ZERO6,
     histories: [],
     payments: [],
+  };
+}
+
+/** A cart line priced: what its record says, and what it adds to the order's totals. */
+interface PricedLine {
+  readonly record: Omit<LineRecord, 'id'>;
+  readonly totalExcl: Amount;
+  readonly totalIncl: Amount;
+  /** Unit prices times the quantity, unrounded: the totals of round type 3. */
+  readonly rawExcl: Amount;
+  readonly rawIncl: Amount;
+  readonly weight: Amount;
+}
+
+/**
+ * Each distinct line (product, combination, quantity, reductions, currency, rounding) priced once: the
+ * catalogue is constant, and a generated shop of 100,000 orders has a few hundred distinct lines, each
+ * priced with decimal.js thousands of times otherwise. The amounts are immutable, shared safely.
+ */
+const PRICED_LINES = new Map<string, PricedLine>();
+
+function pricedLine(
+  line: CartLine,
+  currency: (typeof CURRENCIES)[number],
+  roundType: RoundType,
+  roundMode: RoundMode,
+): PricedLine {
+  const key = JSON.stringify([
+    line.productId,
+    line.combinationId,
+    line.quantity,
+    line.quantityRefunded,
+    line.reductionPercent,
+    line.reductionAmountTaxIncl,
+    currency.id,
+    roundType,
+    roundMode,
+  ]);
+  let priced = PRICED_LINES.get(key);
+  if (priced === undefined) {
+    priced = priceLine(line, currency, roundType, roundMode);
+    PRICED_LINES.set(key, priced);
+  }
+  return priced;
+}
+
+/** A line as PrestaShop's OrderDetail prices it: unit prices stored with 6 decimals, the line rounded per the round type. */
+function priceLine(
+  line: CartLine,
+  currency: (typeof CURRENCIES)[number],
+  roundType: RoundType,
+  roundMode: RoundMode,
+): PricedLine {
+  const conversion = new Decimal(currency.conversionRate);
+  const cents = (value: Amount): Amount => psRound(value, CURRENCY_PRECISION, roundMode);
+  const p = productById(line.productId);
+  if (!p) throw new Error(`unknown product ${line.productId}`);
+  const combination = line.combinationId
+    ? p.combinations.find((c) => c.id === line.combinationId)
+    : undefined;
+  if (line.combinationId && !combination) throw new Error(`unknown combination ${line.combinationId}`);
+  const tax = taxOfGroup(p.taxGroupId);
+  const rate = new Decimal(tax?.rate ?? 0);
+  const factor = rate.div(HUNDRED).plus(1);
+  const base = new Decimal(p.price).plus(combination?.priceImpact ?? 0).times(conversion);
+  let unitExcl = base;
+  let reductionExcl = new Decimal(0);
+  let reductionIncl = new Decimal(0);
+  if (line.reductionPercent) unitExcl = base.times(HUNDRED.minus(line.reductionPercent)).div(HUNDRED);
+  if (line.reductionAmountTaxIncl) {
+    reductionIncl = new Decimal(line.reductionAmountTaxIncl).times(conversion);
+    reductionExcl = reductionIncl.div(factor);
+    unitExcl = base.minus(reductionExcl);
+  }
+  // PrestaShop stores unit prices with 6 decimals and computes the line from the stored values.
+  unitExcl = stored(unitExcl);
+  const unitIncl = stored(unitExcl.times(factor));
+  const q = line.quantity;
+  let totalExcl: Amount;
+  let totalIncl: Amount;
+  if (roundType === 1) {
+    totalExcl = cents(unitExcl).times(q);
+    totalIncl = cents(unitIncl).times(q);
+  } else {
+    totalExcl = cents(unitExcl.times(q));
+    totalIncl = cents(unitIncl.times(q));
+  }
+  const ecotax = new Decimal(p.ecotax);
+  const record: Omit<LineRecord, 'id'> = {
+    productId: p.id,
+    combinationId: combination?.id ?? 0,
+    name: combination ? `${p.name} (${combination.label})` : p.name,
+    reference: combination ? combination.reference : p.reference,
+    supplierReference: p.supplierReference,
+    ean13: combination ? combination.ean13 : p.ean13,
+    quantity: q,
+    quantityRefunded: line.quantityRefunded ?? 0,
+    originalPrice: six(base),
+    unitTaxExcl: six(unitExcl),
+    unitTaxIncl: six(unitIncl),
+    totalTaxExcl: six(totalExcl),
+    totalTaxIncl: six(totalIncl),
+    reductionPercent: new Decimal(line.reductionPercent ?? 0).toFixed(2),
+    reductionAmountTaxIncl: six(reductionIncl),
+    reductionAmountTaxExcl: six(reductionExcl),
+    taxId: tax?.id ?? 0,
+    taxRate: rateText(rate),
+    taxRulesGroupId: p.taxGroupId,
+    ecotax: six(ecotax),
+    ecotaxTaxRate: ecotax.isZero() ? '0.000' : '20.000',
+    weight: six(new Decimal(p.weight)),
+    wholesalePrice: p.wholesalePrice,
+  };
+  return {
+    record,
+    totalExcl,
+    totalIncl,
+    rawExcl: unitExcl.times(q),
+    rawIncl: unitIncl.times(q),
+    weight: new Decimal(p.weight).times(q),
   };
 }
 

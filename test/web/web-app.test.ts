@@ -371,6 +371,7 @@ describe('Tester la connexion', () => {
     const response = await browser.postForm('/connection/test', { _csrf: await browser.csrfToken() });
     const html = await response.text();
     expect(html).toContain('Connexion réussie');
+    expect(html).toMatch(/Devises de la boutique<\/dt>\s*<dd[^>]*>EUR \(par défaut\), USD<\/dd>/);
     expect(html).toContain(
       'La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes.',
     );

@@ -186,6 +186,13 @@ describe('PrestaShop client against the demo shop', () => {
     expect(shops.length).toBe(2);
   });
 
+  it('tells the currencies the demo shop takes orders in, euros by default', async () => {
+    const shop = createDemoShop({ now: NOW });
+    const report = await sourceFor(shop).checkConnection();
+    expect(report.currencies).toEqual(['EUR', 'USD']);
+    expect(report.defaultCurrency).toBe('EUR');
+  });
+
   it('changes a state and writes a tracking number on the demo shop', async () => {
     const shop = createDemoShop({ now: NOW });
     const source = sourceFor(shop);

@@ -18,7 +18,7 @@ import { SqlSyncStore } from '../adapters/embedded/store/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { CatalogueSource } from '../ports/catalogue-source.js';
 import type { GescomTarget } from '../ports/gescom-target.js';
-import type { OrderSource } from '../ports/order-source.js';
+import type { ConnectionReport, OrderSource } from '../ports/order-source.js';
 import type { SyncStore } from '../ports/sync-store.js';
 import { reportCsvLines } from '../sync/report-csv.js';
 import { reportJsonChunks } from '../sync/report-json.js';
@@ -219,8 +219,9 @@ async function wire(
       return stateRulesFor(config, states).map((rule) => ({ state: byId.get(rule.id), rule }));
     },
     checkConnection: async () => {
-      const shopSide = connectionCheck(await source.checkConnection());
-      const dolibarr = await gescom.check?.();
+      const shopReport = await source.checkConnection();
+      const shopSide = connectionCheck(shopReport);
+      const dolibarr = await gescom.check?.(shopReport);
       if (dolibarr === undefined) return shopSide;
       return {
         ...shopSide,
@@ -268,8 +269,12 @@ interface GescomWiring {
   readonly target: GescomTarget;
   /** The embedded GesCom, for what only it does (its catalogue of articles). */
   embedded(): EmbeddedGescom;
-  /** Dolibarr's side of "Tester la connexion"; none for the embedded GesCom. */
-  readonly check: (() => Promise<DolibarrCheck>) | undefined;
+  /**
+   * Dolibarr's side of "Tester la connexion", told the shop's currencies (from the shop's side); none for
+   * the embedded GesCom.
+   */
+  readonly check:
+    ((shop: Pick<ConnectionReport, 'currencies' | 'defaultCurrency'>) => Promise<DolibarrCheck>) | undefined;
   /** Calls made to the GesCom so far, by resource (none for the embedded GesCom). */
   readonly calls: () => GescomCalls;
 }
@@ -353,13 +358,16 @@ function wireGescom(
         'Avec Dolibarr, les articles sont ceux de Dolibarr (Produits/Services) : navette ne les importe pas ; il crée ceux qui manquent si le réglage « Créer l’article » est activé.',
       );
     },
-    check: async () => {
+    check: async (shop) => {
       try {
         const { client: dolibarr, url, bankAccountId } = await client();
         return await checkDolibarr(dolibarr, url, {
           payments: config.payments.create,
           bankAccountId,
           customerCode: config.gescom.dolibarr?.customerCode ?? 'navette',
+          ...(shop.currencies !== undefined && { shopCurrencies: shop.currencies }),
+          ...(shop.defaultCurrency !== undefined && { shopDefaultCurrency: shop.defaultCurrency }),
+          foreignCurrencyWithoutModule: config.gescom.dolibarr?.foreignCurrencyWithoutModule ?? 'refuse',
         });
       } catch (error) {
         // No key, an unreadable key file: said as the Dolibarr side's problem, the shop's still shown.

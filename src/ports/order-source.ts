@@ -79,6 +79,16 @@ export interface ConnectionReport {
   readonly permissions: Readonly<
     Record<string, readonly ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD')[]>
   >;
+  /**
+   * The ISO codes of the currencies the shop takes orders in (active, not deleted); absent when the key
+   * may not read them.
+   */
+  readonly currencies?: readonly string[];
+  /**
+   * The shop's default currency: the active one at conversion rate 1, the rate of every other being
+   * against it. Absent when unknown (no currency or several at rate 1).
+   */
+  readonly defaultCurrency?: string;
   /** Plain-language problems that stop navette (a resource it must read and may not, …). */
   readonly problems: readonly string[];
   /** What navette can do without, said plainly (no permission to write tracking numbers, …). */

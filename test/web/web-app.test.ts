@@ -360,6 +360,25 @@ describe('Tester la connexion', () => {
       await limited.shutdown();
     }
   });
+
+  it('with Dolibarr, says the shop’s dollars will be refused while Multi-devises is off, and the two ways out', async () => {
+    const browser = await signedIn();
+    const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
+    await writeFile(
+      fixture.configPath,
+      stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url: 'demo://dolibarr' } } }),
+    );
+    const response = await browser.postForm('/connection/test', { _csrf: await browser.csrfToken() });
+    const html = await response.text();
+    expect(html).toContain('Connexion réussie');
+    expect(html).toMatch(/Devises de la boutique<\/dt>\s*<dd[^>]*>EUR \(par défaut\), USD<\/dd>/);
+    expect(html).toContain(
+      'La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes.',
+    );
+    expect(html).toContain('« La convertir au taux de la commande »');
+    // Same default currency on both sides (EUR): nothing stops the imports.
+    expect(html).not.toContain('La devise par défaut de la boutique');
+  });
 });
 
 describe('no secret reaches the browser', () => {

@@ -30,16 +30,56 @@ describe('checkDolibarr', () => {
     expect(check).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
   });
 
-  it('with Multi-devises on, names the shop’s currencies Dolibarr does not declare; with it off, says nothing of them', async () => {
+  it('with Multi-devises on, names the shop’s currencies Dolibarr does not declare and where to declare them', async () => {
     const { dolibarr, client } = setup();
-    const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD', 'CHF'] };
-    expect((await checkDolibarr(client, dolibarr.url, needs)).problems).toEqual([]);
     dolibarr.setModule('multicurrency', true);
+    const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD', 'CHF', 'JPY'] };
     const check = await checkDolibarr(client, dolibarr.url, needs);
     expect(check.problems).toEqual([]);
-    expect(check.warnings).toEqual([expect.stringContaining('en CHF, devise que Dolibarr ne déclare pas')]);
-    expect(check.warnings?.[0]).toContain('il déclare EUR, USD, GBP');
-    expect(check.warnings?.[0]).toContain('Configuration > Multi-devises');
+    expect(check.warnings).toEqual([
+      'La boutique accepte des commandes en CHF et JPY, devises que Dolibarr ne déclare pas (il déclare EUR, USD et GBP) : déclarez-les dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module). Jusque-là, ces commandes échoueront.',
+    ]);
+    const declared = await checkDolibarr(client, dolibarr.url, { ...needs, shopCurrencies: ['EUR', 'USD'] });
+    expect(declared).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
+  });
+
+  it('with Multi-devises off, says the shop’s other currencies will be refused and the two ways out', async () => {
+    const { dolibarr, client } = setup();
+    const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD'] };
+    const refused = await checkDolibarr(client, dolibarr.url, needs);
+    expect(refused.problems).toEqual([]);
+    expect(refused.warnings).toEqual([
+      'La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module) et déclarez-y USD, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en EUR.',
+    ]);
+    const converted = await checkDolibarr(client, dolibarr.url, {
+      ...needs,
+      foreignCurrencyWithoutModule: 'convert',
+    });
+    expect(converted.warnings).toBeUndefined();
+    const euroOnly = await checkDolibarr(client, dolibarr.url, { ...needs, shopCurrencies: ['EUR'] });
+    expect(euroOnly.warnings).toBeUndefined();
+  });
+
+  it('says a shop whose default currency is not the company’s in Dolibarr cannot be imported', async () => {
+    const { dolibarr, client } = setup();
+    dolibarr.setModule('multicurrency', true);
+    const check = await checkDolibarr(client, dolibarr.url, {
+      payments: false,
+      bankAccountId: undefined,
+      shopCurrencies: ['USD', 'EUR'],
+      shopDefaultCurrency: 'USD',
+    });
+    expect(check.problems).toEqual([
+      'La devise par défaut de la boutique (USD) n’est pas celle de la société dans Dolibarr (EUR) : navette suppose que c’est la même, et les montants écrits dans Dolibarr seraient faux. Mettez la même devise des deux côtés : dans Dolibarr, Accueil > Configuration > Société/Organisation (devise principale), ou dans PrestaShop, International > Localisation > Configuration (devise par défaut).',
+    ]);
+    expect(check.warnings).toBeUndefined();
+    const same = await checkDolibarr(client, dolibarr.url, {
+      payments: false,
+      bankAccountId: undefined,
+      shopCurrencies: ['EUR'],
+      shopDefaultCurrency: 'EUR',
+    });
+    expect(same.problems).toEqual([]);
   });
 
   it('says when Dolibarr numbers customer codes itself and navette would give its own', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { DolibarrFailure } from './errors.js';
+import type { ForeignCurrencyWithoutModule } from './foreign-currency.js';
 
 /** What "Tester la connexion" learns about the Dolibarr side. */
 export interface DolibarrCheck {
@@ -55,6 +56,10 @@ export async function checkDolibarr(
     readonly customerCode?: 'navette' | 'dolibarr';
     /** The shop's active currencies (ISO codes), when known: each must be declared in Multi-devises. */
     readonly shopCurrencies?: readonly string[];
+    /** The shop's default currency, when known: navette takes it for the company's currency in Dolibarr. */
+    readonly shopDefaultCurrency?: string;
+    /** What becomes of an order in another currency with Multi-devises off. Default `refuse`. */
+    readonly foreignCurrencyWithoutModule?: ForeignCurrencyWithoutModule;
   },
 ): Promise<DolibarrCheck> {
   let version: string;
@@ -107,32 +112,76 @@ export async function checkDolibarr(
   if (needs.payments) await settle(() => checkPayments(client, needs.bankAccountId, problems));
   if (needs.customerCode !== 'dolibarr') await checkCustomerNumbering(client, problems);
   const warnings: string[] = [];
-  if (modules.has('multicurrency') && needs.shopCurrencies !== undefined)
-    await settle(() => checkCurrencies(client, needs.shopCurrencies ?? [], warnings));
+  if (needs.shopCurrencies !== undefined || needs.shopDefaultCurrency !== undefined)
+    await settle(() =>
+      checkCurrencies(
+        client,
+        {
+          shopCurrencies: needs.shopCurrencies ?? [],
+          shopDefaultCurrency: needs.shopDefaultCurrency,
+          multicurrency: modules.has('multicurrency'),
+          withoutModule: needs.foreignCurrencyWithoutModule ?? 'refuse',
+        },
+        { problems, warnings },
+      ),
+    );
   return { url, version, problems, ...(warnings.length > 0 && { warnings }) };
 }
 
 const declaredCurrencySchema = z.object({ code: z.string() });
 
+const MULTICURRENCY_SETUP =
+  'Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module';
+
+/** `USD` / `USD et CHF` / `USD, CHF et GBP`. */
+function listed(codes: readonly string[]): string {
+  return codes.length <= 1 ? codes.join('') : `${codes.slice(0, -1).join(', ')} et ${codes.at(-1) ?? ''}`;
+}
+
 /**
- * With Multi-devises on, each of the shop's currencies must be declared in Dolibarr: a document in an
- * undeclared one would be written in the company's currency, and navette fails its order. (With the
- * module off, an order in another currency is refused or converted as the setting says: nothing to check.)
+ * The shop's currencies against Dolibarr's:
+ * - navette takes the shop's default currency for the company's (the shop's rates are against it):
+ *   two different ones would put every amount in the wrong currency — a problem;
+ * - with Multi-devises on, each other currency of the shop must be declared in Dolibarr, else its orders
+ *   fail (Dolibarr would write them in the company's currency);
+ * - with it off, orders in another currency are refused unless the setting says to convert them.
+ * A warning names the orders that will fail; the others import meanwhile.
  */
 async function checkCurrencies(
   client: DolibarrClient,
-  shopCurrencies: readonly string[],
-  warnings: string[],
+  shop: {
+    readonly shopCurrencies: readonly string[];
+    readonly shopDefaultCurrency: string | undefined;
+    readonly multicurrency: boolean;
+    readonly withoutModule: ForeignCurrencyWithoutModule;
+  },
+  said: { readonly problems: string[]; readonly warnings: string[] },
 ): Promise<void> {
+  const company = (await client.company()).currency_code;
+  if (company === '') return;
+  if (shop.shopDefaultCurrency !== undefined && shop.shopDefaultCurrency !== company)
+    said.problems.push(
+      `La devise par défaut de la boutique (${shop.shopDefaultCurrency}) n’est pas celle de la société dans Dolibarr (${company}) : navette suppose que c’est la même, et les montants écrits dans Dolibarr seraient faux. Mettez la même devise des deux côtés : dans Dolibarr, Accueil > Configuration > Société/Organisation (devise principale), ou dans PrestaShop, International > Localisation > Configuration (devise par défaut).`,
+    );
+  const foreign = shop.shopCurrencies.filter((code) => code !== company);
+  if (foreign.length === 0) return;
+  if (!shop.multicurrency) {
+    if (shop.withoutModule === 'refuse')
+      said.warnings.push(
+        `La boutique accepte des commandes en ${listed(foreign)}, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (${MULTICURRENCY_SETUP}) et déclarez-y ${listed(foreign)}, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en ${company}.`,
+      );
+    return;
+  }
   const declared = new Set(
     (await client.list('multicurrencies', declaredCurrencySchema, { limit: 100 })).map(
       (currency) => currency.code,
     ),
   );
-  const missing = shopCurrencies.filter((code) => !declared.has(code));
+  const missing = foreign.filter((code) => !declared.has(code));
+  const declares = declared.size === 0 ? 'il n’en déclare aucune' : `il déclare ${listed([...declared])}`;
   if (missing.length > 0)
-    warnings.push(
-      `La boutique a des commandes possibles en ${missing.join(', ')}, devise${missing.length > 1 ? 's' : ''} que Dolibarr ne déclare pas (il déclare ${[...declared].join(', ')}) : ajoutez-la${missing.length > 1 ? 's' : ''} dans Dolibarr (Configuration > Multi-devises), sinon ces commandes échoueront.`,
+    said.warnings.push(
+      `La boutique accepte des commandes en ${listed(missing)}, ${missing.length > 1 ? 'devises' : 'devise'} que Dolibarr ne déclare pas (${declares}) : ${missing.length > 1 ? 'déclarez-les' : 'déclarez-la'} dans Dolibarr (${MULTICURRENCY_SETUP}). Jusque-là, ces commandes échoueront.`,
     );
 }
 

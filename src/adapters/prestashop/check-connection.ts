@@ -2,6 +2,7 @@ import type { Shop } from '../../domain/shop-order.js';
 import type { ConnectionReport } from '../../ports/order-source.js';
 import { isExpectedFailure } from '../../domain/failure.js';
 import type { WebserviceClient } from './webservice-client.js';
+import type { WireCurrency } from './wire-schemas.js';
 import { parseXmlTree } from './xml.js';
 
 type Method = ConnectionReport['permissions'][string][number];
@@ -58,11 +59,13 @@ function needs(version: string): Need[] {
 /**
  * "Tester la connexion": `GET /api/` lists the resources the key may use and with which methods, in
  * XML whatever is asked (8.1.2/01_api_root.xml); the version comes from the `PSWS-Version` header. Failures of the shop itself (unreachable, bad key) are
- * thrown; missing permissions become plain-language problems.
+ * thrown; missing permissions become plain-language problems. The shops, then the currencies (one call
+ * each, when the key may read them), tell the installation's shops and the currencies it takes orders in.
  */
 export async function checkConnection(
   client: WebserviceClient,
   readShops: () => Promise<readonly Shop[]>,
+  readCurrencies: () => Promise<readonly WireCurrency[]>,
 ): Promise<ConnectionReport> {
   const answer = await client.root();
   const permissions = permissionsOf(answer.rawText);
@@ -90,7 +93,32 @@ export async function checkConnection(
       problems.push(error.message);
     }
   }
-  return { url: client.displayUrl, version, shops, permissions, problems, warnings };
+  let currencies: ShopCurrencies = {};
+  if (permissions['currencies']?.includes('GET')) {
+    try {
+      currencies = shopCurrencies(await readCurrencies());
+    } catch (error) {
+      if (!isExpectedFailure(error)) throw error;
+      problems.push(error.message);
+    }
+  }
+  return { url: client.displayUrl, version, shops, ...currencies, permissions, problems, warnings };
+}
+
+type ShopCurrencies = Pick<ConnectionReport, 'currencies' | 'defaultCurrency'>;
+
+/**
+ * The currencies the shop takes orders in, and its default one: PrestaShop keeps every other's
+ * `conversion_rate` against it, so it is the one at rate 1 (8.1.2/47_currencies_full.xml: EUR 1, USD
+ * 1.085). `PS_CURRENCY_DEFAULT` would say it too, but reading `configurations` needs a right navette
+ * does not ask for. Two currencies at rate 1 leave it unknown.
+ */
+export function shopCurrencies(records: readonly WireCurrency[]): ShopCurrencies {
+  const active = records.filter((record) => record.active !== false && record.deleted !== true);
+  const atOne = active.filter((record) => record.conversion_rate.equals(1));
+  const codes = [...new Set(active.map((record) => record.iso_code))];
+  const only = atOne.length === 1 ? atOne[0] : undefined;
+  return { currencies: codes, ...(only !== undefined && { defaultCurrency: only.iso_code }) };
 }
 
 /** `<api><orders get="true" post="false" …/>…</api>` → resource → allowed methods. */

@@ -451,6 +451,26 @@ describe('PrestaShopOrderSource.checkConnection', () => {
     expect(report.permissions['orders']).toContain('GET');
     expect(report.permissions['order_details']).toEqual(['GET', 'HEAD']);
     expect(report.problems.join('\n')).not.toContain('order_details');
+    // The recorded shop takes orders in euros (its default, at rate 1) and in dollars.
+    expect(report.currencies).toEqual(['EUR', 'USD']);
+    expect(report.defaultCurrency).toBe('EUR');
+    expect(resourcesCalled(fake)).toEqual(['', 'shops', 'currencies']);
+  });
+
+  it('reads the currencies as they are now, and not when the key may not', async () => {
+    const fake = createFakeWebservice();
+    const shop = source(fake);
+    expect((await shop.checkConnection()).currencies).toEqual(['EUR', 'USD']);
+    for (const currency of fake.tables['currencies'] ?? []) currency['active'] = 0;
+    expect((await shop.checkConnection()).currencies).toEqual([]);
+    fake.beforeAnswer = ({ url }) => {
+      if (url.pathname !== '/api/') return undefined;
+      const xml = `<?xml version="1.0"?><prestashop><api shopName="S"><orders get="true" put="false" post="false" patch="false" delete="false" head="true"/></api></prestashop>`;
+      return new Response(xml, { status: 200, headers: psHeaders('text/xml') });
+    };
+    const refused = await shop.checkConnection();
+    expect(refused.currencies).toBeUndefined();
+    expect(refused.defaultCurrency).toBeUndefined();
   });
 
   it('names what a key may not do', async () => {

@@ -268,7 +268,15 @@ export class PrestaShopOrderSource implements OrderSource, CatalogueSource {
   }
 
   checkConnection(): Promise<ConnectionReport> {
-    return checkConnection(this.client, () => this.shops());
+    return checkConnection(
+      this.client,
+      () => this.shops(),
+      () => {
+        // The shop's currencies as they are now: one call, kept for the imports that follow.
+        this.reference.forget('currencies');
+        return this.reference.currencies();
+      },
+    );
   }
 
   /**

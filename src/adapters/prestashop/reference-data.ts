@@ -7,6 +7,7 @@ import {
   type WireShop,
   type WireState,
   type WireTax,
+  type WireCurrency,
   carrierSchema,
   countrySchema,
   currencySchema,
@@ -81,6 +82,11 @@ export class ReferenceDataCache {
 
   shops(): Promise<WireShop[]> {
     return this.all('shops', shopSchema);
+  }
+
+  /** Every currency of the shop, as last read (`forget('currencies')` first for the shop's as they are now). */
+  currencies(): Promise<WireCurrency[]> {
+    return this.all('currencies', currencySchema);
   }
 
   languages() {

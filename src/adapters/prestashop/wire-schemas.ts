@@ -93,6 +93,9 @@ export const currencySchema = z.object({
   // (1.6.1/test_import_basedata/249_GET_currencies_1.response.xml).
   name: wireLocalized,
   conversion_rate: wireAmount,
+  // Both in 1.6 and 8.1.2; a currency switched off or deleted keeps its past orders readable.
+  active: wireFlag.optional(),
+  deleted: wireFlag.optional(),
 });
 export type WireCurrency = z.output<typeof currencySchema>;
 

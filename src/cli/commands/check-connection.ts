@@ -23,6 +23,15 @@ export function registerCheckConnection(program: Command, setExitCode: (code: nu
             `Boutique : ${cleanText(check.url)}`,
             `PrestaShop ${cleanText(check.version)}`,
             `Boutiques : ${check.shops.map((shop) => `${shop.id} ${cleanText(shop.name)}`).join(', ')}`,
+            ...(check.currencies === undefined
+              ? []
+              : [
+                  `Devises de la boutique : ${check.currencies
+                    .map((code) =>
+                      code === check.defaultCurrency ? `${cleanText(code)} (par défaut)` : cleanText(code),
+                    )
+                    .join(', ')}`,
+                ]),
             `Ressources permises à la clé : ${Object.keys(check.permissions).length}`,
             ...(check.gescom
               ? [

@@ -34,6 +34,18 @@ function ReportView(props: { test: ConnectionTest; page: PageContext }) {
             </>
           ))}
         </dd>
+        {report.currencies === undefined ? null : (
+          <>
+            <dt>{t('shopCurrencies')}</dt>
+            <dd data-testid="shop-currencies">
+              {report.currencies
+                .map((code) =>
+                  code === report.defaultCurrency ? `${code} (${t('defaultCurrencyMark')})` : code,
+                )
+                .join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
       <h2>{t('problems')}</h2>
       {report.problems.length === 0 ? (

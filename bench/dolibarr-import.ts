@@ -26,6 +26,8 @@ const machine = describeMachine();
 const shop = createDemoShop({ now: DEMO_NOW, generated: { seed: SEED, count: orders } });
 shop.faults.set({ latencyMs });
 const dolibarr = createDemoDolibarr({ now: () => DEMO_NOW });
+// Multi-devises on, so that the generated orders in USD are written too (in USD), not refused.
+dolibarr.setModule('multicurrency', true);
 const setupClient = new DolibarrClient({
   url: dolibarr.url,
   key: dolibarr.key,

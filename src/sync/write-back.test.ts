@@ -77,6 +77,41 @@ describe('sendStateChanges', () => {
     expect(claims).toEqual([0, 100, 150]);
   });
 
+  it('sends the changes of different orders side by side, those of one order one after the other', async () => {
+    const { store, source, results, send } = setup(6);
+    store.writeImport(
+      {
+        key: { shopId: 1, orderId: 6 },
+        orderReference: 'R6',
+        orderStateId: 2,
+        runId: 'run',
+        // After the setup's 2 → 3 of the same order.
+        stateChanges: [{ expectedStateId: 3, newStateId: 4, sendEmail: false }],
+      },
+      { number: 'BC6', type: 'order', status: 'confirmed' },
+    );
+    let inFlight = 0;
+    let most = 0;
+    const changeState = source.changeState.bind(source);
+    source.changeState = async (change, known) => {
+      most = Math.max(most, (inFlight += 1));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      try {
+        return await changeState(change, known);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const counts = await send();
+    expect(counts).toEqual({ sent: 7, skipped: 0, failed: 0 });
+    expect(most).toBeGreaterThan(1);
+    // The second change of order 6 waited for the first, and read its state again (3, not the batch's 2).
+    expect(
+      source.sent.filter((change) => change.key.orderId === 6).map((change) => change.newStateId),
+    ).toEqual([3, 4]);
+    expect(results.filter((result) => result.startsWith('6:'))).toHaveLength(2);
+  });
+
   it('never undoes a change made since the order was read, and says why it skipped', async () => {
     const { source, send, results, store } = setup(3);
     source.moveOrder({ shopId: 1, orderId: 1 }, 4);

@@ -78,8 +78,18 @@ async function sendBatch(source: OrderSource, changes: readonly PendingStateChan
       if (!isExpectedFailure(error)) throw error;
       readFailure = { status: 'failed', note: { code: 'send-failed', reason: error.message } };
     }
-    for (const change of states)
-      results.set(change, readFailure ?? (await sendOne(source, change, current?.get(change.key.orderId))));
+    const sent = await Promise.all(
+      sendSideBySide(states, (change, first) =>
+        readFailure !== undefined
+          ? Promise.resolve(readFailure)
+          : sendOne(
+              source,
+              change,
+              first ? { currentStateId: current?.get(change.key.orderId) } : 'read-again',
+            ),
+      ),
+    );
+    for (const [index, change] of states.entries()) results.set(change, sent[index]!);
   }
   if (tracking.length > 0) {
     const sent = await sendTrackingNumbers(source, tracking);
@@ -87,16 +97,42 @@ async function sendBatch(source: OrderSource, changes: readonly PendingStateChan
   }
   return changes.map((change) => results.get(change)!);
 }
+/**
+ * The changes of different orders sent side by side, the source's client keeping its bound of calls in
+ * flight (3 by default: a batch of 100 waits about 34 round trips, not 100); the changes of one order one
+ * after the other, in the outbox's order. Only the first of an order may trust the batch's read of its
+ * state (`first`): a later one reads it again, after the change before it.
+ */
+function sendSideBySide(
+  changes: readonly PendingStateChange[],
+  send: (change: PendingStateChange, first: boolean) => Promise<SendResult>,
+): Promise<SendResult>[] {
+  const lastOfOrder = new Map<string, Promise<SendResult>>();
+  return changes.map((change) => {
+    const order = `${change.key.shopId}/${change.key.orderId}`;
+    const before = lastOfOrder.get(order);
+    const result = before === undefined ? send(change, true) : before.then(() => send(change, false));
+    lastOfOrder.set(order, result);
+    return result;
+  });
+}
+
+/**
+ * `read`: the order's state as the batch read it (undefined: the order is gone from the shop), or
+ * `'read-again'` to let the source read it first.
+ */
 async function sendOne(
   source: OrderSource,
   change: PendingStateChange,
-  currentStateId: number | undefined,
+  read: { readonly currentStateId: number | undefined } | 'read-again',
 ): Promise<SendResult> {
   try {
     const result =
-      currentStateId === undefined
-        ? ({ status: 'order-missing' } as const)
-        : await source.changeState(change, { currentStateId });
+      read === 'read-again'
+        ? await source.changeState(change)
+        : read.currentStateId === undefined
+          ? ({ status: 'order-missing' } as const)
+          : await source.changeState(change, { currentStateId: read.currentStateId });
     switch (result.status) {
       case 'sent':
         return { status: 'sent', note: { code: 'state-sent', state: { id: change.newStateId } } };

@@ -1,6 +1,6 @@
 import { ExpectedFailure } from '../../domain/failure.js';
 import { formatNumber, frenchAmount } from '../../domain/french-format.js';
-import { round, sum, type Amount } from '../../domain/money.js';
+import { amount, round, sum, type Amount } from '../../domain/money.js';
 import type { DocumentLineDraft, PaymentDraft, SalesDocumentDraft } from '../../domain/sales-document.js';
 
 /**
@@ -31,7 +31,7 @@ export function planCurrency(
   if (withoutModule === 'convert') return { kind: 'company', draft: convertedDraft(draft, companyCurrency) };
   throw new ExpectedFailure(
     'currency-unsupported',
-    `La commande ${draft.externalKey} est en ${draft.currency}, pas dans la devise de la société dans Dolibarr (${companyCurrency}), et le module Multi-devises de Dolibarr n’est pas activé. Deux possibilités : activez le module Multi-devises dans Dolibarr (Configuration > Modules/Applications) et déclarez-y la devise ${draft.currency}, ou choisissez la conversion dans la configuration de navette (gescom.dolibarr.foreignCurrencyWithoutModule: convert) pour écrire le document en ${companyCurrency} au taux de la commande.`,
+    `La commande ${draft.externalKey} est en ${draft.currency}, pas dans la devise de la société dans Dolibarr (${companyCurrency}), et le module Multi-devises de Dolibarr n’est pas activé. Deux possibilités : activez le module Multi-devises dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises) et déclarez-y la devise ${draft.currency}, ou choisissez la conversion dans la configuration de navette (gescom.dolibarr.foreignCurrencyWithoutModule: convert) pour écrire le document en ${companyCurrency} au taux de la commande.`,
   );
 }
 
@@ -59,7 +59,7 @@ export function convertedDraft(draft: SalesDocumentDraft, companyCurrency: strin
   return {
     ...draft,
     currency: companyCurrency,
-    conversionRate: rate.div(rate),
+    conversionRate: amount(1),
     remark: draft.remark === '' ? original : `${draft.remark}\n${original}`,
     lines,
     totals: {
@@ -116,6 +116,6 @@ function convertedPayments(
 export function currencyUndeclared(draft: SalesDocumentDraft, found: string): ExpectedFailure {
   return new ExpectedFailure(
     'currency-undeclared',
-    `La commande ${draft.externalKey} est en ${draft.currency}, mais cette devise n’est pas déclarée dans Dolibarr, qui a écrit le document en ${found} : le brouillon a été supprimé. Ajoutez la devise ${draft.currency} dans Dolibarr (Configuration > Multi-devises), puis relancez l’import.`,
+    `La commande ${draft.externalKey} est en ${draft.currency}, mais cette devise n’est pas déclarée dans Dolibarr, qui a écrit le document en ${found} : le brouillon a été supprimé. Ajoutez la devise ${draft.currency} dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module), puis relancez l’import.`,
   );
 }

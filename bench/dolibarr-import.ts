@@ -34,13 +34,7 @@ const setupClient = new DolibarrClient({
   fetch: dolibarr.fetch,
   clock: systemClock,
 });
-const bankAccountId = await setupClient.create('bankaccounts', {
-  ref: 'BQ',
-  label: 'Banque',
-  type: 1,
-  currency_code: 'EUR',
-  country_id: 1,
-});
+const bankAccountId = await setupClient.createBankAccount();
 dolibarr.faults.configure({ latencyMs });
 dolibarr.calls.reset();
 

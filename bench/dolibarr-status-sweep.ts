@@ -45,13 +45,7 @@ const client = new DolibarrClient({
   fetch: dolibarr.fetch,
   clock: systemClock,
 });
-const bankAccountId = await client.create('bankaccounts', {
-  ref: 'BQ',
-  label: 'Banque',
-  type: 1,
-  currency_code: 'EUR',
-  country_id: 1,
-});
+const bankAccountId = await client.createBankAccount();
 const base = benchConfig(shop.url, ':memory:');
 const config = configSchema.parse({
   ...base,

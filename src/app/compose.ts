@@ -322,15 +322,7 @@ function wireGescom(
       timeoutMs: settings.timeoutSeconds * 1000,
     });
     const bankAccountId =
-      demo === undefined
-        ? settings.bankAccountId
-        : await client.create('bankaccounts', {
-            ref: 'BQ',
-            label: 'Banque de démonstration',
-            type: 1,
-            currency_code: 'EUR',
-            country_id: 1,
-          });
+      demo === undefined ? settings.bankAccountId : await client.createBankAccount('Banque de démonstration');
     return { client, url, bankAccountId };
   };
   const client = () =>

@@ -59,13 +59,7 @@ describe('Dolibarr target: orders written at once', () => {
       clock: systemClock,
       retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
     });
-    const bankAccountId = await client.create('bankaccounts', {
-      ref: 'BQ1',
-      label: 'Banque',
-      type: 1,
-      currency_code: 'EUR',
-      country_id: 1,
-    });
+    const bankAccountId = await client.createBankAccount();
     database = await openDatabase(':memory:', { clock });
     target = new DolibarrGescom(client, new SqlSyncStore(database, clock), { bankAccountId });
     dolibarr.faults.configure({ latencyMs: 10 });

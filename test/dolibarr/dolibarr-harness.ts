@@ -24,13 +24,7 @@ export async function openDolibarrUnderTest(
     clock: systemClock,
     retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
   });
-  const bankAccountId = await client.create('bankaccounts', {
-    ref: 'BQ1',
-    label: 'Banque',
-    type: 1,
-    currency_code: 'EUR',
-    country_id: 1,
-  });
+  const bankAccountId = await client.createBankAccount();
   const database = await openDatabase(':memory:', { clock });
   const store = new SqlSyncStore(database, clock);
   const target = new DolibarrGescom(client, store, {

@@ -33,13 +33,7 @@ async function openDemoWithDolibarr() {
     fetch: dolibarr.fetch,
     clock: systemClock,
   });
-  const bankAccountId = await client.create('bankaccounts', {
-    ref: 'BQ',
-    label: 'Banque',
-    type: 1,
-    currency_code: 'EUR',
-    country_id: 1,
-  });
+  const bankAccountId = await client.createBankAccount();
   const starter = starterConfig(shop.url);
   const config = configSchema.parse({
     ...starter,

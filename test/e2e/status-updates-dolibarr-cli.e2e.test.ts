@@ -61,13 +61,7 @@ describe('navette status-updates with Dolibarr as the GesCom', () => {
       clock: systemClock,
     });
     screens = new DolibarrScreens(client);
-    const bankAccountId = await client.create('bankaccounts', {
-      ref: 'BQ',
-      label: 'Banque',
-      type: 1,
-      currency_code: 'EUR',
-      country_id: 1,
-    });
+    const bankAccountId = await client.createBankAccount();
     dir = await mkdtemp(join(tmpdir(), 'navette-dolibarr-sweep-'));
     config = join(dir, 'navette.yaml');
     const starter = starterConfig(shopServer.url);

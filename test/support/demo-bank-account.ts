@@ -8,11 +8,5 @@ import type { DemoDolibarr } from '../../src/demo-dolibarr/index.js';
  */
 export async function demoBankAccount(dolibarr: DemoDolibarr, url: string = dolibarr.url): Promise<number> {
   const client = new DolibarrClient({ url, key: dolibarr.key, fetch: dolibarr.fetch, clock: systemClock });
-  return client.create('bankaccounts', {
-    ref: 'BQ',
-    label: 'Banque',
-    type: 1,
-    currency_code: 'EUR',
-    country_id: 1,
-  });
+  return client.createBankAccount();
 }

@@ -32,13 +32,7 @@ describe('a document page when Dolibarr is the GesCom', () => {
       fetch: dolibarr.fetch,
       clock: systemClock,
     });
-    const bankAccountId = await client.create('bankaccounts', {
-      ref: 'BQ',
-      label: 'Banque',
-      type: 1,
-      currency_code: 'EUR',
-      country_id: 1,
-    });
+    const bankAccountId = await client.createBankAccount();
     dir = await mkdtemp(join(tmpdir(), 'navette-web-dolibarr-'));
     const configPath = join(dir, 'navette.yaml');
     const starter = starterConfig(shop.url);

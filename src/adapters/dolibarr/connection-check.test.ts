@@ -19,13 +19,7 @@ function setup(key?: string) {
 describe('checkDolibarr', () => {
   it('finds nothing to fix on a Dolibarr set up for navette, and says its version', async () => {
     const { dolibarr, client } = setup();
-    const bankAccountId = await client.create('bankaccounts', {
-      ref: 'BQ',
-      label: 'Banque',
-      type: 1,
-      currency_code: 'EUR',
-      country_id: 1,
-    });
+    const bankAccountId = await client.createBankAccount();
     const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId });
     expect(check).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
   });

@@ -71,6 +71,14 @@ export class DolibarrClient extends DolibarrRestCalls {
     return this.list('bankaccounts', bankAccountSchema);
   }
 
+  /**
+   * A euro bank account, as Dolibarr's user makes one in « Banques et caisses » (the demo, benches and
+   * tests): its id is `gescom.dolibarr.bankAccountId`.
+   */
+  createBankAccount(label = 'Banque'): Promise<number> {
+    return this.create('bankaccounts', { ref: 'BQ', label, type: 1, currency_code: 'EUR', country_id: 1 });
+  }
+
   /** The third party linked to a shop customer (`site`, `key`); undefined when none or several. */
   async thirdPartyByAccount(site: string, key: string | number): Promise<WireThirdParty | undefined> {
     try {

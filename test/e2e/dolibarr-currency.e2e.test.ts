@@ -1,71 +1,37 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openNavetteWithAdapters } from '../../src/app/compose.js';
-import { configSchema } from '../../src/config/config-schema.js';
-import { starterConfig } from '../../src/config/defaults.js';
-import { createDemoDolibarr } from '../../src/demo-dolibarr/index.js';
-import { createDemoShop } from '../../src/demo-shop/index.js';
-import type { OrderOutcome } from '../../src/domain/import-report.js';
 import { format } from '../../src/domain/money.js';
-import { DEMO_NOW, fixedClock } from '../support/demo-navette.js';
-import { demoBankAccount } from '../support/demo-bank-account.js';
-
-type Opened = Awaited<ReturnType<typeof openNavetteWithAdapters>>;
+import { openDemoIntoDolibarr, outcomesOf } from '../support/demo-into-dolibarr.js';
 
 /**
  * The demo shop's shipped orders as validated invoices with their payments into a simulated Dolibarr,
  * its Multi-devises module on or off: among them the order in US dollars (rate 1.085).
  */
-async function openShippedIntoDolibarr(options: {
+function openShippedIntoDolibarr(options: {
   multicurrency: boolean;
   foreignCurrencyWithoutModule?: 'refuse' | 'convert';
 }) {
-  const shop = createDemoShop({ now: DEMO_NOW });
-  const dolibarr = createDemoDolibarr({ now: () => DEMO_NOW });
-  dolibarr.setModule('multicurrency', options.multicurrency);
-  const bankAccountId = await demoBankAccount(dolibarr);
-  const starter = starterConfig(shop.url);
-  const config = configSchema.parse({
-    ...starter,
-    gescom: {
-      target: 'dolibarr',
-      database: ':memory:',
-      dolibarr: {
-        url: dolibarr.url,
-        bankAccountId,
-        ...(options.foreignCurrencyWithoutModule && {
-          foreignCurrencyWithoutModule: options.foreignCurrencyWithoutModule,
-        }),
-      },
+  return openDemoIntoDolibarr({
+    setUp: (dolibarr) => dolibarr.setModule('multicurrency', options.multicurrency),
+    dolibarr: options.foreignCurrencyWithoutModule && {
+      foreignCurrencyWithoutModule: options.foreignCurrencyWithoutModule,
     },
-    states: starter.states.map((rule) => ({
-      ...rule,
-      selected: rule.id === 4,
-      documentType: 'invoice',
-      documentStatus: 'confirmed',
-    })),
-    period: { kind: 'custom', from: '2026-09-01', to: '2026-11-30', dateField: 'order' },
-    // Dolibarr's own payment codes: PayPal (the order in dollars) is not in its dictionary.
-    payments: {
-      methods: starter.payments.methods.map((method) => ({
-        ...method,
-        mode: method.mode === 'PAYPAL' ? 'CB' : method.mode,
+    config: (starter) => ({
+      states: starter.states.map((rule) => ({
+        ...rule,
+        selected: rule.id === 4,
+        documentType: 'invoice',
+        documentStatus: 'confirmed',
       })),
-      defaultMode: 'CB',
-    },
+      // Dolibarr's own payment codes: PayPal (the order in dollars) is not in its dictionary.
+      payments: {
+        methods: starter.payments.methods.map((method) => ({
+          ...method,
+          mode: method.mode === 'PAYPAL' ? 'CB' : method.mode,
+        })),
+        defaultMode: 'CB',
+      },
+    }),
   });
-  const navette = await openNavetteWithAdapters(config, {
-    fetch: shop.fetch,
-    shopKey: shop.key,
-    clock: fixedClock(),
-    dolibarr: { fetch: dolibarr.fetch, key: dolibarr.key },
-  });
-  return { shop, dolibarr, navette };
-}
-
-async function outcomesOf(navette: Opened, runId: string): Promise<OrderOutcome[]> {
-  const outcomes: OrderOutcome[] = [];
-  for await (const outcome of navette.runOutcomes(runId)) outcomes.push(outcome);
-  return outcomes;
 }
 
 async function importDollarOrder(opened: Awaited<ReturnType<typeof openShippedIntoDolibarr>>) {

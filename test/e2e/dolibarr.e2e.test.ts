@@ -1,50 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openNavetteWithAdapters } from '../../src/app/compose.js';
-import { configSchema } from '../../src/config/config-schema.js';
-import { starterConfig } from '../../src/config/defaults.js';
-import { createDemoDolibarr } from '../../src/demo-dolibarr/index.js';
-import { createDemoShop } from '../../src/demo-shop/index.js';
-import type { OrderOutcome } from '../../src/domain/import-report.js';
 import { format } from '../../src/domain/money.js';
-import { DEMO_NOW, fixedClock } from '../support/demo-navette.js';
-import { demoBankAccount } from '../support/demo-bank-account.js';
-
-type Opened = Awaited<ReturnType<typeof openNavetteWithAdapters>>;
-
-/** The demo shop and a simulated Dolibarr (with a bank account), navette's store in memory. */
-async function openDemoIntoDolibarr() {
-  const shop = createDemoShop({ now: DEMO_NOW });
-  const dolibarr = createDemoDolibarr({ now: () => DEMO_NOW });
-  const bankAccountId = await demoBankAccount(dolibarr);
-  const starter = starterConfig(shop.url);
-  const config = configSchema.parse({
-    ...starter,
-    gescom: { target: 'dolibarr', database: ':memory:', dolibarr: { url: dolibarr.url, bankAccountId } },
-    period: { kind: 'custom', from: '2026-09-01', to: '2026-11-30', dateField: 'order' },
-    // Dolibarr's own payment codes; a module navette does not know is paid by card.
-    payments: { ...starter.payments, defaultMode: 'CB' },
-  });
-  const navette = await openNavetteWithAdapters(config, {
-    fetch: shop.fetch,
-    shopKey: shop.key,
-    clock: fixedClock(),
-    dolibarr: { fetch: dolibarr.fetch, key: dolibarr.key },
-  });
-  return { shop, dolibarr, navette };
-}
-
-async function outcomesOf(navette: Opened, runId: string): Promise<OrderOutcome[]> {
-  const outcomes: OrderOutcome[] = [];
-  for await (const outcome of navette.runOutcomes(runId)) outcomes.push(outcome);
-  return outcomes;
-}
+import { openDemoIntoDolibarr, outcomesOf } from '../support/demo-into-dolibarr.js';
 
 describe('an import of the demo shop into Dolibarr (simulator)', () => {
   let opened: Awaited<ReturnType<typeof openDemoIntoDolibarr>> | undefined;
   afterEach(async () => opened?.navette.close());
 
   it('writes every selected order once, with Dolibarr’s totals equal to the shop’s, and nothing the second time', async () => {
-    opened = await openDemoIntoDolibarr();
+    opened = await openDemoIntoDolibarr({
+      // Dolibarr's own payment codes; a module navette does not know is paid by card.
+      config: (starter) => ({ payments: { ...starter.payments, defaultMode: 'CB' } }),
+    });
     const { navette, dolibarr } = opened;
     const first = await navette.runImport({ trigger: 'cli', dryRun: false });
     expect(first.fatal).toBeUndefined();

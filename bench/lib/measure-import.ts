@@ -25,16 +25,17 @@ export interface MeasuredImport {
  * all of them, in another. Both processes end before this resolves.
  */
 export async function measureImport(orders: number, latencyMs: number): Promise<MeasuredImport> {
-  const shopProcess = spawnJsonChild(benchScript('children/demo-shop-server.js'), [
-    String(orders),
-    String(latencyMs),
-  ]);
+  const shopProcess = spawnJsonChild(
+    benchScript('children/demo-shop-server.js'),
+    [String(orders), String(latencyMs)],
+    nodeArgs('BENCH_SHOP_NODE_ARGS'),
+  );
   try {
     const shop = await shopProcess.next<ShopReady>();
     const importProcess = spawnJsonChild(
       benchScript('children/import-child.js'),
       [shop.url, shop.key],
-      ['--expose-gc', ...childNodeArgs()],
+      ['--expose-gc', ...nodeArgs('BENCH_IMPORT_NODE_ARGS')],
     );
     const run = await importProcess.next<ImportMeasure>();
     await importProcess.close();
@@ -47,9 +48,9 @@ export async function measureImport(orders: number, latencyMs: number): Promise<
 }
 
 /**
- * More flags for navette's process, from `BENCH_IMPORT_NODE_ARGS` (space-separated), e.g.
- * `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where an import spends its time.
+ * More flags for navette's process (`BENCH_IMPORT_NODE_ARGS`) or the demo shop's (`BENCH_SHOP_NODE_ARGS`),
+ * space-separated, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a run spends its time.
  */
-function childNodeArgs(): string[] {
-  return (process.env['BENCH_IMPORT_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+function nodeArgs(variable: 'BENCH_IMPORT_NODE_ARGS' | 'BENCH_SHOP_NODE_ARGS'): string[] {
+  return (process.env[variable] ?? '').split(' ').filter((arg) => arg !== '');
 }

@@ -52,6 +52,46 @@ function tableSource(data: DemoShopData, name: TableName, shopScoped = false): S
   };
 }
 
+/**
+ * A table whose rows get ascending ids as they are added (customers, addresses, customer threads and
+ * messages), so that its order is id order: a list filtered on `id`, or on a field `lookups` indexes,
+ * reads only the rows asked instead of every row of the table. The filters are still applied to them.
+ */
+function growingTableSource(
+  data: DemoShopData,
+  name: TableName,
+  shopScoped: boolean,
+  lookups: Readonly<Record<string, (value: number) => readonly number[]>> = {},
+): Source {
+  const table = tableSource(data, name, shopScoped);
+  const idsBy: Readonly<Record<string, (value: number) => readonly number[]>> = {
+    id: (id) => [id],
+    ...lookups,
+  };
+  return {
+    ...table,
+    *scan(hints) {
+      for (const [field, idsOf] of Object.entries(idsBy)) {
+        const values = hints.get(field);
+        if (values === undefined) continue;
+        const ids = new Set(
+          values
+            .map(Number)
+            .filter(Number.isInteger)
+            .flatMap((value) => idsOf(value)),
+        );
+        const rows = data.table(name);
+        for (const id of [...ids].sort((a, b) => a - b)) {
+          const record = rows.get(id);
+          if (record) yield tableEntry(record);
+        }
+        return;
+      }
+      yield* table.scan(hints);
+    },
+  };
+}
+
 function orderEntry(order: OrderRecord): Entry {
   let row: ReturnType<typeof orderRow> | undefined;
   // The fields list queries filter and sort on are read without building the whole row.
@@ -162,18 +202,26 @@ export function createSources(data: DemoShopData): ReadonlyMap<string, Source> {
     'combinations',
     'cart_rules',
     'configurations',
-    'addresses',
-    'customer_threads',
-    'customer_messages',
   ];
   const sources = new Map<string, Source>(tables.map((name) => [name, tableSource(data, name)]));
-  sources.set('customers', tableSource(data, 'customers', true));
+  sources.set('customers', growingTableSource(data, 'customers', true));
+  sources.set('addresses', growingTableSource(data, 'addresses', false));
+  sources.set(
+    'customer_threads',
+    growingTableSource(data, 'customer_threads', false, { id_order: (id) => data.threadIdsOfOrder(id) }),
+  );
+  sources.set(
+    'customer_messages',
+    growingTableSource(data, 'customer_messages', false, {
+      id_customer_thread: (id) => data.messageIdsOfThread(id),
+    }),
+  );
   sources.set('orders', {
     shopScoped: true,
     *scan(hints) {
       const ids = hints.get('id');
       if (ids) {
-        for (const id of [...new Set(ids.map(Number))].sort((a, b) => a - b)) {
+        for (const id of [...new Set(ids.map(Number).filter(Number.isInteger))].sort((a, b) => a - b)) {
           const order = data.order(id);
           if (order) yield orderEntry(order);
         }

@@ -75,6 +75,9 @@ export class DemoShopData {
   private readonly sequences = new Counters();
   private readonly plans = new Map<number, ReturnType<typeof paymentPlanOf>>();
   private nextRowId = new Map<TableName, number>();
+  /** What navette's look-ups filter customer threads and messages on, kept as they are added. */
+  private readonly threadOfOrder = new Map<number, number>();
+  private readonly messagesOfThread = new Map<number, number[]>();
   private secureKeySeed = 7;
 
   constructor(options: { language?: Language; now?: Date } = {}) {
@@ -180,6 +183,16 @@ export class DemoShopData {
     return this.table('addresses').get(id)?.row;
   }
 
+  /** The ids of the customer threads of an order (PrestaShop keeps one a customer and order). */
+  threadIdsOfOrder(orderId: number): readonly number[] {
+    const id = this.threadOfOrder.get(orderId);
+    return id === undefined ? [] : [id];
+  }
+
+  messageIdsOfThread(threadId: number): readonly number[] {
+    return this.messagesOfThread.get(threadId) ?? [];
+  }
+
   /** The order owning a satellite record (order_details, histories, payments, carriers, cart rules). */
   ownerOf(kind: SatelliteKind, id: number): OrderRecord | undefined {
     return this.indexes.ownerOf(kind, id);
@@ -236,7 +249,8 @@ export class DemoShopData {
     const threads = this.tables.get('customer_threads');
     const messages = this.tables.get('customer_messages');
     if (!threads || !messages) throw new Error('tables missing');
-    let thread = [...threads.values()].find((t) => t.row['id_order'] === orderId);
+    const threadOfOrder = this.threadOfOrder.get(orderId);
+    let thread = threadOfOrder === undefined ? undefined : threads.get(threadOfOrder);
     if (!thread) {
       const threadId = this.rowId('customer_threads');
       thread = {
@@ -256,6 +270,7 @@ export class DemoShopData {
         associations: { customer_messages: [] },
       };
       threads.set(threadId, thread);
+      this.threadOfOrder.set(orderId, threadId);
     }
     const id = this.rowId('customer_messages');
     messages.set(id, {
@@ -270,8 +285,10 @@ export class DemoShopData {
         read: '0',
       },
     });
+    const threadId = Number(thread.row['id']);
+    this.messagesOfThread.set(threadId, [...this.messageIdsOfThread(threadId), id]);
     const items = (thread.associations?.['customer_messages'] ?? []).concat([{ id }]);
-    threads.set(Number(thread.row['id']), { row: thread.row, associations: { customer_messages: items } });
+    threads.set(threadId, { row: thread.row, associations: { customer_messages: items } });
     return id;
   }
 

@@ -286,7 +286,9 @@ export class DemoShopData {
       },
     });
     const threadId = Number(thread.row['id']);
-    this.messagesOfThread.set(threadId, [...this.messageIdsOfThread(threadId), id]);
+    const ofThread = this.messagesOfThread.get(threadId) ?? [];
+    ofThread.push(id);
+    this.messagesOfThread.set(threadId, ofThread);
     const items = (thread.associations?.['customer_messages'] ?? []).concat([{ id }]);
     threads.set(threadId, { row: thread.row, associations: { customer_messages: items } });
     return id;

@@ -155,7 +155,7 @@ describe('PrestaShop client against the demo shop', () => {
     });
     const limited = sourceFor(shop, 'NODETAILSKEY00000000000000000001');
     const report = await limited.checkConnection();
-    expect(report.problems.join('\n')).toContain(
+    expect(report.problems.map((problem) => problem.text).join('\n')).toContain(
       'La clé ne peut pas lire order_details : cochez GET pour order_details',
     );
     await expect(limited.readOrders(QUERY)[Symbol.asyncIterator]().next()).rejects.toMatchObject({

@@ -18,7 +18,12 @@ import { SqlSyncStore } from '../adapters/embedded/store/sql-sync-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { CatalogueSource } from '../ports/catalogue-source.js';
 import type { GescomTarget } from '../ports/gescom-target.js';
-import type { ConnectionReport, OrderSource } from '../ports/order-source.js';
+import {
+  connectionMessage,
+  type ConnectionMessage,
+  type ConnectionReport,
+  type OrderSource,
+} from '../ports/order-source.js';
 import type { SyncStore } from '../ports/sync-store.js';
 import { reportCsvLines } from '../sync/report-csv.js';
 import { reportJsonChunks } from '../sync/report-json.js';
@@ -228,7 +233,11 @@ async function wire(
         gescom: { target: 'dolibarr', url: dolibarr.url, version: dolibarr.version },
         problems: [
           ...shopSide.problems,
-          ...[...dolibarr.problems, ...(dolibarr.warnings ?? [])].map((problem) => `Dolibarr : ${problem}`),
+          ...[...dolibarr.problems, ...(dolibarr.warnings ?? [])].map((problem): ConnectionMessage => ({
+            ...problem,
+            text: `Dolibarr : ${problem.text}`,
+            side: 'dolibarr',
+          })),
         ],
         canImport: shopSide.canImport && dolibarr.problems.length === 0,
       };
@@ -364,7 +373,7 @@ function wireGescom(
       } catch (error) {
         // No key, an unreadable key file: said as the Dolibarr side's problem, the shop's still shown.
         if (error instanceof ExpectedFailure)
-          return { url: settings.url, version: '', problems: [error.message] };
+          return { url: settings.url, version: '', problems: [connectionMessage(error.message)] };
         throw error;
       }
     },

@@ -90,9 +90,57 @@ export interface ConnectionReport {
    */
   readonly defaultCurrency?: string;
   /** Plain-language problems that stop navette (a resource it must read and may not, …). */
-  readonly problems: readonly string[];
+  readonly problems: readonly ConnectionMessage[];
   /** What navette can do without, said plainly (no permission to write tracking numbers, …). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly ConnectionMessage[];
+}
+
+/**
+ * One thing "Tester la connexion" says: its French text (what the CLI prints and the French page shows,
+ * as written), and the code and values it was written from, for the English page to say it in English.
+ * A failure of the shop or of Dolibarr told as it came (a message of its own) has no code: the English
+ * page shows its French text.
+ */
+export interface ConnectionMessage {
+  readonly text: string;
+  readonly code?: ConnectionMessageCode;
+  readonly data?: ConnectionMessageData;
+  /** Said of Dolibarr's side (its text then starts with `Dolibarr : `). */
+  readonly side?: 'dolibarr';
+}
+
+/** The values a message's text was written from (a resource, a method, currency codes…). */
+export type ConnectionMessageData = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+
+export type ConnectionMessageCode =
+  // The shop's side (adapters/prestashop/check-connection.ts).
+  | 'shop-version-missing'
+  | 'shop-permission-missing'
+  // Dolibarr's side (adapters/dolibarr/connection-check.ts).
+  | 'dolibarr-unreachable'
+  | 'dolibarr-key-refused'
+  | 'dolibarr-key-missing'
+  | 'dolibarr-call-refused'
+  | 'dolibarr-api-module-off'
+  | 'dolibarr-too-old'
+  | 'dolibarr-module-off'
+  | 'dolibarr-right-missing'
+  | 'dolibarr-no-vat-rate'
+  | 'dolibarr-no-payment-type'
+  | 'dolibarr-no-bank-account'
+  | 'dolibarr-bank-account-missing'
+  | 'dolibarr-customer-numbering'
+  | 'dolibarr-default-currency-differs'
+  | 'dolibarr-multicurrency-off'
+  | 'dolibarr-currency-undeclared';
+
+/** A message of its own code and values, with its French text. */
+export function connectionMessage(
+  text: string,
+  code?: ConnectionMessageCode,
+  data?: ConnectionMessageData,
+): ConnectionMessage {
+  return { text, ...(code !== undefined && { code }), ...(data !== undefined && { data }) };
 }
 
 /**

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoDolibarr } from '../../demo-dolibarr/index.js';
 import { systemClock } from '../../ports/clock.js';
+import type { ConnectionMessage } from '../../ports/order-source.js';
 import { checkDolibarr } from './connection-check.js';
 import { DolibarrClient } from './dolibarr-client.js';
+
+/** The messages' French texts, as the CLI prints them. */
+function texts(messages: readonly ConnectionMessage[] | undefined): string[] | undefined {
+  return messages?.map((message) => message.text);
+}
 
 function setup(key?: string) {
   const dolibarr = createDemoDolibarr();
@@ -30,9 +36,13 @@ describe('checkDolibarr', () => {
     const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD', 'CHF', 'JPY'] };
     const check = await checkDolibarr(client, dolibarr.url, needs);
     expect(check.problems).toEqual([]);
-    expect(check.warnings).toEqual([
+    expect(texts(check.warnings)).toEqual([
       'La boutique accepte des commandes en CHF et JPY, devises que Dolibarr ne déclare pas (il déclare EUR, USD et GBP) : déclarez-les dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module). Jusque-là, ces commandes échoueront.',
     ]);
+    expect(check.warnings?.[0]).toMatchObject({
+      code: 'dolibarr-currency-undeclared',
+      data: { currencies: ['CHF', 'JPY'], declared: ['EUR', 'USD', 'GBP'] },
+    });
     const declared = await checkDolibarr(client, dolibarr.url, { ...needs, shopCurrencies: ['EUR', 'USD'] });
     expect(declared).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
   });
@@ -42,9 +52,13 @@ describe('checkDolibarr', () => {
     const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD'] };
     const refused = await checkDolibarr(client, dolibarr.url, needs);
     expect(refused.problems).toEqual([]);
-    expect(refused.warnings).toEqual([
+    expect(texts(refused.warnings)).toEqual([
       'La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module) et déclarez-y USD, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en EUR.',
     ]);
+    expect(refused.warnings?.[0]).toMatchObject({
+      code: 'dolibarr-multicurrency-off',
+      data: { currencies: ['USD'], companyCurrency: 'EUR' },
+    });
     const converted = await checkDolibarr(client, dolibarr.url, {
       ...needs,
       foreignCurrencyWithoutModule: 'convert',
@@ -63,9 +77,13 @@ describe('checkDolibarr', () => {
       shopCurrencies: ['USD', 'EUR'],
       shopDefaultCurrency: 'USD',
     });
-    expect(check.problems).toEqual([
+    expect(texts(check.problems)).toEqual([
       'La devise par défaut de la boutique (USD) n’est pas celle de la société dans Dolibarr (EUR) : navette suppose que c’est la même, et les montants écrits dans Dolibarr seraient faux. Mettez la même devise des deux côtés : dans Dolibarr, Accueil > Configuration > Société/Organisation (devise principale), ou dans PrestaShop, International > Localisation > Configuration (devise par défaut).',
     ]);
+    expect(check.problems[0]).toMatchObject({
+      code: 'dolibarr-default-currency-differs',
+      data: { shopCurrency: 'USD', companyCurrency: 'EUR' },
+    });
     expect(check.warnings).toBeUndefined();
     const same = await checkDolibarr(client, dolibarr.url, {
       payments: false,
@@ -80,8 +98,12 @@ describe('checkDolibarr', () => {
     const { dolibarr, client } = setup();
     dolibarr.store.constants.set('SOCIETE_CODECLIENT_ADDON', 'mod_codeclient_monkey');
     const own = await checkDolibarr(client, dolibarr.url, { payments: false, bankAccountId: undefined });
-    expect(own.problems).toEqual([expect.stringContaining('gescom.dolibarr.customerCode: dolibarr')]);
-    expect(own.problems[0]).toContain('« monkey »');
+    expect(texts(own.problems)).toEqual([expect.stringContaining('gescom.dolibarr.customerCode: dolibarr')]);
+    expect(own.problems[0]?.text).toContain('« monkey »');
+    expect(own.problems[0]).toMatchObject({
+      code: 'dolibarr-customer-numbering',
+      data: { numbering: 'monkey' },
+    });
     const dolibarrs = await checkDolibarr(client, dolibarr.url, {
       payments: false,
       bankAccountId: undefined,
@@ -104,10 +126,23 @@ describe('checkDolibarr', () => {
     });
     dolibarr.setModule('propal', false);
     const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId: 99 });
-    expect(check.problems.join('\n')).toContain('« Propositions commerciales » n’est pas activé');
-    expect(check.problems.join('\n')).toContain('droit « Factures');
-    expect(check.problems.join('\n')).toContain('droit « Tiers : consulter et créer les contacts »');
-    expect(check.problems.join('\n')).toContain('Banques et caisses');
+    expect(texts(check.problems)?.join('\n')).toContain('« Propositions commerciales » n’est pas activé');
+    expect(texts(check.problems)?.join('\n')).toContain('droit « Factures');
+    expect(texts(check.problems)?.join('\n')).toContain('droit « Tiers : consulter et créer les contacts »');
+    expect(texts(check.problems)?.join('\n')).toContain('Banques et caisses');
+    expect(check.problems).toContainEqual(
+      expect.objectContaining({ code: 'dolibarr-module-off', data: { module: 'propal' } }),
+    );
+    expect(check.problems).toContainEqual(
+      expect.objectContaining({ code: 'dolibarr-right-missing', data: { resource: 'contacts' } }),
+    );
+    // The bank accounts refused to this key: Dolibarr's own refusal, with the call it refused.
+    expect(check.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'dolibarr-call-refused',
+        data: { method: 'GET', endpoint: 'bankaccounts', resource: 'bankaccounts' },
+      }),
+    );
   });
 
   it('reports a refused key as the only problem', async () => {
@@ -115,6 +150,7 @@ describe('checkDolibarr', () => {
     const check = await checkDolibarr(client, dolibarr.url, { payments: false, bankAccountId: undefined });
     expect(check.version).toBe('');
     expect(check.problems).toHaveLength(1);
+    expect(check.problems[0]).toMatchObject({ code: 'dolibarr-key-refused' });
   });
 });
 
@@ -122,6 +158,6 @@ describe('checkDolibarr and the bank account', () => {
   it('says when the configured bank account does not exist', async () => {
     const { dolibarr, client } = setup();
     const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId: 99 });
-    expect(check.problems).toEqual([expect.stringContaining('Le compte bancaire 99 n’existe pas')]);
+    expect(texts(check.problems)).toEqual([expect.stringContaining('Le compte bancaire 99 n’existe pas')]);
   });
 });

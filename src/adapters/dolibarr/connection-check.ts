@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { connectionMessage, type ConnectionMessage } from '../../ports/order-source.js';
 import type { DolibarrClient } from './dolibarr-client.js';
 import { DolibarrFailure } from './errors.js';
 import type { ForeignCurrencyWithoutModule } from './foreign-currency.js';
@@ -8,13 +9,19 @@ export interface DolibarrCheck {
   readonly url: string;
   /** e.g. `23.0.0-beta`; empty when Dolibarr did not answer. */
   readonly version: string;
-  /** Each missing piece, one clear French sentence saying where to fix it in Dolibarr. */
-  readonly problems: readonly string[];
+  /**
+   * Each missing piece, one clear French sentence saying where to fix it in Dolibarr (with its code and
+   * values, for the English page).
+   */
+  readonly problems: readonly ConnectionMessage[];
   /** What fails some orders only (a shop currency Dolibarr lacks), said the same way; imports still run. */
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly ConnectionMessage[];
 }
 
-/** Modules (as `/setup/modules` names them) navette needs, and where Dolibarr's setup calls them. */
+/**
+ * Modules (as `/setup/modules` names them) navette needs, and where Dolibarr's setup calls them (the
+ * first name is the message's `module` value).
+ */
 const MODULES: readonly { readonly names: readonly string[]; readonly label: string }[] = [
   { names: ['societe'], label: 'Tiers' },
   { names: ['product', 'service'], label: 'Produits ou Services' },
@@ -36,8 +43,35 @@ const READS: readonly { readonly resource: string; readonly right: string }[] = 
 
 const OLDEST_MAJOR = 19;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * A failure of Dolibarr as the check says it: its own French message, with a code and values when the
+ * English page can say it too (the key refused or missing, Dolibarr out of reach, a call refused).
+ */
+function failureMessage(error: unknown, url: string): ConnectionMessage {
+  const text = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof DolibarrFailure)) return connectionMessage(text);
+  switch (error.code) {
+    case 'dolibarr-unreachable':
+      return connectionMessage(text, 'dolibarr-unreachable', { url });
+    case 'key-refused':
+      return connectionMessage(text, 'dolibarr-key-refused');
+    case 'key-missing':
+      return connectionMessage(text, 'dolibarr-key-missing');
+    case 'right-missing':
+    case 'module-off': {
+      if (error.call === undefined) return connectionMessage(text);
+      const resource = error.call.endpoint.split('/')[0] ?? '';
+      return error.code === 'right-missing'
+        ? connectionMessage(text, 'dolibarr-call-refused', {
+            method: error.call.method,
+            endpoint: error.call.endpoint,
+            resource,
+          })
+        : connectionMessage(text, 'dolibarr-api-module-off', { resource });
+    }
+    default:
+      return connectionMessage(text);
+  }
 }
 
 /**
@@ -66,20 +100,28 @@ export async function checkDolibarr(
   try {
     version = (await client.status()).success.dolibarr_version;
   } catch (error) {
-    return { url, version: '', problems: [messageOf(error)] };
+    return { url, version: '', problems: [failureMessage(error, url)] };
   }
-  const problems: string[] = [];
+  const problems: ConnectionMessage[] = [];
   const major = Number(version.split('.')[0]);
   if (!(major >= OLDEST_MAJOR))
     problems.push(
-      `Dolibarr ${version} est trop ancien : navette demande Dolibarr ${OLDEST_MAJOR} ou plus récent (mettez Dolibarr à jour).`,
+      connectionMessage(
+        `Dolibarr ${version} est trop ancien : navette demande Dolibarr ${OLDEST_MAJOR} ou plus récent (mettez Dolibarr à jour).`,
+        'dolibarr-too-old',
+        { version, oldest: OLDEST_MAJOR },
+      ),
     );
   const modules = new Set(await client.modules());
   const wanted = needs.payments ? [...MODULES, { names: ['banque'], label: 'Banques et caisses' }] : MODULES;
   for (const module of wanted)
     if (!module.names.some((name) => modules.has(name)))
       problems.push(
-        `Le module « ${module.label} » n’est pas activé dans Dolibarr : activez-le dans Accueil > Configuration > Modules/Applications.`,
+        connectionMessage(
+          `Le module « ${module.label} » n’est pas activé dans Dolibarr : activez-le dans Accueil > Configuration > Modules/Applications.`,
+          'dolibarr-module-off',
+          { module: module.names[0] ?? module.label },
+        ),
       );
   for (const read of READS) {
     try {
@@ -87,7 +129,11 @@ export async function checkDolibarr(
     } catch (error) {
       if (error instanceof DolibarrFailure && error.code === 'right-missing')
         problems.push(
-          `La clé de l’API n’a pas le droit « ${read.right} » : donnez-le à l’utilisateur de navette dans Dolibarr (Utilisateurs & Groupes > l’utilisateur > Permissions).`,
+          connectionMessage(
+            `La clé de l’API n’a pas le droit « ${read.right} » : donnez-le à l’utilisateur de navette dans Dolibarr (Utilisateurs & Groupes > l’utilisateur > Permissions).`,
+            'dolibarr-right-missing',
+            { resource: read.resource },
+          ),
         );
       else if (!(error instanceof DolibarrFailure && error.code === 'module-off')) throw error;
     }
@@ -99,19 +145,22 @@ export async function checkDolibarr(
     } catch (error) {
       if (!(error instanceof DolibarrFailure && ['right-missing', 'module-off'].includes(error.code)))
         throw error;
-      problems.push(error.message);
+      problems.push(failureMessage(error, url));
     }
   };
   await settle(async () => {
     const rates = (await client.vatRates()).filter((rate) => rate.active === 1);
     if (rates.length === 0)
       problems.push(
-        'Aucun taux de TVA n’est actif pour le pays de la société dans Dolibarr : activez-les dans Configuration > Dictionnaires > Taux de TVA.',
+        connectionMessage(
+          'Aucun taux de TVA n’est actif pour le pays de la société dans Dolibarr : activez-les dans Configuration > Dictionnaires > Taux de TVA.',
+          'dolibarr-no-vat-rate',
+        ),
       );
   });
   if (needs.payments) await settle(() => checkPayments(client, needs.bankAccountId, problems));
   if (needs.customerCode !== 'dolibarr') await checkCustomerNumbering(client, problems);
-  const warnings: string[] = [];
+  const warnings: ConnectionMessage[] = [];
   if (needs.shopCurrencies !== undefined || needs.shopDefaultCurrency !== undefined)
     await settle(() =>
       checkCurrencies(
@@ -155,20 +204,28 @@ async function checkCurrencies(
     readonly multicurrency: boolean;
     readonly withoutModule: ForeignCurrencyWithoutModule;
   },
-  said: { readonly problems: string[]; readonly warnings: string[] },
+  said: { readonly problems: ConnectionMessage[]; readonly warnings: ConnectionMessage[] },
 ): Promise<void> {
   const company = (await client.company()).currency_code;
   if (company === '') return;
   if (shop.shopDefaultCurrency !== undefined && shop.shopDefaultCurrency !== company)
     said.problems.push(
-      `La devise par défaut de la boutique (${shop.shopDefaultCurrency}) n’est pas celle de la société dans Dolibarr (${company}) : navette suppose que c’est la même, et les montants écrits dans Dolibarr seraient faux. Mettez la même devise des deux côtés : dans Dolibarr, Accueil > Configuration > Société/Organisation (devise principale), ou dans PrestaShop, International > Localisation > Configuration (devise par défaut).`,
+      connectionMessage(
+        `La devise par défaut de la boutique (${shop.shopDefaultCurrency}) n’est pas celle de la société dans Dolibarr (${company}) : navette suppose que c’est la même, et les montants écrits dans Dolibarr seraient faux. Mettez la même devise des deux côtés : dans Dolibarr, Accueil > Configuration > Société/Organisation (devise principale), ou dans PrestaShop, International > Localisation > Configuration (devise par défaut).`,
+        'dolibarr-default-currency-differs',
+        { shopCurrency: shop.shopDefaultCurrency, companyCurrency: company ?? '' },
+      ),
     );
   const foreign = shop.shopCurrencies.filter((code) => code !== company);
   if (foreign.length === 0) return;
   if (!shop.multicurrency) {
     if (shop.withoutModule === 'refuse')
       said.warnings.push(
-        `La boutique accepte des commandes en ${listed(foreign)}, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (${MULTICURRENCY_SETUP}) et déclarez-y ${listed(foreign)}, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en ${company}.`,
+        connectionMessage(
+          `La boutique accepte des commandes en ${listed(foreign)}, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (${MULTICURRENCY_SETUP}) et déclarez-y ${listed(foreign)}, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en ${company}.`,
+          'dolibarr-multicurrency-off',
+          { currencies: foreign, companyCurrency: company ?? '' },
+        ),
       );
     return;
   }
@@ -181,7 +238,11 @@ async function checkCurrencies(
   const declares = declared.size === 0 ? 'il n’en déclare aucune' : `il déclare ${listed([...declared])}`;
   if (missing.length > 0)
     said.warnings.push(
-      `La boutique accepte des commandes en ${listed(missing)}, ${missing.length > 1 ? 'devises' : 'devise'} que Dolibarr ne déclare pas (${declares}) : ${missing.length > 1 ? 'déclarez-les' : 'déclarez-la'} dans Dolibarr (${MULTICURRENCY_SETUP}). Jusque-là, ces commandes échoueront.`,
+      connectionMessage(
+        `La boutique accepte des commandes en ${listed(missing)}, ${missing.length > 1 ? 'devises' : 'devise'} que Dolibarr ne déclare pas (${declares}) : ${missing.length > 1 ? 'déclarez-les' : 'déclarez-la'} dans Dolibarr (${MULTICURRENCY_SETUP}). Jusque-là, ces commandes échoueront.`,
+        'dolibarr-currency-undeclared',
+        { currencies: missing, declared: [...declared] },
+      ),
     );
 }
 
@@ -193,7 +254,7 @@ const FREE_CODES = 'mod_codeclient_leopard';
  * refuses them and every new customer's order would fail (real exchange 001). Reading the setting needs
  * an administrator's key: without one, nothing is said (the import says it, order by order).
  */
-async function checkCustomerNumbering(client: DolibarrClient, problems: string[]): Promise<void> {
+async function checkCustomerNumbering(client: DolibarrClient, problems: ConnectionMessage[]): Promise<void> {
   let numbering: string;
   try {
     numbering = await client.get('setup/conf/SOCIETE_CODECLIENT_ADDON', z.string());
@@ -203,28 +264,42 @@ async function checkCustomerNumbering(client: DolibarrClient, problems: string[]
   }
   if (numbering !== FREE_CODES)
     problems.push(
-      `Dolibarr numérote lui-même les codes clients (${numbering.replace('mod_codeclient_', 'module « ')} ») et refusera ceux de navette (WEB000042) : mettez gescom.dolibarr.customerCode: dolibarr dans la configuration, ou choisissez la numérotation « Leopard » (codes libres) dans Dolibarr > Configuration > Modules/Applications > Tiers.`,
+      connectionMessage(
+        `Dolibarr numérote lui-même les codes clients (${numbering.replace('mod_codeclient_', 'module « ')} ») et refusera ceux de navette (WEB000042) : mettez gescom.dolibarr.customerCode: dolibarr dans la configuration, ou choisissez la numérotation « Leopard » (codes libres) dans Dolibarr > Configuration > Modules/Applications > Tiers.`,
+        'dolibarr-customer-numbering',
+        { numbering: numbering.replace('mod_codeclient_', '') },
+      ),
     );
 }
 
 async function checkPayments(
   client: DolibarrClient,
   bankAccountId: number | undefined,
-  problems: string[],
+  problems: ConnectionMessage[],
 ): Promise<void> {
   if ((await client.paymentTypes()).length === 0)
     problems.push(
-      'Le dictionnaire des modes de paiement de Dolibarr est vide : ajoutez-les dans Configuration > Dictionnaires > Modes de paiement.',
+      connectionMessage(
+        'Le dictionnaire des modes de paiement de Dolibarr est vide : ajoutez-les dans Configuration > Dictionnaires > Modes de paiement.',
+        'dolibarr-no-payment-type',
+      ),
     );
   if (bankAccountId === undefined) {
     problems.push(
-      'Aucun compte bancaire n’est configuré pour les règlements : indiquez gescom.dolibarr.bankAccountId (l’identifiant du compte dans Dolibarr, Banques et caisses).',
+      connectionMessage(
+        'Aucun compte bancaire n’est configuré pour les règlements : indiquez gescom.dolibarr.bankAccountId (l’identifiant du compte dans Dolibarr, Banques et caisses).',
+        'dolibarr-no-bank-account',
+      ),
     );
     return;
   }
   const accounts = await client.bankAccounts();
   if (!accounts.some((account) => account.id === bankAccountId))
     problems.push(
-      `Le compte bancaire ${bankAccountId} n’existe pas dans Dolibarr : créez-le dans Banques et caisses, ou corrigez gescom.dolibarr.bankAccountId.`,
+      connectionMessage(
+        `Le compte bancaire ${bankAccountId} n’existe pas dans Dolibarr : créez-le dans Banques et caisses, ou corrigez gescom.dolibarr.bankAccountId.`,
+        'dolibarr-bank-account-missing',
+        { bankAccountId },
+      ),
     );
 }

@@ -27,6 +27,8 @@ export class DolibarrFailure extends ExpectedFailure {
     readonly status?: number,
     /** Dolibarr's own detail (`error.message` and `error.0`), the key never in it. */
     readonly detail?: string,
+    /** The call refused, for a right missing or a module off (the connection check says it in English). */
+    readonly call?: CallContext,
   ) {
     super(code, message);
   }
@@ -162,12 +164,15 @@ export function failureFromStatus(
       `L’utilisateur de la clé d’API n’a pas le droit de faire ${call} : donnez-lui les droits du module ${MODULE_NAMES[resource] ?? resource} dans Dolibarr > Utilisateurs & Groupes > Permissions.`,
       status,
       detail,
+      context,
     );
   if (status === 501)
     return new DolibarrFailure(
       'module-off',
       `Dolibarr ne propose pas ${resource} par l’API : activez le module ${MODULE_NAMES[resource] ?? resource} dans Dolibarr > Configuration > Modules/Applications.`,
       status,
+      undefined,
+      context,
     );
   if (status === 404)
     return new DolibarrFailure('not-found', `Dolibarr ne trouve pas ce que demande ${call}.`, status, detail);

@@ -1,5 +1,9 @@
 import type { Shop } from '../../domain/shop-order.js';
-import type { ConnectionReport } from '../../ports/order-source.js';
+import {
+  connectionMessage,
+  type ConnectionMessage,
+  type ConnectionReport,
+} from '../../ports/order-source.js';
 import { isExpectedFailure } from '../../domain/failure.js';
 import type { WebserviceClient } from './webservice-client.js';
 import type { WireCurrency } from './wire-schemas.js';
@@ -10,49 +14,72 @@ const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HE
 
 const WEBSERVICE_SETTINGS = 'Paramètres avancés > Webservice';
 
+/**
+ * What navette does with each right, as the French message says it; its key is the message's `purpose`
+ * value, for the English page (web/views/connection-message-text.ts).
+ */
+const PURPOSES = {
+  orders: 'lire les commandes',
+  'order-lines': 'lire les lignes des commandes et leur TVA',
+  'order-states': 'lire les statuts de commande',
+  customers: 'lire les clients',
+  addresses: 'lire les adresses',
+  payments: 'lire les règlements',
+  'order-carriers': 'lire les transporteurs des commandes',
+  'order-vouchers': 'lire les bons de réduction des commandes',
+  currencies: 'lire les devises',
+  carriers: 'lire les transporteurs',
+  countries: 'lire les pays',
+  taxes: 'lire les taux de TVA',
+  shops: 'lire les boutiques',
+  'state-history': "lire l'historique des statuts",
+  'address-states': 'lire les états et provinces des adresses',
+  languages: 'lire les langues',
+  'customer-messages': 'lire les messages des clients',
+  'change-states': 'changer le statut des commandes',
+  'tracking-numbers': 'écrire les numéros de suivi',
+} as const;
+
+export type ShopRightPurpose = keyof typeof PURPOSES;
+
 /** What navette needs, resource by resource, and what goes wrong without it. */
 interface Need {
   readonly resource: string;
   readonly method: Method;
-  readonly purpose: string;
+  readonly purpose: ShopRightPurpose;
   /** Only a warning: the import still works without it. */
   readonly optional?: boolean;
 }
 
 function needs(version: string): Need[] {
   const cartRules = version.startsWith('1.6') ? 'order_discounts' : 'order_cart_rules';
-  const read = (resource: string, purpose: string, optional = false): Need => ({
+  const read = (resource: string, purpose: ShopRightPurpose, optional = false): Need => ({
     resource,
     method: 'GET',
     purpose,
     optional,
   });
   return [
-    read('orders', 'lire les commandes'),
-    read('order_details', 'lire les lignes des commandes et leur TVA'),
-    read('order_states', 'lire les statuts de commande'),
-    read('customers', 'lire les clients'),
-    read('addresses', 'lire les adresses'),
-    read('order_payments', 'lire les règlements'),
-    read('order_carriers', 'lire les transporteurs des commandes'),
-    read(cartRules, 'lire les bons de réduction des commandes'),
-    read('currencies', 'lire les devises'),
-    read('carriers', 'lire les transporteurs'),
-    read('countries', 'lire les pays'),
-    read('taxes', 'lire les taux de TVA'),
-    read('shops', 'lire les boutiques'),
-    read('order_histories', "lire l'historique des statuts"),
-    read('states', 'lire les états et provinces des adresses', true),
-    read('languages', 'lire les langues', true),
-    read('customer_threads', 'lire les messages des clients', true),
-    read('customer_messages', 'lire les messages des clients', true),
-    {
-      resource: 'order_histories',
-      method: 'POST',
-      purpose: 'changer le statut des commandes',
-      optional: true,
-    },
-    { resource: 'order_carriers', method: 'PUT', purpose: 'écrire les numéros de suivi', optional: true },
+    read('orders', 'orders'),
+    read('order_details', 'order-lines'),
+    read('order_states', 'order-states'),
+    read('customers', 'customers'),
+    read('addresses', 'addresses'),
+    read('order_payments', 'payments'),
+    read('order_carriers', 'order-carriers'),
+    read(cartRules, 'order-vouchers'),
+    read('currencies', 'currencies'),
+    read('carriers', 'carriers'),
+    read('countries', 'countries'),
+    read('taxes', 'taxes'),
+    read('shops', 'shops'),
+    read('order_histories', 'state-history'),
+    read('states', 'address-states', true),
+    read('languages', 'languages', true),
+    read('customer_threads', 'customer-messages', true),
+    read('customer_messages', 'customer-messages', true),
+    { resource: 'order_histories', method: 'POST', purpose: 'change-states', optional: true },
+    { resource: 'order_carriers', method: 'PUT', purpose: 'tracking-numbers', optional: true },
   ];
 }
 
@@ -70,18 +97,33 @@ export async function checkConnection(
   const answer = await client.root();
   const permissions = permissionsOf(answer.rawText);
   const version = client.version ?? answer.version ?? '';
-  const problems: string[] = [];
-  const warnings: string[] = [];
+  const problems: ConnectionMessage[] = [];
+  const warnings: ConnectionMessage[] = [];
   if (version === '')
-    problems.push("La boutique n'indique pas sa version de PrestaShop (en-tête PSWS-Version absent).");
+    problems.push(
+      connectionMessage(
+        "La boutique n'indique pas sa version de PrestaShop (en-tête PSWS-Version absent).",
+        'shop-version-missing',
+      ),
+    );
   for (const need of needs(version)) {
     if (permissions[need.resource]?.includes(need.method)) continue;
     const verb = need.method === 'GET' ? 'lire' : need.method === 'POST' ? 'créer de' : 'modifier';
+    const purpose = PURPOSES[need.purpose];
     const consequence = need.optional
-      ? ` (sans cela, navette ne pourra pas ${need.purpose})`
-      : ` : navette en a besoin pour ${need.purpose}`;
+      ? ` (sans cela, navette ne pourra pas ${purpose})`
+      : ` : navette en a besoin pour ${purpose}`;
     (need.optional ? warnings : problems).push(
-      `La clé ne peut pas ${verb} ${need.resource} : cochez ${need.method} pour ${need.resource} dans ${WEBSERVICE_SETTINGS}${consequence}.`,
+      connectionMessage(
+        `La clé ne peut pas ${verb} ${need.resource} : cochez ${need.method} pour ${need.resource} dans ${WEBSERVICE_SETTINGS}${consequence}.`,
+        'shop-permission-missing',
+        {
+          resource: need.resource,
+          method: need.method,
+          purpose: need.purpose,
+          optional: need.optional === true,
+        },
+      ),
     );
   }
   let shops: readonly Shop[] = [];
@@ -90,7 +132,7 @@ export async function checkConnection(
       shops = await readShops();
     } catch (error) {
       if (!isExpectedFailure(error)) throw error;
-      problems.push(error.message);
+      problems.push(connectionMessage(error.message));
     }
   }
   let currencies: ShopCurrencies = {};
@@ -99,7 +141,7 @@ export async function checkConnection(
       currencies = shopCurrencies(await readCurrencies());
     } catch (error) {
       if (!isExpectedFailure(error)) throw error;
-      problems.push(error.message);
+      problems.push(connectionMessage(error.message));
     }
   }
   return { url: client.displayUrl, version, shops, ...currencies, permissions, problems, warnings };

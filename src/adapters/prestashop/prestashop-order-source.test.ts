@@ -450,7 +450,7 @@ describe('PrestaShopOrderSource.checkConnection', () => {
     expect(report.shops.map((shop) => shop.name)).toEqual(['RealPeers Shop', 'Boutique Pro']);
     expect(report.permissions['orders']).toContain('GET');
     expect(report.permissions['order_details']).toEqual(['GET', 'HEAD']);
-    expect(report.problems.join('\n')).not.toContain('order_details');
+    expect(report.problems.map((problem) => problem.text).join('\n')).not.toContain('order_details');
     // The recorded shop takes orders in euros (its default, at rate 1) and in dollars.
     expect(report.currencies).toEqual(['EUR', 'USD']);
     expect(report.defaultCurrency).toBe('EUR');
@@ -481,12 +481,19 @@ describe('PrestaShopOrderSource.checkConnection', () => {
       return new Response(xml, { status: 200, headers: psHeaders('text/xml') });
     };
     const report = await source(fake).checkConnection();
-    expect(report.problems).toContain(
+    expect(report.problems.map((problem) => problem.text)).toContain(
       'La clé ne peut pas lire order_details : cochez GET pour order_details dans Paramètres avancés > Webservice : navette en a besoin pour lire les lignes des commandes et leur TVA.',
     );
+    // Beside its French text, its code and values, for the English page.
+    expect(report.problems.find((problem) => problem.text.includes('order_details'))).toMatchObject({
+      code: 'shop-permission-missing',
+      data: { resource: 'order_details', method: 'GET', purpose: 'order-lines', optional: false },
+    });
     // What navette can do without is only said, not counted as a problem.
-    expect(report.problems.join('\n')).not.toContain('numéros de suivi');
-    expect(report.warnings.join('\n')).toContain('écrire les numéros de suivi');
+    expect(report.problems.map((problem) => problem.text).join('\n')).not.toContain('numéros de suivi');
+    expect(report.warnings.map((warning) => warning.text).join('\n')).toContain(
+      'écrire les numéros de suivi',
+    );
   });
 
   it('throws a clear failure for a wrong key', async () => {

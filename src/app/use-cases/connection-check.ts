@@ -1,4 +1,4 @@
-import type { ConnectionReport } from '../../ports/order-source.js';
+import type { ConnectionMessage, ConnectionReport } from '../../ports/order-source.js';
 import type { ConnectionCheck } from '../navette.js';
 
 /**
@@ -13,4 +13,15 @@ export function connectionCheck(report: ConnectionReport): ConnectionCheck {
     warnings: [],
     canImport: report.problems.length === 0,
   };
+}
+
+/**
+ * The report with its messages as their French texts: what the CLI's `--json` and the web's JSON API
+ * have always given (the codes and values are for the web's English page).
+ */
+export function withMessageTexts<Report extends ConnectionReport>(
+  report: Report,
+): Omit<Report, 'problems' | 'warnings'> & { problems: string[]; warnings: string[] } {
+  const texts = (messages: readonly ConnectionMessage[]) => messages.map((message) => message.text);
+  return { ...report, problems: texts(report.problems), warnings: texts(report.warnings) };
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { action, withNavette } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { cleanText } from '../../domain/truncate.js';
+import { withMessageTexts } from '../../app/use-cases/connection-check.js';
 
 export function registerCheckConnection(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -16,7 +17,7 @@ export function registerCheckConnection(program: Command, setExitCode: (code: nu
           const check = await navette.checkConnection();
           const exitCode = check.canImport ? EXIT.ok : EXIT.couldNotRun;
           if (options.json) {
-            process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify(withMessageTexts(check), null, 2)}\n`);
             return exitCode;
           }
           const lines = [
@@ -44,10 +45,10 @@ export function registerCheckConnection(program: Command, setExitCode: (code: nu
                   check.canImport
                     ? 'L’import fonctionne, mais il manque des droits :'
                     : 'À corriger avant d’importer :',
-                  ...check.problems.map((problem) => `  - ${cleanText(problem)}`),
+                  ...check.problems.map((problem) => `  - ${cleanText(problem.text)}`),
                 ]),
             ...(check.warnings.length > 0
-              ? ['À savoir :', ...check.warnings.map((warning) => `  - ${cleanText(warning)}`)]
+              ? ['À savoir :', ...check.warnings.map((warning) => `  - ${cleanText(warning.text)}`)]
               : []),
           ];
           process.stdout.write(`${lines.join('\n')}\n`);

@@ -8,6 +8,7 @@ import type { LiveMessage } from '../run-manager.js';
 import { journalEntryText } from '../views/outcome-reason-text.js';
 import { keyStatus } from '../key-status.js';
 import { testConnection } from './connection-routes.js';
+import { withMessageTexts } from '../../app/use-cases/connection-check.js';
 import { documentFilter } from './document-filter.js';
 import { exclusionKeys } from './import-now-routes.js';
 import { readShopData, stateRows } from './shop-data.js';
@@ -26,7 +27,11 @@ export function registerApiRoutes(app: Hono<WebEnv>, services: WebServices): voi
     });
   });
 
-  app.post('/api/connection/test', async (c) => c.json(await testConnection(services)));
+  // The messages as their French texts, as this answer has always given them.
+  app.post('/api/connection/test', async (c) => {
+    const test = await testConnection(services);
+    return c.json(test.ok ? { ...test, report: withMessageTexts(test.report) } : test);
+  });
 
   app.get('/api/states', async (c) => {
     const config = await services.configs.current();

@@ -1,5 +1,6 @@
 import type { ConnectionReport } from '../../ports/order-source.js';
 import type { KeyStatus } from '../key-status.js';
+import { connectionMessageText } from './connection-message-text.js';
 import { DataTable } from './data-table.js';
 import { FormOutcome, TextField } from './form-fields.js';
 import type { FormState } from './form-state.js';
@@ -10,7 +11,7 @@ export type ConnectionTest =
   { readonly ok: true; readonly report: ConnectionReport } | { readonly ok: false; readonly message: string };
 
 function ReportView(props: { test: ConnectionTest; page: PageContext }) {
-  const { t } = props.page;
+  const { t, language } = props.page;
   const { test } = props;
   if (!test.ok)
     return (
@@ -54,7 +55,7 @@ function ReportView(props: { test: ConnectionTest; page: PageContext }) {
         <Notice kind="warn">
           <ul>
             {report.problems.map((problem) => (
-              <li>{problem}</li>
+              <li>{connectionMessageText(problem, language)}</li>
             ))}
           </ul>
         </Notice>
@@ -65,7 +66,7 @@ function ReportView(props: { test: ConnectionTest; page: PageContext }) {
           <Notice kind="warn">
             <ul>
               {report.warnings.map((warning) => (
-                <li>{warning}</li>
+                <li>{connectionMessageText(warning, language)}</li>
               ))}
             </ul>
           </Notice>

@@ -1,0 +1,218 @@
+import type {
+  ConnectionMessage,
+  ConnectionMessageCode,
+  ConnectionMessageData,
+} from '../../ports/order-source.js';
+import { translator, type Language } from '../i18n.js';
+
+/**
+ * A message of "Tester la connexion" in the page's language. French pages show it as written (what the
+ * CLI prints); English pages render it from its code and values. A message without a code (a failure
+ * told as it came) or whose values are not those expected is shown in French rather than not at all.
+ */
+export function connectionMessageText(message: ConnectionMessage, language: Language): string {
+  if (language === 'fr' || message.code === undefined) return message.text;
+  let english: string;
+  try {
+    english = ENGLISH[message.code](new Values(message.data ?? {}));
+  } catch (error) {
+    if (error instanceof MissingValue) return message.text;
+    throw error;
+  }
+  return message.side === 'dolibarr' ? `Dolibarr: ${english}` : english;
+}
+
+class MissingValue extends Error {}
+
+/** The values of a message; a missing one makes the English text give way to the French one. */
+class Values {
+  constructor(private readonly data: ConnectionMessageData) {}
+
+  text(name: string): string {
+    const value = this.data[name];
+    if (value === undefined || Array.isArray(value)) throw new MissingValue();
+    return String(value);
+  }
+
+  flag(name: string): boolean {
+    const value = this.data[name];
+    if (typeof value !== 'boolean') throw new MissingValue();
+    return value;
+  }
+
+  codes(name: string): readonly string[] {
+    const value = this.data[name];
+    if (!Array.isArray(value)) throw new MissingValue();
+    return value as readonly string[];
+  }
+
+  /** A value that names an entry of `names` (a purpose, a module…), by the entry's English. */
+  named(name: string, names: Readonly<Record<string, string>>): string {
+    const key = this.text(name);
+    const english = Object.hasOwn(names, key) ? names[key] : undefined;
+    if (english === undefined) throw new MissingValue();
+    return english;
+  }
+}
+
+/** `USD` / `USD and CHF` / `USD, CHF and GBP`. */
+function listed(codes: readonly string[]): string {
+  return codes.length <= 1 ? codes.join('') : `${codes.slice(0, -1).join(', ')} and ${codes.at(-1) ?? ''}`;
+}
+
+// The menus as PrestaShop's and Dolibarr's English back offices name them.
+const WEBSERVICE_SETTINGS = 'Advanced Parameters > Webservice';
+const MODULES_SETUP = 'Home > Setup > Modules/Applications';
+const MULTICURRENCY_SETUP = `${MODULES_SETUP} > Multicurrency, then the module’s setup page`;
+const USER_PERMISSIONS = 'Users & Groups > the user > Permissions';
+
+/** What navette does with each right of the shop's key (the `purpose` of adapters/prestashop). */
+const PURPOSES: Readonly<Record<string, string>> = {
+  orders: 'read the orders',
+  'order-lines': 'read the orders’ lines and their VAT',
+  'order-states': 'read the order states',
+  customers: 'read the customers',
+  addresses: 'read the addresses',
+  payments: 'read the payments',
+  'order-carriers': 'read the orders’ carriers',
+  'order-vouchers': 'read the orders’ vouchers',
+  currencies: 'read the currencies',
+  carriers: 'read the carriers',
+  countries: 'read the countries',
+  taxes: 'read the VAT rates',
+  shops: 'read the shops',
+  'state-history': 'read the history of order states',
+  'address-states': 'read the states and provinces of addresses',
+  languages: 'read the languages',
+  'customer-messages': 'read the customers’ messages',
+  'change-states': 'change the orders’ states',
+  'tracking-numbers': 'write the tracking numbers',
+};
+
+/** Dolibarr's modules navette needs, by their name in `/setup/modules`, as its English setup names them. */
+const MODULES: Readonly<Record<string, string>> = {
+  societe: 'Third Parties',
+  product: 'Products or Services',
+  propal: 'Commercial Proposals',
+  commande: 'Sales Orders',
+  facture: 'Invoices',
+  banque: 'Banks & Cash',
+};
+
+/** The module an API resource needs (adapters/dolibarr/errors.ts), as Dolibarr's English setup names it. */
+const API_MODULES: Readonly<Record<string, string>> = {
+  thirdparties: 'Third Parties',
+  contacts: 'Third Parties',
+  products: 'Products (or Services)',
+  proposals: 'Commercial Proposals',
+  orders: 'Sales Orders',
+  invoices: 'Invoices',
+  bankaccounts: 'Banks & Cash',
+  shipments: 'Shipments',
+  setup: 'API REST',
+  status: 'API REST',
+};
+
+/** The module of a resource, or the resource itself, as the French message says it. */
+function apiModule(v: Values): string {
+  const resource = v.text('resource');
+  return Object.hasOwn(API_MODULES, resource) ? (API_MODULES[resource] ?? resource) : resource;
+}
+
+/** The right the key lacks, by the resource that answered 403. */
+const RIGHTS: Readonly<Record<string, string>> = {
+  thirdparties: 'Third parties: read and create',
+  contacts: 'Third parties: read and create contacts',
+  products: 'Products: read and create',
+  proposals: 'Commercial proposals: read, create, validate and close',
+  orders: 'Sales orders: read, create and validate',
+  invoices: 'Invoices: read, create, validate and record payments',
+};
+
+function permissionText(v: Values): string {
+  const resource = v.text('resource');
+  const method = v.text('method');
+  const verb = method === 'GET' ? 'read' : method === 'POST' ? 'create' : 'modify';
+  const purpose = v.named('purpose', PURPOSES);
+  const consequence = v.flag('optional')
+    ? ` (without it, navette cannot ${purpose})`
+    : `; navette needs it to ${purpose}`;
+  return `The key cannot ${verb} ${resource}: tick ${method} for ${resource} in ${WEBSERVICE_SETTINGS}${consequence}.`;
+}
+
+function multicurrencyOffText(v: Values): string {
+  const currencies = listed(v.codes('currencies'));
+  // The setting as the English settings page names it.
+  const t = translator('en');
+  return (
+    `The shop takes orders in ${currencies}, but Dolibarr’s Multicurrency module is not enabled: navette ` +
+    `will refuse those orders. Two ways out: enable the module in Dolibarr (${MULTICURRENCY_SETUP}) and ` +
+    `declare ${currencies} there, or choose “${t('foreignCurrencyConvert')}” for the setting ` +
+    `“${t('foreignCurrencyWithoutModule')}” (gescom.dolibarr.foreignCurrencyWithoutModule: convert): ` +
+    `they will be written in ${v.text('companyCurrency')}.`
+  );
+}
+
+function undeclaredText(v: Values): string {
+  const missing = v.codes('currencies');
+  const declared = v.codes('declared');
+  const several = missing.length > 1;
+  const declares = declared.length === 0 ? 'it declares none' : `it declares ${listed(declared)}`;
+  return (
+    `The shop takes orders in ${listed(missing)}, ${several ? 'currencies' : 'a currency'} Dolibarr does ` +
+    `not declare (${declares}): declare ${several ? 'them' : 'it'} in Dolibarr (${MULTICURRENCY_SETUP}). ` +
+    'Until then, those orders will fail.'
+  );
+}
+
+/** The English of each message, from the values of its French text. */
+const ENGLISH: Readonly<Record<ConnectionMessageCode, (values: Values) => string>> = {
+  'shop-version-missing': () =>
+    'The shop does not tell its PrestaShop version (no PSWS-Version header in its answer).',
+  'shop-permission-missing': permissionText,
+  'dolibarr-unreachable': (v) =>
+    `Dolibarr does not answer at ${v.text('url')}: check the address in the configuration, that the ` +
+    'server is running and that this computer can reach it.',
+  'dolibarr-key-refused': () =>
+    'Dolibarr refuses the API key (unknown, its user disabled or outside its validity dates): check it in ' +
+    'Dolibarr, Users & Groups > the API’s user, its key for the API.',
+  'dolibarr-key-missing': () => 'Dolibarr received no API key: set NAVETTE_DOLIBARR_KEY or the key file.',
+  'dolibarr-call-refused': (v) =>
+    `The API key’s user may not do ${v.text('method')} ${v.text('endpoint')}: give it the permissions ` +
+    `of the module “${apiModule(v)}” in Dolibarr, ${USER_PERMISSIONS}.`,
+  'dolibarr-api-module-off': (v) =>
+    `Dolibarr does not offer ${v.text('resource')} through its API: enable the module “${apiModule(v)}” ` +
+    `in ${MODULES_SETUP}.`,
+  'dolibarr-too-old': (v) =>
+    `Dolibarr ${v.text('version')} is too old: navette needs Dolibarr ${v.text('oldest')} or newer ` +
+    '(update Dolibarr).',
+  'dolibarr-module-off': (v) =>
+    `The module “${v.named('module', MODULES)}” is not enabled in Dolibarr: enable it in ${MODULES_SETUP}.`,
+  'dolibarr-right-missing': (v) =>
+    `The API key lacks the permission “${v.named('resource', RIGHTS)}”: give it to navette’s user in ` +
+    `Dolibarr (${USER_PERMISSIONS}).`,
+  'dolibarr-no-vat-rate': () =>
+    'No VAT rate is active for the company’s country in Dolibarr: activate them in Home > Setup > ' +
+    'Dictionaries, the dictionary of VAT rates.',
+  'dolibarr-no-payment-type': () =>
+    'Dolibarr’s dictionary of payment methods is empty: add them in Home > Setup > Dictionaries, the ' +
+    'dictionary of payment methods.',
+  'dolibarr-no-bank-account': () =>
+    'No bank account is set for the payments: give gescom.dolibarr.bankAccountId (the id of the account ' +
+    'among Dolibarr’s bank accounts).',
+  'dolibarr-bank-account-missing': (v) =>
+    `Bank account ${v.text('bankAccountId')} does not exist in Dolibarr: create it among Dolibarr’s bank ` +
+    'accounts, or correct gescom.dolibarr.bankAccountId.',
+  'dolibarr-customer-numbering': (v) =>
+    `Dolibarr numbers the customer codes itself (module “${v.text('numbering')}”) and will refuse ` +
+    'navette’s (WEB000042): set gescom.dolibarr.customerCode: dolibarr in the configuration, or choose ' +
+    `the “Leopard” numbering (free codes) in Dolibarr, ${MODULES_SETUP} > Third Parties.`,
+  'dolibarr-default-currency-differs': (v) =>
+    `The shop’s default currency (${v.text('shopCurrency')}) is not the Dolibarr company’s ` +
+    `(${v.text('companyCurrency')}): navette assumes they are the same, and the amounts written in ` +
+    'Dolibarr would be wrong. Use the same currency on both sides: in Dolibarr, Home > Setup > ' +
+    'Company/Organization (main currency), or in PrestaShop, International > Localization > ' +
+    'Configuration (default currency).',
+  'dolibarr-multicurrency-off': multicurrencyOffText,
+  'dolibarr-currency-undeclared': undeclaredText,
+};

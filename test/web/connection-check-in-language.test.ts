@@ -1,0 +1,118 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { openNavette } from '../../src/app/compose.js';
+import { createWebApp, type WebApp } from '../../src/web/create-web-app.js';
+import { TestBrowser, createWebFixture, type WebFixture } from './support/web-fixture.js';
+
+/**
+ * "Tester la connexion" says what to fix in the page's language: an English page in English (the menus
+ * as the English back offices name them), a French page as written — the French the CLI prints.
+ */
+
+const READ_ONLY_KEY = 'READONLYKEY00000000000000000001X';
+
+let fixture: WebFixture;
+let app: WebApp;
+
+beforeEach(async () => {
+  fixture = await createWebFixture();
+  // A key that may only read: the write-back rights are missing.
+  fixture.shop.addKey({ key: READ_ONLY_KEY, permissions: { '*': ['GET', 'HEAD'] } });
+  app = createWebApp({
+    ...fixture.deps,
+    openNavette: (config) => openNavette(config, { fetch: fixture.shop.fetch, shopKey: READ_ONLY_KEY }),
+  });
+});
+
+afterEach(async () => {
+  await app.shutdown();
+  await fixture.cleanup();
+});
+
+/** The connection test's page as text, entities decoded, in the given language. */
+async function testedIn(language: 'fr' | 'en'): Promise<string> {
+  const browser = new TestBrowser(app);
+  expect((await browser.logIn()).status).toBe(303);
+  const csrf = await browser.csrfToken();
+  await browser.postForm('/language', { _csrf: csrf, language, back: '/connection' });
+  const response = await browser.postForm('/connection/test', { _csrf: csrf });
+  expect(response.status).toBe(200);
+  return (await response.text())
+    .replaceAll('&#39;', "'")
+    .replaceAll('&quot;', '"')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
+async function withDemoDolibarr(): Promise<void> {
+  const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
+  await writeFile(
+    fixture.configPath,
+    stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url: 'demo://dolibarr' } } }),
+  );
+}
+
+describe('the connection check in the page’s language', () => {
+  it('an English page says the rights the key lacks in English', async () => {
+    const page = await testedIn('en');
+    expect(page).toContain(
+      'The key cannot create order_histories: tick POST for order_histories in Advanced Parameters > ' +
+        'Webservice (without it, navette cannot change the orders’ states).',
+    );
+    expect(page).toContain(
+      'The key cannot modify order_carriers: tick PUT for order_carriers in Advanced Parameters > ' +
+        'Webservice (without it, navette cannot write the tracking numbers).',
+    );
+    expect(page).not.toContain('La clé ne peut pas');
+    expect(page).not.toContain('Paramètres avancés');
+  });
+
+  it('a French page says them as written', async () => {
+    const page = await testedIn('fr');
+    expect(page).toContain(
+      'La clé ne peut pas créer de order_histories : cochez POST pour order_histories dans Paramètres ' +
+        'avancés > Webservice (sans cela, navette ne pourra pas changer le statut des commandes).',
+    );
+    expect(page).not.toContain('The key cannot');
+  });
+
+  it('an English page says Dolibarr’s side in English too: Multicurrency off and the dollars refused', async () => {
+    await withDemoDolibarr();
+    const page = await testedIn('en');
+    expect(page).toContain(
+      'Dolibarr: The shop takes orders in USD, but Dolibarr’s Multicurrency module is not enabled: navette ' +
+        'will refuse those orders. Two ways out: enable the module in Dolibarr (Home > Setup > ' +
+        'Modules/Applications > Multicurrency, then the module’s setup page)',
+    );
+    expect(page).toContain('“Convert it at the order’s rate”');
+    expect(page).not.toContain('Multi-devises');
+    expect(page).not.toContain('Dolibarr :');
+  });
+
+  it('a French page says Dolibarr’s side as written', async () => {
+    await withDemoDolibarr();
+    const page = await testedIn('fr');
+    expect(page).toContain(
+      'Dolibarr : La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est ' +
+        'pas activé : navette refusera ces commandes.',
+    );
+    expect(page).not.toContain('Multicurrency module');
+  });
+
+  it('the JSON answer keeps the messages as their French texts', async () => {
+    const browser = new TestBrowser(app);
+    expect((await browser.logIn()).status).toBe(303);
+    const csrf = await browser.csrfToken();
+    const response = await browser.request('/api/connection/test', {
+      method: 'POST',
+      headers: { 'x-csrf-token': csrf },
+    });
+    const answer = (await response.json()) as { ok: boolean; report: { problems: unknown[] } };
+    expect(answer.ok).toBe(true);
+    expect(answer.report.problems).toContain(
+      'La clé ne peut pas créer de order_histories : cochez POST pour order_histories dans Paramètres ' +
+        'avancés > Webservice (sans cela, navette ne pourra pas changer le statut des commandes).',
+    );
+  });
+});

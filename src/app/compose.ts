@@ -372,8 +372,13 @@ function wireGescom(
         });
       } catch (error) {
         // No key, an unreadable key file: said as the Dolibarr side's problem, the shop's still shown.
-        if (error instanceof ExpectedFailure)
-          return { url: settings.url, version: '', problems: [connectionMessage(error.message)] };
+        if (error instanceof ExpectedFailure) {
+          const problem =
+            error.code === 'dolibarr-key-missing'
+              ? connectionMessage(error.message, 'dolibarr-key-not-set')
+              : connectionMessage(error.message);
+          return { url: settings.url, version: '', problems: [problem] };
+        }
         throw error;
       }
     },

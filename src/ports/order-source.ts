@@ -120,6 +120,7 @@ export type ConnectionMessageCode =
   | 'dolibarr-unreachable'
   | 'dolibarr-key-refused'
   | 'dolibarr-key-missing'
+  | 'dolibarr-key-not-set'
   | 'dolibarr-call-refused'
   | 'dolibarr-api-module-off'
   | 'dolibarr-too-old'

@@ -45,11 +45,11 @@ async function testedIn(language: 'fr' | 'en'): Promise<string> {
     .replaceAll('&amp;', '&');
 }
 
-async function withDemoDolibarr(): Promise<void> {
+async function withDolibarr(url = 'demo://dolibarr'): Promise<void> {
   const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
   await writeFile(
     fixture.configPath,
-    stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url: 'demo://dolibarr' } } }),
+    stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url } } }),
   );
 }
 
@@ -78,7 +78,7 @@ describe('the connection check in the page’s language', () => {
   });
 
   it('an English page says Dolibarr’s side in English too: Multicurrency off and the dollars refused', async () => {
-    await withDemoDolibarr();
+    await withDolibarr();
     const page = await testedIn('en');
     expect(page).toContain(
       'Dolibarr: The shop takes orders in USD, but Dolibarr’s Multicurrency module is not enabled: navette ' +
@@ -91,13 +91,24 @@ describe('the connection check in the page’s language', () => {
   });
 
   it('a French page says Dolibarr’s side as written', async () => {
-    await withDemoDolibarr();
+    await withDolibarr();
     const page = await testedIn('fr');
     expect(page).toContain(
       'Dolibarr : La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est ' +
         'pas activé : navette refusera ces commandes.',
     );
     expect(page).not.toContain('Multicurrency module');
+  });
+
+  it('an English page says a Dolibarr without a key in English, a French page as written', async () => {
+    // No key set for this Dolibarr: the check stops there, before any call.
+    await withDolibarr('https://erp.invalid');
+    expect(await testedIn('en')).toContain(
+      'Dolibarr: No key for Dolibarr’s API: set the NAVETTE_DOLIBARR_KEY variable or “gescom.dolibarr.keyFile”',
+    );
+    expect(await testedIn('fr')).toContain(
+      'Dolibarr : Aucune clé pour l’API Dolibarr : définissez la variable NAVETTE_DOLIBARR_KEY',
+    );
   });
 
   it('the JSON answer keeps the messages as their French texts', async () => {

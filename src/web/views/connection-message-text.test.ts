@@ -142,6 +142,10 @@ describe('connectionMessageText', () => {
     expect(english('dolibarr-key-missing')).toBe(
       'Dolibarr received no API key: set NAVETTE_DOLIBARR_KEY or the key file.',
     );
+    expect(english('dolibarr-key-not-set')).toBe(
+      'No key for Dolibarr’s API: set the NAVETTE_DOLIBARR_KEY variable or “gescom.dolibarr.keyFile” in the ' +
+        'configuration (in Dolibarr: Users & Groups > navette’s user, its key for the API).',
+    );
     expect(
       english('dolibarr-call-refused', { method: 'GET', endpoint: 'bankaccounts', resource: 'bankaccounts' }),
     ).toBe(

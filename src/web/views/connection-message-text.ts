@@ -177,6 +177,9 @@ const ENGLISH: Readonly<Record<ConnectionMessageCode, (values: Values) => string
     'Dolibarr refuses the API key (unknown, its user disabled or outside its validity dates): check it in ' +
     'Dolibarr, Users & Groups > the API’s user, its key for the API.',
   'dolibarr-key-missing': () => 'Dolibarr received no API key: set NAVETTE_DOLIBARR_KEY or the key file.',
+  'dolibarr-key-not-set': () =>
+    'No key for Dolibarr’s API: set the NAVETTE_DOLIBARR_KEY variable or “gescom.dolibarr.keyFile” in the ' +
+    'configuration (in Dolibarr: Users & Groups > navette’s user, its key for the API).',
   'dolibarr-call-refused': (v) =>
     `The API key’s user may not do ${v.text('method')} ${v.text('endpoint')}: give it the permissions ` +
     `of the module “${apiModule(v)}” in Dolibarr, ${USER_PERMISSIONS}.`,

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
  * heap grow to up to four times what the last full collection kept before collecting again: in a long
  * import the peak then climbs with the length of the run (a 100,000-order import peaked at × 1.8 the
  * memory of a 1,000-order one, bench/README.md). Growing by 20 % at most between full collections keeps
- * the peak flat (× 1.16–1.18) for about a quarter more CPU than V8's default; `--optimize-for-size`,
+ * the peak nearly flat (× 1.16–1.23) for about a quarter more CPU than V8's default; `--optimize-for-size`,
  * used before, kept it as flat for twice the CPU (30,000 orders: 26.6 s by default, 33.8 s with this,
  * 55.9 s with that), as it also makes V8 compile and collect for size everywhere. The flag is read at
  * each collection, so setting it at run time acts (heap-size flags such as `--max-old-space-size` would

@@ -3,6 +3,7 @@ import type {
   CustomerAccountDraft,
   DocumentAddress,
   DocumentLineDraft,
+  PaymentDraft,
   SalesDocumentDraft,
 } from '../../src/domain/sales-document.js';
 import { formatShopOrderKey, type ShopOrderKey } from '../../src/domain/shop-order.js';
@@ -59,6 +60,19 @@ export function line(overrides: Partial<DocumentLineDraft> = {}): DocumentLineDr
     totalTaxIncl: amount('30'),
     ecotaxTaxExcl: amount('0'),
     sourceLineId: 501,
+    ...overrides,
+  };
+}
+
+/** A card payment of the whole default draft (23.95), on its date. */
+export function payment(overrides: Partial<PaymentDraft> = {}): PaymentDraft {
+  return {
+    modeCode: 'CB',
+    journal: '',
+    amount: amount('23.95'),
+    date: '2025-03-10',
+    transactionId: '',
+    label: '',
     ...overrides,
   };
 }

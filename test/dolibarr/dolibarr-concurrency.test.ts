@@ -3,12 +3,11 @@ import { openDatabase, type EmbeddedDatabase } from '../../src/adapters/embedded
 import { SqlSyncStore } from '../../src/adapters/embedded/store/sql-sync-store.js';
 import { DolibarrClient } from '../../src/adapters/dolibarr/dolibarr-client.js';
 import { DolibarrGescom } from '../../src/adapters/dolibarr/dolibarr-gescom.js';
-import { amount } from '../../src/domain/money.js';
 import { createDemoDolibarr, type DemoDolibarr } from '../../src/demo-dolibarr/index.js';
 import type { FetchLike } from '../../src/adapters/http/fetch-like.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { ManualClock } from '../contract/manual-clock.js';
-import { customer, draft, record } from '../contract/sample-documents.js';
+import { customer, draft, payment, record } from '../contract/sample-documents.js';
 
 /**
  * Orders written into Dolibarr at once, as the sync does with the target's `writeConcurrency`: what
@@ -106,21 +105,15 @@ describe('Dolibarr target: orders written at once', () => {
   });
 
   it('validates the documents of one kind, and records payments, one at a time', async () => {
-    const payment = (orderId: number) => ({
-      modeCode: 'CB',
-      journal: '',
-      amount: amount('23.95'),
-      date: '2025-03-11',
-      transactionId: `TX-${orderId}`,
-      label: 'Carte',
-    });
+    const paidByCard = (orderId: number) =>
+      payment({ date: '2025-03-11', transactionId: `TX-${orderId}`, label: 'Carte' });
     const keys = Array.from({ length: 8 }, (_, index) => ({ shopId: 1, orderId: 10 + index }));
     const written = await Promise.all(
       keys.map((key, index) =>
         target.importDocument(
           index % 2 === 0
             ? draft(key, { type: 'order', status: 'confirmed' })
-            : draft(key, { type: 'invoice', status: 'confirmed', payments: [payment(key.orderId)] }),
+            : draft(key, { type: 'invoice', status: 'confirmed', payments: [paidByCard(key.orderId)] }),
           record(key),
         ),
       ),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isExpectedFailure } from '../../src/domain/failure.js';
 import { amount } from '../../src/domain/money.js';
 import type { DocumentAddress } from '../../src/domain/sales-document.js';
-import { ADDRESS, draft, line, record } from '../contract/sample-documents.js';
+import { ADDRESS, draft, line, payment, record } from '../contract/sample-documents.js';
 import { openDolibarrUnderTest } from './dolibarr-harness.js';
 
 type Subject = Awaited<ReturnType<typeof openDolibarrUnderTest>>;
@@ -163,16 +163,7 @@ describe('Dolibarr target specifics (simulator)', () => {
   });
 
   describe('an order in a foreign currency', () => {
-    const paid = (value: string) => [
-      {
-        modeCode: 'CB',
-        journal: '',
-        amount: amount(value),
-        date: '2025-03-10',
-        transactionId: '',
-        label: '',
-      },
-    ];
+    const paid = (value: string) => [payment({ amount: amount(value) })];
     const inDollars = (overrides: Partial<Parameters<typeof draft>[1]> = {}) => ({
       currency: 'USD',
       conversionRate: amount('1.1'),
@@ -405,21 +396,14 @@ describe('Dolibarr target specifics (simulator)', () => {
 
   it('pays an invoice once, however many times it is met again', async () => {
     const key = { shopId: 1, orderId: 14 };
-    const payment = {
-      modeCode: 'CB',
-      journal: '',
-      amount: amount('23.95'),
-      date: '2025-03-11',
-      transactionId: 'TX-14',
-      label: 'Carte',
-    };
+    const paidByCard = payment({ date: '2025-03-11', transactionId: 'TX-14', label: 'Carte' });
     const invoice = await subject.target.importDocument(
-      draft(key, { type: 'invoice', status: 'confirmed', payments: [payment] }),
+      draft(key, { type: 'invoice', status: 'confirmed', payments: [paidByCard] }),
       record(key),
     );
     await subject.store.resetImports({ keys: [key] }, 'test: the ledger lost');
     const again = await subject.target.importDocument(
-      draft(key, { type: 'invoice', status: 'confirmed', payments: [payment] }),
+      draft(key, { type: 'invoice', status: 'confirmed', payments: [paidByCard] }),
       record(key),
     );
     expect(again.number).toBe(invoice.number);
@@ -429,25 +413,21 @@ describe('Dolibarr target specifics (simulator)', () => {
 
   it('refuses an invoice whose payment type Dolibarr lacks before writing it, not after validating it', async () => {
     const key = { shopId: 1, orderId: 15 };
-    const payment = {
-      modeCode: 'CRBT',
-      journal: '',
-      amount: amount('23.95'),
-      date: '2025-03-11',
-      transactionId: '',
-      label: 'Contre-remboursement',
-    };
+    const cashOnDelivery = payment({ modeCode: 'CRBT', date: '2025-03-11', label: 'Contre-remboursement' });
     expect(
       await failureCode(
         subject.target.importDocument(
-          draft(key, { type: 'invoice', status: 'confirmed', payments: [payment] }),
+          draft(key, { type: 'invoice', status: 'confirmed', payments: [cashOnDelivery] }),
           record(key),
         ),
       ),
     ).toBe('payment-type-unknown');
     expect(documentsFor(subject, 'ps-1-15')).toBe(0);
     // A draft invoice carries no payment: its type is not asked for.
-    await subject.target.importDocument(draft(key, { type: 'invoice', payments: [payment] }), record(key));
+    await subject.target.importDocument(
+      draft(key, { type: 'invoice', payments: [cashOnDelivery] }),
+      record(key),
+    );
     expect(documentsFor(subject, 'ps-1-15')).toBe(1);
   });
 

@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isExpectedFailure } from '../../domain/failure.js';
 import { amount } from '../../domain/money.js';
 import type { PaymentDraft, SalesDocumentDraft } from '../../domain/sales-document.js';
-import { draft } from '../../../test/contract/sample-documents.js';
+import { draft, payment as cardPayment } from '../../../test/contract/sample-documents.js';
 import { convertedDraft, planCurrency } from './foreign-currency.js';
 import { inDocumentCurrency } from './payments.js';
 
-const payment = (value: string): PaymentDraft => ({
-  modeCode: 'CB',
-  journal: '',
-  amount: amount(value),
-  date: '2025-03-10',
-  transactionId: '',
-  label: '',
-});
+const payment = (value: string): PaymentDraft => cardPayment({ amount: amount(value) });
 
 function inDollars(overrides: Partial<SalesDocumentDraft> = {}): SalesDocumentDraft {
   return draft({ shopId: 1, orderId: 7 }, { currency: 'USD', conversionRate: amount('1.1'), ...overrides });

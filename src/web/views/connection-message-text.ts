@@ -1,9 +1,6 @@
-import type {
-  ConnectionMessage,
-  ConnectionMessageCode,
-  ConnectionMessageData,
-} from '../../ports/order-source.js';
+import type { ConnectionMessage, ConnectionMessageCode } from '../../ports/order-source.js';
 import { translator, type Language } from '../i18n.js';
+import { englishOr, MessageValues } from './message-values.js';
 
 /**
  * A message of "Tester la connexion" in the page's language. French pages show it as written (what the
@@ -11,48 +8,13 @@ import { translator, type Language } from '../i18n.js';
  * told as it came) or whose values are not those expected is shown in French rather than not at all.
  */
 export function connectionMessageText(message: ConnectionMessage, language: Language): string {
-  if (language === 'fr' || message.code === undefined) return message.text;
-  let english: string;
-  try {
-    english = ENGLISH[message.code](new Values(message.data ?? {}));
-  } catch (error) {
-    if (error instanceof MissingValue) return message.text;
-    throw error;
-  }
-  return message.side === 'dolibarr' ? `Dolibarr: ${english}` : english;
-}
-
-class MissingValue extends Error {}
-
-/** The values of a message; a missing one makes the English text give way to the French one. */
-class Values {
-  constructor(private readonly data: ConnectionMessageData) {}
-
-  text(name: string): string {
-    const value = this.data[name];
-    if (value === undefined || Array.isArray(value)) throw new MissingValue();
-    return String(value);
-  }
-
-  flag(name: string): boolean {
-    const value = this.data[name];
-    if (typeof value !== 'boolean') throw new MissingValue();
-    return value;
-  }
-
-  codes(name: string): readonly string[] {
-    const value = this.data[name];
-    if (!Array.isArray(value)) throw new MissingValue();
-    return value as readonly string[];
-  }
-
-  /** A value that names an entry of `names` (a purpose, a module…), by the entry's English. */
-  named(name: string, names: Readonly<Record<string, string>>): string {
-    const key = this.text(name);
-    const english = Object.hasOwn(names, key) ? names[key] : undefined;
-    if (english === undefined) throw new MissingValue();
-    return english;
-  }
+  const { code } = message;
+  if (language === 'fr' || code === undefined) return message.text;
+  const values = new MessageValues(message.data ?? {});
+  return englishOr(message.text, () => {
+    const english = ENGLISH[code](values);
+    return message.side === 'dolibarr' ? `Dolibarr: ${english}` : english;
+  });
 }
 
 /** `USD` / `USD and CHF` / `USD, CHF and GBP`. */
@@ -114,7 +76,7 @@ const API_MODULES: Readonly<Record<string, string>> = {
 };
 
 /** The module of a resource, or the resource itself, as the French message says it. */
-function apiModule(v: Values): string {
+function apiModule(v: MessageValues): string {
   const resource = v.text('resource');
   return Object.hasOwn(API_MODULES, resource) ? (API_MODULES[resource] ?? resource) : resource;
 }
@@ -129,7 +91,7 @@ const RIGHTS: Readonly<Record<string, string>> = {
   invoices: 'Invoices: read, create, validate and record payments',
 };
 
-function permissionText(v: Values): string {
+function permissionText(v: MessageValues): string {
   const resource = v.text('resource');
   const method = v.text('method');
   const verb = method === 'GET' ? 'read' : method === 'POST' ? 'create' : 'modify';
@@ -140,7 +102,7 @@ function permissionText(v: Values): string {
   return `The key cannot ${verb} ${resource}: tick ${method} for ${resource} in ${WEBSERVICE_SETTINGS}${consequence}.`;
 }
 
-function multicurrencyOffText(v: Values): string {
+function multicurrencyOffText(v: MessageValues): string {
   const currencies = listed(v.codes('currencies'));
   // The setting as the English settings page names it.
   const t = translator('en');
@@ -153,7 +115,7 @@ function multicurrencyOffText(v: Values): string {
   );
 }
 
-function undeclaredText(v: Values): string {
+function undeclaredText(v: MessageValues): string {
   const missing = v.codes('currencies');
   const declared = v.codes('declared');
   const several = missing.length > 1;
@@ -166,7 +128,7 @@ function undeclaredText(v: Values): string {
 }
 
 /** The English of each message, from the values of its French text. */
-const ENGLISH: Readonly<Record<ConnectionMessageCode, (values: Values) => string>> = {
+const ENGLISH: Readonly<Record<ConnectionMessageCode, (values: MessageValues) => string>> = {
   'shop-version-missing': () =>
     'The shop does not tell its PrestaShop version (no PSWS-Version header in its answer).',
   'shop-permission-missing': permissionText,

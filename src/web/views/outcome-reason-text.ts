@@ -5,10 +5,10 @@ import type {
   OutcomeCode,
   ReasonData,
 } from '../../domain/import-report.js';
-import type { DocumentStatus, DocumentType } from '../../domain/sales-document.js';
 import type { Language, Translate } from '../i18n.js';
 import { formatAmount } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
+import { englishOr, MessageValues, missingValue } from './message-values.js';
 import { statusNoteText } from './status-note-text.js';
 
 /**
@@ -25,30 +25,23 @@ export function outcomeReasonText(
   if (language === 'fr' || outcome.reasonData === undefined) return french;
   const values = new Values(outcome.reasonData);
   // An upgrade is no refusal: it has no code, its data says which wording it is.
-  if (outcome.code === undefined) return values.case === 'upgrade' ? (upgradeText(values) ?? french) : french;
-  return ENGLISH_REASONS[outcome.code]?.(values) ?? french;
+  if (outcome.code === undefined)
+    return values.case === 'upgrade' ? englishOr(french, () => upgradeText(values)) : french;
+  const english = ENGLISH[outcome.code];
+  return english === undefined ? french : englishOr(french, () => english(values));
 }
 
-function upgradeText(v: Values): string | undefined {
-  try {
-    return (
-      `State ${v.state()}: ${v.document()} becomes a ${v.typeName('intoType')} ` +
-      `(${v.statusName('intoStatus')}).`
-    );
-  } catch (error) {
-    if (error instanceof MissingValue) return undefined;
-    throw error;
-  }
+function upgradeText(v: Values): string {
+  return (
+    `State ${v.state()}: ${v.document()} becomes a ${v.typeName('intoType')} ` +
+    `(${v.statusName('intoStatus')}).`
+  );
 }
 
-/** The values of a ReasonData; a missing one makes the English text give way to the French one. */
-class Values {
-  constructor(private readonly data: ReasonData) {}
-
-  text(name: string): string {
-    const value = this.data[name];
-    if (value === undefined) throw new MissingValue();
-    return String(value);
+/** The values of a ReasonData, with the ways a reason names its amounts, products, states and documents. */
+class Values extends MessageValues {
+  constructor(private readonly reason: ReasonData) {
+    super(reason);
   }
 
   amount(name: string): string {
@@ -79,24 +72,18 @@ class Values {
   }
 
   typeName(name: string): string {
-    const type = this.text(name);
-    if (!Object.hasOwn(DOCUMENT_NAMES, type)) throw new MissingValue();
-    return DOCUMENT_NAMES[type as DocumentType];
+    return this.named(name, DOCUMENT_NAMES);
   }
 
   statusName(name: string): string {
-    const status = this.text(name);
-    if (!Object.hasOwn(DOCUMENT_STATUS_LABELS, status)) throw new MissingValue();
-    return DOCUMENT_STATUS_LABELS[status as DocumentStatus];
+    return this.named(name, DOCUMENT_STATUS_LABELS);
   }
 
   get case(): string | undefined {
-    const value = this.data['case'];
+    const value = this.reason['case'];
     return value === undefined ? undefined : String(value);
   }
 }
-
-class MissingValue extends Error {}
 
 type English = (values: Values) => string;
 
@@ -129,7 +116,7 @@ const ENGLISH: Partial<Record<OutcomeCode, English>> = {
           `cannot be transformed into a ${v.typeName('wantedType')}.`
         );
       default:
-        throw new MissingValue();
+        missingValue();
     }
   },
   'cancelled-in-shop': (v) => {
@@ -149,7 +136,7 @@ const ENGLISH: Partial<Record<OutcomeCode, English>> = {
       case 'auto-cancel-off':
         return `${order} after its import as ${v.document()}; automatic cancellation of Saisi documents is not enabled.`;
       default:
-        throw new MissingValue();
+        missingValue();
     }
   },
   excluded: () => 'Left out in the preview.',
@@ -197,21 +184,6 @@ const ENGLISH: Partial<Record<OutcomeCode, English>> = {
     `navette internal error (${v.text('detail')}): the order will be read again by the next import; ` +
     'report it if it persists.',
 };
-
-const ENGLISH_REASONS: Partial<Record<OutcomeCode, (values: Values) => string | undefined>> =
-  Object.fromEntries(
-    Object.entries(ENGLISH).map(([code, english]) => [
-      code,
-      (values: Values) => {
-        try {
-          return english(values);
-        } catch (error) {
-          if (error instanceof MissingValue) return undefined;
-          throw error;
-        }
-      },
-    ]),
-  );
 
 /** The codes rendered in English: the catalogue test checks each against a reason navette writes. */
 export const ENGLISH_REASON_CODES: readonly OutcomeCode[] = Object.keys(ENGLISH) as OutcomeCode[];

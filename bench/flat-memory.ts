@@ -16,6 +16,7 @@
  */
 import { describeMachine, machineLine } from './lib/machine.js';
 import { measureImport, type MeasuredImport } from './lib/measure-import.js';
+import { describeComposition } from './lib/memory.js';
 import { per100 } from './lib/setup.js';
 
 const sizes = (process.argv[2] ?? '1000,1000,1000,10000,100000').split(',').map(Number);
@@ -34,6 +35,7 @@ for (const size of sizes) {
       ` (after opening: RSS ${run.before.rssMB}, heap ${run.before.heapUsedMB}) — ${run.counts.imported} imported, ${run.counts.failed} failed,` +
       ` ${(run.wallMs / 1000).toFixed(1)} s (navette's CPU ${(run.cpuMs / 1000).toFixed(1)} s), ${per100(run.calls, run.counts.read)} calls/100 (shop generated in ${(shop.generatedMs / 1000).toFixed(1)} s)`,
   );
+  console.log(`         ${describeComposition(run.peak.atHighestSample)}`);
 }
 
 // The reference is the first size; given several times (`1000,1000,1000,100000`), the median of its

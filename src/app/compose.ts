@@ -1,4 +1,5 @@
 import type { NavetteConfig } from '../config/config-schema.js';
+import { KeyFileFailure } from '../config/key-file.js';
 import { resolveDolibarrKey, resolveShopKey } from '../config/load-config.js';
 import { createDemoDolibarr } from '../demo-dolibarr/index.js';
 import { ExpectedFailure } from '../domain/failure.js';
@@ -372,18 +373,31 @@ function wireGescom(
         });
       } catch (error) {
         // No key, an unreadable key file: said as the Dolibarr side's problem, the shop's still shown.
-        if (error instanceof ExpectedFailure) {
-          const problem =
-            error.code === 'dolibarr-key-missing'
-              ? connectionMessage(error.message, 'dolibarr-key-not-set')
-              : connectionMessage(error.message);
-          return { url: settings.url, version: '', problems: [problem] };
-        }
+        const problem = expectedProblem(error);
+        if (problem !== undefined) return { url: settings.url, version: '', problems: [problem] };
         throw error;
       }
     },
     calls: () => ({ target: 'dolibarr', total: calls, byResource: { ...callsByResource } }),
   };
+}
+
+/**
+ * An expected failure of Dolibarr's side as the check says it, with its code and values when a page can
+ * say it in English (no key set, its key file refused); undefined for a bug, which is thrown on.
+ */
+function expectedProblem(error: unknown): ConnectionMessage | undefined {
+  if (error instanceof KeyFileFailure)
+    return connectionMessage(
+      error.message,
+      error.code === 'key-file-unreadable' ? 'dolibarr-key-file-unreadable' : 'dolibarr-key-file-invalid',
+      { path: error.path },
+    );
+  if (!(error instanceof ExpectedFailure)) return undefined;
+  const { code, message } = error as ExpectedFailure<string>;
+  return code === 'dolibarr-key-missing'
+    ? connectionMessage(message, 'dolibarr-key-not-set')
+    : connectionMessage(message);
 }
 
 /** `https://erp/api/index.php/orders/12/validate?…` → `orders`. */

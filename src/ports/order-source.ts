@@ -121,6 +121,9 @@ export type ConnectionMessageCode =
   | 'dolibarr-key-refused'
   | 'dolibarr-key-missing'
   | 'dolibarr-key-not-set'
+  // Its key file refused before Dolibarr is called (config/key-file.ts, app/compose.ts).
+  | 'dolibarr-key-file-unreadable'
+  | 'dolibarr-key-file-invalid'
   | 'dolibarr-call-refused'
   | 'dolibarr-api-module-off'
   | 'dolibarr-too-old'

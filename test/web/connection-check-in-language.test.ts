@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { openNavette } from '../../src/app/compose.js';
@@ -45,11 +46,11 @@ async function testedIn(language: 'fr' | 'en'): Promise<string> {
     .replaceAll('&amp;', '&');
 }
 
-async function withDolibarr(url = 'demo://dolibarr'): Promise<void> {
+async function withDolibarr(url = 'demo://dolibarr', settings: Record<string, unknown> = {}): Promise<void> {
   const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
   await writeFile(
     fixture.configPath,
-    stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url } } }),
+    stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url, ...settings } } }),
   );
 }
 
@@ -108,6 +109,30 @@ describe('the connection check in the page’s language', () => {
     );
     expect(await testedIn('fr')).toContain(
       'Dolibarr : Aucune clé pour l’API Dolibarr : définissez la variable NAVETTE_DOLIBARR_KEY',
+    );
+  });
+
+  it('an English page says a key file for Dolibarr that does not exist, or is empty, in English', async () => {
+    const missing = join(fixture.dir, 'no-such-dolibarr.key');
+    await withDolibarr('https://erp.invalid', { keyFile: missing });
+    const english = await testedIn('en');
+    expect(english).toContain(
+      `Dolibarr: The key file ${missing} cannot be read: check its path and its permissions.`,
+    );
+    expect(english).not.toContain('illisible');
+    expect(await testedIn('fr')).toContain(
+      `Dolibarr : Le fichier de clé ${missing} est illisible : vérifiez son chemin et ses droits.`,
+    );
+
+    const empty = join(fixture.dir, 'empty-dolibarr.key');
+    await writeFile(empty, '', { mode: 0o600 });
+    await withDolibarr('https://erp.invalid', { keyFile: empty });
+    expect(await testedIn('en')).toContain(
+      `Dolibarr: The key file ${empty} does not hold a Dolibarr API key: it must hold the key alone, 32 ` +
+        'letters and digits',
+    );
+    expect(await testedIn('fr')).toContain(
+      `Dolibarr : Le fichier de clé ${empty} ne contient pas une clé d’API Dolibarr`,
     );
   });
 

@@ -142,6 +142,12 @@ const ENGLISH: Readonly<Record<ConnectionMessageCode, (values: MessageValues) =>
   'dolibarr-key-not-set': () =>
     'No key for Dolibarr’s API: set the NAVETTE_DOLIBARR_KEY variable or “gescom.dolibarr.keyFile” in the ' +
     'configuration (in Dolibarr: Users & Groups > navette’s user, its key for the API).',
+  'dolibarr-key-file-unreadable': (v) =>
+    `The key file ${v.text('path')} cannot be read: check its path and its permissions.`,
+  'dolibarr-key-file-invalid': (v) =>
+    `The key file ${v.text('path')} does not hold a Dolibarr API key: it must hold the key alone, 32 ` +
+    'letters and digits (in Dolibarr: Users & Groups > navette’s user, its key for the API). Check the ' +
+    'path; its content was sent nowhere.',
   'dolibarr-call-refused': (v) =>
     `The API key’s user may not do ${v.text('method')} ${v.text('endpoint')}: give it the permissions ` +
     `of the module “${apiModule(v)}” in Dolibarr, ${USER_PERMISSIONS}.`,

@@ -125,6 +125,8 @@ export type ConnectionMessageCode =
   | 'dolibarr-key-file-unreadable'
   | 'dolibarr-key-file-invalid'
   | 'dolibarr-call-refused'
+  /** Any other failure of Dolibarr's: its data names the wording (`case`, adapters/dolibarr/errors.ts). */
+  | 'dolibarr-failed'
   | 'dolibarr-api-module-off'
   | 'dolibarr-too-old'
   | 'dolibarr-module-off'

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { openNavette } from '../../src/app/compose.js';
+import { createDemoDolibarr } from '../../src/demo-dolibarr/index.js';
 import { createWebApp, type WebApp } from '../../src/web/create-web-app.js';
 import { TestBrowser, createWebFixture, type WebFixture } from './support/web-fixture.js';
 
@@ -133,6 +134,34 @@ describe('the connection check in the page’s language', () => {
     );
     expect(await testedIn('fr')).toContain(
       `Dolibarr : Le fichier de clé ${empty} ne contient pas une clé d’API Dolibarr`,
+    );
+  });
+
+  it('an English page says Dolibarr failing to give its currencies in English, its own words quoted', async () => {
+    // A Dolibarr whose company (its currency) cannot be read: it answers with an error of its own.
+    const dolibarr = createDemoDolibarr();
+    const words = 'Error DB_ERROR_1146 in fetch of company';
+    const failing = (async (input: string | URL | Request, init?: RequestInit) =>
+      String(input instanceof Request ? input.url : input).includes('/setup/company')
+        ? Response.json({ error: { code: 500, message: words } }, { status: 500 })
+        : dolibarr.fetch(input, init)) as typeof fetch;
+    await app.shutdown();
+    app = createWebApp({
+      ...fixture.deps,
+      openNavette: (config) =>
+        openNavette(config, {
+          fetch: fixture.shop.fetch,
+          shopKey: READ_ONLY_KEY,
+          dolibarr: { fetch: failing, key: dolibarr.key },
+        }),
+    });
+    await withDolibarr('https://erp.example');
+    expect(await testedIn('en')).toContain(
+      `Dolibarr: Dolibarr answered GET setup/company with an error (HTTP 500), saying “${words}”: try again ` +
+        'later; if it lasts, look at Dolibarr’s logs.',
+    );
+    expect(await testedIn('fr')).toContain(
+      `Dolibarr : Dolibarr a répondu par une erreur (HTTP 500) à GET setup/company : ${words}.`,
     );
   });
 

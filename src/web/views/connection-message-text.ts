@@ -4,6 +4,7 @@ import {
   DOLIBARR_FAILURES,
   dolibarrFailureText,
   MODULES_SETUP,
+  MULTICURRENCY_SETUP,
   USER_PERMISSIONS,
 } from './dolibarr-failure-text.js';
 import { englishOr, MessageValues } from './message-values.js';
@@ -31,7 +32,6 @@ function listed(codes: readonly string[]): string {
 // The menus as PrestaShop's and Dolibarr's English back offices name them (Dolibarr's others:
 // dolibarr-failure-text.ts).
 const WEBSERVICE_SETTINGS = 'Advanced Parameters > Webservice';
-const MULTICURRENCY_SETUP = `${MODULES_SETUP} > Multicurrency, then the module’s setup page`;
 
 /** What navette does with each right of the shop's key (the `purpose` of adapters/prestashop). */
 const PURPOSES: Readonly<Record<string, string>> = {

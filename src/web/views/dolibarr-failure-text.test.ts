@@ -105,6 +105,76 @@ describe('dolibarrFailureText', () => {
     }
   });
 
+  it('says the refusals navette words itself when writing an order into Dolibarr', () => {
+    const say = (data: Record<string, string>) => dolibarrFailureText(new MessageValues(data));
+    expect(say({ case: 'vat-rate-inactive', rate: '7', line: 'Savon' })).toBe(
+      'The VAT rate 7 % (line “Savon”) is not active in Dolibarr: activate it in Home > Setup > ' +
+        'Dictionaries, the dictionary of VAT rates.',
+    );
+    expect(say({ case: 'no-lines', externalKey: 'ps-1-7' })).toBe(
+      'Order ps-1-7 has no line: navette does not create an empty document in Dolibarr.',
+    );
+    expect(say({ case: 'currency-rate-missing', externalKey: 'ps-1-7', currency: 'USD' })).toBe(
+      'Order ps-1-7 is in USD without a conversion rate: check the currency’s rate in PrestaShop ' +
+        '(International > Localization > Currencies).',
+    );
+    expect(
+      say({ case: 'currency-unsupported', externalKey: 'ps-1-7', currency: 'USD', companyCurrency: 'EUR' }),
+    ).toBe(
+      'Order ps-1-7 is in USD, not in the Dolibarr company’s currency (EUR), and Dolibarr’s Multicurrency ' +
+        'module is not enabled. Two ways out: enable the Multicurrency module in Dolibarr (Home > Setup > ' +
+        'Modules/Applications > Multicurrency) and declare USD there, or choose the conversion in navette’s ' +
+        'configuration (gescom.dolibarr.foreignCurrencyWithoutModule: convert) to write the document in EUR ' +
+        'at the order’s rate.',
+    );
+    expect(say({ case: 'currency-undeclared', externalKey: 'ps-1-7', currency: 'CHF', found: 'EUR' })).toBe(
+      'Order ps-1-7 is in CHF, but that currency is not declared in Dolibarr, which wrote the document in ' +
+        'EUR: the draft was deleted. Add CHF in Dolibarr (Home > Setup > Modules/Applications > ' +
+        'Multicurrency, then the module’s setup page), then run the import again.',
+    );
+    expect(say({ case: 'bank-account-missing' })).toBe(
+      'No Dolibarr bank account is set for the payments: give it (gescom.dolibarr.bankAccountId) or turn ' +
+        'off the import of payments.',
+    );
+    expect(say({ case: 'payment-type-unknown', paymentType: 'CRBT' })).toBe(
+      'Payment method CRBT does not exist in Dolibarr (Home > Setup > Dictionaries, the dictionary of ' +
+        'payment methods): add it or change the matching of payment methods.',
+    );
+    expect(say({ case: 'article-missing', reference: 'SAVON-1' })).toBe(
+      'Article SAVON-1 does not exist in Dolibarr: create it (Products/Services), or choose “create the ' +
+        'article” for “Unknown article” in the settings.',
+    );
+    expect(
+      say({
+        case: 'totals-differ',
+        shopExcl: '1234.50',
+        shopIncl: '1481.40',
+        dolibarrExcl: '1234.51',
+        dolibarrIncl: '1481.41',
+      }),
+    ).toBe(
+      'The totals Dolibarr computed differ from the shop’s beyond the tolerance (shop 1,234.50 excl. VAT / ' +
+        '1,481.40 incl. VAT; Dolibarr 1,234.51 excl. VAT / 1,481.41 incl. VAT): the draft was deleted; check ' +
+        'Dolibarr’s VAT rates and roundings, or raise the tolerance.',
+    );
+    expect(
+      say({
+        case: 'external-key-taken',
+        documentNumber: 'CO2503-0001',
+        externalKey: 'ps-1-8',
+        documentReference: 'AUTREBOUT',
+        documentIncl: '60.00',
+        orderReference: 'XKBKNABJK',
+        orderIncl: '43.20',
+      }),
+    ).toBe(
+      'Dolibarr already has document CO2503-0001 with the key ps-1-8, but it is not this order’s (document: ' +
+        'reference “AUTREBOUT”, 60.00 incl. VAT; order: reference “XKBKNABJK”, 43.20 incl. VAT). Does ' +
+        'another shop write into this Dolibarr with the same numbers? Check that document; navette leaves it ' +
+        'alone and will try again at the next import.',
+    );
+  });
+
   it('leaves a wording it does not know, or a value missing, to the French text', () => {
     const french = 'Le texte français.';
     const say = (data: Record<string, string>) =>

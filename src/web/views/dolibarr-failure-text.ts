@@ -1,10 +1,13 @@
+import { translator } from '../i18n.js';
+import { formatAmount } from './format.js';
 import { type MessageValues, missingValue } from './message-values.js';
 
 /**
- * A failure of Dolibarr's in English, from the data its French message was written from
- * (adapters/dolibarr/errors.ts): `case` names the wording, the other values what it names. Dolibarr's own
- * words (`detail`) are quoted as they came. Shown on the connection page and on a run's page (an order's
- * failure); an unknown wording, or a value missing, shows the French text instead.
+ * A failure of Dolibarr's in English, from the data its French message was written from: `case` names
+ * the wording, the other values what it names. Dolibarr's answers (adapters/dolibarr/errors.ts) quote its
+ * own words (`detail`) as they came; the refusals navette words itself when writing an order into
+ * Dolibarr (a VAT rate, a currency, a payment method…) follow. Shown on the connection page and on a
+ * run's page (an order's failure); an unknown wording, or a value missing, shows the French text instead.
  */
 export function dolibarrFailureText(v: MessageValues): string {
   const english = DOLIBARR_FAILURES[v.text('case')];
@@ -47,6 +50,66 @@ function said(v: MessageValues): string {
 }
 
 const LATER = 'try again later; if it lasts, look at Dolibarr’s logs.';
+
+const MULTICURRENCY_MODULE = `${MODULES_SETUP} > Multicurrency`;
+export const MULTICURRENCY_SETUP = `${MULTICURRENCY_MODULE}, then the module’s setup page`;
+
+/** An amount of the data (decimal text) the English way. */
+function amountOf(v: MessageValues, name: string): string {
+  return formatAmount(v.text(name), 'en');
+}
+
+/** The refusals navette words itself when writing an order into Dolibarr, by their `case`. */
+const REFUSALS: Readonly<Record<string, (v: MessageValues) => string>> = {
+  'no-lines': (v) =>
+    `Order ${v.text('externalKey')} has no line: navette does not create an empty document in Dolibarr.`,
+  'vat-rate-inactive': (v) =>
+    `The VAT rate ${v.text('rate')} % (line “${v.text('line')}”) is not active in Dolibarr: activate it in ` +
+    'Home > Setup > Dictionaries, the dictionary of VAT rates.',
+  'currency-rate-missing': (v) =>
+    `Order ${v.text('externalKey')} is in ${v.text('currency')} without a conversion rate: check the ` +
+    'currency’s rate in PrestaShop (International > Localization > Currencies).',
+  'currency-unsupported': (v) => {
+    const currency = v.text('currency');
+    const company = v.text('companyCurrency');
+    return (
+      `Order ${v.text('externalKey')} is in ${currency}, not in the Dolibarr company’s currency ` +
+      `(${company}), and Dolibarr’s Multicurrency module is not enabled. Two ways out: enable the ` +
+      `Multicurrency module in Dolibarr (${MULTICURRENCY_MODULE}) and declare ${currency} there, or choose ` +
+      'the conversion in navette’s configuration (gescom.dolibarr.foreignCurrencyWithoutModule: convert) ' +
+      `to write the document in ${company} at the order’s rate.`
+    );
+  },
+  'currency-undeclared': (v) =>
+    `Order ${v.text('externalKey')} is in ${v.text('currency')}, but that currency is not declared in ` +
+    `Dolibarr, which wrote the document in ${v.text('found')}: the draft was deleted. Add ` +
+    `${v.text('currency')} in Dolibarr (${MULTICURRENCY_SETUP}), then run the import again.`,
+  'bank-account-missing': () =>
+    'No Dolibarr bank account is set for the payments: give it (gescom.dolibarr.bankAccountId) or turn off ' +
+    'the import of payments.',
+  'payment-type-unknown': (v) =>
+    `Payment method ${v.text('paymentType')} does not exist in Dolibarr (Home > Setup > Dictionaries, the ` +
+    'dictionary of payment methods): add it or change the matching of payment methods.',
+  'article-missing': (v) => {
+    // The setting as the English settings page names it.
+    const t = translator('en');
+    return (
+      `Article ${v.text('reference')} does not exist in Dolibarr: create it (Products/Services), or choose ` +
+      `“${t('unknownCreate')}” for “${t('unknownArticle')}” in the settings.`
+    );
+  },
+  'totals-differ': (v) =>
+    `The totals Dolibarr computed differ from the shop’s beyond the tolerance (shop ` +
+    `${amountOf(v, 'shopExcl')} excl. VAT / ${amountOf(v, 'shopIncl')} incl. VAT; Dolibarr ` +
+    `${amountOf(v, 'dolibarrExcl')} excl. VAT / ${amountOf(v, 'dolibarrIncl')} incl. VAT): the draft was ` +
+    'deleted; check Dolibarr’s VAT rates and roundings, or raise the tolerance.',
+  'external-key-taken': (v) =>
+    `Dolibarr already has document ${v.text('documentNumber')} with the key ${v.text('externalKey')}, but ` +
+    `it is not this order’s (document: reference “${v.text('documentReference')}”, ` +
+    `${amountOf(v, 'documentIncl')} incl. VAT; order: reference “${v.text('orderReference')}”, ` +
+    `${amountOf(v, 'orderIncl')} incl. VAT). Does another shop write into this Dolibarr with the same ` +
+    'numbers? Check that document; navette leaves it alone and will try again at the next import.',
+};
 
 /** The English of each wording, by its `case` (the connection page's own codes reuse some). */
 export const DOLIBARR_FAILURES: Readonly<Record<string, (v: MessageValues) => string>> = {
@@ -106,4 +169,5 @@ export const DOLIBARR_FAILURES: Readonly<Record<string, (v: MessageValues) => st
   'data-refused': (v) =>
     `Dolibarr refuses the data of ${call(v)} and says: ${said(v)}. Correct the record at fault (in the ` +
     'shop or in Dolibarr), then run the import again.',
+  ...REFUSALS,
 };

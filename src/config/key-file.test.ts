@@ -25,7 +25,7 @@ async function keyFile(content: string | Buffer, mode = 0o600): Promise<string> 
 
 describe('readKeyFile', () => {
   it.each([KEY, `${KEY}\n`, `${KEY}\r\n`])('reads a key file holding %j', async (content) => {
-    expect(await readKeyFile(await keyFile(content))).toEqual({ key: KEY, warning: undefined });
+    expect(await readKeyFile(await keyFile(content))).toEqual({ key: KEY, warning: undefined, mode: 0o600 });
   });
 
   it.each([

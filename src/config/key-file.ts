@@ -34,6 +34,8 @@ export interface KeyFile {
   readonly key: string;
   /** Set when other users of the computer can read the file (the owner should `chmod 600` it). */
   readonly warning: string | undefined;
+  /** The file's permissions (`0o644`), which the warning names: for a page to say it in English. */
+  readonly mode: number;
 }
 
 /**
@@ -87,5 +89,5 @@ export async function readKeyFile(path: string, owner: KeyFileOwner = SHOP_KEY_F
   });
   const key = KEY_FILE_CONTENT.exec(text)?.[1];
   if (key === undefined) throw invalid(path, owner);
-  return { key, warning: keyFileModeWarning(path, stats.mode) };
+  return { key, warning: keyFileModeWarning(path, stats.mode), mode: stats.mode & 0o777 };
 }

@@ -7,6 +7,7 @@ import {
   MULTICURRENCY_SETUP,
   USER_PERMISSIONS,
 } from './dolibarr-failure-text.js';
+import { keyFileEnglish } from './key-file-text.js';
 import { englishOr, MessageValues } from './message-values.js';
 
 /**
@@ -131,11 +132,9 @@ const ENGLISH: Readonly<Record<ConnectionMessageCode, (values: MessageValues) =>
     'No key for Dolibarr’s API: set the NAVETTE_DOLIBARR_KEY variable or “gescom.dolibarr.keyFile” in the ' +
     'configuration (in Dolibarr: Users & Groups > navette’s user, its key for the API).',
   'dolibarr-key-file-unreadable': (v) =>
-    `The key file ${v.text('path')} cannot be read: check its path and its permissions.`,
+    keyFileEnglish({ code: 'key-file-unreadable', path: v.text('path') }),
   'dolibarr-key-file-invalid': (v) =>
-    `The key file ${v.text('path')} does not hold a Dolibarr API key: it must hold the key alone, 32 ` +
-    'letters and digits (in Dolibarr: Users & Groups > navette’s user, its key for the API). Check the ' +
-    'path; its content was sent nowhere.',
+    keyFileEnglish({ code: 'key-file-invalid', owner: 'dolibarr', path: v.text('path') }),
   'dolibarr-call-refused': failure('right-missing'),
   'dolibarr-failed': dolibarrFailureText,
   'dolibarr-api-module-off': failure('module-off'),

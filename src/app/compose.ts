@@ -1,4 +1,5 @@
 import type { NavetteConfig } from '../config/config-schema.js';
+import { KeyFileFailure } from '../config/key-file.js';
 import { resolveDolibarrKey, resolveShopKey } from '../config/load-config.js';
 import { createDemoDolibarr } from '../demo-dolibarr/index.js';
 import { ExpectedFailure } from '../domain/failure.js';
@@ -9,7 +10,8 @@ import {
   type PrestaShopOrderSource,
 } from '../adapters/prestashop/prestashop-order-source.js';
 import type { FetchLike } from '../adapters/http/fetch-like.js';
-import { checkDolibarr, type DolibarrCheck } from '../adapters/dolibarr/connection-check.js';
+import { checkDolibarr, failureMessage, type DolibarrCheck } from '../adapters/dolibarr/connection-check.js';
+import { DolibarrFailure } from '../adapters/dolibarr/errors.js';
 import { DolibarrClient } from '../adapters/dolibarr/dolibarr-client.js';
 import { DolibarrGescom } from '../adapters/dolibarr/dolibarr-gescom.js';
 import { openDatabase, type EmbeddedDatabase } from '../adapters/embedded/database.js';
@@ -371,19 +373,36 @@ function wireGescom(
           foreignCurrencyWithoutModule: config.gescom.dolibarr?.foreignCurrencyWithoutModule ?? 'refuse',
         });
       } catch (error) {
-        // No key, an unreadable key file: said as the Dolibarr side's problem, the shop's still shown.
-        if (error instanceof ExpectedFailure) {
-          const problem =
-            error.code === 'dolibarr-key-missing'
-              ? connectionMessage(error.message, 'dolibarr-key-not-set')
-              : connectionMessage(error.message);
-          return { url: settings.url, version: '', problems: [problem] };
-        }
+        // No key, an unreadable key file, Dolibarr failing a read: said as the Dolibarr side's problem, the
+        // shop's still shown.
+        const problem = expectedProblem(error, settings);
+        if (problem !== undefined) return { url: settings.url, version: '', problems: [problem] };
         throw error;
       }
     },
     calls: () => ({ target: 'dolibarr', total: calls, byResource: { ...callsByResource } }),
   };
+}
+
+/**
+ * An expected failure of Dolibarr's side as the check says it, with its code and values when a page can
+ * say it in English (no key set, its key file refused, a failure of Dolibarr's); undefined for a bug,
+ * which is thrown on.
+ */
+function expectedProblem(error: unknown, settings: { readonly url: string }): ConnectionMessage | undefined {
+  if (error instanceof KeyFileFailure)
+    return connectionMessage(
+      error.message,
+      error.code === 'key-file-unreadable' ? 'dolibarr-key-file-unreadable' : 'dolibarr-key-file-invalid',
+      { path: error.path },
+    );
+  // A failure of Dolibarr's after its version was read (its company, its currencies…): said by its code.
+  if (error instanceof DolibarrFailure) return failureMessage(error, settings.url);
+  if (!(error instanceof ExpectedFailure)) return undefined;
+  const { code, message } = error as ExpectedFailure<string>;
+  return code === 'dolibarr-key-missing'
+    ? connectionMessage(message, 'dolibarr-key-not-set')
+    : connectionMessage(message);
 }
 
 /** `https://erp/api/index.php/orders/12/validate?…` → `orders`. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { starterConfig } from './defaults.js';
-import { readKeyFile } from './key-file.js';
+import { DOLIBARR_KEY_FILE, KeyFileFailure, readKeyFile } from './key-file.js';
 import { resolveDolibarrKey, resolveShopKey, validateConfig } from './load-config.js';
 
 const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -25,7 +25,7 @@ async function keyFile(content: string | Buffer, mode = 0o600): Promise<string> 
 
 describe('readKeyFile', () => {
   it.each([KEY, `${KEY}\n`, `${KEY}\r\n`])('reads a key file holding %j', async (content) => {
-    expect(await readKeyFile(await keyFile(content))).toEqual({ key: KEY, warning: undefined });
+    expect(await readKeyFile(await keyFile(content))).toEqual({ key: KEY, warning: undefined, mode: 0o600 });
   });
 
   it.each([
@@ -52,6 +52,18 @@ describe('readKeyFile', () => {
     await mkdir(join(dir, 'folder'));
     await expect(readKeyFile(join(dir, 'folder'))).rejects.toMatchObject({ code: 'key-file-invalid' });
     await expect(readKeyFile(join(dir, 'none'))).rejects.toMatchObject({ code: 'key-file-unreadable' });
+  });
+
+  it('names the file refused apart from its French message, for a page to say it in English', async () => {
+    const missing = join(dir, 'none');
+    const unreadable = await readKeyFile(missing).catch((error: unknown) => error);
+    expect(unreadable).toBeInstanceOf(KeyFileFailure);
+    expect(unreadable).toMatchObject({ code: 'key-file-unreadable', path: missing });
+    const empty = await keyFile('');
+    await expect(readKeyFile(empty, DOLIBARR_KEY_FILE)).rejects.toMatchObject({
+      code: 'key-file-invalid',
+      path: empty,
+    });
   });
 
   it.each([0o644, 0o640, 0o604])('warns when others can read it (%o)', async (mode) => {

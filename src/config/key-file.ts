@@ -34,19 +34,37 @@ export interface KeyFile {
   readonly key: string;
   /** Set when other users of the computer can read the file (the owner should `chmod 600` it). */
   readonly warning: string | undefined;
+  /** The file's permissions (`0o644`), which the warning names: for a page to say it in English. */
+  readonly mode: number;
 }
 
-function invalid(path: string, owner: KeyFileOwner): ExpectedFailure {
-  return new ExpectedFailure(
+/**
+ * A key file refused: its code says why (not a key, or unreadable) and `path` which file, for a page to
+ * say it in its own language; the message is the French the CLI prints.
+ */
+export class KeyFileFailure extends ExpectedFailure<'key-file-invalid' | 'key-file-unreadable'> {
+  constructor(
+    code: 'key-file-invalid' | 'key-file-unreadable',
+    message: string,
+    readonly path: string,
+  ) {
+    super(code, message);
+  }
+}
+
+function invalid(path: string, owner: KeyFileOwner): KeyFileFailure {
+  return new KeyFileFailure(
     'key-file-invalid',
     `Le fichier de clé ${path} ne contient pas ${owner.keyName} : il doit contenir la clé seule, 32 lettres et chiffres (${owner.where}). Vérifiez le chemin ; son contenu n'a été envoyé nulle part.`,
+    path,
   );
 }
 
-function unreadable(path: string): ExpectedFailure {
-  return new ExpectedFailure(
+function unreadable(path: string): KeyFileFailure {
+  return new KeyFileFailure(
     'key-file-unreadable',
     `Le fichier de clé ${path} est illisible : vérifiez son chemin et ses droits.`,
+    path,
   );
 }
 
@@ -57,7 +75,7 @@ export function keyFileModeWarning(path: string, mode: number): string | undefin
 }
 
 /**
- * Reads and checks a key file; throws `key-file-unreadable` or `key-file-invalid` (ExpectedFailure), the
+ * Reads and checks a key file; throws `key-file-unreadable` or `key-file-invalid` (KeyFileFailure), the
  * latter naming whose key was expected (the shop's unless told).
  */
 export async function readKeyFile(path: string, owner: KeyFileOwner = SHOP_KEY_FILE): Promise<KeyFile> {
@@ -71,5 +89,5 @@ export async function readKeyFile(path: string, owner: KeyFileOwner = SHOP_KEY_F
   });
   const key = KEY_FILE_CONTENT.exec(text)?.[1];
   if (key === undefined) throw invalid(path, owner);
-  return { key, warning: keyFileModeWarning(path, stats.mode) };
+  return { key, warning: keyFileModeWarning(path, stats.mode), mode: stats.mode & 0o777 };
 }

@@ -8,15 +8,24 @@
  */
 export class ExpectedFailure<Code extends string = string> extends Error {
   override readonly name = 'ExpectedFailure';
+  /**
+   * The values the (French) message was written from, its wording named by `case` when the code has
+   * several: for a page to say it in its own language. Absent when only the message says it.
+   */
+  readonly data: FailureData | undefined;
 
   constructor(
     readonly code: Code,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; data?: FailureData },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.data = options?.data;
   }
 }
+
+/** What a failure's message was written from: names and values (a call, an HTTP status, a file…). */
+export type FailureData = Readonly<Record<string, string | number>>;
 
 export function isExpectedFailure(error: unknown): error is ExpectedFailure {
   return error instanceof ExpectedFailure;

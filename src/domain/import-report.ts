@@ -102,8 +102,10 @@ export interface OrderOutcome {
 /**
  * What an outcome's reason says, as data: the values its French text was written from (a state id, an
  * amount as decimal text, a product as the shop names it…), so that a page says it in its own language.
- * A code with several wordings names its own in `case`. Absent for reasons kept before it was, and for
- * refusals whose text is the GesCom's own: those are shown as they were written.
+ * A code with several wordings names its own in `case` (a refusal of Dolibarr's, `gescom-refused`: the
+ * wording of adapters/dolibarr/errors.ts, Dolibarr's own words as `detail`). Absent for reasons kept
+ * before it was, and for refusals that carry no data (the embedded GesCom's): those are shown as they
+ * were written.
  */
 export type ReasonData = Readonly<Record<string, string | number>>;
 

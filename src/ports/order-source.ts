@@ -98,8 +98,9 @@ export interface ConnectionReport {
 /**
  * One thing "Tester la connexion" says: its French text (what the CLI prints and the French page shows,
  * as written), and the code and values it was written from, for the English page to say it in English.
- * A failure of the shop or of Dolibarr told as it came (a message of its own) has no code: the English
- * page shows its French text.
+ * A failure of the shop told as it came (a message of its own), or a bug, has no code: the English page
+ * shows its French text. Dolibarr's failures have one (`dolibarr-failed` for those the check does not
+ * tell apart, its data naming the wording).
  */
 export interface ConnectionMessage {
   readonly text: string;
@@ -121,7 +122,12 @@ export type ConnectionMessageCode =
   | 'dolibarr-key-refused'
   | 'dolibarr-key-missing'
   | 'dolibarr-key-not-set'
+  // Its key file refused before Dolibarr is called (config/key-file.ts, app/compose.ts).
+  | 'dolibarr-key-file-unreadable'
+  | 'dolibarr-key-file-invalid'
   | 'dolibarr-call-refused'
+  /** Any other failure of Dolibarr's: its data names the wording (`case`, adapters/dolibarr/errors.ts). */
+  | 'dolibarr-failed'
   | 'dolibarr-api-module-off'
   | 'dolibarr-too-old'
   | 'dolibarr-module-off'

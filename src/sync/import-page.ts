@@ -289,7 +289,10 @@ function unreadableOutcome(
   };
 }
 
-/** An order whose writing threw: the GesCom's refusal as it said it, or a bug of navette's. */
+/**
+ * An order whose writing threw: the GesCom's refusal as it said it (with the data it was written from,
+ * when it has some: Dolibarr's own words among them), or a bug of navette's.
+ */
 function failedOutcome(order: ShopOrder, error: unknown): OrderOutcome {
   if (!isExpectedFailure(error)) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -301,5 +304,10 @@ function failedOutcome(order: ShopOrder, error: unknown): OrderOutcome {
     });
   }
   const code: OutcomeCode = isGescomFailure(error) ? error.code : 'gescom-refused';
-  return outcomeFor(order, { status: 'failed', code, reason: error.message });
+  return outcomeFor(order, {
+    status: 'failed',
+    code,
+    reason: error.message,
+    ...(error.data === undefined ? {} : { reasonData: error.data }),
+  });
 }

@@ -424,6 +424,21 @@ describe('runImport', () => {
       });
     });
 
+    it('keeps the data a GesCom refusal was written from, for a page to say it in English', async () => {
+      const { run, target } = setup(SEVEN_ORDERS.slice(0, 1));
+      const data = {
+        case: 'data-refused',
+        method: 'POST',
+        endpoint: 'thirdparties',
+        detail: 'Data too long',
+      };
+      target.failNextWrite = new ExpectedFailure('data-refused', 'Dolibarr refuse les données.', { data });
+      const { outcomes, journal } = await run({ period: NOVEMBER });
+      expect(outcomes[0]).toMatchObject({ code: 'gescom-refused', reason: 'Dolibarr refuse les données.' });
+      expect(outcomes[0]?.reasonData).toEqual(data);
+      expect(journal[0]?.note).toMatchObject({ code: 'order-failed', reasonData: data });
+    });
+
     it('fails an unreadable order of a selected state, and passes over one of a state never imported', async () => {
       const { run, source } = setup([order(1, 20, 2), order(2, 21, 6), order(3, 22, 2)]);
       source.refuse({ shopId: 1, orderId: 1 }, 'unknown-tax', 'Taxe inconnue.');

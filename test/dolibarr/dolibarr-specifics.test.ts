@@ -107,6 +107,12 @@ describe('Dolibarr target specifics (simulator)', () => {
       );
     expect(isExpectedFailure(failure) && failure.code).toBe('external-key-taken');
     expect(isExpectedFailure(failure) && failure.message).toContain('AUTREBOUT');
+    expect(isExpectedFailure(failure) && failure.data).toMatchObject({
+      case: 'external-key-taken',
+      externalKey: 'ps-1-8',
+      documentReference: 'AUTREBOUT',
+      documentIncl: '60.00',
+    });
     expect(documentsFor(subject, 'ps-1-8')).toBe(1);
     expect(subject.dolibarr.store.documents.commande.get(theirs)?.row.ref_client).toBe('AUTREBOUT');
     expect((await subject.store.findImports([key])).size).toBe(0);

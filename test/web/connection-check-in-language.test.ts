@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { openNavette } from '../../src/app/compose.js';
+import { createDemoDolibarr } from '../../src/demo-dolibarr/index.js';
 import { createWebApp, type WebApp } from '../../src/web/create-web-app.js';
 import { TestBrowser, createWebFixture, type WebFixture } from './support/web-fixture.js';
 
@@ -45,11 +47,11 @@ async function testedIn(language: 'fr' | 'en'): Promise<string> {
     .replaceAll('&amp;', '&');
 }
 
-async function withDolibarr(url = 'demo://dolibarr'): Promise<void> {
+async function withDolibarr(url = 'demo://dolibarr', settings: Record<string, unknown> = {}): Promise<void> {
   const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
   await writeFile(
     fixture.configPath,
-    stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url } } }),
+    stringifyYaml({ ...config, gescom: { target: 'dolibarr', dolibarr: { url, ...settings } } }),
   );
 }
 
@@ -108,6 +110,58 @@ describe('the connection check in the page’s language', () => {
     );
     expect(await testedIn('fr')).toContain(
       'Dolibarr : Aucune clé pour l’API Dolibarr : définissez la variable NAVETTE_DOLIBARR_KEY',
+    );
+  });
+
+  it('an English page says a key file for Dolibarr that does not exist, or is empty, in English', async () => {
+    const missing = join(fixture.dir, 'no-such-dolibarr.key');
+    await withDolibarr('https://erp.invalid', { keyFile: missing });
+    const english = await testedIn('en');
+    expect(english).toContain(
+      `Dolibarr: The key file ${missing} cannot be read: check its path and its permissions.`,
+    );
+    expect(english).not.toContain('illisible');
+    expect(await testedIn('fr')).toContain(
+      `Dolibarr : Le fichier de clé ${missing} est illisible : vérifiez son chemin et ses droits.`,
+    );
+
+    const empty = join(fixture.dir, 'empty-dolibarr.key');
+    await writeFile(empty, '', { mode: 0o600 });
+    await withDolibarr('https://erp.invalid', { keyFile: empty });
+    expect(await testedIn('en')).toContain(
+      `Dolibarr: The key file ${empty} does not hold a Dolibarr API key: it must hold the key alone, 32 ` +
+        'letters and digits',
+    );
+    expect(await testedIn('fr')).toContain(
+      `Dolibarr : Le fichier de clé ${empty} ne contient pas une clé d’API Dolibarr`,
+    );
+  });
+
+  it('an English page says Dolibarr failing to give its currencies in English, its own words quoted', async () => {
+    // A Dolibarr whose company (its currency) cannot be read: it answers with an error of its own.
+    const dolibarr = createDemoDolibarr();
+    const words = 'Error DB_ERROR_1146 in fetch of company';
+    const failing = (async (input: string | URL | Request, init?: RequestInit) =>
+      String(input instanceof Request ? input.url : input).includes('/setup/company')
+        ? Response.json({ error: { code: 500, message: words } }, { status: 500 })
+        : dolibarr.fetch(input, init)) as typeof fetch;
+    await app.shutdown();
+    app = createWebApp({
+      ...fixture.deps,
+      openNavette: (config) =>
+        openNavette(config, {
+          fetch: fixture.shop.fetch,
+          shopKey: READ_ONLY_KEY,
+          dolibarr: { fetch: failing, key: dolibarr.key },
+        }),
+    });
+    await withDolibarr('https://erp.example');
+    expect(await testedIn('en')).toContain(
+      `Dolibarr: Dolibarr answered GET setup/company with an error (HTTP 500), saying “${words}”: try again ` +
+        'later; if it lasts, look at Dolibarr’s logs.',
+    );
+    expect(await testedIn('fr')).toContain(
+      `Dolibarr : Dolibarr a répondu par une erreur (HTTP 500) à GET setup/company : ${words}.`,
     );
   });
 

@@ -1,7 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { WebApp } from '../../src/web/create-web-app.js';
+import { openNavette } from '../../src/app/compose.js';
+import { createDemoDolibarr } from '../../src/demo-dolibarr/index.js';
+import { createWebApp, type WebApp } from '../../src/web/create-web-app.js';
+import { demoBankAccount } from '../support/demo-bank-account.js';
 import { TestBrowser, createTestApp, createWebFixture, type WebFixture } from './support/web-fixture.js';
 
 /**
@@ -92,5 +95,50 @@ describe('failure reasons and journal lines in the page’s language', () => {
     expect(run).toMatch(/[A-Z]{9} \(n° \d+\) : Les totaux du document/);
     expect(run).toMatch(/Statut de la commande \d+ : état 13 envoyé/);
     expect(run).not.toContain('do not match');
+  });
+});
+
+describe('a refusal of Dolibarr’s in the page’s language', () => {
+  it('an English run page says it in English, Dolibarr’s own words quoted; a French one as written', async () => {
+    // Dolibarr numbers the customer codes itself (Monkey): it refuses navette's for every new customer.
+    const dolibarr = createDemoDolibarr();
+    dolibarr.store.constants.set('SOCIETE_CODECLIENT_ADDON', 'mod_codeclient_monkey');
+    const bankAccountId = await demoBankAccount(dolibarr);
+    const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
+    await writeFile(
+      fixture.configPath,
+      stringifyYaml({
+        ...config,
+        gescom: { target: 'dolibarr', dolibarr: { url: 'https://erp.example', bankAccountId } },
+      }),
+    );
+    await app.shutdown();
+    app = createWebApp({
+      ...fixture.deps,
+      openNavette: (opened) =>
+        openNavette(opened, {
+          fetch: fixture.shop.fetch,
+          shopKey: fixture.shop.key,
+          dolibarr: { fetch: dolibarr.fetch, key: dolibarr.key },
+        }),
+    });
+    const { browser, runPath } = await importedIn('en');
+    const english = await textOf(browser, `${runPath}?outcome=failed`);
+    expect(english).toContain(
+      'Dolibarr refuses the data of POST thirdparties and says: “Error creating thirdparty ' +
+        '(ErrorBadCustomerCodeSyntax)”. Correct the record at fault (in the shop or in Dolibarr), then run the ' +
+        'import again.',
+    );
+    expect(english).not.toContain('Dolibarr refuse les données');
+    // The journal says the failed order the same way.
+    expect(await textOf(browser, runPath)).toMatch(
+      /[A-Z]{9} \(no\. \d+\): Dolibarr refuses the data of POST thirdparties and says: “Error creating/,
+    );
+    const csrf = await browser.csrfToken();
+    await browser.postForm('/language', { _csrf: csrf, language: 'fr', back: '/' });
+    expect(await textOf(browser, `${runPath}?outcome=failed`)).toContain(
+      'Dolibarr refuse les données de POST thirdparties : Error creating thirdparty ' +
+        '(ErrorBadCustomerCodeSyntax). Corrigez la fiche en cause',
+    );
   });
 });

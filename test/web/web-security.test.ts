@@ -374,6 +374,57 @@ describe('the key file named on the connection page', () => {
   });
 });
 
+describe('the key file named on the connection page, on an English page', () => {
+  async function inEnglish(): Promise<TestBrowser> {
+    const browser = new TestBrowser(appWith());
+    await browser.logIn();
+    const csrf = await browser.csrfToken();
+    await browser.postForm('/language', { _csrf: csrf, language: 'en', back: '/connection' });
+    return browser;
+  }
+
+  it('refuses a file that does not exist, or is not a key, in English', async () => {
+    const browser = await inEnglish();
+    const missing = join(fixture.dir, 'no-such.key');
+    const refused = await browser.postForm('/connection', {
+      _csrf: await browser.csrfToken(),
+      'shop.url': fixture.shop.url,
+      'shop.keyFile': missing,
+    });
+    expect(refused.status).toBe(422);
+    const page = await refused.text();
+    expect(page).toContain(`The key file ${missing} cannot be read: check its path and its permissions.`);
+    expect(page).not.toContain('illisible');
+    const empty = join(fixture.dir, 'empty.key');
+    await writeFile(empty, '', { mode: 0o600 });
+    const invalid = await browser.postForm('/connection', {
+      _csrf: await browser.csrfToken(),
+      'shop.url': fixture.shop.url,
+      'shop.keyFile': empty,
+    });
+    expect(await invalid.text()).toContain(`The key file ${empty} does not hold a webservice key`);
+  });
+
+  it('warns in English while others can read it', async () => {
+    const path = join(fixture.dir, 'open.key');
+    await writeFile(path, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345\n');
+    await chmod(path, 0o644);
+    const browser = await inEnglish();
+    const saved = await browser.postForm('/connection', {
+      _csrf: await browser.csrfToken(),
+      'shop.url': fixture.shop.url,
+      'shop.keyFile': path,
+    });
+    expect(saved.status).toBe(303);
+    const page = (await (await browser.get('/connection')).text()).replaceAll('&amp;', '&');
+    expect(page).toContain(
+      `Other users of this computer can read the key file ${path} (permissions 644): restrict it with ` +
+        `“chmod 600 ${path}”.`,
+    );
+    expect(page).not.toContain('lisible par');
+  });
+});
+
 describe('the secret redactor on real answers', () => {
   it('masks the webservice key on a page that really contains it', async () => {
     const browser = new TestBrowser(appWith());

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createDemoDolibarr } from '../../demo-dolibarr/index.js';
 import { systemClock } from '../../ports/clock.js';
 import type { ConnectionMessage } from '../../ports/order-source.js';
-import { checkDolibarr } from './connection-check.js';
+import { checkDolibarr, failureMessage } from './connection-check.js';
 import { DolibarrClient } from './dolibarr-client.js';
+import { failureFromStatus, timedOut } from './errors.js';
 
 /** The messages' French texts, as the CLI prints them. */
 function texts(messages: readonly ConnectionMessage[] | undefined): string[] | undefined {
@@ -159,5 +160,21 @@ describe('checkDolibarr and the bank account', () => {
     const { dolibarr, client } = setup();
     const check = await checkDolibarr(client, dolibarr.url, { payments: true, bankAccountId: 99 });
     expect(texts(check.problems)).toEqual([expect.stringContaining('Le compte bancaire 99 n’existe pas')]);
+  });
+
+  it('gives any other failure of Dolibarr’s its French text with the code and data of its wording', () => {
+    const words = 'Error fetching currencies';
+    const failure = failureFromStatus(500, words, { method: 'GET', endpoint: 'multicurrencies' }, true);
+    expect(failureMessage(failure, 'https://erp.example')).toEqual({
+      text: `Dolibarr a répondu par une erreur (HTTP 500) à GET multicurrencies : ${words}.`,
+      code: 'dolibarr-failed',
+      data: { case: 'server-error', method: 'GET', endpoint: 'multicurrencies', status: 500, detail: words },
+    });
+    expect(failureMessage(timedOut({ method: 'GET', endpoint: 'setup/company' }, 30), '')).toMatchObject({
+      code: 'dolibarr-failed',
+      data: { case: 'timeout', seconds: 30 },
+    });
+    // A bug is no failure of Dolibarr's: its text alone.
+    expect(failureMessage(new TypeError('x is undefined'), '')).toEqual({ text: 'x is undefined' });
   });
 });

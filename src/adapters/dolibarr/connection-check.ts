@@ -44,10 +44,12 @@ const READS: readonly { readonly resource: string; readonly right: string }[] = 
 const OLDEST_MAJOR = 19;
 
 /**
- * A failure of Dolibarr as the check says it: its own French message, with a code and values when the
- * English page can say it too (the key refused or missing, Dolibarr out of reach, a call refused).
+ * A failure of Dolibarr as the check says it: its own French message, with a code and values for the
+ * English page — its own code for what the check tells apart (the key refused or missing, Dolibarr out of
+ * reach, a call refused), else `dolibarr-failed` with the failure's data (its wording and values, Dolibarr's
+ * own words among them). Only an error that is no DolibarrFailure (a bug) goes without a code.
  */
-function failureMessage(error: unknown, url: string): ConnectionMessage {
+export function failureMessage(error: unknown, url: string): ConnectionMessage {
   const text = error instanceof Error ? error.message : String(error);
   if (!(error instanceof DolibarrFailure)) return connectionMessage(text);
   switch (error.code) {
@@ -70,7 +72,9 @@ function failureMessage(error: unknown, url: string): ConnectionMessage {
         : connectionMessage(text, 'dolibarr-api-module-off', { resource });
     }
     default:
-      return connectionMessage(text);
+      return error.data === undefined
+        ? connectionMessage(text)
+        : connectionMessage(text, 'dolibarr-failed', error.data);
   }
 }
 

@@ -1,6 +1,6 @@
 import { ExpectedFailure } from '../../domain/failure.js';
 import { frenchAmount } from '../../domain/french-format.js';
-import { amount, Decimal, toText, type Amount } from '../../domain/money.js';
+import { amount, Decimal, format, toText, type Amount } from '../../domain/money.js';
 import { FIELD_LIMITS, type DocumentSummary, type SalesDocumentDraft } from '../../domain/sales-document.js';
 import { truncateText } from '../../domain/truncate.js';
 import type { ImportRecord } from '../../ports/gescom-target.js';
@@ -267,9 +267,21 @@ export async function adopt(
  * `ps-1-19` was both's. navette never adopts, changes or deletes it; the order fails until someone looks.
  */
 function keyTaken(draft: SalesDocumentDraft, found: ReadDocument): ExpectedFailure {
+  const documentIncl = documentTotals(found.wire).taxIncl;
   return new ExpectedFailure(
     'external-key-taken',
-    `Dolibarr a déjà le document ${found.wire.ref} avec la clé ${draft.externalKey}, mais il ne correspond pas à cette commande (document : référence « ${found.wire.ref_client ?? ''} », ${frenchAmount(documentTotals(found.wire).taxIncl)} TTC ; commande : référence « ${draft.reference} », ${frenchAmount(draft.shopTotals.taxIncl)} TTC). Une autre boutique écrit-elle dans ce Dolibarr avec les mêmes numéros ? Vérifiez ce document ; navette n’y touche pas et réessaiera au prochain import.`,
+    `Dolibarr a déjà le document ${found.wire.ref} avec la clé ${draft.externalKey}, mais il ne correspond pas à cette commande (document : référence « ${found.wire.ref_client ?? ''} », ${frenchAmount(documentIncl)} TTC ; commande : référence « ${draft.reference} », ${frenchAmount(draft.shopTotals.taxIncl)} TTC). Une autre boutique écrit-elle dans ce Dolibarr avec les mêmes numéros ? Vérifiez ce document ; navette n’y touche pas et réessaiera au prochain import.`,
+    {
+      data: {
+        case: 'external-key-taken',
+        documentNumber: found.wire.ref,
+        externalKey: draft.externalKey,
+        documentReference: found.wire.ref_client ?? '',
+        documentIncl: format(documentIncl),
+        orderReference: draft.reference,
+        orderIncl: format(draft.shopTotals.taxIncl),
+      },
+    },
   );
 }
 

@@ -298,6 +298,7 @@ export class DolibarrGescom implements GescomTarget {
       throw new ExpectedFailure(
         'no-lines',
         `La commande ${draft.externalKey} n’a aucune ligne : navette ne crée pas de document vide dans Dolibarr.`,
+        { data: { case: 'no-lines', externalKey: draft.externalKey } },
       );
     const rates = await this.activeVatRates();
     for (const line of draft.lines)
@@ -305,6 +306,7 @@ export class DolibarrGescom implements GescomTarget {
         throw new ExpectedFailure(
           'vat-rate-inactive',
           `Le taux de TVA ${line.vatRate.toString()} % (ligne « ${line.label} ») n’est pas actif dans Dolibarr : activez-le dans Configuration > Dictionnaires > Taux de TVA.`,
+          { data: { case: 'vat-rate-inactive', rate: line.vatRate.toString(), line: line.label } },
         );
     if (resourceFor(draft.type) === 'invoices' && draft.status !== 'draft')
       await this.#context.payments.checkTypes(draft.payments);

@@ -12,11 +12,11 @@ function inDollars(overrides: Partial<SalesDocumentDraft> = {}): SalesDocumentDr
   return draft({ shopId: 1, orderId: 7 }, { currency: 'USD', conversionRate: amount('1.1'), ...overrides });
 }
 
-function failureOf(work: () => unknown): { code: string; message: string } {
+function failureOf(work: () => unknown): { code: string; message: string; data: unknown } {
   try {
     work();
   } catch (error) {
-    if (isExpectedFailure(error)) return { code: error.code, message: error.message };
+    if (isExpectedFailure(error)) return { code: error.code, message: error.message, data: error.data };
     throw error;
   }
   throw new Error('no failure');
@@ -35,15 +35,24 @@ describe('an order in a foreign currency for Dolibarr', () => {
     expect(refused.code).toBe('currency-unsupported');
     expect(refused.message).toContain('activez le module Multi-devises');
     expect(refused.message).toContain('foreignCurrencyWithoutModule: convert');
+    // What the message was written from, for an English page.
+    expect(refused.data).toEqual({
+      case: 'currency-unsupported',
+      externalKey: 'ps-1-7',
+      currency: 'USD',
+      companyCurrency: 'EUR',
+    });
     const plan = planCurrency(inDollars(), 'EUR', false, 'convert');
     expect(plan.kind).toBe('company');
     expect(plan.draft.currency).toBe('EUR');
   });
 
   it('without a rate, is refused whatever the module', () => {
-    expect(
-      failureOf(() => planCurrency(inDollars({ conversionRate: amount(0) }), 'EUR', true, 'convert')).code,
-    ).toBe('currency-rate-missing');
+    const refused = failureOf(() =>
+      planCurrency(inDollars({ conversionRate: amount(0) }), 'EUR', true, 'convert'),
+    );
+    expect(refused.code).toBe('currency-rate-missing');
+    expect(refused.data).toEqual({ case: 'currency-rate-missing', externalKey: 'ps-1-7', currency: 'USD' });
   });
 
   it('converted, has its lines and totals divided by the rate, the original in the remark', () => {

@@ -70,6 +70,7 @@ export class Payments {
       throw new ExpectedFailure(
         'bank-account-missing',
         'Aucun compte bancaire Dolibarr n’est configuré pour les règlements : indiquez-le (gescom.dolibarr.bankAccountId) ou désactivez l’import des règlements.',
+        { data: { case: 'bank-account-missing' } },
       );
     const existing = options.checkExisting
       ? new Set((await this.client.invoicePayments(invoiceId)).map((payment) => payment.ref_ext ?? ''))
@@ -117,6 +118,7 @@ export class Payments {
       throw new ExpectedFailure(
         'payment-type-unknown',
         `Le mode de règlement ${code} n’existe pas dans Dolibarr (Configuration > Dictionnaires > Modes de paiement) : ajoutez-le ou changez la correspondance des moyens de paiement.`,
+        { data: { case: 'payment-type-unknown', paymentType: code } },
       );
     return id;
   }

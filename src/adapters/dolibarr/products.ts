@@ -84,6 +84,7 @@ export class Products {
         throw new ExpectedFailure(
           'article-unknown',
           `L'article ${ref} n'existe pas dans Dolibarr : créez-le (Produits/Services), ou activez « Créer l'article » dans les réglages.`,
+          { data: { case: 'article-missing', reference: ref } },
         );
       if (!toCreate.has(ref.toUpperCase())) toCreate.set(ref.toUpperCase(), line);
     });

@@ -79,7 +79,7 @@ export class DolibarrRestCalls extends DolibarrTransport {
       throw error;
     }
     const context = { method: 'GET', endpoint: endpointOf(path) };
-    if (!Array.isArray(answer.body)) throw unexpectedShape(context, 'une liste était attendue');
+    if (!Array.isArray(answer.body)) throw unexpectedShape(context, 'list');
     return {
       rows: answer.body.map((item) => this.parse(schema, item, context)),
       serverTime: answer.serverTime,
@@ -137,10 +137,7 @@ export class DolibarrRestCalls extends DolibarrTransport {
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw unexpectedShape(
-        context,
-        `${issue?.path.join('.') || 'réponse'} : ${issue?.message ?? 'invalide'}`,
-      );
+      throw unexpectedShape(context, { field: issue?.path.join('.') ?? '', issue: issue?.message ?? '' });
     }
     return parsed.data;
   }

@@ -74,10 +74,17 @@ export function ecartLine(
 
 export function totalsMismatch(draft: SalesDocumentDraft, wire: WireDocument): ExpectedFailure {
   const totals = documentTotals(wire);
-  const dolibarr = `Dolibarr ${format(totals.taxExcl)} HT / ${format(totals.taxIncl)} TTC`;
-  const shop = `boutique ${format(round(draft.shopTotals.taxExcl))} HT / ${format(round(draft.shopTotals.taxIncl))} TTC`;
+  const values = {
+    shopExcl: format(round(draft.shopTotals.taxExcl)),
+    shopIncl: format(round(draft.shopTotals.taxIncl)),
+    dolibarrExcl: format(totals.taxExcl),
+    dolibarrIncl: format(totals.taxIncl),
+  };
+  const dolibarr = `Dolibarr ${values.dolibarrExcl} HT / ${values.dolibarrIncl} TTC`;
+  const shop = `boutique ${values.shopExcl} HT / ${values.shopIncl} TTC`;
   return new ExpectedFailure(
     'totals-mismatch',
     `Les totaux calculés par Dolibarr diffèrent de ceux de la boutique au-delà de l’écart toléré (${shop} ; ${dolibarr}) : le brouillon a été supprimé ; vérifiez les taux de TVA et les arrondis de Dolibarr, ou augmentez l’écart toléré.`,
+    { data: { case: 'totals-differ', ...values } },
   );
 }

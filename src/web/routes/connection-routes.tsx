@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { Context, Hono } from 'hono';
-import { readKeyFile } from '../../config/key-file.js';
-import { isExpectedFailure } from '../../domain/failure.js';
+import { KeyFileFailure, readKeyFile } from '../../config/key-file.js';
 import { keyStatus } from '../key-status.js';
-import { ConnectionPage, type ConnectionTest } from '../views/connection-page.js';
+import { ConnectionPage, type ConnectionTest, type KeyFileNotice } from '../views/connection-page.js';
+import { keyFileText } from '../views/key-file-text.js';
 import { FormState } from '../views/form-state.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
@@ -22,19 +22,30 @@ export async function testConnection(services: WebServices): Promise<ConnectionT
 
 /**
  * What is wrong with a key file, as the connection page says it: refused (not a key, unreadable) or a
- * warning (others can read it). A relative path is taken from the config file's folder.
+ * warning (others can read it), with its French text and the values it was written from (for an English
+ * page). A relative path is taken from the config file's folder.
  */
 async function keyFileNotice(
   services: WebServices,
   keyFile: string | undefined,
-): Promise<{ kind: 'warn' | 'error'; text: string } | undefined> {
+): Promise<KeyFileNotice | undefined> {
   if (keyFile === undefined || keyFile.trim() === '') return undefined;
+  const path = resolve(dirname(services.configs.path), keyFile.trim());
   try {
-    const file = await readKeyFile(resolve(dirname(services.configs.path), keyFile.trim()));
-    return file.warning === undefined ? undefined : { kind: 'warn', text: file.warning };
+    const file = await readKeyFile(path);
+    return file.warning === undefined
+      ? undefined
+      : { kind: 'warn', problem: { code: 'key-file-open', text: file.warning, path, mode: file.mode } };
   } catch (error) {
-    if (isExpectedFailure(error)) return { kind: 'error', text: error.message };
-    throw error;
+    if (!(error instanceof KeyFileFailure)) throw error;
+    const { message: text } = error;
+    return {
+      kind: 'error',
+      problem:
+        error.code === 'key-file-unreadable'
+          ? { code: 'key-file-unreadable', text, path: error.path }
+          : { code: 'key-file-invalid', text, path: error.path, owner: 'shop' },
+    };
   }
 }
 
@@ -65,11 +76,8 @@ export function registerConnectionRoutes(app: Hono<WebEnv>, services: WebService
     const keyFile = await keyFileNotice(services, body['shop.keyFile']?.[0]);
     if (keyFile?.kind === 'error') {
       c.status(422);
-      return render(
-        c,
-        FormState.fromSubmission(body, [{ path: 'shop.keyFile', message: keyFile.text }]),
-        undefined,
-      );
+      const message = keyFileText(keyFile.problem, pageContext(c).language);
+      return render(c, FormState.fromSubmission(body, [{ path: 'shop.keyFile', message }]), undefined);
     }
     const result = await saveConfigForm(services, body, {
       fields: [

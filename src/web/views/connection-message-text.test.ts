@@ -163,6 +163,39 @@ describe('connectionMessageText', () => {
     );
   });
 
+  it('says a key file for Dolibarr refused: unreadable (missing) or not a key (empty…)', () => {
+    expect(english('dolibarr-key-file-unreadable', { path: '/etc/navette/dolibarr.key' })).toBe(
+      'The key file /etc/navette/dolibarr.key cannot be read: check its path and its permissions.',
+    );
+    expect(english('dolibarr-key-file-invalid', { path: 'dolibarr.key' })).toBe(
+      'The key file dolibarr.key does not hold a Dolibarr API key: it must hold the key alone, 32 letters ' +
+        'and digits (in Dolibarr: Users & Groups > navette’s user, its key for the API). Check the path; its ' +
+        'content was sent nowhere.',
+    );
+    // Kept without its path: the French text.
+    expect(english('dolibarr-key-file-invalid')).toBe(FRENCH);
+  });
+
+  it('says any other failure of Dolibarr’s by its wording, Dolibarr’s own words quoted', () => {
+    const message: ConnectionMessage = {
+      ...connectionMessage(`Dolibarr : ${FRENCH}`, 'dolibarr-failed', {
+        case: 'server-error',
+        method: 'GET',
+        endpoint: 'multicurrencies',
+        status: 500,
+        detail: 'Error fetching currencies',
+      }),
+      side: 'dolibarr',
+    };
+    expect(connectionMessageText(message, 'en')).toBe(
+      'Dolibarr: Dolibarr answered GET multicurrencies with an error (HTTP 500), saying “Error fetching ' +
+        'currencies”: try again later; if it lasts, look at Dolibarr’s logs.',
+    );
+    expect(connectionMessageText(message, 'fr')).toBe(`Dolibarr : ${FRENCH}`);
+    // A wording this version does not know: the French text.
+    expect(english('dolibarr-failed', { case: 'new-wording' })).toBe(FRENCH);
+  });
+
   it('says the VAT rates, the payment methods and the bank account', () => {
     expect(english('dolibarr-no-vat-rate')).toBe(
       'No VAT rate is active for the company’s country in Dolibarr: activate them in Home > Setup > ' +

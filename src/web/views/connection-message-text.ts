@@ -1,5 +1,13 @@
 import type { ConnectionMessage, ConnectionMessageCode } from '../../ports/order-source.js';
 import { translator, type Language } from '../i18n.js';
+import {
+  DOLIBARR_FAILURES,
+  dolibarrFailureText,
+  MODULES_SETUP,
+  MULTICURRENCY_SETUP,
+  USER_PERMISSIONS,
+} from './dolibarr-failure-text.js';
+import { keyFileEnglish } from './key-file-text.js';
 import { englishOr, MessageValues } from './message-values.js';
 
 /**
@@ -22,11 +30,9 @@ function listed(codes: readonly string[]): string {
   return codes.length <= 1 ? codes.join('') : `${codes.slice(0, -1).join(', ')} and ${codes.at(-1) ?? ''}`;
 }
 
-// The menus as PrestaShop's and Dolibarr's English back offices name them.
+// The menus as PrestaShop's and Dolibarr's English back offices name them (Dolibarr's others:
+// dolibarr-failure-text.ts).
 const WEBSERVICE_SETTINGS = 'Advanced Parameters > Webservice';
-const MODULES_SETUP = 'Home > Setup > Modules/Applications';
-const MULTICURRENCY_SETUP = `${MODULES_SETUP} > Multicurrency, then the module’s setup page`;
-const USER_PERMISSIONS = 'Users & Groups > the user > Permissions';
 
 /** What navette does with each right of the shop's key (the `purpose` of adapters/prestashop). */
 const PURPOSES: Readonly<Record<string, string>> = {
@@ -60,26 +66,6 @@ const MODULES: Readonly<Record<string, string>> = {
   facture: 'Invoices',
   banque: 'Banks & Cash',
 };
-
-/** The module an API resource needs (adapters/dolibarr/errors.ts), as Dolibarr's English setup names it. */
-const API_MODULES: Readonly<Record<string, string>> = {
-  thirdparties: 'Third Parties',
-  contacts: 'Third Parties',
-  products: 'Products (or Services)',
-  proposals: 'Commercial Proposals',
-  orders: 'Sales Orders',
-  invoices: 'Invoices',
-  bankaccounts: 'Banks & Cash',
-  shipments: 'Shipments',
-  setup: 'API REST',
-  status: 'API REST',
-};
-
-/** The module of a resource, or the resource itself, as the French message says it. */
-function apiModule(v: MessageValues): string {
-  const resource = v.text('resource');
-  return Object.hasOwn(API_MODULES, resource) ? (API_MODULES[resource] ?? resource) : resource;
-}
 
 /** The right the key lacks, by the resource that answered 403. */
 const RIGHTS: Readonly<Record<string, string>> = {
@@ -127,27 +113,31 @@ function undeclaredText(v: MessageValues): string {
   );
 }
 
+/** A failure of Dolibarr's the check names by a code of its own, in the words of that failure's `case`. */
+function failure(wording: string): (values: MessageValues) => string {
+  const english = DOLIBARR_FAILURES[wording];
+  if (english === undefined) throw new Error(`no English for Dolibarr's failure ${wording}`);
+  return english;
+}
+
 /** The English of each message, from the values of its French text. */
 const ENGLISH: Readonly<Record<ConnectionMessageCode, (values: MessageValues) => string>> = {
   'shop-version-missing': () =>
     'The shop does not tell its PrestaShop version (no PSWS-Version header in its answer).',
   'shop-permission-missing': permissionText,
-  'dolibarr-unreachable': (v) =>
-    `Dolibarr does not answer at ${v.text('url')}: check the address in the configuration, that the ` +
-    'server is running and that this computer can reach it.',
-  'dolibarr-key-refused': () =>
-    'Dolibarr refuses the API key (unknown, its user disabled or outside its validity dates): check it in ' +
-    'Dolibarr, Users & Groups > the API’s user, its key for the API.',
-  'dolibarr-key-missing': () => 'Dolibarr received no API key: set NAVETTE_DOLIBARR_KEY or the key file.',
+  'dolibarr-unreachable': failure('dolibarr-unreachable'),
+  'dolibarr-key-refused': failure('key-refused'),
+  'dolibarr-key-missing': failure('key-missing'),
   'dolibarr-key-not-set': () =>
     'No key for Dolibarr’s API: set the NAVETTE_DOLIBARR_KEY variable or “gescom.dolibarr.keyFile” in the ' +
     'configuration (in Dolibarr: Users & Groups > navette’s user, its key for the API).',
-  'dolibarr-call-refused': (v) =>
-    `The API key’s user may not do ${v.text('method')} ${v.text('endpoint')}: give it the permissions ` +
-    `of the module “${apiModule(v)}” in Dolibarr, ${USER_PERMISSIONS}.`,
-  'dolibarr-api-module-off': (v) =>
-    `Dolibarr does not offer ${v.text('resource')} through its API: enable the module “${apiModule(v)}” ` +
-    `in ${MODULES_SETUP}.`,
+  'dolibarr-key-file-unreadable': (v) =>
+    keyFileEnglish({ code: 'key-file-unreadable', path: v.text('path') }),
+  'dolibarr-key-file-invalid': (v) =>
+    keyFileEnglish({ code: 'key-file-invalid', owner: 'dolibarr', path: v.text('path') }),
+  'dolibarr-call-refused': failure('right-missing'),
+  'dolibarr-failed': dolibarrFailureText,
+  'dolibarr-api-module-off': failure('module-off'),
   'dolibarr-too-old': (v) =>
     `Dolibarr ${v.text('version')} is too old: navette needs Dolibarr ${v.text('oldest')} or newer ` +
     '(update Dolibarr).',

@@ -4,8 +4,15 @@ import { connectionMessageText } from './connection-message-text.js';
 import { DataTable } from './data-table.js';
 import { FormOutcome, TextField } from './form-fields.js';
 import type { FormState } from './form-state.js';
+import { keyFileText, type KeyFileProblem } from './key-file-text.js';
 import { KeyStatusLine } from './key-status-line.js';
 import { CsrfField, Layout, Notice, type PageContext } from './layout.js';
+
+/** A key file refused, or readable by others, as the connection page shows it. */
+export interface KeyFileNotice {
+  readonly kind: 'warn' | 'error';
+  readonly problem: KeyFileProblem & { readonly text: string };
+}
 
 export type ConnectionTest =
   { readonly ok: true; readonly report: ConnectionReport } | { readonly ok: false; readonly message: string };
@@ -90,7 +97,7 @@ export function ConnectionPage(props: {
   form: FormState;
   keyStatus: KeyStatus;
   /** A key file that is refused, or readable by others. */
-  keyFileNotice?: { kind: 'warn' | 'error'; text: string } | undefined;
+  keyFileNotice?: KeyFileNotice | undefined;
   saved: boolean;
   test: ConnectionTest | undefined;
 }) {
@@ -107,7 +114,9 @@ export function ConnectionPage(props: {
           <KeyStatusLine status={props.keyStatus} t={t} />
         </p>
         {props.keyFileNotice === undefined ? null : (
-          <Notice kind={props.keyFileNotice.kind}>{props.keyFileNotice.text}</Notice>
+          <Notice kind={props.keyFileNotice.kind}>
+            {keyFileText(props.keyFileNotice.problem, page.language)}
+          </Notice>
         )}
         <div class="actions">
           <button type="submit">{t('save')}</button>

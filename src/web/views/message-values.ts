@@ -15,6 +15,11 @@ export class MessageValues {
     return String(value);
   }
 
+  /** A value a wording may go without (an HTTP status not always known). */
+  optionalText(name: string): string | undefined {
+    return this.data[name] === undefined ? undefined : this.text(name);
+  }
+
   flag(name: string): boolean {
     const value = this.data[name];
     if (typeof value !== 'boolean') missingValue();

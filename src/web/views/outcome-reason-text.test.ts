@@ -42,6 +42,30 @@ describe('outcomeReasonText', () => {
     expect(text).toContain('(difference +0.01 excl. VAT, -0.01 incl. VAT EUR; tolerance 0.00)');
   });
 
+  it('says a refusal of Dolibarr’s by its wording, Dolibarr’s own words quoted', () => {
+    const outcome = {
+      code: 'gescom-refused',
+      reason: FRENCH,
+      reasonData: {
+        case: 'data-refused',
+        method: 'POST',
+        endpoint: 'thirdparties',
+        detail: 'Error ErrorBadCustomerCodeSyntax',
+      },
+    } as const;
+    expect(outcomeReasonText(outcome, 'en')).toBe(
+      'Dolibarr refuses the data of POST thirdparties and says: “Error ErrorBadCustomerCodeSyntax”. Correct ' +
+        'the record at fault (in the shop or in Dolibarr), then run the import again.',
+    );
+    expect(outcomeReasonText(outcome, 'fr')).toBe(FRENCH);
+    // A refusal without data (the embedded GesCom's, or kept before data was), or of a wording this
+    // version does not know: the French text.
+    expect(outcomeReasonText({ code: 'gescom-refused', reason: FRENCH }, 'en')).toBe(FRENCH);
+    expect(
+      outcomeReasonText({ code: 'gescom-refused', reason: FRENCH, reasonData: { case: 'new' } }, 'en'),
+    ).toBe(FRENCH);
+  });
+
   it('falls back on the French text rather than saying nothing', () => {
     // No data (a reason kept before it was, a GesCom's own refusal), a code not rendered, a value missing.
     expect(outcomeReasonText({ code: 'no-lines', reason: FRENCH }, 'en')).toBe(FRENCH);

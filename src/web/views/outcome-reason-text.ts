@@ -6,6 +6,7 @@ import type {
   ReasonData,
 } from '../../domain/import-report.js';
 import type { Language, Translate } from '../i18n.js';
+import { dolibarrFailureText } from './dolibarr-failure-text.js';
 import { formatAmount } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
 import { englishOr, MessageValues, missingValue } from './message-values.js';
@@ -13,9 +14,9 @@ import { statusNoteText } from './status-note-text.js';
 
 /**
  * An outcome's reason in the page's language. French pages show the reason as written (what the CLI and
- * the reports print); English pages render it from its code and data. A reason without data (kept before
- * it was, or a GesCom's own refusal) or of a code not rendered here yet is shown in French rather than
- * not at all.
+ * the reports print); English pages render it from its code and data (a refusal of Dolibarr's by its
+ * wording, Dolibarr's own words quoted). A reason without data (kept before it was, or a refusal of the
+ * embedded GesCom's) or of a code not rendered here yet is shown in French rather than not at all.
  */
 export function outcomeReasonText(
   outcome: Pick<OrderOutcome, 'code' | 'reason' | 'reasonData'>,
@@ -180,6 +181,8 @@ const ENGLISH: Partial<Record<OutcomeCode, English>> = {
     v.case === 'not-found'
       ? `The order was not found in the shop when its details were read: ${WILL_RETRY}`
       : `The order's details could not be read from the shop (${v.text('detail')}): ${WILL_RETRY}`,
+  // A GesCom's refusal navette has no code of its own for: Dolibarr's, said by its wording.
+  'gescom-refused': dolibarrFailureText,
   'internal-error': (v) =>
     `navette internal error (${v.text('detail')}): the order will be read again by the next import; ` +
     'report it if it persists.',

@@ -88,7 +88,7 @@ export const dolibarrSchema = z.strictObject({
    */
   customerCode: z.enum(['navette', 'dolibarr']).default('navette'),
   /**
-   * An order in another currency than Dolibarr's company currency, when Dolibarr's *Multi-devises*
+   * An order in another currency than Dolibarr's company currency, when Dolibarr's *Multi-devise*
    * module is off: `refuse` it (with the two ways out), or `convert` it into the company's currency at
    * the order's rate (the original currency and total kept in the remark). With the module on, the
    * document is in the order's currency and rate, whatever this says.

@@ -302,7 +302,7 @@ const fr = {
   foreignCurrencyRefuse: 'La refuser',
   foreignCurrencyConvert: 'La convertir au taux de la commande',
   foreignCurrencyWithoutModuleHelp:
-    'Quand le module Multi-devises de Dolibarr est désactivé. Convertie, elle devient un document dans la devise de la société, la devise et le total d’origine étant notés dans la remarque. Avec le module activé, le document est dans la devise et au taux de la commande.',
+    'Quand le module Multi-devise de Dolibarr est désactivé. Convertie, elle devient un document dans la devise de la société, la devise et le total d’origine étant notés dans la remarque. Avec le module activé, le document est dans la devise et au taux de la commande.',
   writeBackSendEmail: '« Changer le statut en » : la boutique envoie son e-mail au client',
   everyMinutes: 'Importer toutes les … minutes (vide : à la demande)',
   scheduleFrom: 'de',

@@ -238,7 +238,7 @@ describe('Dolibarr target specifics (simulator)', () => {
         .importDocument(draft(key, { currency: 'CHF', conversionRate: amount('0.94') }), record(key))
         .catch((caught: unknown) => caught);
       expect(isExpectedFailure(error) && error.code).toBe('currency-undeclared');
-      expect(String((error as Error).message)).toContain('Modules/Applications > Multi-devises');
+      expect(String((error as Error).message)).toContain('Modules/Applications > Multi-devise');
       expect(documentsFor(subject, 'ps-1-32')).toBe(0);
     });
 

@@ -4,7 +4,7 @@ import { openDemoIntoDolibarr, outcomesOf } from '../support/demo-into-dolibarr.
 
 /**
  * The demo shop's shipped orders as validated invoices with their payments into a simulated Dolibarr,
- * its Multi-devises module on or off: among them the order in US dollars (rate 1.085).
+ * its Multi-devise module on or off: among them the order in US dollars (rate 1.085).
  */
 function openShippedIntoDolibarr(options: {
   multicurrency: boolean;
@@ -63,7 +63,7 @@ describe('an order in US dollars imported into Dolibarr (simulator)', () => {
   let opened: Awaited<ReturnType<typeof openShippedIntoDolibarr>> | undefined;
   afterEach(async () => opened?.navette.close());
 
-  it('with Multi-devises: an invoice in USD at the order’s rate, its totals the shop’s in USD to the cent, paid in full', async () => {
+  it('with Multi-devise: an invoice in USD at the order’s rate, its totals the shop’s in USD to the cent, paid in full', async () => {
     opened = await openShippedIntoDolibarr({ multicurrency: true });
     const { outcome, invoice } = await importDollarOrder(opened);
     expect(`${outcome.status} ${outcome.reason ?? ''}`).toBe('imported ');
@@ -97,7 +97,7 @@ describe('an order in US dollars imported into Dolibarr (simulator)', () => {
     opened = await openShippedIntoDolibarr({ multicurrency: false });
     const { outcome, invoice } = await importDollarOrder(opened);
     expect(outcome.status).toBe('failed');
-    expect(outcome.reason).toContain('Multi-devises');
+    expect(outcome.reason).toContain('Multi-devise');
     expect(outcome.reason).toContain('foreignCurrencyWithoutModule: convert');
     expect(invoice).toBeUndefined();
   });

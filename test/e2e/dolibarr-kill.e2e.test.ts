@@ -40,7 +40,7 @@ const describeOutcome = (outcome: OrderOutcome): string =>
  */
 const refusedForItsData = (outcome: OrderOutcome): boolean =>
   outcome.code === 'gescom-refused'
-    ? /taux de TVA|mode de règlement|Multi-devises/.test(outcome.reason ?? '')
+    ? /taux de TVA|mode de règlement|Multi-devise/.test(outcome.reason ?? '')
     : !['internal-error', 'totals-mismatch', 'gescom-unavailable', 'already-imported'].includes(
         outcome.code ?? '',
       );

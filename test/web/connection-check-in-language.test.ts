@@ -88,7 +88,7 @@ describe('the connection check in the page’s language', () => {
         'Modules/Applications > Multicurrency, then the module’s setup page)',
     );
     expect(page).toContain('“Convert it at the order’s rate”');
-    expect(page).not.toContain('Multi-devises');
+    expect(page).not.toContain('Multi-devise');
     expect(page).not.toContain('Dolibarr :');
   });
 
@@ -96,7 +96,7 @@ describe('the connection check in the page’s language', () => {
     await withDolibarr();
     const page = await testedIn('fr');
     expect(page).toContain(
-      'Dolibarr : La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est ' +
+      'Dolibarr : La boutique accepte des commandes en USD, mais le module Multi-devise de Dolibarr n’est ' +
         'pas activé : navette refusera ces commandes.',
     );
     expect(page).not.toContain('Multicurrency module');

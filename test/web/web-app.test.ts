@@ -291,7 +291,7 @@ describe('the Dolibarr settings', () => {
     );
     const page = await (await browser.get('/settings')).text();
     expect(page).toContain('name="gescom.dolibarr.foreignCurrencyWithoutModule"');
-    expect(page).toContain('Multi-devises');
+    expect(page).toContain('Multi-devise');
     const fields = formFields(page, 'settings-form');
     expect(fields.get('gescom.dolibarr.foreignCurrencyWithoutModule')).toEqual(['refuse']);
     fields.set('gescom.dolibarr.foreignCurrencyWithoutModule', ['convert']);
@@ -361,7 +361,7 @@ describe('Tester la connexion', () => {
     }
   });
 
-  it('with Dolibarr, says the shop’s dollars will be refused while Multi-devises is off, and the two ways out', async () => {
+  it('with Dolibarr, says the shop’s dollars will be refused while Multi-devise is off, and the two ways out', async () => {
     const browser = await signedIn();
     const config = parseYaml(await readFile(fixture.configPath, 'utf8')) as Record<string, unknown>;
     await writeFile(
@@ -373,7 +373,7 @@ describe('Tester la connexion', () => {
     expect(html).toContain('Connexion réussie');
     expect(html).toMatch(/Devises de la boutique<\/dt>\s*<dd[^>]*>EUR \(par défaut\), USD<\/dd>/);
     expect(html).toContain(
-      'La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes.',
+      'La boutique accepte des commandes en USD, mais le module Multi-devise de Dolibarr n’est pas activé : navette refusera ces commandes.',
     );
     expect(html).toContain('« La convertir au taux de la commande »');
     // Same default currency on both sides (EUR): nothing stops the imports.

@@ -31,14 +31,14 @@ describe('checkDolibarr', () => {
     expect(check).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
   });
 
-  it('with Multi-devises on, names the shop’s currencies Dolibarr does not declare and where to declare them', async () => {
+  it('with Multi-devise on, names the shop’s currencies Dolibarr does not declare and where to declare them', async () => {
     const { dolibarr, client } = setup();
     dolibarr.setModule('multicurrency', true);
     const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD', 'CHF', 'JPY'] };
     const check = await checkDolibarr(client, dolibarr.url, needs);
     expect(check.problems).toEqual([]);
     expect(texts(check.warnings)).toEqual([
-      'La boutique accepte des commandes en CHF et JPY, devises que Dolibarr ne déclare pas (il déclare EUR, USD et GBP) : déclarez-les dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module). Jusque-là, ces commandes échoueront.',
+      'La boutique accepte des commandes en CHF et JPY, devises que Dolibarr ne déclare pas (il déclare EUR, USD et GBP) : déclarez-les dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devise, puis la page de configuration du module). Jusque-là, ces commandes échoueront.',
     ]);
     expect(check.warnings?.[0]).toMatchObject({
       code: 'dolibarr-currency-undeclared',
@@ -48,13 +48,13 @@ describe('checkDolibarr', () => {
     expect(declared).toEqual({ url: dolibarr.url, version: '23.0.0-beta', problems: [] });
   });
 
-  it('with Multi-devises off, says the shop’s other currencies will be refused and the two ways out', async () => {
+  it('with Multi-devise off, says the shop’s other currencies will be refused and the two ways out', async () => {
     const { dolibarr, client } = setup();
     const needs = { payments: false, bankAccountId: undefined, shopCurrencies: ['EUR', 'USD'] };
     const refused = await checkDolibarr(client, dolibarr.url, needs);
     expect(refused.problems).toEqual([]);
     expect(texts(refused.warnings)).toEqual([
-      'La boutique accepte des commandes en USD, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module) et déclarez-y USD, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en EUR.',
+      'La boutique accepte des commandes en USD, mais le module Multi-devise de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devise, puis la page de configuration du module) et déclarez-y USD, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en EUR.',
     ]);
     expect(refused.warnings?.[0]).toMatchObject({
       code: 'dolibarr-multicurrency-off',

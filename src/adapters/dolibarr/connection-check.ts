@@ -26,7 +26,7 @@ const MODULES: readonly { readonly names: readonly string[]; readonly label: str
   { names: ['societe'], label: 'Tiers' },
   { names: ['product', 'service'], label: 'Produits ou Services' },
   { names: ['propal'], label: 'Propositions commerciales' },
-  { names: ['commande'], label: 'Commandes clients' },
+  { names: ['commande'], label: 'Commandes' },
   { names: ['facture'], label: 'Factures et avoirs' },
 ];
 
@@ -37,7 +37,7 @@ const READS: readonly { readonly resource: string; readonly right: string }[] = 
   { resource: 'contacts', right: 'Tiers : consulter et créer les contacts' },
   { resource: 'products', right: 'Produits : consulter et créer' },
   { resource: 'proposals', right: 'Propositions commerciales : consulter, créer, valider et clôturer' },
-  { resource: 'orders', right: 'Commandes clients : consulter, créer et valider' },
+  { resource: 'orders', right: 'Commandes : consulter, créer et valider' },
   { resource: 'invoices', right: 'Factures : consulter, créer, valider et enregistrer les règlements' },
 ];
 
@@ -92,11 +92,11 @@ export async function checkDolibarr(
     readonly bankAccountId: number | undefined;
     /** Whose customer codes new third parties get: navette's (`WEB000042`) or Dolibarr's numbering. */
     readonly customerCode?: 'navette' | 'dolibarr';
-    /** The shop's active currencies (ISO codes), when known: each must be declared in Multi-devises. */
+    /** The shop's active currencies (ISO codes), when known: each must be declared in Multi-devise. */
     readonly shopCurrencies?: readonly string[];
     /** The shop's default currency, when known: navette takes it for the company's currency in Dolibarr. */
     readonly shopDefaultCurrency?: string;
-    /** What becomes of an order in another currency with Multi-devises off. Default `refuse`. */
+    /** What becomes of an order in another currency with Multi-devise off. Default `refuse`. */
     readonly foreignCurrencyWithoutModule?: ForeignCurrencyWithoutModule;
   },
 ): Promise<DolibarrCheck> {
@@ -184,7 +184,7 @@ export async function checkDolibarr(
 const declaredCurrencySchema = z.object({ code: z.string() });
 
 const MULTICURRENCY_SETUP =
-  'Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module';
+  'Accueil > Configuration > Modules/Applications > Multi-devise, puis la page de configuration du module';
 
 /** `USD` / `USD et CHF` / `USD, CHF et GBP`. */
 function listed(codes: readonly string[]): string {
@@ -195,7 +195,7 @@ function listed(codes: readonly string[]): string {
  * The shop's currencies against Dolibarr's:
  * - navette takes the shop's default currency for the company's (the shop's rates are against it):
  *   two different ones would put every amount in the wrong currency — a problem;
- * - with Multi-devises on, each other currency of the shop must be declared in Dolibarr, else its orders
+ * - with Multi-devise on, each other currency of the shop must be declared in Dolibarr, else its orders
  *   fail (Dolibarr would write them in the company's currency);
  * - with it off, orders in another currency are refused unless the setting says to convert them.
  * A warning names the orders that will fail; the others import meanwhile.
@@ -226,7 +226,7 @@ async function checkCurrencies(
     if (shop.withoutModule === 'refuse')
       said.warnings.push(
         connectionMessage(
-          `La boutique accepte des commandes en ${listed(foreign)}, mais le module Multi-devises de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (${MULTICURRENCY_SETUP}) et déclarez-y ${listed(foreign)}, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en ${company}.`,
+          `La boutique accepte des commandes en ${listed(foreign)}, mais le module Multi-devise de Dolibarr n’est pas activé : navette refusera ces commandes. Deux possibilités : activez le module dans Dolibarr (${MULTICURRENCY_SETUP}) et déclarez-y ${listed(foreign)}, ou choisissez « La convertir au taux de la commande » pour le réglage « Commande dans une autre devise que celle de la société Dolibarr » (gescom.dolibarr.foreignCurrencyWithoutModule: convert) : elles seront écrites en ${company}.`,
           'dolibarr-multicurrency-off',
           { currencies: foreign, companyCurrency: company ?? '' },
         ),

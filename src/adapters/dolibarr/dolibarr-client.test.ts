@@ -236,7 +236,7 @@ describe('DolibarrClient against the simulator', () => {
     expect(await reader.documentsByRefExt('orders', ['ps-1-1'])).toEqual([]);
     const right = await failureOf(reader.createDocument('orders', { socid: 1, date: 1795772612 }));
     expect([right.code, right.status]).toEqual(['right-missing', 403]);
-    expect(right.message).toMatch(/Commandes clients/);
+    expect(right.message).toMatch(/droits du module Commandes dans/);
 
     dolibarr.setModule('propal', false);
     const module = await failureOf(client.getProposal(1));

@@ -52,14 +52,14 @@ const KEY_PLACE = 'Dolibarr > Utilisateurs & Groupes > (l’utilisateur de l’A
 const MODULE_NAMES: Readonly<Record<string, string>> = {
   thirdparties: 'Tiers',
   contacts: 'Tiers',
-  products: 'Produits (ou Services)',
+  products: 'Produits ou Services',
   proposals: 'Propositions commerciales',
-  orders: 'Commandes clients',
+  orders: 'Commandes',
   invoices: 'Factures et avoirs',
   bankaccounts: 'Banques et caisses',
   shipments: 'Expéditions',
-  setup: 'API REST',
-  status: 'API REST',
+  setup: 'API / Web services (serveur REST)',
+  status: 'API / Web services (serveur REST)',
 };
 
 function resourceOf(context: CallContext): string {

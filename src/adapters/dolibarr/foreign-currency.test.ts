@@ -33,7 +33,7 @@ describe('an order in a foreign currency for Dolibarr', () => {
   it('without the module, is refused naming both ways out, or converted as the setting says', () => {
     const refused = failureOf(() => planCurrency(inDollars(), 'EUR', false, 'refuse'));
     expect(refused.code).toBe('currency-unsupported');
-    expect(refused.message).toContain('activez le module Multi-devises');
+    expect(refused.message).toContain('activez le module Multi-devise');
     expect(refused.message).toContain('foreignCurrencyWithoutModule: convert');
     // What the message was written from, for an English page.
     expect(refused.data).toEqual({

@@ -32,7 +32,7 @@ export function planCurrency(
   if (withoutModule === 'convert') return { kind: 'company', draft: convertedDraft(draft, companyCurrency) };
   throw new ExpectedFailure(
     'currency-unsupported',
-    `La commande ${draft.externalKey} est en ${draft.currency}, pas dans la devise de la société dans Dolibarr (${companyCurrency}), et le module Multi-devises de Dolibarr n’est pas activé. Deux possibilités : activez le module Multi-devises dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises) et déclarez-y la devise ${draft.currency}, ou choisissez la conversion dans la configuration de navette (gescom.dolibarr.foreignCurrencyWithoutModule: convert) pour écrire le document en ${companyCurrency} au taux de la commande.`,
+    `La commande ${draft.externalKey} est en ${draft.currency}, pas dans la devise de la société dans Dolibarr (${companyCurrency}), et le module Multi-devise de Dolibarr n’est pas activé. Deux possibilités : activez le module Multi-devise dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devise) et déclarez-y la devise ${draft.currency}, ou choisissez la conversion dans la configuration de navette (gescom.dolibarr.foreignCurrencyWithoutModule: convert) pour écrire le document en ${companyCurrency} au taux de la commande.`,
     {
       data: {
         case: 'currency-unsupported',
@@ -125,7 +125,7 @@ function convertedPayments(
 export function currencyUndeclared(draft: SalesDocumentDraft, found: string): ExpectedFailure {
   return new ExpectedFailure(
     'currency-undeclared',
-    `La commande ${draft.externalKey} est en ${draft.currency}, mais cette devise n’est pas déclarée dans Dolibarr, qui a écrit le document en ${found} : le brouillon a été supprimé. Ajoutez la devise ${draft.currency} dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devises, puis la page de configuration du module), puis relancez l’import.`,
+    `La commande ${draft.externalKey} est en ${draft.currency}, mais cette devise n’est pas déclarée dans Dolibarr, qui a écrit le document en ${found} : le brouillon a été supprimé. Ajoutez la devise ${draft.currency} dans Dolibarr (Accueil > Configuration > Modules/Applications > Multi-devise, puis la page de configuration du module), puis relancez l’import.`,
     {
       data: { case: 'currency-undeclared', externalKey: draft.externalKey, currency: draft.currency, found },
     },

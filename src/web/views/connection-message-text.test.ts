@@ -117,7 +117,7 @@ describe('connectionMessageText', () => {
 
   it('names a module off and a right missing as Dolibarr’s English setup does', () => {
     expect(english('dolibarr-module-off', { module: 'propal' })).toBe(
-      'The module “Commercial Proposals” is not enabled in Dolibarr: enable it in Home > Setup > ' +
+      'The module “Proposals” is not enabled in Dolibarr: enable it in Home > Setup > ' +
         'Modules/Applications.',
     );
     for (const module of ['societe', 'product', 'propal', 'commande', 'facture', 'banque'])
@@ -153,7 +153,7 @@ describe('connectionMessageText', () => {
         'in Dolibarr, Users & Groups > the user > Permissions.',
     );
     expect(english('dolibarr-api-module-off', { resource: 'setup' })).toBe(
-      'Dolibarr does not offer setup through its API: enable the module “API REST” in Home > Setup > ' +
+      'Dolibarr does not offer setup through its API: enable the module “API / Web services (REST server)” in Home > Setup > ' +
         'Modules/Applications.',
     );
     // A resource without a module named: the resource, as the French text says it.

@@ -61,7 +61,7 @@ const PURPOSES: Readonly<Record<string, string>> = {
 const MODULES: Readonly<Record<string, string>> = {
   societe: 'Third Parties',
   product: 'Products or Services',
-  propal: 'Commercial Proposals',
+  propal: 'Proposals',
   commande: 'Sales Orders',
   facture: 'Invoices',
   banque: 'Banks & Cash',
@@ -72,7 +72,7 @@ const RIGHTS: Readonly<Record<string, string>> = {
   thirdparties: 'Third parties: read and create',
   contacts: 'Third parties: read and create contacts',
   products: 'Products: read and create',
-  proposals: 'Commercial proposals: read, create, validate and close',
+  proposals: 'Proposals: read, create, validate and close',
   orders: 'Sales orders: read, create and validate',
   invoices: 'Invoices: read, create, validate and record payments',
 };

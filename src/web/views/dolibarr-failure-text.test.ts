@@ -64,7 +64,7 @@ describe('dolibarrFailureText', () => {
     expect(
       english(failureFromStatus(403, 'Forbidden', { method: 'GET', endpoint: 'setup/modules' }, true)),
     ).toBe(
-      'The API key’s user may not do GET setup/modules: give it the permissions of the module “API REST” in ' +
+      'The API key’s user may not do GET setup/modules: give it the permissions of the module “API / Web services (REST server)” in ' +
         'Dolibarr, Users & Groups > the user > Permissions.',
     );
   });

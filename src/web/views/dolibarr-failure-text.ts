@@ -23,14 +23,14 @@ export const USER_PERMISSIONS = 'Users & Groups > the user > Permissions';
 const API_MODULES: Readonly<Record<string, string>> = {
   thirdparties: 'Third Parties',
   contacts: 'Third Parties',
-  products: 'Products (or Services)',
-  proposals: 'Commercial Proposals',
+  products: 'Products or Services',
+  proposals: 'Proposals',
   orders: 'Sales Orders',
   invoices: 'Invoices',
   bankaccounts: 'Banks & Cash',
   shipments: 'Shipments',
-  setup: 'API REST',
-  status: 'API REST',
+  setup: 'API / Web services (REST server)',
+  status: 'API / Web services (REST server)',
 };
 
 /** The module of a resource, or the resource itself, as the French message says it. */

@@ -27,6 +27,16 @@ export class ExpectedFailure<Code extends string = string> extends Error {
 /** What a failure's message was written from: names and values (a call, an HTTP status, a file…). */
 export type FailureData = Readonly<Record<string, string | number>>;
 
+/** A FailureData read back from storage: an object of texts and numbers. */
+export function isFailureData(value: unknown): value is FailureData {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((item) => typeof item === 'string' || typeof item === 'number')
+  );
+}
+
 export function isExpectedFailure(error: unknown): error is ExpectedFailure {
   return error instanceof ExpectedFailure;
 }

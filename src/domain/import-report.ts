@@ -1,5 +1,5 @@
 import { isStatusNote, type SendNote, type StatusNote } from './status-note.js';
-import type { GescomFailureCode } from './failure.js';
+import { isFailureData, type FailureData, type GescomFailureCode } from './failure.js';
 import { format } from './money.js';
 import type { DocumentStatus, DocumentType } from './sales-document.js';
 import type { ShopOrder, ShopOrderKey } from './shop-order.js';
@@ -192,16 +192,34 @@ export type ImportNote =
   /** `Statut de la commande 12 : <what became of the state change>`. */
   | { readonly code: 'order-state'; readonly orderId: number; readonly sent: SendNote };
 
-export type JournalNote = StatusNote | ImportNote;
+/**
+ * The failure that stopped a run (its `fatal`): its code and the values its French message was written
+ * from. Kept on the journal's line that tells it rather than in a column of the run (no migration): the
+ * run's page renders its fatal message from it too.
+ */
+export interface RunStoppedNote {
+  readonly code: 'run-stopped';
+  readonly failureCode: string;
+  readonly data: FailureData;
+}
+
+export type JournalNote = StatusNote | ImportNote | RunStoppedNote;
 
 /** A note read back from storage: one this version knows (else the entry's message says it). */
 export function isJournalNote(value: unknown): value is JournalNote {
   if (isStatusNote(value)) return true;
   if (typeof value !== 'object' || value === null) return false;
-  const note = value as { code?: unknown; sent?: unknown; reason?: unknown };
+  const note = value as {
+    code?: unknown;
+    sent?: unknown;
+    reason?: unknown;
+    failureCode?: unknown;
+    data?: unknown;
+  };
   return (
     (note.code === 'order-failed' && typeof note.reason === 'string') ||
-    (note.code === 'order-state' && isStatusNote(note.sent))
+    (note.code === 'order-state' && isStatusNote(note.sent)) ||
+    (note.code === 'run-stopped' && typeof note.failureCode === 'string' && isFailureData(note.data))
   );
 }
 

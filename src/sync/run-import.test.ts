@@ -157,6 +157,20 @@ describe('runImport', () => {
       expect(await store.lockHolder(importLockName(SHOP_URL))).toBeUndefined();
     });
 
+    it('keeps the values of the failure that stopped it on its journal line, for a page to say it', async () => {
+      const { run, source } = setup(SEVEN_ORDERS);
+      const data = { url: SHOP_URL, seconds: 30 };
+      source.failures.readOrders = new ExpectedFailure('timeout', 'La boutique n’a pas répondu.', { data });
+      const { summary, journal } = await run();
+      expect(summary.fatal).toEqual({ code: 'timeout', message: 'La boutique n’a pas répondu.' });
+      expect(journal.map((entry) => entry.note)).toEqual([
+        { code: 'run-stopped', failureCode: 'timeout', data },
+      ]);
+      // A failure without values keeps its line as it was: a page shows its French message.
+      source.failures.readOrders = shopUnreachable();
+      expect((await run()).journal.map((entry) => entry.note)).toEqual([undefined]);
+    });
+
     it('keeps what was imported before the shop stopped answering, and leaves the mark where it was', async () => {
       const { run, source, store } = setup(
         SEVEN_ORDERS,

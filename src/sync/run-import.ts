@@ -150,7 +150,16 @@ async function importUnderLock(
       period: undefined,
     });
     await deps.store.appendJournal(progress.runId, [
-      { level: 'error', message: error.message, shopId: undefined, orderId: undefined },
+      {
+        level: 'error',
+        message: error.message,
+        shopId: undefined,
+        orderId: undefined,
+        // A failure whose values are known can be said in the page's language.
+        ...(error.data !== undefined && {
+          note: { code: 'run-stopped', failureCode: error.code, data: error.data },
+        }),
+      },
     ]);
     return finishRun(deps, options, progress, { code: error.code, message: error.message });
   }

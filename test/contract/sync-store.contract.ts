@@ -313,15 +313,31 @@ export function describeSyncStoreContract(
           orderId: 2,
           sent: { code: 'state-moved', current: { id: 4 }, expected: { id: 2 } },
         } as const;
+        const runStopped = {
+          code: 'run-stopped',
+          failureCode: 'timeout',
+          data: { url: 'https://shop.example/api/orders', seconds: 30 },
+        } as const;
         await store.appendJournal(runId, [
           { level: 'error', message: 'REF1 (n° 1) : Les totaux…', shopId: 1, orderId: 1, note: orderFailed },
           { level: 'info', message: 'Statut de la commande 2 : …', shopId: 1, orderId: 2, note: orderState },
+          {
+            level: 'error',
+            message: 'La boutique n’a pas répondu…',
+            shopId: undefined,
+            orderId: undefined,
+            note: runStopped,
+          },
         ]);
         const read: OrderOutcome[] = [];
         for await (const each of store.runOutcomes(runId)) read.push(each);
         expect(read).toEqual([failed, outcome(3)]);
         expect(read[1]).not.toHaveProperty('reasonData');
-        expect((await store.runJournal(runId)).map((entry) => entry.note)).toEqual([orderFailed, orderState]);
+        expect((await store.runJournal(runId)).map((entry) => entry.note)).toEqual([
+          orderFailed,
+          orderState,
+          runStopped,
+        ]);
       });
 
       it('says how a run ended and lists runs newest first', async () => {

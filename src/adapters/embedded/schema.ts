@@ -256,7 +256,7 @@ export interface JournalTable {
   message: string;
   shop_id: number | null;
   order_id: number | null;
-  /** The entry's JournalNote as JSON (0007-journal-notes): a StatusNote or an ImportNote; null otherwise. */
+  /** The entry's JournalNote as JSON (0007-journal-notes): a StatusNote, an ImportNote or a RunStoppedNote; null otherwise. */
   note: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { ExpectedFailure } from '../../domain/failure.js';
+import { ExpectedFailure, type FailureData } from '../../domain/failure.js';
 import { ERROR_CODE } from './webservice-dialect.js';
 
 /** Stable codes of the failures a shop owner can meet with the webservice. */
@@ -17,12 +17,16 @@ export type WebserviceFailureCode =
   | 'timeout'
   | 'server-error';
 
+/**
+ * A failure of the shop's webservice. Each carries the values its French message was written from
+ * (`data`, `{}` when it has none), for a page to say it in its own language (web/views/failure-text.ts).
+ */
 export class WebserviceFailure extends ExpectedFailure {
   constructor(
     override readonly code: WebserviceFailureCode,
     message: string,
-    readonly status?: number,
-    options?: { cause?: unknown },
+    readonly status: number | undefined,
+    options: { cause?: unknown; data: FailureData },
   ) {
     super(code, message, options);
   }
@@ -61,6 +65,7 @@ export function failureFromErrors(
       'key-invalid',
       `La clé du webservice n'a pas le bon format (32 caractères) : recopiez-la depuis ${WEBSERVICE_SETTINGS}.`,
       status,
+      { data: { case: 'format' } },
     );
   }
   // PrestaShop answers an unknown key and a disabled key alike: 20 ("not active") followed by 21
@@ -71,6 +76,7 @@ export function failureFromErrors(
       'key-invalid',
       `La clé du webservice est inconnue de la boutique ou désactivée : vérifiez-la dans ${WEBSERVICE_SETTINGS} (clé existante et « Activer la clé » sur Oui).`,
       status,
+      { data: { case: 'unknown' } },
     );
   }
   if (codes.has(ERROR_CODE.keyInactive)) {
@@ -78,6 +84,7 @@ export function failureFromErrors(
       'key-inactive',
       `La clé du webservice est désactivée : passez « Activer la clé » sur Oui dans ${WEBSERVICE_SETTINGS}.`,
       status,
+      { data: {} },
     );
   }
   if (codes.has(ERROR_CODE.noPermission)) {
@@ -85,6 +92,7 @@ export function failureFromErrors(
       'permission-denied',
       `La clé du webservice n'a aucune permission : cochez les ressources nécessaires dans ${WEBSERVICE_SETTINGS}.`,
       status,
+      { data: { case: 'none' } },
     );
   }
   if (
@@ -101,6 +109,7 @@ export function failureFromErrors(
       'shop-not-enabled-for-key',
       `La clé du webservice n'est pas autorisée pour la boutique ${shop} : cochez cette boutique pour la clé dans ${WEBSERVICE_SETTINGS}.`,
       status,
+      { data: { shop: context.shop ?? '' } },
     );
   }
   if (codes.has(ERROR_CODE.unknownFilter)) {
@@ -108,6 +117,7 @@ export function failureFromErrors(
       'filter-unknown',
       `La boutique refuse un filtre sur ${resource} (erreur 32) : sa version du webservice ne connaît pas ce champ.`,
       status,
+      { data: { resource } },
     );
   }
   // "This shop id does not exist" / "This shop group doesn't exist" share the catch-all code 999.
@@ -116,6 +126,7 @@ export function failureFromErrors(
       'shop-not-found',
       `La boutique ${context.shop ?? ''} n'existe pas dans cette installation PrestaShop : revoyez les boutiques sélectionnées.`,
       status,
+      { data: { shop: context.shop ?? '' } },
     );
   }
   return undefined;
@@ -126,6 +137,7 @@ export function keyMissing(status?: number): WebserviceFailure {
     'key-missing',
     `La boutique n'a pas reçu de clé du webservice : saisissez la clé créée dans ${WEBSERVICE_SETTINGS}.`,
     status,
+    { data: {} },
   );
 }
 
@@ -134,6 +146,7 @@ export function webserviceDisabled(status?: number): WebserviceFailure {
     'webservice-disabled',
     `Le webservice de la boutique est désactivé : activez-le dans ${WEBSERVICE_SETTINGS} (« Activer le service web » sur Oui).`,
     status,
+    { data: {} },
   );
 }
 
@@ -142,6 +155,7 @@ export function permissionDenied(resource: string, method: string, status?: numb
     'permission-denied',
     `La clé ne peut pas ${verb(method)} ${resource} : cochez ${method} pour ${resource} dans ${WEBSERVICE_SETTINGS}.`,
     status,
+    { data: { case: 'resource', resource, method } },
   );
 }
 
@@ -164,7 +178,7 @@ export function shopUnreachable(url: string, cause: unknown): WebserviceFailure 
     'shop-unreachable',
     `La boutique ${url} ne répond pas (adresse erronée, nom de domaine inconnu ou connexion refusée) : vérifiez l'adresse de la boutique.`,
     undefined,
-    { cause },
+    { cause, data: { url } },
   );
 }
 
@@ -173,6 +187,7 @@ export function notPrestaShop(url: string, status: number): WebserviceFailure {
     'not-prestashop',
     `L'adresse ${url} ne répond pas comme un webservice PrestaShop (HTTP ${status}) : indiquez l'adresse de la boutique (sans /api) et vérifiez que le webservice est activé.`,
     status,
+    { data: { url, status } },
   );
 }
 
@@ -181,6 +196,7 @@ export function malformedAnswer(url: string, detail: string, status?: number): W
     'malformed-answer',
     `La boutique a envoyé une réponse illisible pour ${url} (${detail}) : réessayez plus tard ; si cela persiste, un module de la boutique perturbe peut-être le webservice.`,
     status,
+    { data: { url, detail } },
   );
 }
 
@@ -188,6 +204,8 @@ export function timedOut(url: string, seconds: number): WebserviceFailure {
   return new WebserviceFailure(
     'timeout',
     `La boutique n'a pas répondu en ${seconds} s à ${url}, même après plusieurs essais : réessayez plus tard ou réduisez la taille des pages.`,
+    undefined,
+    { data: { url, seconds } },
   );
 }
 
@@ -197,5 +215,8 @@ export function serverError(url: string, status: number | undefined, attempts: n
     'server-error',
     `La boutique a échoué ${attempts} fois de suite sur ${url} (${what}) : réessayez plus tard ; si cela persiste, consultez les journaux de l'hébergeur.`,
     status,
+    {
+      data: status === undefined ? { case: 'cut', url, attempts } : { case: 'status', url, attempts, status },
+    },
   );
 }

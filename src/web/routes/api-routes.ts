@@ -6,6 +6,7 @@ import type { JournalEntry } from '../../domain/import-report.js';
 import { translator, type Language } from '../i18n.js';
 import type { LiveMessage } from '../run-manager.js';
 import { journalEntryText } from '../views/outcome-reason-text.js';
+import { fatalText } from '../views/failure-text.js';
 import { keyStatus } from '../key-status.js';
 import { testConnection } from './connection-routes.js';
 import { withMessageTexts } from '../../app/use-cases/connection-check.js';
@@ -112,7 +113,7 @@ export function registerApiRoutes(app: Hono<WebEnv>, services: WebServices): voi
   });
 }
 
-/** The live journal's lines with their `text` in the session's language (the page shows it). */
+/** The live journal's lines and the run's fatal message with their `text` in the session's language (the page shows it). */
 function withJournalText(message: LiveMessage, language: Language): LiveMessage {
   const t = translator(language);
   const described = (entry: JournalEntry) => ({ ...entry, text: journalEntryText(entry, t, language) });
@@ -120,8 +121,19 @@ function withJournalText(message: LiveMessage, language: Language): LiveMessage 
     case 'journal':
       return { ...message, entry: described(message.entry) };
     case 'snapshot':
-    case 'done':
-      return { ...message, state: { ...message.state, journal: message.state.journal.map(described) } };
+    case 'done': {
+      const { summary, journal } = message.state;
+      // The fatal message too, from the values its journal line keeps (the page shows its `text`).
+      const fatal = summary?.fatal && { ...summary.fatal, text: fatalText(summary.fatal, journal, language) };
+      return {
+        ...message,
+        state: {
+          ...message.state,
+          journal: journal.map(described),
+          summary: summary && fatal ? { ...summary, fatal } : summary,
+        },
+      };
+    }
     default:
       return message;
   }

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { RunSummary } from '../../domain/import-report.js';
+import type { JournalEntry, RunSummary } from '../../domain/import-report.js';
+import { fatalText } from '../views/failure-text.js';
 import { PreviewPage } from '../views/preview-page.js';
 import type { WebEnv } from '../web-env.js';
 import type { WebServices } from '../web-services.js';
@@ -15,12 +16,14 @@ export function registerPreviewRoutes(app: Hono<WebEnv>, services: WebServices):
     const t = c.get('t');
     const runId = session.lastPreviewRunId;
     let summary: RunSummary | undefined;
+    let journal: readonly JournalEntry[] = [];
     let shown = { items: [] as Awaited<ReturnType<typeof collectOutcomes>>['items'], truncated: false };
     let message: { kind: 'ok' | 'warn' | 'error'; text: string } | undefined;
     if (runId !== undefined) {
       try {
         await services.navettes.use(async (navette) => {
           summary = await navette.run(runId);
+          if (summary?.fatal !== undefined) journal = await navette.runJournal(runId);
           shown = await collectOutcomes(navette.runOutcomes(runId), SHOWN_LIMIT);
         });
       } catch (error) {
@@ -33,7 +36,7 @@ export function registerPreviewRoutes(app: Hono<WebEnv>, services: WebServices):
         text:
           summary.fatal.code === 'run-in-progress'
             ? t('runInProgress')
-            : services.secrets.redact(summary.fatal.message),
+            : services.secrets.redact(fatalText(summary.fatal, journal, pageContext(c).language)),
       };
     else if (c.req.query('saved') === '1')
       message = { kind: 'ok', text: t('selectionSaved', { count: session.excludedOrders.size }) };
@@ -55,10 +58,12 @@ export function registerPreviewRoutes(app: Hono<WebEnv>, services: WebServices):
     );
     if (summary.fatal !== undefined) {
       // Nothing to list: say why right away (a run already in progress, the shop down…).
+      const { fatal, runId } = summary;
+      const journal = await services.navettes.use((navette) => navette.runJournal(runId));
       const text =
-        summary.fatal.code === 'run-in-progress'
+        fatal.code === 'run-in-progress'
           ? c.get('t')('runInProgress')
-          : services.secrets.redact(summary.fatal.message);
+          : services.secrets.redact(fatalText(fatal, journal, c.get('language')));
       c.status(409);
       return c.html(
         <PreviewPage

@@ -82,7 +82,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       } else if (summary && summary.fatal) {
         banner.textContent = summary.fatal.code === 'run-in-progress'
           ? labels.inProgressLabel
-          : labels.failedLabel + ' : ' + summary.fatal.message;
+          : labels.failedLabel + ' : ' + (summary.fatal.text || summary.fatal.message);
         banner.classList.add('failed');
       } else {
         banner.textContent = labels.doneLabel;

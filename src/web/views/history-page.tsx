@@ -11,6 +11,7 @@ import { OUTCOME_LABELS, OUTCOME_STATUSES, RUN_STATUS_LABELS, TRIGGER_LABELS } f
 import { DataTable, type Column } from './data-table.js';
 import { Layout, Notice, type PageContext } from './layout.js';
 import { OutcomeTable } from './outcome-table.js';
+import { fatalText } from './failure-text.js';
 import { journalEntryText } from './outcome-reason-text.js';
 import { RunCounts } from './run-summary.js';
 
@@ -129,7 +130,9 @@ export function RunPage(props: {
       title={`${t('historyTitle')} — ${formatDateTime(summary.startedAt, language)}`}
       active="history"
     >
-      {summary.fatal === undefined ? null : <Notice kind="error">{summary.fatal.message}</Notice>}
+      {summary.fatal === undefined ? null : (
+        <Notice kind="error">{fatalText(summary.fatal, props.journal, language)}</Notice>
+      )}
       <div class="panel">
         <dl class="facts">
           <dt>{t('status')}</dt>

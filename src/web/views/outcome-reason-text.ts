@@ -9,6 +9,7 @@ import type { Language, Translate } from '../i18n.js';
 import { dolibarrFailureText } from './dolibarr-failure-text.js';
 import { formatAmount } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS } from './labels.js';
+import { failureText } from './failure-text.js';
 import { englishOr, MessageValues, missingValue } from './message-values.js';
 import { statusNoteText } from './status-note-text.js';
 
@@ -224,5 +225,7 @@ export function journalEntryText(entry: JournalEntry, t: Translate, language: La
   if (note === undefined) return entry.message;
   if (note.code === 'order-failed' || note.code === 'order-state')
     return language === 'fr' ? entry.message : importNoteText(note, t, language);
+  if (note.code === 'run-stopped')
+    return failureText({ code: note.failureCode, message: entry.message, data: note.data }, language);
   return statusNoteText(note, t, language);
 }

@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { isExpectedFailure } from '../domain/failure.js';
 import { systemClock } from '../app/compose.js';
 import { csrfProtection } from './auth/csrf.js';
@@ -29,10 +29,21 @@ import { RunManager } from './run-manager.js';
 import { SecretRedactor } from './secret-redactor.js';
 import { securityHeaders } from './security-headers.js';
 import { errorPage, errorTitle } from './views/error-page.js';
+import { failureText } from './views/failure-text.js';
+import { translator, type Language } from './i18n.js';
 import type { WebEnv } from './web-env.js';
 import type { WebDeps, WebServices } from './web-services.js';
 
 export type { WebDeps } from './web-services.js';
+
+/**
+ * The language of a page drawn outside the routes (an unknown address, an error): the session's, as
+ * every page; French when the request did not get as far as its session (an error before it).
+ */
+function pageLanguage(c: Context<WebEnv>): Language {
+  const language: Language | undefined = c.get('language');
+  return language ?? 'fr';
+}
 
 /** The web app plus what its owner must shut down. */
 export type WebApp = Hono<WebEnv> & { readonly services: WebServices; shutdown(): Promise<void> };
@@ -94,19 +105,30 @@ export function createWebApp(deps: WebDeps): WebApp {
   registerArticleRoutes(app, services);
   registerReconcileRoutes(app, services);
 
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json({ error: 'not-found', message: 'Adresse inconnue.' }, 404)
-      : c.html(errorPage('404', 'Cette page n’existe pas.'), 404),
-  );
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/'))
+      return c.json({ error: 'not-found', message: 'Adresse inconnue.' }, 404);
+    const language = pageLanguage(c);
+    return c.html(errorPage(language, '404', translator(language)('pageNotFound')), 404);
+  });
   app.onError((error, c) => {
     const expected = isExpectedFailure(error);
-    const message = secrets.redact(expected ? error.message : 'Erreur interne : voir le journal du serveur.');
+    const language = pageLanguage(c);
     if (!expected) console.error(error);
     const status = expected ? 503 : 500;
-    return c.req.path.startsWith('/api/')
-      ? c.json({ error: expected ? error.code : 'internal', message }, status)
-      : c.html(errorPage(expected ? errorTitle(error.code) : 'navette', message), status);
+    if (c.req.path.startsWith('/api/')) {
+      const message = secrets.redact(
+        expected ? error.message : 'Erreur interne : voir le journal du serveur.',
+      );
+      return c.json({ error: expected ? error.code : 'internal', message }, status);
+    }
+    const message = secrets.redact(
+      expected ? failureText(error, language) : translator(language)('internalError'),
+    );
+    return c.html(
+      errorPage(language, expected ? errorTitle(error.code, language) : 'navette', message),
+      status,
+    );
   });
 
   return Object.assign(app, {

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  TestBrowser,
+  createTestApp,
+  createWebFixture,
+  type WebFixture,
+} from '../../test/web/support/web-fixture.js';
+import type { WebApp } from './create-web-app.js';
+
+let fixture: WebFixture;
+let app: WebApp;
+
+beforeEach(async () => {
+  fixture = await createWebFixture();
+  app = createTestApp(fixture);
+});
+
+afterEach(async () => {
+  await app.shutdown();
+  await fixture.cleanup();
+});
+
+async function signedIn(language: 'fr' | 'en'): Promise<TestBrowser> {
+  const browser = new TestBrowser(app);
+  expect((await browser.logIn()).status).toBe(303);
+  const csrf = await browser.csrfToken();
+  await browser.postForm('/language', { _csrf: csrf, language, back: '/' });
+  return browser;
+}
+
+describe('the page of an unknown address', () => {
+  it('is in the session’s language', async () => {
+    const english = await (await signedIn('en')).get('/nope');
+    expect(english.status).toBe(404);
+    const page = await english.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('This page does not exist.');
+    expect(page).not.toContain('n’existe pas');
+
+    const french = await (await signedIn('fr')).get('/nope');
+    expect(french.status).toBe(404);
+    expect(await french.text()).toContain('Cette page n’existe pas.');
+  });
+
+  it('is in the session’s language for a run or a document that does not exist', async () => {
+    const browser = await signedIn('en');
+    for (const path of ['/history/no-such-run', '/documents/XX99999']) {
+      const response = await browser.get(path);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('This page does not exist.');
+    }
+  });
+
+  it('answers the API in JSON, as before', async () => {
+    const browser = await signedIn('en');
+    const response = await browser.get('/api/nope');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'not-found' });
+  });
+});

@@ -95,8 +95,45 @@ export interface OrderOutcome {
   readonly reason: string | undefined;
   /** The values `reason` was written from, for a page to say it in its own language (see ReasonData). */
   readonly reasonData?: ReasonData;
-  /** Things worth knowing about an imported order (a rounding line was added, DIVERS used…). */
+  /** Things worth knowing about an imported order (a rounding line was added, DIVERS used…), in French. */
   readonly notes: readonly string[];
+  /**
+   * The same notes as data, one for each, in the same order: for a page to say them in its own language.
+   * Absent for notes kept before they had data: those are shown as written.
+   */
+  readonly noteData?: readonly OutcomeNoteData[];
+}
+
+/** What a note on an imported order is about (sync/customer-account, product-lines, shipping-lines…). */
+export const OUTCOME_NOTE_CODES = [
+  'customer-deleted',
+  'generic-article',
+  'article-created',
+  'product-vat-derived',
+  'free-shipping-voucher',
+  'shipping-vat-derived',
+  'rounding-line',
+  'vat-rounded',
+  'payment-not-recorded',
+  'payments-shared',
+] as const;
+export type OutcomeNoteCode = (typeof OUTCOME_NOTE_CODES)[number];
+
+/** A note as data: its code and the values its French text was written from (amounts as decimal text). */
+export interface OutcomeNoteData {
+  readonly code: OutcomeNoteCode;
+  readonly data: ReasonData;
+}
+
+/** A note as the mapping writes it: its French text and its data. */
+export interface OutcomeNote extends OutcomeNoteData {
+  readonly text: string;
+}
+
+/** An outcome's notes: their French texts, and their data beside them (none when there is no note). */
+export function outcomeNotes(notes: readonly OutcomeNote[]): Pick<OrderOutcome, 'notes' | 'noteData'> {
+  if (notes.length === 0) return { notes: [] };
+  return { notes: notes.map((note) => note.text), noteData: notes.map(({ code, data }) => ({ code, data })) };
 }
 
 /**

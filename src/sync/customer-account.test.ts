@@ -162,7 +162,13 @@ describe('customerAccountFor', () => {
     expect(customerAccountFor(deleted, settings())).toMatchObject({
       ok: true,
       account: { code: 'WEB000003' },
-      notes: ['Le client WEB000003 est supprimé dans la boutique ; son compte est utilisé quand même.'],
+      notes: [
+        {
+          code: 'customer-deleted',
+          text: 'Le client WEB000003 est supprimé dans la boutique ; son compte est utilisé quand même.',
+          data: { accountCode: 'WEB000003' },
+        },
+      ],
     });
     expect(customerAccountFor(order, settings())).toMatchObject({ ok: true, notes: [] });
   });

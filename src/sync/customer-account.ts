@@ -1,4 +1,4 @@
-import type { ReasonData } from '../domain/import-report.js';
+import type { OutcomeNote, ReasonData } from '../domain/import-report.js';
 import type { CustomerSettings } from '../domain/rules.js';
 import { type CustomerAccountDraft, type DocumentAddress, FIELD_LIMITS } from '../domain/sales-document.js';
 import type { Address, ShopOrder } from '../domain/shop-order.js';
@@ -11,7 +11,7 @@ import { truncateText } from '../domain/truncate.js';
  */
 
 export type CustomerAccountResult =
-  | { readonly ok: true; readonly account: CustomerAccountDraft; readonly notes: readonly string[] }
+  | { readonly ok: true; readonly account: CustomerAccountDraft; readonly notes: readonly OutcomeNote[] }
   | {
       readonly ok: false;
       readonly code: 'customer-missing' | 'address-missing' | 'account-code-too-long';
@@ -111,9 +111,13 @@ export function customerAccountFor(order: ShopOrder, settings: CustomerSettings)
 
   // A blank company is no company; truncateText below trims the address's.
   const company = customer.company.trim() || billing.company;
-  const notes: string[] = [];
+  const notes: OutcomeNote[] = [];
   if (customer.deleted)
-    notes.push(`Le client ${code} est supprimé dans la boutique ; son compte est utilisé quand même.`);
+    notes.push({
+      code: 'customer-deleted',
+      text: `Le client ${code} est supprimé dans la boutique ; son compte est utilisé quand même.`,
+      data: { accountCode: code },
+    });
   return {
     ok: true,
     account: {

@@ -1,4 +1,4 @@
-import type { ReasonData } from '../domain/import-report.js';
+import type { OutcomeNote, ReasonData } from '../domain/import-report.js';
 import type { ArticleSettings } from '../domain/rules.js';
 import type { DocumentLineDraft } from '../domain/sales-document.js';
 import type { ShopOrder } from '../domain/shop-order.js';
@@ -15,7 +15,11 @@ import { wrappingLines } from './wrapping-lines.js';
  */
 
 export type LinesResult =
-  | { readonly ok: true; readonly lines: readonly DocumentLineDraft[]; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly lines: readonly DocumentLineDraft[];
+      readonly notes: readonly OutcomeNote[];
+    }
   | {
       readonly ok: false;
       readonly code: 'article-unknown';
@@ -29,7 +33,7 @@ export function documentLines(
   settings: ArticleSettings,
   catalogue: ArticleCatalogue,
 ): LinesResult {
-  const notes: string[] = [];
+  const notes: OutcomeNote[] = [];
   const products = productLines(order, settings, catalogue, notes);
   if (!Array.isArray(products)) return { ok: false, ...products };
 

@@ -1,4 +1,4 @@
-import { documentOf, outcomeFor, type OrderOutcome } from '../domain/import-report.js';
+import { documentOf, outcomeFor, outcomeNotes, type OrderOutcome } from '../domain/import-report.js';
 import type { StateRule } from '../domain/rules.js';
 import type { DocumentSummary } from '../domain/sales-document.js';
 import type { ShopOrder } from '../domain/shop-order.js';
@@ -178,7 +178,7 @@ function planImport(order: ShopOrder, rule: StateRule, context: OrderContext): O
     const planned = { number: undefined, type: draft.type, status: draft.status };
     return {
       kind: 'outcome',
-      outcome: outcomeFor(order, { status: 'would-import', document: planned, notes }),
+      outcome: outcomeFor(order, { status: 'would-import', document: planned, ...outcomeNotes(notes) }),
     };
   }
   const record = {
@@ -188,6 +188,7 @@ function planImport(order: ShopOrder, rule: StateRule, context: OrderContext): O
   return {
     kind: 'import',
     item: { draft, record },
-    outcome: (created) => outcomeFor(order, { status: 'imported', document: documentOf(created), notes }),
+    outcome: (created) =>
+      outcomeFor(order, { status: 'imported', document: documentOf(created), ...outcomeNotes(notes) }),
   };
 }

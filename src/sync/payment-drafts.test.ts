@@ -90,7 +90,11 @@ describe('paymentDrafts', () => {
     expect(result.payments).toMatchObject([{ transactionId: '' }]);
     expect(paymentDrafts(order('59.9', []), SETTINGS).payments).toMatchObject([{ transactionId: '' }]);
     expect(result.notes).toEqual([
-      'Aucun règlement enregistré dans la boutique pour cette commande payée : un règlement du total payé est créé.',
+      {
+        code: 'payment-not-recorded',
+        text: 'Aucun règlement enregistré dans la boutique pour cette commande payée : un règlement du total payé est créé.',
+        data: {},
+      },
     ]);
     // Asked for the total paid: no note.
     const total = paymentDrafts(order('59.9', [payment('20')]), { ...SETTINGS, amountFrom: 'total-paid' });
@@ -116,7 +120,11 @@ describe('paymentDrafts', () => {
       expect(result.payments).toMatchObject([{ transactionId: 'T-20' }]);
       expect(shown(result)).toEqual(['VIR/BQ1 20.00 Virement bancaire']);
       expect(result.notes).toEqual([
-        `Les règlements de la référence ${BASE.reference} (55,50) couvrent plusieurs commandes qui la partagent : le total de celle-ci (20,00) est enregistré.`,
+        {
+          code: 'payments-shared',
+          text: `Les règlements de la référence ${BASE.reference} (55,50) couvrent plusieurs commandes qui la partagent : le total de celle-ci (20,00) est enregistré.`,
+          data: { reference: BASE.reference, paid: '55.50', total: '20.00' },
+        },
       ]);
     });
 

@@ -1,3 +1,4 @@
+import type { OutcomeNote } from '../domain/import-report.js';
 import type { PaymentSettings } from '../domain/rules.js';
 import { type Amount, Decimal, ZERO, format, round, sum } from '../domain/money.js';
 import { FIELD_LIMITS, type PaymentDraft } from '../domain/sales-document.js';
@@ -86,27 +87,37 @@ function shareOfPayments(
 export function paymentDrafts(
   order: ShopOrder,
   settings: PaymentSettings,
-): { readonly payments: readonly PaymentDraft[]; readonly notes: readonly string[] } {
+): { readonly payments: readonly PaymentDraft[]; readonly notes: readonly OutcomeNote[] } {
   if (!settings.create || !order.state.paid) return { payments: [], notes: [] };
   const total = order.totals.paidTaxIncl;
   if (!round(total).greaterThan(ZERO)) return { payments: [], notes: [] };
 
   const recorded = order.payments.filter((payment) => !round(payment.amount).isZero());
   if (settings.amountFrom === 'total-paid' || recorded.length === 0) {
-    const notes =
+    const notes: OutcomeNote[] =
       settings.amountFrom === 'order-payments'
         ? [
-            'Aucun règlement enregistré dans la boutique pour cette commande payée : un règlement du total payé est créé.',
+            {
+              code: 'payment-not-recorded',
+              text: 'Aucun règlement enregistré dans la boutique pour cette commande payée : un règlement du total payé est créé.',
+              data: {},
+            },
           ]
         : [];
     return { payments: [draft(settings, order, total, recorded[0])], notes };
   }
 
   const { parts, shared } = shareOfPayments(recorded, total);
-  const notes = shared
+  const paid = sum(recorded.map((payment) => payment.amount));
+  const notes: OutcomeNote[] = shared
     ? [
-        `Les règlements de la référence ${order.reference} (${french(sum(recorded.map((payment) => payment.amount)))}) ` +
-          `couvrent plusieurs commandes qui la partagent : le total de celle-ci (${french(total)}) est enregistré.`,
+        {
+          code: 'payments-shared',
+          text:
+            `Les règlements de la référence ${order.reference} (${french(paid)}) ` +
+            `couvrent plusieurs commandes qui la partagent : le total de celle-ci (${french(total)}) est enregistré.`,
+          data: { reference: order.reference, paid: format(paid), total: format(total) },
+        },
       ]
     : [];
   return { payments: parts.map(({ payment, amount }) => draft(settings, order, amount, payment)), notes };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSettingsSchema } from '../config/config-schema.js';
+import type { OutcomeNote } from '../domain/import-report.js';
 import { amount } from '../domain/money.js';
 import type { DocumentLineDraft } from '../domain/sales-document.js';
 import type { OrderLine, ShopOrder } from '../domain/shop-order.js';
@@ -38,19 +39,28 @@ describe('chooseArticle', () => {
     });
   });
 
+  const SENCHA = { productName: 'Thé vert bio Sencha – boîte 100 g', productReference: 'THE-SENCHA-100G' };
+
   it('an unknown product on the generic article, with a note naming it by reference or as without one', () => {
     expect(chooseArticle(sencha, settings({ generic: 'ARTWEB' }), catalogue())).toEqual({
       ok: true,
       reference: 'ARTWEB',
       createArticle: false,
-      note:
-        'Produit « Thé vert bio Sencha – boîte 100 g » (référence THE-SENCHA-100G) inconnu de la gestion ' +
-        "commerciale : importé sur l'article générique ARTWEB.",
+      note: {
+        code: 'generic-article',
+        text:
+          'Produit « Thé vert bio Sencha – boîte 100 g » (référence THE-SENCHA-100G) inconnu de la gestion ' +
+          "commerciale : importé sur l'article générique ARTWEB.",
+        data: { ...SENCHA, generic: 'ARTWEB', case: 'unknown' },
+      },
     });
     expect(chooseArticle(detail({ reference: ' ' }), settings(), catalogue())).toMatchObject({
-      note:
-        'Produit « Thé vert bio Sencha – boîte 100 g » (sans référence dans la boutique) inconnu de la gestion ' +
-        "commerciale : importé sur l'article générique DIVERS.",
+      note: {
+        text:
+          'Produit « Thé vert bio Sencha – boîte 100 g » (sans référence dans la boutique) inconnu de la gestion ' +
+          "commerciale : importé sur l'article générique DIVERS.",
+        data: { productReference: '', generic: 'DIVERS', case: 'unknown' },
+      },
     });
   });
 
@@ -60,7 +70,11 @@ describe('chooseArticle', () => {
       ok: true,
       reference: 'THE-SENCHA-100G',
       createArticle: true,
-      note: "L'article THE-SENCHA-100G n'existe pas dans la gestion commerciale : il sera créé.",
+      note: {
+        code: 'article-created',
+        text: "L'article THE-SENCHA-100G n'existe pas dans la gestion commerciale : il sera créé.",
+        data: { reference: 'THE-SENCHA-100G' },
+      },
     });
     expect(chooseArticle(detail({ reference: 'R'.repeat(18) }), create, catalogue())).toMatchObject({
       reference: 'R'.repeat(18),
@@ -69,15 +83,21 @@ describe('chooseArticle', () => {
     expect(chooseArticle(detail({ reference: 'R'.repeat(19) }), create, catalogue())).toMatchObject({
       reference: 'DIVERS',
       createArticle: false,
-      note: expect.stringContaining(
-        `(référence ${'R'.repeat(19)}) avec une référence de plus de 18 caractères : importé sur l'article générique DIVERS.`,
-      ) as string,
+      note: {
+        text: expect.stringContaining(
+          `(référence ${'R'.repeat(19)}) avec une référence de plus de 18 caractères : importé sur l'article générique DIVERS.`,
+        ) as string,
+        data: { case: 'reference-too-long', max: 18 },
+      },
     });
     expect(chooseArticle(detail({ reference: '' }), create, catalogue())).toMatchObject({
       reference: 'DIVERS',
-      note: expect.stringContaining(
-        "(sans référence dans la boutique) sans référence pour créer l'article :",
-      ) as string,
+      note: {
+        text: expect.stringContaining(
+          "(sans référence dans la boutique) sans référence pour créer l'article :",
+        ) as string,
+        data: { case: 'no-reference' },
+      },
     });
   });
 
@@ -102,7 +122,7 @@ describe('productLines', () => {
   const orderOf = (...lines: OrderLine[]): ShopOrder => ({ ...expectedShopOrder(9), lines });
 
   it('one line per detail, labelled by its name or else its reference, the line reduction shown first', () => {
-    const notes: string[] = [];
+    const notes: OutcomeNote[] = [];
     const lines = productLines(
       orderOf(
         detail({ quantity: 3, reductionPercent: amount(10), groupReductionPercent: amount(5) }),
@@ -121,7 +141,7 @@ describe('productLines', () => {
   });
 
   it('a rate the prices do not carry: the rate they carry, and a note', () => {
-    const notes: string[] = [];
+    const notes: OutcomeNote[] = [];
     const lines = productLines(
       orderOf(detail({ taxRate: amount(20) })),
       settings(),
@@ -130,13 +150,23 @@ describe('productLines', () => {
     );
     expect(Array.isArray(lines) && lines[0]?.vatRate.toFixed()).toBe('5.5');
     expect(notes).toEqual([
-      'Produit « Thé vert bio Sencha – boîte 100 g » (référence THE-SENCHA-100G) : le taux de TVA de la ' +
-        'boutique (20 %) ne correspond pas à ses prix ; 5,5 % (déduit des prix) est utilisé.',
+      {
+        code: 'product-vat-derived',
+        text:
+          'Produit « Thé vert bio Sencha – boîte 100 g » (référence THE-SENCHA-100G) : le taux de TVA de la ' +
+          'boutique (20 %) ne correspond pas à ses prix ; 5,5 % (déduit des prix) est utilisé.',
+        data: {
+          productName: 'Thé vert bio Sencha – boîte 100 g',
+          productReference: 'THE-SENCHA-100G',
+          shopRate: '20',
+          rate: '5.5',
+        },
+      },
     ]);
   });
 
   it('stops at the first product refused, with its reason', () => {
-    const notes: string[] = [];
+    const notes: OutcomeNote[] = [];
     const result = productLines(orderOf(sencha), settings({ unknown: 'refuse' }), catalogue(), notes);
     expect(result).toMatchObject({
       code: 'article-unknown',

@@ -1,4 +1,4 @@
-import type { ReasonData } from '../domain/import-report.js';
+import type { OutcomeNote, ReasonData } from '../domain/import-report.js';
 import type { ArticleSettings } from '../domain/rules.js';
 import { type Amount, Decimal, round } from '../domain/money.js';
 import { type DocumentLineDraft, FIELD_LIMITS } from '../domain/sales-document.js';
@@ -19,13 +19,23 @@ export interface ArticleCatalogue {
 }
 
 type ArticleChoice =
-  | { readonly ok: true; readonly reference: string; readonly createArticle: boolean; readonly note?: string }
+  | {
+      readonly ok: true;
+      readonly reference: string;
+      readonly createArticle: boolean;
+      readonly note?: OutcomeNote;
+    }
   | {
       readonly ok: false;
       readonly code: 'article-unknown';
       readonly message: string;
       readonly data: ReasonData;
     };
+
+/** A product as the messages' data name it: as the shop names it, with its reference ('' for none). */
+function productData(detail: OrderLine): ReasonData {
+  return { productName: detail.name, productReference: detail.reference.trim() };
+}
 
 function describeProduct(detail: OrderLine): string {
   const reference = detail.reference.trim();
@@ -53,24 +63,36 @@ export function chooseArticle(
     if (byEan !== undefined) return { ok: true, reference: byEan, createArticle: false };
   }
 
-  const generic = (why: string): ArticleChoice => ({
+  // `case` says why: unknown to the GesCom, no reference to create it with, a reference too long.
+  const generic = (why: string, data: ReasonData): ArticleChoice => ({
     ok: true,
     reference: settings.generic,
     createArticle: false,
-    note: `Produit ${describeProduct(detail)} ${why} : importé sur l'article générique ${settings.generic}.`,
+    note: {
+      code: 'generic-article',
+      text: `Produit ${describeProduct(detail)} ${why} : importé sur l'article générique ${settings.generic}.`,
+      data: { ...productData(detail), generic: settings.generic, ...data },
+    },
   });
   switch (settings.unknown) {
     case 'generic':
-      return generic('inconnu de la gestion commerciale');
+      return generic('inconnu de la gestion commerciale', { case: 'unknown' });
     case 'create':
-      if (!reference) return generic("sans référence pour créer l'article");
+      if (!reference) return generic("sans référence pour créer l'article", { case: 'no-reference' });
       if (reference.length > FIELD_LIMITS.articleReference)
-        return generic(`avec une référence de plus de ${FIELD_LIMITS.articleReference} caractères`);
+        return generic(`avec une référence de plus de ${FIELD_LIMITS.articleReference} caractères`, {
+          case: 'reference-too-long',
+          max: FIELD_LIMITS.articleReference,
+        });
       return {
         ok: true,
         reference,
         createArticle: true,
-        note: `L'article ${reference} n'existe pas dans la gestion commerciale : il sera créé.`,
+        note: {
+          code: 'article-created',
+          text: `L'article ${reference} n'existe pas dans la gestion commerciale : il sera créé.`,
+          data: { reference },
+        },
       };
     case 'refuse':
       return {
@@ -80,7 +102,7 @@ export function chooseArticle(
           `Le produit ${describeProduct(detail)} n'est pas un article de la gestion commerciale. ` +
           "Créez l'article dans la gestion commerciale (ou donnez une référence au produit dans la boutique), " +
           "ou choisissez l'article générique pour les articles inconnus dans les réglages.",
-        data: { productName: detail.name, productReference: detail.reference.trim() },
+        data: productData(detail),
       };
   }
 }
@@ -113,7 +135,7 @@ export function productLines(
   order: ShopOrder,
   settings: ArticleSettings,
   catalogue: ArticleCatalogue,
-  notes: string[],
+  notes: OutcomeNote[],
 ):
   | DocumentLineDraft[]
   | { readonly code: 'article-unknown'; readonly message: string; readonly data: ReasonData } {
@@ -124,10 +146,13 @@ export function productLines(
     if (article.note !== undefined) notes.push(article.note);
     const vat = vatRateFor(detail.unitPriceTaxExcl, detail.unitPriceTaxIncl, detail.taxRate);
     if (vat.derived)
-      notes.push(
-        `Produit ${describeProduct(detail)} : le taux de TVA de la boutique (${frenchRate(detail.taxRate)}) ` +
+      notes.push({
+        code: 'product-vat-derived',
+        text:
+          `Produit ${describeProduct(detail)} : le taux de TVA de la boutique (${frenchRate(detail.taxRate)}) ` +
           `ne correspond pas à ses prix ; ${frenchRate(vat.rate)} (déduit des prix) est utilisé.`,
-      );
+        data: { ...productData(detail), shopRate: detail.taxRate.toFixed(), rate: vat.rate.toFixed() },
+      });
     lines.push(
       line(
         'product',

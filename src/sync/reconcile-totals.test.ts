@@ -251,8 +251,20 @@ describe('reconcileTotals', () => {
       'product 19.12 / 22.94 @20',
     ]);
     expect(result.notes).toEqual([
-      'TVA arrondie par la boutique sur ses totaux (+0,01 EUR) : portée sur la ligne « product 19.12 » (TVA 20 %), ' +
-        '22,95 TTC au lieu de 22,94.',
+      {
+        code: 'vat-rounded',
+        text:
+          'TVA arrondie par la boutique sur ses totaux (+0,01 EUR) : portée sur la ligne « product 19.12 » (TVA 20 %), ' +
+          '22,95 TTC au lieu de 22,94.',
+        data: {
+          cents: '0.01',
+          currency: 'EUR',
+          label: 'product 19.12',
+          vatRate: '20',
+          lineIncl: '22.95',
+          before: '22.94',
+        },
+      },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { ReasonData } from '../domain/import-report.js';
+import type { OutcomeNote, ReasonData } from '../domain/import-report.js';
 import { type Amount, Decimal, ZERO, format, round, sum } from '../domain/money.js';
 import { type DocumentLineDraft, type DocumentTotals, FIELD_LIMITS } from '../domain/sales-document.js';
 import { truncateText } from '../domain/truncate.js';
@@ -34,7 +34,7 @@ export type ReconcileResult =
       readonly ok: true;
       readonly lines: readonly DocumentLineDraft[];
       readonly totals: DocumentTotals;
-      readonly notes: readonly string[];
+      readonly notes: readonly OutcomeNote[];
     }
   | {
       readonly ok: false;
@@ -226,7 +226,7 @@ export function reconcileTotals(
       },
     };
 
-  const notes: string[] = [];
+  const notes: OutcomeNote[] = [];
   // 1. The tax-excluded difference, on the rates whose lines the rounding pushed the most.
   // A line of nothing (free shipping shown at zero) has no base: its rate is not one the order charges.
   const groups = rateGroups(
@@ -251,11 +251,23 @@ export function reconcileTotals(
     return share.isZero() ? [] : [roundingLine(group.rate, share, options.roundingArticle, severalRates)];
   });
   for (const rounding of roundingLines)
-    notes.push(
-      `Écart d'arrondi avec les totaux de la boutique (${signed(differenceExcl)} HT, ${signed(differenceIncl)} ` +
+    notes.push({
+      code: 'rounding-line',
+      text:
+        `Écart d'arrondi avec les totaux de la boutique (${signed(differenceExcl)} HT, ${signed(differenceIncl)} ` +
         `TTC ${options.currency}) : ligne « ${rounding.label} » de ${signed(rounding.totalTaxExcl)} HT, ` +
         `${signed(rounding.totalTaxIncl)} TTC (TVA ${frenchRate(rounding.vatRate)} : ${signed(lineVat(rounding))}).`,
-    );
+      data: {
+        differenceExcl: format(differenceExcl),
+        differenceIncl: format(differenceIncl),
+        currency: options.currency,
+        label: rounding.label,
+        lineExcl: format(rounding.totalTaxExcl),
+        lineIncl: format(rounding.totalTaxIncl),
+        vatRate: rounding.vatRate.toFixed(),
+        lineVat: format(lineVat(rounding)),
+      },
+    });
 
   // 2. What is left is VAT alone: a cent at a time into the tax-included amount of the line it comes from.
   const adjusted = [...lines];
@@ -290,11 +302,21 @@ export function reconcileTotals(
     vatLeft = vatLeft.minus(cent);
   }
   for (const { cents, line: documentLine } of absorbed.values())
-    notes.push(
-      `TVA arrondie par la boutique sur ses totaux (${signed(cents)} ${options.currency}) : portée sur la ligne ` +
+    notes.push({
+      code: 'vat-rounded',
+      text:
+        `TVA arrondie par la boutique sur ses totaux (${signed(cents)} ${options.currency}) : portée sur la ligne ` +
         `« ${documentLine.label} » (TVA ${frenchRate(documentLine.vatRate)}), ` +
         `${french(documentLine.totalTaxIncl)} TTC au lieu de ${french(documentLine.totalTaxIncl.minus(cents))}.`,
-    );
+      data: {
+        cents: format(cents),
+        currency: options.currency,
+        label: documentLine.label,
+        vatRate: documentLine.vatRate.toFixed(),
+        lineIncl: format(documentLine.totalTaxIncl),
+        before: format(documentLine.totalTaxIncl.minus(cents)),
+      },
+    });
 
   const reconciled = [...adjusted, ...roundingLines];
   return { ok: true, lines: reconciled, totals: linesTotals(reconciled), notes };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OutcomeNote } from '../domain/import-report.js';
 import { configSchema } from '../config/config-schema.js';
 import { starterConfig } from '../config/defaults.js';
 import { amount } from '../domain/money.js';
@@ -57,9 +58,9 @@ const show = (line: DocumentLineDraft) =>
   `${line.articleReference} « ${line.label} » ${line.totalTaxExcl.toFixed(2)} / ${line.totalTaxIncl.toFixed(2)} @${line.vatRate.toFixed()}`;
 
 function linesOf(order: ShopOrder, settings: Partial<ArticleSettings> = {}) {
-  const notes: string[] = [];
+  const notes: OutcomeNote[] = [];
   const lines = shippingLines(order, { ...ARTICLES, ...settings }, applyFreeShippingRules(order), notes);
-  return { lines: lines.map(show), notes };
+  return { lines: lines.map(show), notes: notes.map((note) => note.text) };
 }
 
 describe('applyFreeShippingRules', () => {

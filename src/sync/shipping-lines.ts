@@ -1,5 +1,6 @@
+import type { OutcomeNote } from '../domain/import-report.js';
 import type { ArticleSettings } from '../domain/rules.js';
-import { type Amount, Decimal, ZERO, round } from '../domain/money.js';
+import { type Amount, Decimal, ZERO, format, round } from '../domain/money.js';
 import type { DocumentLineDraft } from '../domain/sales-document.js';
 import type { OrderCartRule, ShopOrder } from '../domain/shop-order.js';
 import { frenchAmount } from '../domain/french-format.js';
@@ -52,15 +53,22 @@ export function shippingLines(
   order: ShopOrder,
   settings: ArticleSettings,
   shipping: ShippingAfterFreeRules,
-  notes: string[],
+  notes: OutcomeNote[],
 ): DocumentLineDraft[] {
   const carrierName = order.carrier?.name.trim() ?? '';
   const withCarrier = (text: string) => (carrierName ? `${text} — ${carrierName}` : text);
   for (const rule of shipping.cancelledBy)
-    notes.push(
-      `Bon de réduction « ${rule.name} » (livraison offerte) : les frais de port de ` +
+    notes.push({
+      code: 'free-shipping-voucher',
+      text:
+        `Bon de réduction « ${rule.name} » (livraison offerte) : les frais de port de ` +
         `${frenchAmount(order.totals.shippingTaxIncl)} ${order.currency.isoCode} TTC sont annulés plutôt que remisés.`,
-    );
+      data: {
+        voucher: rule.name,
+        shippingIncl: format(order.totals.shippingTaxIncl),
+        currency: order.currency.isoCode,
+      },
+    });
 
   if (round(shipping.taxExcl).isZero() && round(shipping.taxIncl).isZero()) {
     // An order of virtual products has no carrier and nothing to ship: no line whatever the setting.
@@ -71,10 +79,13 @@ export function shippingLines(
   }
   const vat = vatRateFor(shipping.taxExcl, shipping.taxIncl, order.totals.carrierTaxRate);
   if (vat.derived)
-    notes.push(
-      `Frais de port : le taux de TVA du transporteur (${frenchRate(order.totals.carrierTaxRate)}) ne ` +
+    notes.push({
+      code: 'shipping-vat-derived',
+      text:
+        `Frais de port : le taux de TVA du transporteur (${frenchRate(order.totals.carrierTaxRate)}) ne ` +
         `correspond pas aux montants facturés ; ${frenchRate(vat.rate)} (déduit des montants) est utilisé.`,
-    );
+      data: { shopRate: order.totals.carrierTaxRate.toFixed(), rate: vat.rate.toFixed() },
+    });
   return [
     singleLine(
       'shipping',

@@ -43,7 +43,8 @@ function map(
 function mapped(order: ShopOrder, options: Parameters<typeof map>[1] = {}) {
   const result = map(order, options);
   if (!result.ok) throw new Error(`order ${order.key.orderId} refused: ${result.code} ${result.message}`);
-  return result;
+  // The notes as the CLI prints them; their data are checked where they are written.
+  return { ...result, notes: result.notes.map((note) => note.text) };
 }
 
 /** A line as text, for readable expectations: kind article qty × HT / TTC @rate = total HT / TTC. */

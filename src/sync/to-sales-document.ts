@@ -1,4 +1,4 @@
-import type { MappingFailureCode, ReasonData } from '../domain/import-report.js';
+import type { MappingFailureCode, OutcomeNote, ReasonData } from '../domain/import-report.js';
 import type { ImportRules, StateRule } from '../domain/rules.js';
 import { amount } from '../domain/money.js';
 import { FIELD_LIMITS, type SalesDocumentDraft } from '../domain/sales-document.js';
@@ -29,7 +29,7 @@ export interface ToSalesDocumentContext {
 }
 
 export type ToSalesDocumentResult =
-  | { readonly ok: true; readonly draft: SalesDocumentDraft; readonly notes: string[] }
+  | { readonly ok: true; readonly draft: SalesDocumentDraft; readonly notes: OutcomeNote[] }
   | {
       readonly ok: false;
       readonly code: MappingFailureCode;
@@ -70,7 +70,7 @@ function shippingMode(order: ShopOrder, carriers: Readonly<Record<string, string
 
 export function toSalesDocument(order: ShopOrder, context: ToSalesDocumentContext): ToSalesDocumentResult {
   const { config, rule } = context;
-  const notes: string[] = [];
+  const notes: OutcomeNote[] = [];
 
   const customer = customerAccountFor(order, config.customers);
   if (!customer.ok) return customer;

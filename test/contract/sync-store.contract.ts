@@ -299,7 +299,14 @@ export function describeSyncStoreContract(
           reason: 'Les totaux du document ne correspondent pas…',
           reasonData: { shopExcl: '21.94', differenceExcl: '0.01', currency: 'EUR' },
         };
-        await store.recordOutcomes(runId, [failed, outcome(3)]);
+        // An imported order's notes keep their data beside their French text; plain notes stay plain.
+        const noted: OrderOutcome = {
+          ...outcome(2),
+          notes: ['Le client WEB000002 est supprimé dans la boutique ; son compte est utilisé quand même.'],
+          noteData: [{ code: 'customer-deleted', data: { accountCode: 'WEB000002' } }],
+        };
+        const plain: OrderOutcome = { ...outcome(4), notes: ['Une note d’une version précédente.'] };
+        await store.recordOutcomes(runId, [failed, noted, outcome(3), plain]);
         const orderFailed = {
           code: 'order-failed',
           reference: 'REF1',
@@ -331,8 +338,9 @@ export function describeSyncStoreContract(
         ]);
         const read: OrderOutcome[] = [];
         for await (const each of store.runOutcomes(runId)) read.push(each);
-        expect(read).toEqual([failed, outcome(3)]);
-        expect(read[1]).not.toHaveProperty('reasonData');
+        expect(read).toEqual([failed, noted, outcome(3), plain]);
+        expect(read[2]).not.toHaveProperty('reasonData');
+        expect(read[3]).not.toHaveProperty('noteData');
         expect((await store.runJournal(runId)).map((entry) => entry.note)).toEqual([
           orderFailed,
           orderState,

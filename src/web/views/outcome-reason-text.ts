@@ -25,7 +25,7 @@ export function outcomeReasonText(
 ): string {
   const french = outcome.reason ?? '';
   if (language === 'fr' || outcome.reasonData === undefined) return french;
-  const values = new Values(outcome.reasonData);
+  const values = new ReasonValues(outcome.reasonData);
   // An upgrade is no refusal: it has no code, its data says which wording it is.
   if (outcome.code === undefined)
     return values.case === 'upgrade' ? englishOr(french, () => upgradeText(values)) : french;
@@ -33,7 +33,7 @@ export function outcomeReasonText(
   return english === undefined ? french : englishOr(french, () => english(values));
 }
 
-function upgradeText(v: Values): string {
+function upgradeText(v: ReasonValues): string {
   return (
     `State ${v.state()}: ${v.document()} becomes a ${v.typeName('intoType')} ` +
     `(${v.statusName('intoStatus')}).`
@@ -41,7 +41,7 @@ function upgradeText(v: Values): string {
 }
 
 /** The values of a ReasonData, with the ways a reason names its amounts, products, states and documents. */
-class Values extends MessageValues {
+export class ReasonValues extends MessageValues {
   constructor(private readonly reason: ReasonData) {
     super(reason);
   }
@@ -87,7 +87,7 @@ class Values extends MessageValues {
   }
 }
 
-type English = (values: Values) => string;
+type English = (values: ReasonValues) => string;
 
 const WILL_RETRY = 'it will be read again by the next import.';
 

@@ -4,6 +4,7 @@ import type { Language, Translate } from '../i18n.js';
 import { DataTable, type Column } from './data-table.js';
 import { formatLocalDate, formatMoney } from './format.js';
 import { DOCUMENT_NAMES, DOCUMENT_STATUS_LABELS, OUTCOME_LABELS } from './labels.js';
+import { outcomeNotesText } from './outcome-note-text.js';
 import { outcomeReasonText } from './outcome-reason-text.js';
 
 /**
@@ -81,7 +82,9 @@ function outcomeColumns(t: Translate, language: Language): readonly Column<Order
       cell: (outcome) => (
         <>
           {outcomeReasonText(outcome, language)}
-          {outcome.notes.length === 0 ? null : <div class="help">{outcome.notes.join(' · ')}</div>}
+          {outcome.notes.length === 0 ? null : (
+            <div class="help">{outcomeNotesText(outcome, language).join(' · ')}</div>
+          )}
         </>
       ),
     },

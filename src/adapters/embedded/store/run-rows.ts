@@ -4,6 +4,8 @@ import {
   type GescomCalls,
   type JournalNote,
   type ReasonData,
+  type OutcomeNoteData,
+  OUTCOME_NOTE_CODES,
   type OrderOutcome,
   type OutcomeCode,
   type OutcomeStatus,
@@ -74,7 +76,7 @@ export function toOutcomeRow(runId: string, outcome: OrderOutcome): Insertable<R
     code: outcome.code ?? null,
     reason: outcome.reason ?? null,
     reason_data: outcome.reasonData === undefined ? null : JSON.stringify(outcome.reasonData),
-    notes: JSON.stringify(outcome.notes),
+    notes: notesJson(outcome),
   };
 }
 
@@ -102,7 +104,7 @@ export function toOrderOutcome(row: Selectable<RunOutcomeTable>): OrderOutcome {
     code: (row.code ?? undefined) as OutcomeCode | undefined,
     reason: row.reason ?? undefined,
     ...reasonDataOf(row.reason_data),
-    notes: JSON.parse(row.notes) as string[],
+    ...notesOf(row.notes),
   };
 }
 
@@ -126,6 +128,33 @@ function noteOf(json: string | null): { note?: JournalNote } {
   } catch {
     return {};
   }
+}
+
+/**
+ * The notes column: a JSON list of the notes' French texts, each with its data when the outcome has
+ * them (`{ text, code, data }`), so that they need no column of their own. Rows written before notes had
+ * data hold plain texts.
+ */
+function notesJson(outcome: OrderOutcome): string {
+  const { notes, noteData } = outcome;
+  if (noteData === undefined || noteData.length !== notes.length) return JSON.stringify(notes);
+  return JSON.stringify(notes.map((text, index) => ({ text, ...noteData[index] })));
+}
+
+const NOTE_CODES: ReadonlySet<string> = new Set(OUTCOME_NOTE_CODES);
+
+/** Read back by notesJson's rule: the data only when every note has data this version knows. */
+function notesOf(json: string): Pick<OrderOutcome, 'notes' | 'noteData'> {
+  const kept = JSON.parse(json) as readonly (string | { text: string; code?: unknown; data?: unknown })[];
+  const notes = kept.map((note) => (typeof note === 'string' ? note : note.text));
+  const noteData: OutcomeNoteData[] = [];
+  for (const note of kept) {
+    if (typeof note === 'string' || typeof note.code !== 'string' || !NOTE_CODES.has(note.code)) break;
+    const { data } = note;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) break;
+    noteData.push({ code: note.code as OutcomeNoteData['code'], data: data as ReasonData });
+  }
+  return noteData.length > 0 && noteData.length === notes.length ? { notes, noteData } : { notes };
 }
 
 /** Written by toOutcomeRow from a ReasonData; anything else read back is left out (the reason says it). */

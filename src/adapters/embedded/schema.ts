@@ -243,7 +243,7 @@ export interface RunOutcomeTable {
   reason: string | null;
   /** The reason's ReasonData as JSON (0008-outcome-reason-data); null without. */
   reason_data: string | null;
-  /** JSON array of strings. */
+  /** JSON array of the notes: French texts, or `{ text, code, data }` for notes kept with their data. */
   notes: string;
 }
 

@@ -130,6 +130,33 @@ describe('triageOrder', () => {
     });
   });
 
+  it('names the customer its document is made out to, never a shared account, without asking the shop', () => {
+    expect(triageOrder(header(2), LEDGER, HEAD, context())).toMatchObject({
+      outcome: { code: 'already-imported', customerName: 'Jeanne Martin' },
+    });
+    // Unticked in the aperçu but already imported: the document still says who.
+    const excluded = context({ excluded: new Set(['ps-1-42']) });
+    expect(triageOrder(header(2), LEDGER, HEAD, excluded)).toMatchObject({
+      outcome: { code: 'excluded', customerName: 'Jeanne Martin' },
+    });
+    // The generic account and the guests' name no one: as unknown as without a document.
+    const shared = rulesWith({
+      customers: { mode: 'per-customer', genericAccount: 'CLIENTWEB', guestAccount: 'INVITES' },
+    });
+    for (const customerCode of ['CLIENTWEB', 'invites'])
+      expect(
+        triageOrder(
+          header(2),
+          LEDGER,
+          { ...HEAD, customerCode, customerName: 'Clients web' },
+          context({ config: shared }),
+        ),
+      ).toMatchObject({ outcome: { customerName: '' } });
+    expect(triageOrder(header(2), LEDGER, undefined, context())).toMatchObject({
+      outcome: { code: 'already-imported', customerName: '' },
+    });
+  });
+
   describe('an order of a cancellation state', () => {
     it('concerns nothing when nothing was imported of it, whether the table names its state or not', () => {
       const none = { kind: 'done', outcome: undefined };

@@ -1,5 +1,6 @@
 import { documentOf, blankOutcome, type OrderOutcome } from '../domain/import-report.js';
 import { format } from '../domain/money.js';
+import type { CustomerSettings } from '../domain/rules.js';
 import type { DocumentSummary } from '../domain/sales-document.js';
 import { formatShopOrderKey, type OrderState } from '../domain/shop-order.js';
 import type { OrderHeader } from '../ports/order-source.js';
@@ -25,8 +26,9 @@ export function triageOrder(
   context: PageContext,
 ): Triage {
   const state = context.statesById.get(header.stateId);
+  const customerName = customerNameFrom(head, context.config.customers);
   if (context.excluded.has(formatShopOrderKey(header.key)))
-    return done(header, state, {
+    return done(header, state, customerName, {
       status: 'skipped',
       code: 'excluded',
       reason: "Laissée de côté dans l'aperçu.",
@@ -39,7 +41,7 @@ export function triageOrder(
     return { kind: 'done', outcome: undefined };
   const decision = decide({ order: { state }, rule, ledgerEntry, head, config: context.config });
   if (decision.action !== 'skip') return COMPLETE;
-  return done(header, state, {
+  return done(header, state, customerName, {
     status: 'skipped',
     code: decision.code,
     reason: decision.reason,
@@ -48,10 +50,25 @@ export function triageOrder(
   });
 }
 
-/** The outcome of an order decided from its slim record: no customer name nor currency, read with the rest. */
+/**
+ * Who ordered, as far as navette knows without asking the shop: the customer the order's document is
+ * made out to, unless that is an account shared by many (the generic account, the guests'), which names
+ * no one. '' when there is no document: the slim record does not say, and reading the customer would
+ * cost a call a run that finds nothing new must not make (the page says it was not read).
+ */
+export function customerNameFrom(head: DocumentSummary | undefined, customers: CustomerSettings): string {
+  if (head === undefined) return '';
+  const shared = [customers.genericAccount, customers.guestAccount].filter((code) => code !== null);
+  return shared.some((code) => code.toUpperCase() === head.customerCode.toUpperCase())
+    ? ''
+    : head.customerName.trim();
+}
+
+/** The outcome of an order decided from its slim record: no currency, read with the rest. */
 function done(
   header: OrderHeader,
   state: OrderState | undefined,
+  customerName: string,
   fields: Pick<OrderOutcome, 'status' | 'code' | 'reason'> &
     Partial<Pick<OrderOutcome, 'document' | 'reasonData'>>,
 ): Triage {
@@ -62,6 +79,7 @@ function done(
       orderDate: header.dateAdd,
       stateId: header.stateId,
       stateName: state?.name ?? '',
+      customerName,
       totalTaxIncl: format(header.totalPaidTaxIncl),
       ...fields,
     },

@@ -230,6 +230,9 @@ const fr = {
   cancelled: 'Annulé',
   notFound: 'Introuvable.',
   pageNotFound: 'Cette page n’existe pas.',
+  customerNotRead: 'non lu',
+  customerNotReadHelp:
+    'Client non lu : la commande a été réglée d’après la liste des commandes de la boutique, sans lire le reste (pas d’appel de plus à la boutique).',
   internalError: 'Erreur interne : voir le journal du serveur.',
   gescomUnreachableTitle: 'Gestion commerciale inaccessible',
   previous: 'Précédents',
@@ -626,6 +629,9 @@ const en: Record<MessageKey, string> = {
   cancelled: 'Cancelled',
   notFound: 'Not found.',
   pageNotFound: 'This page does not exist.',
+  customerNotRead: 'not read',
+  customerNotReadHelp:
+    'Customer not read: the order was settled from the shop’s list of orders, without reading the rest (no further call to the shop).',
   internalError: 'Internal error: see the server’s log.',
   gescomUnreachableTitle: 'Sales management unreachable',
   previous: 'Previous',

@@ -24,6 +24,21 @@ function DocumentCell(props: { outcome: OrderOutcome }) {
   );
 }
 
+/**
+ * Who ordered. An order settled from the shop's list alone (skipped, or refused before it could be
+ * read) has no name unless its document gave one: the cell says it was not read rather than stay empty.
+ */
+function CustomerCell(props: { outcome: OrderOutcome; t: Translate }) {
+  const { outcome, t } = props;
+  if (outcome.customerName !== '') return <>{outcome.customerName}</>;
+  if (outcome.status !== 'skipped' && outcome.status !== 'failed') return <>—</>;
+  return (
+    <span class="help" title={t('customerNotReadHelp')}>
+      {t('customerNotRead')}
+    </span>
+  );
+}
+
 const choosable = (outcome: OrderOutcome) =>
   outcome.status === 'would-import' || outcome.status === 'would-upgrade';
 
@@ -66,7 +81,7 @@ function outcomeColumns(t: Translate, language: Language): readonly Column<Order
     },
     { header: t('date'), cell: (outcome) => formatLocalDate(outcome.orderDate), kind: 'date' },
     { header: t('shopState'), cell: (outcome) => outcome.stateName },
-    { header: t('customer'), cell: (outcome) => outcome.customerName },
+    { header: t('customer'), cell: (outcome) => <CustomerCell outcome={outcome} t={t} /> },
     {
       header: t('total'),
       cell: (outcome) => formatMoney(outcome.totalTaxIncl, outcome.currency, language),

@@ -462,7 +462,9 @@ export function describeSyncStoreContract(
         });
         expect(closed?.finishedAt).toBe(clock.now().toISOString());
         expect(closed?.fatal?.message).toMatch(/interrompu/);
-        expect((await store.runJournal(killed)).map((entry) => entry.level)).toEqual(['error']);
+        expect((await store.runJournal(killed)).map((entry) => [entry.level, entry.note])).toEqual([
+          ['error', { code: 'run-stopped', failureCode: 'run-interrupted', data: {} }],
+        ]);
         // An aperçu holds no lock: the lock's next holder cannot tell whether it still runs.
         expect((await store.getRun(preview))?.status).toBe('running');
 

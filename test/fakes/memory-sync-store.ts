@@ -386,6 +386,7 @@ export class MemorySyncStore implements SyncStore {
         message: 'Import interrompu avant la fin.',
         shopId: undefined,
         orderId: undefined,
+        note: { code: 'run-stopped', failureCode: 'run-interrupted', data: {} },
       });
     }
   }

@@ -62,6 +62,8 @@ export async function closeInterruptedRuns(
         message: INTERRUPTED_RUN.message,
         shop_id: null,
         order_id: null,
+        // Its code, for a page in another language (the words depend on the code alone).
+        note: JSON.stringify({ code: 'run-stopped', failureCode: INTERRUPTED_RUN.code, data: {} }),
       })
       .execute();
   }

@@ -88,6 +88,23 @@ describe('failure reasons and journal lines in the page’s language', () => {
     expect(events).toMatch(/"text":"[A-Z]{9} \(no\. \d+\): The document's totals do not match/);
   });
 
+  it('a run stopped by the shop says why in English on its page, its live page and its stream', async () => {
+    fixture.shop.setWebserviceEnabled(false);
+    const { browser, livePath, runPath } = await importedIn('en');
+    const english = 'The shop’s webservice is disabled: enable it in Advanced Parameters';
+    const run = await textOf(browser, runPath);
+    expect(run).toContain(`<div class="notice error" role="alert">${english}`);
+    expect(run).not.toContain('est désactivé');
+    const events = await textOf(browser, `/api/live/${livePath.split('/').at(-1) ?? ''}/events`);
+    expect(events).toContain(`"fatal":{"code":"webservice-disabled"`);
+    expect(events).toContain(`"text":"${english}`);
+    // A French page says it as written.
+    const french = await importedIn('fr');
+    expect(await textOf(french.browser, french.runPath)).toContain(
+      'Le webservice de la boutique est désactivé',
+    );
+  });
+
   it('a French run page keeps the reasons and the journal as written', async () => {
     const { browser, runPath } = await importedIn('fr');
     const run = await textOf(browser, runPath);

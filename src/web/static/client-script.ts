@@ -27,6 +27,8 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     var root = $('#live-run');
     if (!root || typeof EventSource === 'undefined') return;
     var labels = root.dataset;
+    // French puts a space before the colon, English does not.
+    var colon = document.documentElement.lang === 'fr' ? ' : ' : ': ';
     var journal = $('#live-journal', root);
     var documents = $('#live-documents', root);
     var current = $('#live-current', root);
@@ -77,12 +79,12 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       banner.classList.remove('running');
       var summary = state.summary;
       if (state.error) {
-        banner.textContent = labels.failedLabel + ' : ' + state.error;
+        banner.textContent = labels.failedLabel + colon + state.error;
         banner.classList.add('failed');
       } else if (summary && summary.fatal) {
         banner.textContent = summary.fatal.code === 'run-in-progress'
           ? labels.inProgressLabel
-          : labels.failedLabel + ' : ' + (summary.fatal.text || summary.fatal.message);
+          : labels.failedLabel + colon + (summary.fatal.text || summary.fatal.message);
         banner.classList.add('failed');
       } else {
         banner.textContent = labels.doneLabel;

@@ -13,6 +13,10 @@ import {
   webserviceDisabled,
 } from '../../adapters/prestashop/errors.js';
 import { ERROR_CODE } from '../../adapters/prestashop/webservice-dialect.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toStorageFailure } from '../../adapters/embedded/storage-failure.js';
 import { failureText, fatalText } from './failure-text.js';
 
 const SHOP = 'https://shop.example';
@@ -86,6 +90,43 @@ describe('failureText', () => {
     expect(failureText({ code: 'key-invalid', message: 'Clé.', data: { case: 'later' } }, 'en')).toBe('Clé.');
     expect(failureText({ code: 'timeout', message: 'Délai.', data: {} }, 'en')).toBe('Délai.');
   });
+});
+
+describe('failureText for the embedded GesCom’s database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'navette-storage-text-'));
+  const file = join(dir, 'navette.db');
+  writeFileSync(file, '');
+  const sqlite = (code: string, where = file) => toStorageFailure({ code, message: code }, where)!;
+  const postgres = (code: string, message = '') =>
+    toStorageFailure({ code, message }, 'postgres://navette:secret@db.example/navette')!;
+  const FAILURES = [
+    sqlite('SQLITE_FULL'),
+    sqlite('SQLITE_READONLY'),
+    sqlite('SQLITE_NOTADB'),
+    sqlite('SQLITE_CANTOPEN', dir),
+    sqlite('SQLITE_CANTOPEN', join(dir, 'missing', 'navette.db')),
+    sqlite('SQLITE_CANTOPEN'),
+    sqlite('SQLITE_IOERR_WRITE'),
+    postgres('ECONNREFUSED'),
+    postgres('', 'Connection terminated unexpectedly'),
+    postgres('28P01'),
+    postgres('3D000'),
+    postgres('53100'),
+    postgres('25006'),
+    postgres('57P03'),
+  ];
+
+  it.each(FAILURES.map((failure) => [String(failure.data?.['case']), failure] as const))(
+    'says %s in English, naming the file or the server as the French does',
+    (_case, failure) => {
+      const english = failureText(failure, 'en');
+      expect(english).not.toBe(failure.message);
+      expect(english).not.toMatch(FRENCH_WORDS);
+      expect(english).toMatch(/navette\.db|postgres:\/\/navette:\*\*\*@db\.example/);
+      expect(english).not.toContain('secret');
+      expect(failureText(failure, 'fr')).toBe(failure.message);
+    },
+  );
 });
 
 describe('fatalText', () => {

@@ -2,6 +2,7 @@ import type { FailureData } from '../../domain/failure.js';
 import { RUN_ABORTED, RUN_IN_PROGRESS, type JournalEntry } from '../../domain/import-report.js';
 import type { Language } from '../i18n.js';
 import { englishOr, MessageValues, missingValue } from './message-values.js';
+import { STORAGE_FAILURES } from './storage-failure-text.js';
 
 /** A failure as a page meets it: a run's `fatal`, an error page's ExpectedFailure. */
 export interface ShownFailure {
@@ -13,19 +14,30 @@ export interface ShownFailure {
 
 /**
  * A failure in the page's language. French pages show its message as written; English pages render it
- * from its code and values. A failure without values (kept before they were, or one no page renders
- * yet: Dolibarr's, the database's, the configuration's) is shown in French rather than not at all —
- * except the run's own stops, whose words depend on their code alone.
+ * from its code and values: the shop's webservice failures, the embedded GesCom's database's. A
+ * failure without values (kept before they were, or one no page renders yet) is shown in French rather
+ * than not at all — except the run's own stops, whose words depend on their code alone.
  */
 export function failureText(failure: ShownFailure, language: Language): string {
   if (language === 'fr') return failure.message;
   const own = Object.hasOwn(RUN_STOPS, failure.code) ? RUN_STOPS[failure.code] : undefined;
   if (own !== undefined) return own;
-  const english = Object.hasOwn(SHOP_FAILURES, failure.code) ? SHOP_FAILURES[failure.code] : undefined;
-  // Values are what tells the shop's failure from a GesCom's of the same code (`timeout`, `key-missing`).
-  if (english === undefined || failure.data === undefined) return failure.message;
-  const values = new MessageValues(failure.data);
+  const { data } = failure;
+  // Values are what a page says a failure from.
+  if (data === undefined) return failure.message;
+  const { catalogue, code } = catalogueOf(failure.code, data);
+  const english = Object.hasOwn(catalogue, code) ? catalogue[code] : undefined;
+  if (english === undefined) return failure.message;
+  const values = new MessageValues(data);
   return englishOr(failure.message, () => english(values));
+}
+
+type Catalogue = Readonly<Record<string, (values: MessageValues) => string>>;
+
+/** Where a failure's English is, and under which name: the database's, the shop's. */
+function catalogueOf(code: string, data: FailureData): { catalogue: Catalogue; code: string } {
+  if (code.startsWith('storage-')) return { catalogue: STORAGE_FAILURES, code: String(data['case']) };
+  return { catalogue: SHOP_FAILURES, code };
 }
 
 /**
@@ -72,7 +84,7 @@ function verb(method: string): string {
 }
 
 /** The English of the shop's webservice failures (adapters/prestashop/errors.ts), from their values. */
-const SHOP_FAILURES: Readonly<Record<string, (values: MessageValues) => string>> = {
+const SHOP_FAILURES: Catalogue = {
   'key-invalid': (v) => {
     switch (v.text('case')) {
       case 'format':

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   TestBrowser,
@@ -56,5 +58,23 @@ describe('the page of an unknown address', () => {
     const response = await browser.get('/api/nope');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: 'not-found' });
+  });
+});
+
+describe('the page of a failure', () => {
+  it('is in the session’s language, title and message', async () => {
+    // The GesCom's database is not one: every page that reads it stops on the error page.
+    await writeFile(join(fixture.dir, 'navette.db'), 'not a database '.repeat(400));
+    const english = await (await signedIn('en')).get('/history');
+    expect(english.status).toBe(503);
+    const page = (await english.text()).replaceAll('&quot;', '"');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<h1>Sales management unreachable</h1>');
+    expect(page).toContain('is not a readable sales management database');
+    const french = await (await signedIn('fr')).get('/history');
+    expect(french.status).toBe(503);
+    const pageFr = await french.text();
+    expect(pageFr).toContain('<h1>Gestion commerciale inaccessible</h1>');
+    expect(pageFr).toContain('n&#39;est pas une base de gestion commerciale lisible');
   });
 });

@@ -333,7 +333,11 @@ export class DolibarrGescom implements GescomTarget {
       return await work();
     } catch (error) {
       if (error instanceof DolibarrFailure && UNAVAILABLE.has(error.code))
-        throw new ExpectedFailure(GESCOM_UNAVAILABLE, error.message, { cause: error });
+        // Its data too, for a page to say in its own language what put Dolibarr out of reach.
+        throw new ExpectedFailure(GESCOM_UNAVAILABLE, error.message, {
+          cause: error,
+          ...(error.data && { data: error.data }),
+        });
       throw error;
     }
   }

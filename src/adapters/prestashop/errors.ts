@@ -18,8 +18,9 @@ export type WebserviceFailureCode =
   | 'server-error';
 
 /**
- * A failure of the shop's webservice. Each carries the values its French message was written from
- * (`data`, `{}` when it has none), for a page to say it in its own language (web/views/failure-text.ts).
+ * A failure of the shop's webservice. Each carries the values its French message was written from, for
+ * a page to say it in its own language (web/views/failure-text.ts), marked as the shop's (`side`): some
+ * of its codes are Dolibarr's too (`timeout`, `key-missing`), with other words.
  */
 export class WebserviceFailure extends ExpectedFailure {
   constructor(
@@ -28,7 +29,7 @@ export class WebserviceFailure extends ExpectedFailure {
     readonly status: number | undefined,
     options: { cause?: unknown; data: FailureData },
   ) {
-    super(code, message, options);
+    super(code, message, { ...options, data: { ...options.data, side: 'shop' } });
   }
 }
 

@@ -13,6 +13,8 @@ import {
   webserviceDisabled,
 } from '../../adapters/prestashop/errors.js';
 import { ERROR_CODE } from '../../adapters/prestashop/webservice-dialect.js';
+import * as dolibarr from '../../adapters/dolibarr/errors.js';
+import { GESCOM_UNAVAILABLE } from '../../domain/failure.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +91,50 @@ describe('failureText', () => {
     );
     expect(failureText({ code: 'key-invalid', message: 'Clé.', data: { case: 'later' } }, 'en')).toBe('Clé.');
     expect(failureText({ code: 'timeout', message: 'Délai.', data: {} }, 'en')).toBe('Délai.');
+  });
+});
+
+describe('failureText for Dolibarr', () => {
+  const orders = { method: 'GET', endpoint: 'orders' };
+  const status = (code: number, detail = '', isJson = true) =>
+    dolibarr.failureFromStatus(code, detail, orders, isJson);
+  /** The failures that put the GesCom out of reach and stop a run (DolibarrGescom's UNAVAILABLE). */
+  const STOPPING = [
+    dolibarr.unreachable('https://erp.example'),
+    dolibarr.timedOut(orders, 30),
+    dolibarr.serverError(orders, 502, 3),
+    dolibarr.serverError(orders, undefined, 3),
+    dolibarr.malformedAnswer(orders, 200),
+    dolibarr.unexpectedShape(orders, 'list'),
+    dolibarr.unsafePathValue('a:b'),
+    status(401, 'Neither parameter DOLAPIKEY nor header'),
+    status(401),
+    status(403, '', false),
+    status(403, 'Forbidden'),
+    status(501),
+    status(500, 'Internal error'),
+  ];
+
+  it.each(STOPPING.map((failure) => [String(failure.data?.['case']), failure] as const))(
+    'says Dolibarr’s %s in English, as raised and once it put the GesCom out of reach',
+    (_case, failure) => {
+      const english = failureText(failure, 'en');
+      expect(english).not.toBe(failure.message);
+      expect(english).toContain('Dolibarr');
+      const stopped = new ExpectedFailure(GESCOM_UNAVAILABLE, failure.message, {
+        ...(failure.data && { data: failure.data }),
+      });
+      expect(failureText(stopped, 'en')).toBe(english);
+      expect(failureText(stopped, 'fr')).toBe(failure.message);
+    },
+  );
+
+  it('never takes Dolibarr’s failure for the shop’s of the same code, nor the shop’s for Dolibarr’s', () => {
+    const dolibarrTimeout = failureText(dolibarr.timedOut(orders, 30), 'en');
+    expect(dolibarrTimeout).toContain('Dolibarr');
+    expect(dolibarrTimeout).not.toContain('The shop');
+    expect(failureText(keyMissing(401), 'en')).toContain('The shop received no webservice key');
+    expect(failureText(status(401, 'Neither parameter'), 'en')).toContain('Dolibarr received no API key');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FailureData } from '../../domain/failure.js';
 import { RUN_ABORTED, RUN_IN_PROGRESS, type JournalEntry } from '../../domain/import-report.js';
 import type { Language } from '../i18n.js';
+import { dolibarrFailureText } from './dolibarr-failure-text.js';
 import { englishOr, MessageValues, missingValue } from './message-values.js';
 import { STORAGE_FAILURES } from './storage-failure-text.js';
 
@@ -14,9 +15,10 @@ export interface ShownFailure {
 
 /**
  * A failure in the page's language. French pages show its message as written; English pages render it
- * from its code and values: the shop's webservice failures, the embedded GesCom's database's. A
- * failure without values (kept before they were, or one no page renders yet) is shown in French rather
- * than not at all — except the run's own stops, whose words depend on their code alone.
+ * from its code and values: the shop's webservice failures, Dolibarr's (also once they put the GesCom
+ * out of reach), the embedded GesCom's database's. A failure without values (kept before they were, or
+ * one no page renders yet: a key file's, the configuration's) is shown in French rather than not at all
+ * — except the run's own stops, whose words depend on their code alone.
  */
 export function failureText(failure: ShownFailure, language: Language): string {
   if (language === 'fr') return failure.message;
@@ -34,11 +36,18 @@ export function failureText(failure: ShownFailure, language: Language): string {
 
 type Catalogue = Readonly<Record<string, (values: MessageValues) => string>>;
 
-/** Where a failure's English is, and under which name: the database's, the shop's. */
+/**
+ * Where a failure's English is, and under which name: the database's and Dolibarr's by the wording their
+ * `case` names, the shop's (marked so: some codes are Dolibarr's too) by its code.
+ */
 function catalogueOf(code: string, data: FailureData): { catalogue: Catalogue; code: string } {
   if (code.startsWith('storage-')) return { catalogue: STORAGE_FAILURES, code: String(data['case']) };
-  return { catalogue: SHOP_FAILURES, code };
+  if (data['side'] === 'shop') return { catalogue: SHOP_FAILURES, code };
+  return { catalogue: DOLIBARR, code: 'dolibarr' };
 }
+
+/** Dolibarr's failures (adapters/dolibarr/errors.ts), as the connection and run pages already say them. */
+const DOLIBARR: Catalogue = { dolibarr: dolibarrFailureText };
 
 /**
  * The fatal message of a run in the page's language, with the values kept on the journal's line that

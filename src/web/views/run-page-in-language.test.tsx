@@ -68,7 +68,7 @@ const journal: JournalEntry[] = [
     note: {
       code: 'run-stopped',
       failureCode: 'timeout',
-      data: { url: 'https://shop.example/api/orders', seconds: 30 },
+      data: { url: 'https://shop.example/api/orders', seconds: 30, side: 'shop' },
     },
   },
 ];

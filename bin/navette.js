@@ -1,5 +1,6 @@
-#!/usr/bin/env node
-// The built CLI lives in dist/ (npm run build); this shim keeps the bin path stable.
+#!/usr/bin/env -S node --max-semi-space-size=4
+// The built CLI lives in dist/ (npm run build); this shim keeps the bin path stable. Its first line
+// gives node the flags only a command line can (NODE_FLAGS in src/app/heap-tuning.ts).
 import { keepHeapFlat } from '../dist/app/heap-tuning.js';
 
 // Before anything else allocates: a run's peak memory must not grow with its length.

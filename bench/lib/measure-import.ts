@@ -1,3 +1,4 @@
+import { NODE_FLAGS } from '../../src/app/heap-tuning.js';
 import type { ImportMeasure } from '../children/import-child.js';
 import { benchScript, spawnJsonChild } from './processes.js';
 
@@ -35,7 +36,8 @@ export async function measureImport(orders: number, latencyMs: number): Promise<
     const importProcess = spawnJsonChild(
       benchScript('children/import-child.js'),
       [shop.url, shop.key],
-      ['--expose-gc', ...nodeArgs('BENCH_IMPORT_NODE_ARGS')],
+      // As the navette command starts node (its first line): the product as it runs.
+      ['--expose-gc', ...NODE_FLAGS, ...nodeArgs('BENCH_IMPORT_NODE_ARGS')],
     );
     const run = await importProcess.next<ImportMeasure>();
     await importProcess.close();

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=2
 // The built CLI lives in dist/ (npm run build); this shim keeps the bin path stable. Its first line
 // gives node the flags only a command line can (NODE_FLAGS in src/app/heap-tuning.ts).
 import { keepHeapFlat } from '../dist/app/heap-tuning.js';

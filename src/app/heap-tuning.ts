@@ -5,13 +5,13 @@ import { setFlagsFromString } from 'node:v8';
  * (`#!/usr/bin/env -S node …`, which npm's command shims on Windows read too): V8 sizes its young
  * generation when the process starts.
  *
- * A 4 MB semi-space instead of the 16 MB V8 grows to: the young generation is 8 MB instead of 32, and
+ * A 2 MB semi-space instead of the 16 MB V8 grows to: the young generation is 4 MB instead of 32, and
  * V8 lets the old generation grow by that much less between full collections (it adds the young
- * generation's capacity to the room it leaves). Every run peaks ~25 MB lower, and a 100,000-order run
- * no longer peaks higher than 1.2 × a 1,000-order one (× 1.27 without it), for ~10 % more CPU
- * (bench/README.md, "Where the rest of the peak is").
+ * generation's capacity to the room it leaves). Every run peaks ~20–30 MB lower, and a 100,000-order run
+ * peaks at × 1.16–1.17 a 1,000-order one instead of × 1.16–1.27, for ~15 % more CPU (bench/README.md,
+ * "Where the rest of the peak is"; 4 MB gave × 1.18–1.21).
  */
-export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
 
 /**
  * What navette keeps during a run is small and constant (~25–30 MB), but V8's default policy lets the

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../domain/import-report.js';
+import { runSummary } from '../../../test/support/sample-runs.js';
 import { translator, type Language } from '../i18n.js';
 import { RunPage } from './history-page.js';
 
-const summary = (gescomCalls: RunSummary['gescomCalls']): RunSummary => ({
-  runId: 'run-1',
-  trigger: 'cli',
-  dryRun: false,
-  startedAt: '2026-11-27T10:00:00.000Z',
-  finishedAt: '2026-11-27T10:00:01.000Z',
-  durationMs: 1000,
-  period: undefined,
-  shopIds: [1],
-  counts: { read: 2, imported: 2, upgraded: 0, skipped: 0, failed: 0, planned: 0 },
-  stateChanges: { sent: 0, skipped: 0, failed: 0 },
-  webserviceCalls: 4,
-  webserviceCallsByResource: { orders: 4 },
-  ...(gescomCalls && { gescomCalls }),
-  fatal: undefined,
-  status: 'succeeded',
-});
+const summary = (gescomCalls: RunSummary['gescomCalls']): RunSummary =>
+  runSummary({
+    counts: { read: 2, imported: 2, upgraded: 0, skipped: 0, failed: 0, planned: 0 },
+    webserviceCallsByResource: { orders: 4 },
+    ...(gescomCalls && { gescomCalls }),
+  });
 
 async function facts(calls: RunSummary['gescomCalls'], language: Language): Promise<string> {
   const page = { t: translator(language), language, csrfToken: 'x', path: '/history/run-1' };

@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry, OrderOutcome, RunSummary } from '../../domain/import-report.js';
+import { runSummary } from '../../../test/support/sample-runs.js';
 import { translator, type Language } from '../i18n.js';
 import { RunPage } from './history-page.js';
 
 /** A run's page as a shop owner reads it in each language: its fatal message, notes and customers. */
 
-const summary = (fatal?: RunSummary['fatal']): RunSummary => ({
-  runId: 'run-1',
-  trigger: 'cli',
-  dryRun: false,
-  startedAt: '2026-11-27T10:00:00.000Z',
-  finishedAt: '2026-11-27T10:00:01.000Z',
-  durationMs: 1000,
-  period: undefined,
-  shopIds: [1],
-  counts: { read: 2, imported: 1, upgraded: 0, skipped: 1, failed: 0, planned: 0 },
-  stateChanges: { sent: 0, skipped: 0, failed: 0 },
-  webserviceCalls: 4,
-  fatal,
-  status: fatal === undefined ? 'succeeded' : 'failed',
-});
+const summary = (fatal?: RunSummary['fatal']): RunSummary =>
+  runSummary({
+    counts: { read: 2, imported: 1, upgraded: 0, skipped: 1, failed: 0, planned: 0 },
+    fatal,
+    status: fatal === undefined ? 'succeeded' : 'failed',
+  });
 
 const outcome = (orderId: number, fields: Partial<OrderOutcome>): OrderOutcome => ({
   shopId: 1,

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
  * A 2 MB semi-space instead of the 16 MB V8 grows to: the young generation is 4 MB instead of 32, and
  * V8 lets the old generation grow by that much less between full collections (it adds the young
  * generation's capacity to the room it leaves). Every run peaks ~20–30 MB lower, and a 100,000-order run
- * peaks at × 1.16–1.17 a 1,000-order one instead of × 1.16–1.27, for ~15 % more CPU (bench/README.md,
+ * peaks at × 1.16–1.19 a 1,000-order one instead of × 1.16–1.27, for ~15 % more CPU (bench/README.md,
  * "Where the rest of the peak is"; 4 MB gave × 1.18–1.21).
  */
 export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];

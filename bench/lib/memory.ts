@@ -79,7 +79,7 @@ function composition(usage: NodeJS.MemoryUsage): MemoryComposition {
   };
 }
 
-/** `young 33.6, old 42.4, large objects 1.3, code 3.4, ArrayBuffers 10.7, outside V8's heap 99 MB`. */
+/** `at its highest sampled RSS (166.5 MB, heap used 40.2): V8 committed young 8.4, old 44.8, …; outside V8's heap 102.2 MB`. */
 export function describeComposition(at: MemoryComposition): string {
   return (
     `at its highest sampled RSS (${at.rssMB} MB, heap used ${at.heapUsedMB}): V8 committed young ${at.youngMB}, old ${at.oldMB},` +

@@ -5,14 +5,13 @@ import {
   type ConnectionReport,
 } from '../../ports/order-source.js';
 import { isExpectedFailure } from '../../domain/failure.js';
+import { verb, WEBSERVICE_SETTINGS } from './errors.js';
 import type { WebserviceClient } from './webservice-client.js';
 import type { WireCurrency } from './wire-schemas.js';
 import { parseXmlTree } from './xml.js';
 
 type Method = ConnectionReport['permissions'][string][number];
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
-
-const WEBSERVICE_SETTINGS = 'Paramètres avancés > Webservice';
 
 /**
  * What navette does with each right, as the French message says it; its key is the message's `purpose`
@@ -108,14 +107,13 @@ export async function checkConnection(
     );
   for (const need of needs(version)) {
     if (permissions[need.resource]?.includes(need.method)) continue;
-    const verb = need.method === 'GET' ? 'lire' : need.method === 'POST' ? 'créer de' : 'modifier';
     const purpose = PURPOSES[need.purpose];
     const consequence = need.optional
       ? ` (sans cela, navette ne pourra pas ${purpose})`
       : ` : navette en a besoin pour ${purpose}`;
     (need.optional ? warnings : problems).push(
       connectionMessage(
-        `La clé ne peut pas ${verb} ${need.resource} : cochez ${need.method} pour ${need.resource} dans ${WEBSERVICE_SETTINGS}${consequence}.`,
+        `La clé ne peut pas ${verb(need.method)} ${need.resource} : cochez ${need.method} pour ${need.resource} dans ${WEBSERVICE_SETTINGS}${consequence}.`,
         'shop-permission-missing',
         {
           resource: need.resource,

@@ -46,7 +46,8 @@ export interface FailureContext {
   readonly shop?: string;
 }
 
-const WEBSERVICE_SETTINGS = 'Paramètres avancés > Webservice';
+/** The menu of the key's rights, as PrestaShop's French back office names it. */
+export const WEBSERVICE_SETTINGS = 'Paramètres avancés > Webservice';
 
 /**
  * Turns a PrestaShop error answer into the failure a shop owner can act on. The error is recognised by
@@ -160,7 +161,8 @@ export function permissionDenied(resource: string, method: string, status?: numb
   );
 }
 
-function verb(method: string): string {
+/** What a key may not do with a method, in « La clé ne peut pas … ». */
+export function verb(method: string): string {
   switch (method) {
     case 'GET':
     case 'HEAD':

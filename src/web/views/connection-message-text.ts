@@ -7,6 +7,7 @@ import {
   MULTICURRENCY_SETUP,
   USER_PERMISSIONS,
 } from './dolibarr-failure-text.js';
+import { verb, WEBSERVICE_SETTINGS } from './failure-text.js';
 import { keyFileEnglish } from './key-file-text.js';
 import { englishOr, MessageValues } from './message-values.js';
 
@@ -29,10 +30,6 @@ export function connectionMessageText(message: ConnectionMessage, language: Lang
 function listed(codes: readonly string[]): string {
   return codes.length <= 1 ? codes.join('') : `${codes.slice(0, -1).join(', ')} and ${codes.at(-1) ?? ''}`;
 }
-
-// The menus as PrestaShop's and Dolibarr's English back offices name them (Dolibarr's others:
-// dolibarr-failure-text.ts).
-const WEBSERVICE_SETTINGS = 'Advanced Parameters > Webservice';
 
 /** What navette does with each right of the shop's key (the `purpose` of adapters/prestashop). */
 const PURPOSES: Readonly<Record<string, string>> = {
@@ -80,12 +77,11 @@ const RIGHTS: Readonly<Record<string, string>> = {
 function permissionText(v: MessageValues): string {
   const resource = v.text('resource');
   const method = v.text('method');
-  const verb = method === 'GET' ? 'read' : method === 'POST' ? 'create' : 'modify';
   const purpose = v.named('purpose', PURPOSES);
   const consequence = v.flag('optional')
     ? ` (without it, navette cannot ${purpose})`
     : `; navette needs it to ${purpose}`;
-  return `The key cannot ${verb} ${resource}: tick ${method} for ${resource} in ${WEBSERVICE_SETTINGS}${consequence}.`;
+  return `The key cannot ${verb(method)} ${resource}: tick ${method} for ${resource} in ${WEBSERVICE_SETTINGS}${consequence}.`;
 }
 
 function multicurrencyOffText(v: MessageValues): string {

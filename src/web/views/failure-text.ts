@@ -76,9 +76,10 @@ const RUN_STOPS: Readonly<Record<string, string>> = {
 };
 
 // The menu as PrestaShop's English back office names it.
-const WEBSERVICE_SETTINGS = 'Advanced Parameters > Webservice';
+export const WEBSERVICE_SETTINGS = 'Advanced Parameters > Webservice';
 
-function verb(method: string): string {
+/** What a key may not do with a method, in “The key cannot …”. */
+export function verb(method: string): string {
   switch (method) {
     case 'GET':
     case 'HEAD':

@@ -25,8 +25,7 @@ afterEach(async () => {
 async function signedIn(language: 'fr' | 'en'): Promise<TestBrowser> {
   const browser = new TestBrowser(app);
   expect((await browser.logIn()).status).toBe(303);
-  const csrf = await browser.csrfToken();
-  await browser.postForm('/language', { _csrf: csrf, language, back: '/' });
+  await browser.switchLanguage(language);
   return browser;
 }
 

@@ -36,8 +36,8 @@ afterEach(async () => {
 async function testedIn(language: 'fr' | 'en'): Promise<string> {
   const browser = new TestBrowser(app);
   expect((await browser.logIn()).status).toBe(303);
+  await browser.switchLanguage(language);
   const csrf = await browser.csrfToken();
-  await browser.postForm('/language', { _csrf: csrf, language, back: '/connection' });
   const response = await browser.postForm('/connection/test', { _csrf: csrf });
   expect(response.status).toBe(200);
   return (await response.text())

@@ -43,8 +43,8 @@ async function textOf(browser: TestBrowser, path: string): Promise<string> {
 async function importedIn(language: 'fr' | 'en') {
   const browser = new TestBrowser(app);
   expect((await browser.logIn()).status).toBe(303);
+  await browser.switchLanguage(language);
   const csrf = await browser.csrfToken();
-  await browser.postForm('/language', { _csrf: csrf, language, back: '/' });
   const started = await browser.postForm('/import-now', { _csrf: csrf });
   const livePath = started.headers.get('location') ?? '';
   await app.services.runs.settle();
@@ -151,8 +151,7 @@ describe('a refusal of Dolibarr’s in the page’s language', () => {
     expect(await textOf(browser, runPath)).toMatch(
       /[A-Z]{9} \(no\. \d+\): Dolibarr refuses the data of POST thirdparties and says: “Error creating/,
     );
-    const csrf = await browser.csrfToken();
-    await browser.postForm('/language', { _csrf: csrf, language: 'fr', back: '/' });
+    await browser.switchLanguage('fr');
     expect(await textOf(browser, `${runPath}?outcome=failed`)).toContain(
       'Dolibarr refuse les données de POST thirdparties : Error creating thirdparty ' +
         '(ErrorBadCustomerCodeSyntax). Corrigez la fiche en cause',

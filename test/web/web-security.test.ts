@@ -378,8 +378,7 @@ describe('the key file named on the connection page, on an English page', () => 
   async function inEnglish(): Promise<TestBrowser> {
     const browser = new TestBrowser(appWith());
     await browser.logIn();
-    const csrf = await browser.csrfToken();
-    await browser.postForm('/language', { _csrf: csrf, language: 'en', back: '/connection' });
+    await browser.switchLanguage('en');
     return browser;
   }
 

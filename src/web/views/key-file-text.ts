@@ -1,4 +1,5 @@
 import type { Language } from '../i18n.js';
+import { WEBSERVICE_SETTINGS } from './failure-text.js';
 
 /**
  * What is wrong with a key file (config/key-file.ts), with the values its French text was written from:
@@ -12,7 +13,7 @@ export type KeyFileProblem = { readonly path: string } & (
 
 /** Whose key a file should hold, and where it is made, as the English back offices name them. */
 const OWNERS = {
-  shop: { keyName: 'a webservice key', where: 'PrestaShop: Advanced Parameters > Webservice' },
+  shop: { keyName: 'a webservice key', where: `PrestaShop: ${WEBSERVICE_SETTINGS}` },
   dolibarr: {
     keyName: 'a Dolibarr API key',
     where: 'in Dolibarr: Users & Groups > navette’s user, its key for the API',

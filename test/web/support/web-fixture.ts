@@ -106,6 +106,11 @@ export class TestBrowser {
     return this.postForm('/login', { _csrf: TestBrowser.csrfOf(page), password, next: '/' });
   }
 
+  /** Switches the session's pages to `language`, as the header's button does. */
+  async switchLanguage(language: 'fr' | 'en'): Promise<void> {
+    await this.postForm('/language', { _csrf: await this.csrfToken(), language, back: '/' });
+  }
+
   /** The session's CSRF token, from a signed-in page. */
   async csrfToken(): Promise<string> {
     return TestBrowser.csrfOf(await (await this.get('/settings')).text());
